@@ -1,0 +1,437 @@
+//! The model every stage shares: a [`Backlog`] of [`Item`]s whose values remember where in
+//! which file they came from.
+
+use std::fmt;
+use std::ops::Range;
+use std::sync::Arc;
+
+use crate::source::Source;
+
+/// A byte range in a [`Source`]'s text.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Default)]
+pub struct Span {
+    pub start: usize,
+    pub end: usize,
+}
+
+impl Span {
+    pub fn new(start: usize, end: usize) -> Self {
+        Span { start, end }
+    }
+
+    pub fn empty_at(offset: usize) -> Self {
+        Span::new(offset, offset)
+    }
+
+    pub fn len(&self) -> usize {
+        self.end - self.start
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.start == self.end
+    }
+}
+
+impl From<Span> for miette::SourceSpan {
+    fn from(span: Span) -> Self {
+        (span.start, span.len()).into()
+    }
+}
+
+/// Text taken from a file, with the way back to the file for every byte of it.
+///
+/// Cell text is rarely a verbatim slice of the file: CSV unescapes `""`, JSON unescapes
+/// `\n`, and wiki markup or ADF lose their markup on the way to plain text. The text keeps
+/// anchors, each saying "text from here on was copied from the source from there on";
+/// between two anchors, text and source run in step. Text that a converter inserts (a line
+/// break between ADF paragraphs) gets an anchor of its own at the nearest source place.
+#[derive(Clone, Default, PartialEq, Eq)]
+pub struct MappedText {
+    text: String,
+    /// (offset in `text`, offset in the source), sorted by text offset, starting at 0.
+    anchors: Vec<(usize, usize)>,
+}
+
+impl MappedText {
+    pub fn new() -> Self {
+        MappedText::default()
+    }
+
+    /// Text copied verbatim from the source, starting at `source_start`.
+    pub fn verbatim(text: &str, source_start: usize) -> Self {
+        let mut mapped = MappedText::new();
+        mapped.push_copied(text, source_start);
+        mapped
+    }
+
+    pub fn as_str(&self) -> &str {
+        &self.text
+    }
+
+    pub fn len(&self) -> usize {
+        self.text.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.text.is_empty()
+    }
+
+    /// Appends `text`, which stands in the source at `source_start`.
+    pub fn push_copied(&mut self, text: &str, source_start: usize) {
+        if text.is_empty() {
+            return;
+        }
+        let here = self.text.len();
+        let continues_last = self
+            .anchors
+            .last()
+            .is_some_and(|&(t, s)| s + (here - t) == source_start);
+        if !continues_last {
+            self.anchors.push((here, source_start));
+        }
+        self.text.push_str(text);
+    }
+
+    /// Appends text that stands for something at `source_at` without being a copy of it: an
+    /// unescaped character, or a separator the converter adds.
+    pub fn push_standing_for(&mut self, text: &str, source_at: usize) {
+        if text.is_empty() {
+            return;
+        }
+        self.anchors.push((self.text.len(), source_at));
+        self.text.push_str(text);
+    }
+
+    /// Appends another mapped text.
+    pub fn push_mapped(&mut self, other: &MappedText) {
+        self.push_slice(other, 0..other.len());
+    }
+
+    /// Appends `range` of another mapped text, keeping its way back to the source.
+    pub fn push_slice(&mut self, from: &MappedText, range: Range<usize>) {
+        let first = from.anchors.partition_point(|&(t, _)| t <= range.start);
+        let mut at = range.start;
+        for &(t, _) in from.anchors.get(first..).unwrap_or_default() {
+            if t >= range.end {
+                break;
+            }
+            self.push_copied(&from.text[at..t], from.source_offset(at));
+            at = t;
+        }
+        self.push_copied(&from.text[at..range.end], from.source_offset(at));
+    }
+
+    /// Removes trailing white space (line breaks left by converters).
+    pub fn trim_end(&mut self) {
+        let keep = self.text.trim_end().len();
+        self.text.truncate(keep);
+        while self
+            .anchors
+            .last()
+            .is_some_and(|&(t, _)| t >= keep && t > 0)
+        {
+            self.anchors.pop();
+        }
+        if keep == 0 {
+            self.anchors.truncate(1);
+        }
+    }
+
+    /// The source offset of text offset `offset`.
+    pub fn source_offset(&self, offset: usize) -> usize {
+        let index = self.anchors.partition_point(|&(t, _)| t <= offset);
+        match index.checked_sub(1).and_then(|i| self.anchors.get(i)) {
+            Some(&(t, s)) => s + (offset - t),
+            None => self.anchors.first().map_or(0, |&(_, s)| s),
+        }
+    }
+
+    /// The source span of a range of this text.
+    pub fn source_span(&self, range: Range<usize>) -> Span {
+        let start = self.source_offset(range.start);
+        if range.end <= range.start {
+            return Span::empty_at(start);
+        }
+        let last = self.text[..range.end]
+            .char_indices()
+            .next_back()
+            .map_or(range.start, |(i, _)| i);
+        let last_len = range.end - last;
+        let end = (self.source_offset(last) + last_len).max(start);
+        Span::new(start, end)
+    }
+}
+
+impl fmt::Debug for MappedText {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        fmt::Debug::fmt(&self.text, f)
+    }
+}
+
+impl fmt::Display for MappedText {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.text)
+    }
+}
+
+/// One value of an item: its text (plain, markup removed) and the span of the raw value
+/// in the file — a CSV cell's content, a JSON value.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Value {
+    pub text: MappedText,
+    pub span: Span,
+}
+
+impl Value {
+    pub fn as_str(&self) -> &str {
+        self.text.as_str()
+    }
+
+    /// The value as a number, if it reads as one (`5`, `4.0`, ` 8 `, `2,5`).
+    pub fn as_number(&self) -> Option<f64> {
+        let trimmed = self.as_str().trim();
+        trimmed
+            .parse::<f64>()
+            .ok()
+            .or_else(|| trimmed.replacen(',', ".", 1).parse::<f64>().ok())
+            .filter(|n| n.is_finite())
+    }
+
+    /// The span of a byte range of the value's text.
+    pub fn span_of(&self, range: Range<usize>) -> Span {
+        self.text.source_span(range)
+    }
+}
+
+/// The logical fields that rules know by name, whatever the export calls them.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum Field {
+    Key,
+    Summary,
+    Description,
+    AcceptanceCriteria,
+    IssueType,
+    Status,
+    StatusCategory,
+    Priority,
+    Estimate,
+    Parent,
+    ParentSummary,
+    Sprint,
+    Labels,
+    Assignee,
+    Created,
+    Updated,
+    Rank,
+}
+
+impl Field {
+    pub const ALL: [Field; 17] = [
+        Field::Key,
+        Field::Summary,
+        Field::Description,
+        Field::AcceptanceCriteria,
+        Field::IssueType,
+        Field::Status,
+        Field::StatusCategory,
+        Field::Priority,
+        Field::Estimate,
+        Field::Parent,
+        Field::ParentSummary,
+        Field::Sprint,
+        Field::Labels,
+        Field::Assignee,
+        Field::Created,
+        Field::Updated,
+        Field::Rank,
+    ];
+
+    /// The name used in `backlint.toml`, in rules and in output.
+    pub fn name(self) -> &'static str {
+        match self {
+            Field::Key => "key",
+            Field::Summary => "summary",
+            Field::Description => "description",
+            Field::AcceptanceCriteria => "acceptance_criteria",
+            Field::IssueType => "issue_type",
+            Field::Status => "status",
+            Field::StatusCategory => "status_category",
+            Field::Priority => "priority",
+            Field::Estimate => "estimate",
+            Field::Parent => "parent",
+            Field::ParentSummary => "parent_summary",
+            Field::Sprint => "sprint",
+            Field::Labels => "labels",
+            Field::Assignee => "assignee",
+            Field::Created => "created",
+            Field::Updated => "updated",
+            Field::Rank => "rank",
+        }
+    }
+
+    pub fn from_name(name: &str) -> Option<Field> {
+        Field::ALL.into_iter().find(|f| f.name() == name)
+    }
+
+    /// Whether an item may hold several values of this field (each kept in order).
+    pub fn is_multi_valued(self) -> bool {
+        matches!(self, Field::Sprint | Field::Labels)
+    }
+}
+
+impl fmt::Display for Field {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.name())
+    }
+}
+
+/// A value of an item under the name the export gives it, and the logical field it fills.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Entry {
+    /// The column header or JSON field name, shared by every item of the file.
+    pub name: Arc<str>,
+    pub field: Option<Field>,
+    pub value: Value,
+}
+
+/// One issue of the backlog: a row of a CSV export, an issue of a JSON response, a line of
+/// a story list.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Item {
+    /// Index of the item's file in [`Backlog::sources`].
+    pub source: usize,
+    /// 1-based record number within the file: CSV row after the header, JSON issue, line.
+    pub record: usize,
+    /// The issue key (`PROJ-42`), or `line N` for story lists.
+    pub key: String,
+    /// Where the item starts in the file: a point for findings about what is missing.
+    pub anchor: Span,
+    /// Every non-empty value, in file order.
+    pub entries: Vec<Entry>,
+}
+
+impl Item {
+    /// The value of a single-valued field: the first non-empty one.
+    pub fn get(&self, field: Field) -> Option<&Value> {
+        self.all(field).next()
+    }
+
+    /// Every value of a field (several for labels and sprints).
+    pub fn all(&self, field: Field) -> impl Iterator<Item = &Value> + '_ {
+        self.entries
+            .iter()
+            .filter(move |e| e.field == Some(field))
+            .map(|e| &e.value)
+    }
+
+    /// The text of a single-valued field, if present.
+    pub fn text(&self, field: Field) -> Option<&str> {
+        self.get(field).map(Value::as_str)
+    }
+
+    /// Values under an export's own name (case-insensitive), for fields backlint does not map.
+    pub fn by_name<'a>(&'a self, name: &'a str) -> impl Iterator<Item = &'a Value> + 'a {
+        self.entries
+            .iter()
+            .filter(move |e| e.name.eq_ignore_ascii_case(name))
+            .map(|e| &e.value)
+    }
+}
+
+/// The input formats backlint reads.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum InputFormat {
+    JiraCsv,
+    JiraJson,
+    Lines,
+}
+
+impl InputFormat {
+    pub fn name(self) -> &'static str {
+        match self {
+            InputFormat::JiraCsv => "jira-csv",
+            InputFormat::JiraJson => "jira-json",
+            InputFormat::Lines => "lines",
+        }
+    }
+}
+
+/// Where one logical field of a file comes from: the columns or JSON fields found for it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct FieldOrigin {
+    pub field: Field,
+    /// The names found, in the order they are read; empty when the field was not found.
+    pub names: Vec<String>,
+}
+
+/// What reading one file found besides its items.
+#[derive(Debug, Clone)]
+pub struct FileInfo {
+    pub format: InputFormat,
+    /// One entry per logical field, in [`Field::ALL`] order.
+    pub origins: Vec<FieldOrigin>,
+}
+
+/// Everything read from the files given on the command line.
+#[derive(Debug, Default)]
+pub struct Backlog {
+    pub sources: Vec<Source>,
+    pub files: Vec<FileInfo>,
+    pub items: Vec<Item>,
+}
+
+impl Backlog {
+    pub fn source_of(&self, item: &Item) -> &Source {
+        &self.sources[item.source]
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn mapped_text_maps_through_removed_bytes() {
+        // Source: `say ""hi"" now` inside a cell starting at 10; text: `say "hi" now`.
+        let mut text = MappedText::new();
+        text.push_copied("say ", 10);
+        text.push_standing_for("\"", 14);
+        text.push_copied("hi", 16);
+        text.push_standing_for("\"", 18);
+        text.push_copied(" now", 20);
+        assert_eq!(text.as_str(), "say \"hi\" now");
+        assert_eq!(text.source_span(9..12), Span::new(21, 24));
+        assert_eq!(text.source_span(5..7), Span::new(16, 18));
+        assert_eq!(text.source_offset(0), 10);
+    }
+
+    #[test]
+    fn contiguous_copies_share_one_anchor() {
+        let mut text = MappedText::verbatim("ab", 5);
+        text.push_copied("cd", 7);
+        assert_eq!(text.anchors.len(), 1);
+        let mut joined = MappedText::new();
+        joined.push_mapped(&text);
+        joined.push_standing_for("\n", 9);
+        joined.push_mapped(&MappedText::verbatim("xy", 30));
+        assert_eq!(joined.as_str(), "abcd\nxy");
+        assert_eq!(joined.source_span(5..7), Span::new(30, 32));
+        let mut slice = MappedText::new();
+        slice.push_slice(&joined, 3..6);
+        assert_eq!(slice.as_str(), "d\nx");
+        assert_eq!(slice.source_span(2..3), Span::new(30, 31));
+        assert_eq!(slice.source_offset(0), 8);
+    }
+
+    #[test]
+    fn numbers_read_loosely() {
+        let value = |s: &str| Value {
+            text: MappedText::verbatim(s, 0),
+            span: Span::default(),
+        };
+        assert_eq!(value("4.0").as_number(), Some(4.0));
+        assert_eq!(value(" 8 ").as_number(), Some(8.0));
+        assert_eq!(value("2,5").as_number(), Some(2.5));
+        assert_eq!(value("big").as_number(), None);
+    }
+}

@@ -1,0 +1,3 @@
+//! Reading exports into the [`Backlog`](crate::backlog::Backlog) model.
+
+pub mod json_text;

@@ -1,0 +1,187 @@
+//! A loaded input file: its name, its text decoded to UTF-8, and a line index.
+//!
+//! Every span in backlint is a byte range into [`Source::text`]. The line index turns an
+//! offset into a 1-based line and column in O(log lines), which keeps rendering thousands of
+//! diagnostics linear (miette would otherwise rescan the text from offset 0 for each one).
+
+use std::ops::Range;
+
+/// How the bytes of a file were turned into text.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Encoding {
+    Utf8,
+    /// UTF-8 preceded by the three-byte byte order mark, which is not part of the text.
+    Utf8Bom,
+    /// UTF-16 with a byte order mark (little or big endian).
+    Utf16Le,
+    Utf16Be,
+    /// Not valid UTF-8: read as Windows-1252, as Excel on Windows writes CSV.
+    Windows1252,
+}
+
+impl Encoding {
+    pub fn name(self) -> &'static str {
+        match self {
+            Encoding::Utf8 => "UTF-8",
+            Encoding::Utf8Bom => "UTF-8 with BOM",
+            Encoding::Utf16Le => "UTF-16LE",
+            Encoding::Utf16Be => "UTF-16BE",
+            Encoding::Windows1252 => "Windows-1252",
+        }
+    }
+}
+
+/// A 1-based line and column; columns count characters, not bytes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub struct Position {
+    pub line: usize,
+    pub column: usize,
+}
+
+#[derive(Debug)]
+pub struct Source {
+    name: String,
+    text: String,
+    encoding: Encoding,
+    /// Byte offset in `text` where each line starts; the first entry is 0.
+    line_starts: Vec<usize>,
+}
+
+impl Source {
+    /// Wraps text that is already UTF-8 (used by tests and by the decoders).
+    pub fn new(name: impl Into<String>, text: String, encoding: Encoding) -> Self {
+        let line_starts = std::iter::once(0)
+            .chain(newline_offsets(text.as_bytes()).map(|i| i + 1))
+            .collect();
+        Source {
+            name: name.into(),
+            text,
+            encoding,
+            line_starts,
+        }
+    }
+
+    pub fn name(&self) -> &str {
+        &self.name
+    }
+
+    pub fn text(&self) -> &str {
+        &self.text
+    }
+
+    pub fn encoding(&self) -> Encoding {
+        self.encoding
+    }
+
+    pub fn line_count(&self) -> usize {
+        self.line_starts.len()
+    }
+
+    /// The 0-based line that holds byte `offset`.
+    pub fn line_index(&self, offset: usize) -> usize {
+        match self.line_starts.binary_search(&offset) {
+            Ok(line) => line,
+            Err(next) => next - 1,
+        }
+    }
+
+    /// Byte offset where 0-based line `line` starts.
+    pub fn line_start(&self, line: usize) -> usize {
+        self.line_starts
+            .get(line)
+            .copied()
+            .unwrap_or(self.text.len())
+    }
+
+    /// The 1-based line and column of byte `offset` (clamped to the text).
+    pub fn position(&self, offset: usize) -> Position {
+        let offset = self.floor_char_boundary(offset);
+        let line = self.line_index(offset);
+        let start = self.line_starts[line];
+        let column = self.text[start..offset].chars().count() + 1;
+        Position {
+            line: line + 1,
+            column,
+        }
+    }
+
+    /// The byte offset of `position` (1-based line and column), if it lies in the text.
+    pub fn offset_of(&self, position: Position) -> Option<usize> {
+        let start = *self.line_starts.get(position.line.checked_sub(1)?)?;
+        let line_end = self.line_start(position.line);
+        self.text[start..line_end]
+            .char_indices()
+            .map(|(i, _)| start + i)
+            .chain(std::iter::once(line_end))
+            .nth(position.column.checked_sub(1)?)
+    }
+
+    /// Byte offset in the file as stored on disk, for a byte offset in the decoded text.
+    ///
+    /// They differ when the file had a byte order mark or was not UTF-8.
+    pub fn file_offset(&self, offset: usize) -> usize {
+        let offset = self.floor_char_boundary(offset);
+        match self.encoding {
+            Encoding::Utf8 => offset,
+            Encoding::Utf8Bom => offset + 3,
+            Encoding::Windows1252 => self.text[..offset].chars().count(),
+            Encoding::Utf16Le | Encoding::Utf16Be => {
+                2 + self.text[..offset]
+                    .chars()
+                    .map(|c| 2 * c.len_utf16())
+                    .sum::<usize>()
+            }
+        }
+    }
+
+    /// The text of the line that holds `offset`, without its line break.
+    pub fn line_text(&self, offset: usize) -> &str {
+        let line = self.line_index(self.floor_char_boundary(offset));
+        let range = self.line_range(line);
+        self.text[range].trim_end_matches(['\n', '\r'])
+    }
+
+    fn line_range(&self, line: usize) -> Range<usize> {
+        self.line_start(line)..self.line_start(line + 1)
+    }
+
+    fn floor_char_boundary(&self, offset: usize) -> usize {
+        let mut offset = offset.min(self.text.len());
+        while !self.text.is_char_boundary(offset) {
+            offset -= 1;
+        }
+        offset
+    }
+}
+
+fn newline_offsets(bytes: &[u8]) -> impl Iterator<Item = usize> + '_ {
+    bytes
+        .iter()
+        .enumerate()
+        .filter_map(|(i, &b)| (b == b'\n').then_some(i))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn positions_count_lines_and_characters() {
+        let source = Source::new("t", "ab\ncé d\r\nx".to_string(), Encoding::Utf8);
+        assert_eq!(source.position(0), Position { line: 1, column: 1 });
+        assert_eq!(source.position(3), Position { line: 2, column: 1 });
+        // 'd' comes after the two-byte 'é': byte 7, column 4.
+        assert_eq!(source.position(7), Position { line: 2, column: 4 });
+        assert_eq!(source.position(10), Position { line: 3, column: 1 });
+        assert_eq!(source.offset_of(Position { line: 2, column: 4 }), Some(7));
+        assert_eq!(source.line_text(4), "cé d");
+    }
+
+    #[test]
+    fn file_offsets_undo_decoding() {
+        let source = Source::new("t", "é;x".to_string(), Encoding::Windows1252);
+        assert_eq!(source.file_offset(3), 2);
+        let source = Source::new("t", "a".to_string(), Encoding::Utf8Bom);
+        assert_eq!(source.file_offset(0), 3);
+    }
+}
