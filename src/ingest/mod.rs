@@ -1,3 +1,91 @@
 //! Reading exports into the [`Backlog`](crate::backlog::Backlog) model.
 
+pub mod adf;
+pub mod detect;
+pub mod fields;
+pub mod jira_csv;
+pub mod jira_json;
 pub mod json_text;
+pub mod lines;
+pub mod wiki;
+
+use std::io::Read;
+use std::path::Path;
+
+use crate::backlog::{Backlog, InputFormat};
+use crate::decode::decode;
+use crate::error::Error;
+use crate::source::Source;
+use fields::FieldMap;
+
+/// How the files given on the command line are to be read.
+#[derive(Debug, Clone, Default)]
+pub struct ReadOptions {
+    /// `None` detects the format of each file from its content.
+    pub format: Option<InputFormat>,
+    pub fields: FieldMap,
+}
+
+/// Reads every path (`-` is standard input) into one backlog.
+pub fn read_paths(paths: &[String], options: &ReadOptions) -> Result<Backlog, Error> {
+    let mut backlog = Backlog::default();
+    for path in paths {
+        let source = load(path)?;
+        add_source(&mut backlog, source, options)?;
+    }
+    Ok(backlog)
+}
+
+/// Reads one already loaded source into the backlog.
+pub fn add_source(backlog: &mut Backlog, source: Source, options: &ReadOptions) -> Result<(), Error> {
+    if source.text().trim().is_empty() {
+        return Err(Error::Empty {
+            name: source.name().to_owned(),
+        });
+    }
+    let format = options
+        .format
+        .unwrap_or_else(|| detect::detect(source.name(), source.text()));
+    let index = backlog.sources.len();
+    let (info, items) = match format {
+        InputFormat::JiraCsv => jira_csv::read(&source, index, &options.fields)?,
+        InputFormat::JiraJson => jira_json::read(&source, index, &options.fields)?,
+        InputFormat::Lines => lines::read(&source, index, is_markdown(source.name()))?,
+    };
+    backlog.sources.push(source);
+    backlog.files.push(info);
+    backlog.items.extend(items);
+    Ok(())
+}
+
+fn is_markdown(name: &str) -> bool {
+    let lower = name.to_ascii_lowercase();
+    lower.ends_with(".md") || lower.ends_with(".markdown")
+}
+
+/// Reads and decodes a file, or standard input for `-`.
+pub fn load(path: &str) -> Result<Source, Error> {
+    let read_error = |e: std::io::Error| Error::Read {
+        path: path.to_owned(),
+        reason: e.to_string(),
+    };
+    let bytes = if path == "-" {
+        let mut bytes = Vec::new();
+        std::io::stdin().read_to_end(&mut bytes).map_err(read_error)?;
+        bytes
+    } else {
+        if Path::new(path).is_dir() {
+            return Err(Error::Directory { path: path.to_owned() });
+        }
+        std::fs::read(path).map_err(read_error)?
+    };
+    let name = if path == "-" { "<stdin>" } else { path };
+    if bytes.is_empty() {
+        return Err(Error::Empty { name: name.to_owned() });
+    }
+    decode(name, bytes).map_err(|e| Error::Undecodable {
+        name: name.to_owned(),
+        position: e.position,
+        reason: e.reason,
+    })
+}

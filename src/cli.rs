@@ -1,0 +1,103 @@
+//! Command-line arguments (clap derive).
+
+use std::path::PathBuf;
+
+use clap::{Parser, Subcommand, ValueEnum};
+
+use crate::backlog::InputFormat;
+use crate::finding::Severity;
+
+#[derive(Debug, Parser)]
+#[command(name = "backlint", version, about = "Lint product backlogs: Jira CSV and JSON exports and plain story lists")]
+pub struct Cli {
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Check exports against the rules and report what falls short.
+    Check(CheckArgs),
+    /// Show which column or JSON field each logical field is read from.
+    Fields(FieldsArgs),
+}
+
+/// Options shared by every command that reads exports.
+#[derive(Debug, clap::Args)]
+pub struct InputArgs {
+    /// Export files to read; `-` reads standard input.
+    #[arg(required = true, value_name = "PATH")]
+    pub paths: Vec<String>,
+    /// The format of the input; `auto` decides from each file's content.
+    #[arg(long, value_enum, default_value_t = InputFormatArg::Auto)]
+    pub input_format: InputFormatArg,
+    /// Configuration file (default: the nearest backlint.toml from the current directory up).
+    #[arg(long, value_name = "FILE")]
+    pub config: Option<PathBuf>,
+}
+
+#[derive(Debug, clap::Args)]
+pub struct CheckArgs {
+    #[command(flatten)]
+    pub input: InputArgs,
+    /// How to report findings.
+    #[arg(long, value_enum, default_value_t = OutputFormat::Concise)]
+    pub format: OutputFormat,
+    /// The lowest severity that makes the run fail (exit code 1).
+    #[arg(long, value_enum, default_value_t = FailOn::Error)]
+    pub fail_on: FailOn,
+    /// Exit with 0 even when there are findings (errors still exit with 2).
+    #[arg(long)]
+    pub exit_zero: bool,
+}
+
+#[derive(Debug, clap::Args)]
+pub struct FieldsArgs {
+    #[command(flatten)]
+    pub input: InputArgs,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum InputFormatArg {
+    Auto,
+    JiraCsv,
+    JiraJson,
+    Lines,
+}
+
+impl InputFormatArg {
+    pub fn format(self) -> Option<InputFormat> {
+        match self {
+            InputFormatArg::Auto => None,
+            InputFormatArg::JiraCsv => Some(InputFormat::JiraCsv),
+            InputFormatArg::JiraJson => Some(InputFormat::JiraJson),
+            InputFormatArg::Lines => Some(InputFormat::Lines),
+        }
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum OutputFormat {
+    Concise,
+    Json,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum FailOn {
+    Error,
+    Warning,
+    Info,
+    Never,
+}
+
+impl FailOn {
+    /// The lowest severity that fails the run, if any does.
+    pub fn threshold(self) -> Option<Severity> {
+        match self {
+            FailOn::Error => Some(Severity::Error),
+            FailOn::Warning => Some(Severity::Warning),
+            FailOn::Info => Some(Severity::Info),
+            FailOn::Never => None,
+        }
+    }
+}

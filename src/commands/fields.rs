@@ -1,0 +1,40 @@
+//! `backlint fields`: which column or JSON field fills each logical field, per file.
+
+use std::fmt::Write;
+
+use crate::backlog::Backlog;
+use crate::cli::FieldsArgs;
+use crate::error::Error;
+
+use super::{print, read_inputs, EXIT_CLEAN};
+
+pub fn run(args: &FieldsArgs) -> Result<u8, Error> {
+    let (_config, backlog) = read_inputs(&args.input)?;
+    print(&render(&backlog));
+    Ok(EXIT_CLEAN)
+}
+
+fn render(backlog: &Backlog) -> String {
+    let mut out = String::new();
+    for (index, (source, info)) in backlog.sources.iter().zip(&backlog.files).enumerate() {
+        let items = backlog.items.iter().filter(|i| i.source == index).count();
+        let _ = writeln!(
+            out,
+            "{} ({}, {}, {} items)",
+            source.name(),
+            info.format.name(),
+            source.encoding().name(),
+            items
+        );
+        let width = info.origins.iter().map(|o| o.field.name().len()).max().unwrap_or(0);
+        for origin in &info.origins {
+            let from = if origin.names.is_empty() {
+                "(not found)".to_owned()
+            } else {
+                origin.names.join(", ")
+            };
+            let _ = writeln!(out, "  {:width$}  {from}", origin.field.name());
+        }
+    }
+    out
+}

@@ -1,0 +1,114 @@
+//! Everything that stops backlint from reading its input. Each error names the file and the
+//! place, says what to do, and maps to exit code 2.
+
+
+use miette::{Diagnostic, NamedSource, SourceSpan};
+use thiserror::Error;
+
+use crate::backlog::Span;
+use crate::source::{Position, Source};
+
+/// A source attached to an error, so miette can show the offending line.
+pub type ErrorSource = NamedSource<String>;
+
+/// Copies what an error needs of a source: the name and the text.
+pub fn error_source(source: &Source) -> ErrorSource {
+    NamedSource::new(source.name(), source.text().to_owned())
+}
+
+#[derive(Debug, Error, Diagnostic)]
+pub enum Error {
+    #[error("{path}: cannot read the file: {reason}")]
+    #[diagnostic(code(backlint::io), help("check that the path is right and readable"))]
+    Read { path: String, reason: String },
+
+    #[error("{path}: is a directory, not an export file")]
+    #[diagnostic(
+        code(backlint::io),
+        help("name the export files themselves, e.g. `backlint check {path}/backlog.csv`")
+    )]
+    Directory { path: String },
+
+    #[error("{name}: the file is empty")]
+    #[diagnostic(
+        code(backlint::empty),
+        help("export the backlog again; a Jira export has a header row and one row per issue")
+    )]
+    Empty { name: String },
+
+    #[error("{name}:{}:{}: cannot decode the file: it contains {reason}", position.line, position.column)]
+    #[diagnostic(
+        code(backlint::encoding),
+        help("backlint reads UTF-8 (with or without BOM), UTF-16 with a BOM and Windows-1252; export the backlog again as CSV or JSON")
+    )]
+    Undecodable {
+        name: String,
+        position: Position,
+        reason: &'static str,
+    },
+
+    #[error("{}:{}:{}: {message}", src.name(), position.line, position.column)]
+    #[diagnostic(code(backlint::input))]
+    Input {
+        #[source_code]
+        src: ErrorSource,
+        #[label("{label}")]
+        span: SourceSpan,
+        position: Position,
+        message: String,
+        label: String,
+        #[help]
+        help: Option<String>,
+    },
+}
+
+impl Error {
+    /// An error about a place in a source: the message, a label on the place, and advice.
+    pub fn at(source: &Source, span: Span, message: impl Into<String>) -> InputError<'_> {
+        InputError {
+            source,
+            span,
+            message: message.into(),
+            label: String::from("here"),
+            help: None,
+        }
+    }
+}
+
+/// Builder for [`Error::Input`], so each reader states message, label and help plainly.
+pub struct InputError<'a> {
+    source: &'a Source,
+    span: Span,
+    message: String,
+    label: String,
+    help: Option<String>,
+}
+
+impl InputError<'_> {
+    pub fn label(mut self, label: impl Into<String>) -> Self {
+        self.label = label.into();
+        self
+    }
+
+    pub fn help(mut self, help: impl Into<String>) -> Self {
+        self.help = Some(help.into());
+        self
+    }
+
+    pub fn build(self) -> Error {
+        Error::Input {
+            position: self.source.position(self.span.start),
+            src: error_source(self.source),
+            span: self.span.into(),
+            message: self.message,
+            label: self.label,
+            help: self.help,
+        }
+    }
+}
+
+impl<'a> From<InputError<'a>> for Error {
+    fn from(error: InputError<'a>) -> Self {
+        error.build()
+    }
+}

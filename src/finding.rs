@@ -1,0 +1,49 @@
+//! What a rule reports: the second contract between stages, after the backlog model.
+
+use std::fmt;
+use std::sync::Arc;
+
+use serde::{Deserialize, Serialize};
+
+use crate::backlog::Span;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Severity {
+    Info,
+    Warning,
+    Error,
+}
+
+impl Severity {
+    pub fn name(self) -> &'static str {
+        match self {
+            Severity::Info => "info",
+            Severity::Warning => "warning",
+            Severity::Error => "error",
+        }
+    }
+}
+
+impl fmt::Display for Severity {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.name())
+    }
+}
+
+/// One violation of one rule by one item (or, for backlog-wide rules, by the backlog).
+#[derive(Debug, Clone, PartialEq)]
+pub struct Finding {
+    pub rule: Arc<str>,
+    pub severity: Severity,
+    /// What is wrong, quoting the offending text.
+    pub message: String,
+    /// What to do about it.
+    pub help: Option<String>,
+    /// Index of the item in [`Backlog::items`](crate::backlog::Backlog::items).
+    pub item: usize,
+    /// The export's name of the field the finding is about, if any.
+    pub field: Option<Arc<str>>,
+    /// Where in the item's source file the finding points.
+    pub span: Span,
+}

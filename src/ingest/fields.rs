@@ -1,0 +1,119 @@
+//! Which column or JSON field fills each logical [`Field`].
+//!
+//! Defaults know the names Jira Cloud, Server and Data Center use, including names that
+//! changed across versions. `[fields]` in `backlint.toml` replaces the names of a field, for
+//! exports in another UI language or with site-specific custom fields.
+
+use crate::backlog::Field;
+
+/// Candidate names per logical field, most preferred first. Names compare case-insensitively.
+#[derive(Debug, Clone)]
+pub struct FieldMap {
+    candidates: Vec<(Field, Vec<String>)>,
+}
+
+impl Default for FieldMap {
+    fn default() -> Self {
+        let candidates = Field::ALL
+            .into_iter()
+            .map(|field| {
+                let names = default_names(field).iter().map(|n| n.to_string()).collect();
+                (field, names)
+            })
+            .collect();
+        FieldMap { candidates }
+    }
+}
+
+impl FieldMap {
+    /// Replaces the candidate names of `field` (from the config's `[fields]`).
+    pub fn set(&mut self, field: Field, names: Vec<String>) {
+        if let Some(entry) = self.candidates.iter_mut().find(|(f, _)| *f == field) {
+            entry.1 = names;
+        }
+    }
+
+    pub fn names(&self, field: Field) -> &[String] {
+        self.candidates
+            .iter()
+            .find(|(f, _)| *f == field)
+            .map_or(&[], |(_, names)| names.as_slice())
+    }
+
+    /// The field a column or JSON field name fills, with its rank among the field's names
+    /// (0 = most preferred).
+    pub fn lookup(&self, name: &str) -> Option<(Field, usize)> {
+        let name = name.trim();
+        self.candidates.iter().find_map(|(field, names)| {
+            names
+                .iter()
+                .position(|n| n.eq_ignore_ascii_case(name) || n.to_lowercase() == name.to_lowercase())
+                .map(|rank| (*field, rank))
+        })
+    }
+}
+
+/// Names that Jira uses for each field in CSV headers and in REST `names` maps.
+fn default_names(field: Field) -> &'static [&'static str] {
+    match field {
+        Field::Key => &["Issue key", "Key"],
+        Field::Summary => &["Summary"],
+        Field::Description => &["Description"],
+        Field::AcceptanceCriteria => &[
+            "Custom field (Acceptance Criteria)",
+            "Acceptance Criteria",
+            "Custom field (AC)",
+        ],
+        Field::IssueType => &["Issue Type"],
+        Field::Status => &["Status"],
+        Field::StatusCategory => &["Status Category"],
+        Field::Priority => &["Priority"],
+        Field::Estimate => &[
+            "Custom field (Story point estimate)",
+            "Custom field (Story Points)",
+            "Story point estimate",
+            "Story Points",
+        ],
+        // Cloud: `Parent key` (and the numeric `Parent`); old exports: Epic Link, `Parent id`.
+        Field::Parent => &[
+            "Parent key",
+            "Custom field (Epic Link)",
+            "Epic Link",
+            "Parent",
+            "Parent id",
+        ],
+        Field::ParentSummary => &["Parent summary"],
+        Field::Sprint => &["Sprint"],
+        Field::Labels => &["Labels"],
+        Field::Assignee => &["Assignee"],
+        Field::Created => &["Created"],
+        Field::Updated => &["Updated"],
+        Field::Rank => &["Rank", "Custom field (Rank)"],
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn finds_names_across_jira_versions() {
+        let map = FieldMap::default();
+        assert_eq!(map.lookup("Issue Type"), Some((Field::IssueType, 0)));
+        assert_eq!(map.lookup("issue type"), Some((Field::IssueType, 0)));
+        assert_eq!(
+            map.lookup("Custom field (Story Points)"),
+            Some((Field::Estimate, 1))
+        );
+        assert_eq!(map.lookup("Parent"), Some((Field::Parent, 3)));
+        assert_eq!(map.lookup("Custom field (Testing Status)"), None);
+    }
+
+    #[test]
+    fn config_replaces_names() {
+        let mut map = FieldMap::default();
+        map.set(Field::Summary, vec!["Zusammenfassung".into()]);
+        assert_eq!(map.lookup("Zusammenfassung"), Some((Field::Summary, 0)));
+        assert_eq!(map.lookup("Summary"), None);
+    }
+}
