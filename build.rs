@@ -15,10 +15,19 @@ fn main() {
     files.sort();
     let mut code = String::from("/// Rule files built into backlint: (file name, contents).\npub static EMBEDDED_RULES: &[(&str, &str)] = &[\n");
     for path in files {
-        let name = path.file_name().and_then(|n| n.to_str()).expect("rule file names are UTF-8");
-        writeln!(code, "    ({name:?}, include_str!({:?})),", path.display().to_string()).expect("writing to a String");
+        let name = path
+            .file_name()
+            .and_then(|n| n.to_str())
+            .expect("rule file names are UTF-8");
+        writeln!(
+            code,
+            "    ({name:?}, include_str!({:?})),",
+            path.display().to_string()
+        )
+        .expect("writing to a String");
     }
     code.push_str("];\n");
-    let out = Path::new(&env::var("OUT_DIR").expect("cargo sets OUT_DIR")).join("embedded_rules.rs");
+    let out =
+        Path::new(&env::var("OUT_DIR").expect("cargo sets OUT_DIR")).join("embedded_rules.rs");
     fs::write(out, code).expect("OUT_DIR is writable");
 }

@@ -8,7 +8,11 @@ use crate::backlog::InputFormat;
 use crate::finding::Severity;
 
 #[derive(Debug, Parser)]
-#[command(name = "backlint", version, about = "Lint product backlogs: Jira CSV and JSON exports and plain story lists")]
+#[command(
+    name = "backlint",
+    version,
+    about = "Lint product backlogs: Jira CSV and JSON exports and plain story lists"
+)]
 pub struct Cli {
     #[command(subcommand)]
     pub command: Command,

@@ -76,10 +76,16 @@ fn discover(start: &Path) -> Option<PathBuf> {
 /// Parses a configuration, reporting errors at their place in the file.
 pub fn parse(source: &Source) -> Result<Config, Error> {
     toml::from_str(source.text()).map_err(|e| {
-        let span = e.span().map_or(Span::empty_at(0), |r| Span::new(r.start, r.end));
-        Error::at(source, span, format!("invalid configuration: {}", e.message()))
-            .help("see the commented starter configuration written by `backlint init`")
-            .build()
+        let span = e
+            .span()
+            .map_or(Span::empty_at(0), |r| Span::new(r.start, r.end));
+        Error::at(
+            source,
+            span,
+            format!("invalid configuration: {}", e.message()),
+        )
+        .help("see the commented starter configuration written by `backlint init`")
+        .build()
     })
 }
 
@@ -88,9 +94,13 @@ fn field_map(source: &Source, config: &Config) -> Result<FieldMap, Error> {
     for (name, names) in &config.fields {
         let Some(field) = Field::from_name(name) else {
             let known: Vec<&str> = Field::ALL.iter().map(|f| f.name()).collect();
-            return Err(Error::at(source, key_span(source, name), format!("unknown field `{name}` in [fields]"))
-                .help(format!("the fields are: {}", known.join(", ")))
-                .build());
+            return Err(Error::at(
+                source,
+                key_span(source, name),
+                format!("unknown field `{name}` in [fields]"),
+            )
+            .help(format!("the fields are: {}", known.join(", ")))
+            .build());
         };
         map.set(field, names.clone().into_vec());
     }
@@ -136,15 +146,19 @@ mod tests {
     fn unknown_keys_and_fields_point_into_the_file() {
         let src = source("[fields]\nsumary = \"X\"\n");
         let config = parse(&src).unwrap();
-        let Err(Error::Input { position, message, .. }) = field_map(&src, &config) else {
+        let Err(Error::Input(error)) = field_map(&src, &config) else {
             panic!("expected an input error");
         };
-        assert_eq!((position.line, position.column), (2, 1));
-        assert!(message.contains("unknown field `sumary`"), "{message}");
+        assert_eq!((error.position.line, error.position.column), (2, 1));
+        assert!(
+            error.message.contains("unknown field `sumary`"),
+            "{}",
+            error.message
+        );
 
-        let Err(Error::Input { position, .. }) = parse(&source("[feilds]\n")) else {
+        let Err(Error::Input(error)) = parse(&source("[feilds]\n")) else {
             panic!("expected an input error");
         };
-        assert_eq!(position.line, 1);
+        assert_eq!(error.position.line, 1);
     }
 }

@@ -70,7 +70,8 @@ fn decode_utf16(name: &str, bytes: &[u8]) -> Result<Source, Undecodable> {
 /// mean it is not Windows-1252 either.
 fn decode_windows_1252(name: &str, bytes: Vec<u8>) -> Result<Source, Undecodable> {
     let suspicious = |&b: &u8| {
-        (b < 0x20 && !matches!(b, b'\t' | b'\n' | b'\r')) || matches!(b, 0x81 | 0x8D | 0x8F | 0x90 | 0x9D)
+        (b < 0x20 && !matches!(b, b'\t' | b'\n' | b'\r'))
+            || matches!(b, 0x81 | 0x8D | 0x8F | 0x90 | 0x9D)
     };
     if let Some(at) = bytes.iter().position(suspicious) {
         return Err(Undecodable {
@@ -91,7 +92,10 @@ fn looks_like_utf16(bytes: &[u8]) -> bool {
 /// Line and column of a byte in undecoded bytes (columns count bytes here).
 fn raw_position(bytes: &[u8], at: usize) -> Position {
     let before = &bytes[..at.min(bytes.len())];
-    let line_start = before.iter().rposition(|&b| b == b'\n').map_or(0, |i| i + 1);
+    let line_start = before
+        .iter()
+        .rposition(|&b| b == b'\n')
+        .map_or(0, |i| i + 1);
     Position {
         line: before.iter().filter(|&&b| b == b'\n').count() + 1,
         column: at - line_start + 1,
@@ -107,7 +111,10 @@ mod tests {
         let plain = decode("a", b"Summary\n".to_vec()).unwrap();
         assert_eq!(plain.encoding(), Encoding::Utf8);
         let bom = decode("a", b"\xEF\xBB\xBFSummary\n".to_vec()).unwrap();
-        assert_eq!((bom.encoding(), bom.text()), (Encoding::Utf8Bom, "Summary\n"));
+        assert_eq!(
+            (bom.encoding(), bom.text()),
+            (Encoding::Utf8Bom, "Summary\n")
+        );
     }
 
     #[test]
@@ -121,7 +128,10 @@ mod tests {
     fn utf16_with_bom() {
         let bytes = [0xFF, 0xFE, b'h', 0, b'i', 0];
         let source = decode("a", bytes.to_vec()).unwrap();
-        assert_eq!((source.encoding(), source.text()), (Encoding::Utf16Le, "hi"));
+        assert_eq!(
+            (source.encoding(), source.text()),
+            (Encoding::Utf16Le, "hi")
+        );
     }
 
     #[test]

@@ -1,7 +1,6 @@
 //! Everything that stops backlint from reading its input. Each error names the file and the
 //! place, says what to do, and maps to exit code 2.
 
-
 use miette::{Diagnostic, NamedSource, SourceSpan};
 use thiserror::Error;
 
@@ -47,19 +46,25 @@ pub enum Error {
         reason: &'static str,
     },
 
-    #[error("{}:{}:{}: {message}", src.name(), position.line, position.column)]
-    #[diagnostic(code(backlint::input))]
-    Input {
-        #[source_code]
-        src: ErrorSource,
-        #[label("{label}")]
-        span: SourceSpan,
-        position: Position,
-        message: String,
-        label: String,
-        #[help]
-        help: Option<String>,
-    },
+    #[error(transparent)]
+    #[diagnostic(transparent)]
+    Input(Box<InputDiagnostic>),
+}
+
+/// An error at a place in a file, with the offending line shown.
+#[derive(Debug, Error, Diagnostic)]
+#[error("{}:{}:{}: {message}", src.name(), position.line, position.column)]
+#[diagnostic(code(backlint::input))]
+pub struct InputDiagnostic {
+    #[source_code]
+    pub src: ErrorSource,
+    #[label("{label}")]
+    pub span: SourceSpan,
+    pub position: Position,
+    pub message: String,
+    pub label: String,
+    #[help]
+    pub help: Option<String>,
 }
 
 impl Error {
@@ -96,14 +101,14 @@ impl InputError<'_> {
     }
 
     pub fn build(self) -> Error {
-        Error::Input {
+        Error::Input(Box::new(InputDiagnostic {
             position: self.source.position(self.span.start),
             src: error_source(self.source),
             span: self.span.into(),
             message: self.message,
             label: self.label,
             help: self.help,
-        }
+        }))
     }
 }
 

@@ -12,6 +12,7 @@ pub mod decode;
 pub mod error;
 pub mod finding;
 pub mod ingest;
+pub mod render_error;
 pub mod report;
 pub mod rules;
 pub mod source;
@@ -25,7 +26,10 @@ pub fn run(cli: &Cli) -> u8 {
         Command::Fields(args) => commands::fields::run(args),
     };
     result.unwrap_or_else(|error| {
-        eprintln!("{:?}", miette::Report::new(error));
+        eprint!(
+            "{}",
+            render_error::render(&error, render_error::stderr_wants_color())
+        );
         commands::EXIT_ERROR
     })
 }

@@ -24,5 +24,9 @@ pub fn run(args: &CheckArgs) -> Result<u8, Error> {
         .fail_on
         .threshold()
         .is_some_and(|threshold| findings.iter().any(|f| f.severity >= threshold));
-    Ok(if failing && !args.exit_zero { EXIT_FINDINGS } else { EXIT_CLEAN })
+    Ok(if failing && !args.exit_zero {
+        EXIT_FINDINGS
+    } else {
+        EXIT_CLEAN
+    })
 }

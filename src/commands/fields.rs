@@ -26,7 +26,12 @@ fn render(backlog: &Backlog) -> String {
             source.encoding().name(),
             items
         );
-        let width = info.origins.iter().map(|o| o.field.name().len()).max().unwrap_or(0);
+        let width = info
+            .origins
+            .iter()
+            .map(|o| o.field.name().len())
+            .max()
+            .unwrap_or(0);
         for origin in &info.origins {
             let from = if origin.names.is_empty() {
                 "(not found)".to_owned()

@@ -31,5 +31,7 @@ pub fn read_inputs(input: &InputArgs) -> Result<(Loaded, Backlog), Error> {
 /// Writes to standard output; a closed pipe (`backlint … | head -1`) is not an error.
 pub fn print(text: &str) {
     let mut stdout = std::io::stdout().lock();
-    let _ = stdout.write_all(text.as_bytes()).and_then(|()| stdout.flush());
+    let _ = stdout
+        .write_all(text.as_bytes())
+        .and_then(|()| stdout.flush());
 }

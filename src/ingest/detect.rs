@@ -12,7 +12,9 @@ pub fn detect(name: &str, text: &str) -> InputFormat {
     if start.starts_with('{') || start.starts_with('[') && !looks_like_markdown_task(start) {
         return InputFormat::JiraJson;
     }
-    let extension = name.rsplit_once('.').map(|(_, ext)| ext.to_ascii_lowercase());
+    let extension = name
+        .rsplit_once('.')
+        .map(|(_, ext)| ext.to_ascii_lowercase());
     match extension.as_deref() {
         Some("csv" | "tsv") => return InputFormat::JiraCsv,
         Some("txt" | "md" | "markdown") => return InputFormat::Lines,
@@ -41,11 +43,23 @@ mod tests {
 
     #[test]
     fn content_decides_before_the_name() {
-        assert_eq!(detect("export.csv", " {\"issues\": []}"), InputFormat::JiraJson);
+        assert_eq!(
+            detect("export.csv", " {\"issues\": []}"),
+            InputFormat::JiraJson
+        );
         assert_eq!(detect("-", "[{\"key\": \"A-1\"}]"), InputFormat::JiraJson);
-        assert_eq!(detect("-", "Summary,Issue key\nA,B-1\n"), InputFormat::JiraCsv);
-        assert_eq!(detect("-", "As a user, I want A, so that B\n"), InputFormat::Lines);
-        assert_eq!(detect("stories.txt", "Summary,Issue key\n"), InputFormat::Lines);
+        assert_eq!(
+            detect("-", "Summary,Issue key\nA,B-1\n"),
+            InputFormat::JiraCsv
+        );
+        assert_eq!(
+            detect("-", "As a user, I want A, so that B\n"),
+            InputFormat::Lines
+        );
+        assert_eq!(
+            detect("stories.txt", "Summary,Issue key\n"),
+            InputFormat::Lines
+        );
         assert_eq!(detect("-", "[ ] As a user, I want A\n"), InputFormat::Lines);
     }
 }

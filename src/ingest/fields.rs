@@ -47,7 +47,9 @@ impl FieldMap {
         self.candidates.iter().find_map(|(field, names)| {
             names
                 .iter()
-                .position(|n| n.eq_ignore_ascii_case(name) || n.to_lowercase() == name.to_lowercase())
+                .position(|n| {
+                    n.eq_ignore_ascii_case(name) || n.to_lowercase() == name.to_lowercase()
+                })
                 .map(|rank| (*field, rank))
         })
     }

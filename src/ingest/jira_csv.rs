@@ -10,19 +10,29 @@ use std::sync::Arc;
 
 use csv_core::{ReadFieldResult, ReaderBuilder};
 
-use crate::backlog::{Entry, Field, FieldOrigin, FileInfo, InputFormat, Item, MappedText, Span, Value};
+use crate::backlog::{
+    Entry, Field, FieldOrigin, FileInfo, InputFormat, Item, MappedText, Span, Value,
+};
 use crate::error::Error;
 use crate::ingest::fields::FieldMap;
 use crate::ingest::wiki;
 use crate::source::Source;
 
 /// Reads every issue of a Jira CSV export.
-pub fn read(source: &Source, source_index: usize, map: &FieldMap) -> Result<(FileInfo, Vec<Item>), Error> {
+pub fn read(
+    source: &Source,
+    source_index: usize,
+    map: &FieldMap,
+) -> Result<(FileInfo, Vec<Item>), Error> {
     let text = source.text();
     let mut records = Records::new(source, delimiter(text));
     let header = match records.next_record()? {
         Some(header) => header,
-        None => return Err(Error::at(source, Span::empty_at(0), "the file holds no CSV header").build()),
+        None => {
+            return Err(
+                Error::at(source, Span::empty_at(0), "the file holds no CSV header").build(),
+            )
+        }
     };
     let columns = Columns::from_header(source, &header, map)?;
     let mut items = Vec::new();
@@ -91,7 +101,9 @@ impl<'a> Records<'a> {
         let mut cells = Vec::new();
         let mut field_start = self.position;
         loop {
-            let (result, consumed, _) = self.reader.read_field(&bytes[self.position..], &mut self.scratch);
+            let (result, consumed, _) = self
+                .reader
+                .read_field(&bytes[self.position..], &mut self.scratch);
             self.position += consumed;
             match result {
                 ReadFieldResult::InputEmpty => {}
@@ -157,15 +169,19 @@ fn cell_text(raw: &str, start: usize) -> Result<Cell, Unclosed> {
         };
         text.push_copied(&rest[..quote], at);
         let after = &rest[quote + 1..];
-        if after.starts_with('"') {
+        if let Some(escaped) = after.strip_prefix('"') {
             text.push_copied("\"", at + quote + 1);
             at += quote + 2;
-            rest = &after[1..];
+            rest = escaped;
         } else {
             // Closing quote; anything after it is kept as csv_core keeps it.
             let content_end = at + quote;
             text.push_copied(after, content_end + 1);
-            let end = if after.is_empty() { content_end } else { start + raw.len() };
+            let end = if after.is_empty() {
+                content_end
+            } else {
+                start + raw.len()
+            };
             return Ok(Cell {
                 text,
                 span: Span::new(start + 1, end),
@@ -188,7 +204,10 @@ struct Columns {
 
 impl Columns {
     fn from_header(source: &Source, header: &[Cell], map: &FieldMap) -> Result<Self, Error> {
-        let names: Vec<Arc<str>> = header.iter().map(|c| Arc::from(c.text.as_str().trim())).collect();
+        let names: Vec<Arc<str>> = header
+            .iter()
+            .map(|c| Arc::from(c.text.as_str().trim()))
+            .collect();
         let lookups: Vec<Option<(Field, usize)>> = names.iter().map(|n| map.lookup(n)).collect();
         let fields: Vec<Option<Field>> = lookups.iter().map(|l| l.map(|(f, _)| f)).collect();
         let header_end = header.last().map_or(0, |c| c.span.end);
@@ -209,9 +228,18 @@ impl Columns {
         })
     }
 
-    fn item(&self, source: &Source, source_index: usize, record: usize, mut cells: Vec<Cell>) -> Result<Item, Error> {
+    fn item(
+        &self,
+        source: &Source,
+        source_index: usize,
+        record: usize,
+        mut cells: Vec<Cell>,
+    ) -> Result<Item, Error> {
         if cells.len() > self.names.len() {
-            if let Some(extra) = cells[self.names.len()..].iter().find(|c| !c.text.is_empty()) {
+            if let Some(extra) = cells[self.names.len()..]
+                .iter()
+                .find(|c| !c.text.is_empty())
+            {
                 return Err(Error::at(
                     source,
                     extra.span,
@@ -226,7 +254,9 @@ impl Columns {
                 .build());
             }
         }
-        let anchor = cells.first().map_or(Span::default(), |c| Span::empty_at(c.span.start));
+        let anchor = cells
+            .first()
+            .map_or(Span::default(), |c| Span::empty_at(c.span.start));
         let key = self
             .key_column
             .and_then(|i| cells.get(i))
@@ -235,7 +265,9 @@ impl Columns {
             .unwrap_or_else(|| format!("row {record}"));
         let mut entries = Vec::with_capacity(self.order.len().min(cells.len()));
         for &column in &self.order {
-            let Some(cell) = cells.get_mut(column) else { continue };
+            let Some(cell) = cells.get_mut(column) else {
+                continue;
+            };
             if cell.text.as_str().trim().is_empty() {
                 continue;
             }
@@ -248,7 +280,10 @@ impl Columns {
             entries.push(Entry {
                 name: Arc::clone(&self.names[column]),
                 field,
-                value: Value { text, span: cell.span },
+                value: Value {
+                    text,
+                    span: cell.span,
+                },
             });
         }
         Ok(Item {
@@ -277,9 +312,18 @@ impl Columns {
     }
 }
 
-fn no_summary_column(source: &Source, names: &[Arc<str>], map: &FieldMap, header_end: usize) -> Error {
+fn no_summary_column(
+    source: &Source,
+    names: &[Arc<str>],
+    map: &FieldMap,
+    header_end: usize,
+) -> Error {
     let shown: Vec<&str> = names.iter().take(12).map(|n| &**n).collect();
-    let more = if names.len() > shown.len() { ", …" } else { "" };
+    let more = if names.len() > shown.len() {
+        ", …"
+    } else {
+        ""
+    };
     let expected = map.names(Field::Summary).join("\", \"");
     Error::at(
         source,

@@ -12,7 +12,9 @@ use jsonc_parser::ast::{Object, Value as Json};
 use jsonc_parser::common::Ranged;
 use jsonc_parser::{CollectOptions, ParseOptions};
 
-use crate::backlog::{Entry, Field, FieldOrigin, FileInfo, InputFormat, Item, MappedText, Span, Value};
+use crate::backlog::{
+    Entry, Field, FieldOrigin, FileInfo, InputFormat, Item, MappedText, Span, Value,
+};
 use crate::error::Error;
 use crate::ingest::fields::FieldMap;
 use crate::ingest::json_text::string_text;
@@ -20,7 +22,11 @@ use crate::ingest::{adf, wiki};
 use crate::source::Source;
 
 /// Reads every issue of a Jira REST response.
-pub fn read(source: &Source, source_index: usize, map: &FieldMap) -> Result<(FileInfo, Vec<Item>), Error> {
+pub fn read(
+    source: &Source,
+    source_index: usize,
+    map: &FieldMap,
+) -> Result<(FileInfo, Vec<Item>), Error> {
     let text = source.text();
     let root = parse(source)?;
     let (issues, names) = issues_of(source, &root)?;
@@ -30,16 +36,26 @@ pub fn read(source: &Source, source_index: usize, map: &FieldMap) -> Result<(Fil
         map,
         names,
     };
-    let mut origins: Vec<FieldOrigin> = Field::ALL.into_iter().map(|field| FieldOrigin { field, names: Vec::new() }).collect();
+    let mut origins: Vec<FieldOrigin> = Field::ALL
+        .into_iter()
+        .map(|field| FieldOrigin {
+            field,
+            names: Vec::new(),
+        })
+        .collect();
     let items: Vec<Item> = issues
         .iter()
         .enumerate()
         .map(|(index, issue)| reader.item(index + 1, issue, &mut origins))
         .collect();
     if items.is_empty() {
-        return Err(Error::at(source, Span::new(root.start(), root.end()), "the response holds no issues")
-            .help("check the JQL of the request; backlint needs at least one issue")
-            .build());
+        return Err(Error::at(
+            source,
+            Span::new(root.start(), root.end()),
+            "the response holds no issues",
+        )
+        .help("check the JQL of the request; backlint needs at least one issue")
+        .build());
     }
     if !items.iter().any(|item| item.get(Field::Summary).is_some()) {
         return Err(Error::at(source, Span::empty_at(issues[0].start()), "no issue has a summary")
@@ -83,18 +99,31 @@ fn parse(source: &Source) -> Result<Json<'_>, Error> {
         .ok_or_else(|| Error::at(source, Span::empty_at(0), "the file holds no JSON value").build())
 }
 
+/// Field id → field name, from a response's `names` (`expand=names`).
+type Names = Vec<(String, String)>;
+
 /// The issues of any supported shape, and the `names` map if the response has one.
-fn issues_of<'a, 'b>(source: &Source, root: &'b Json<'a>) -> Result<(Vec<&'b Object<'a>>, Vec<(String, String)>), Error> {
+fn issues_of<'a, 'b>(
+    source: &Source,
+    root: &'b Json<'a>,
+) -> Result<(Vec<&'b Object<'a>>, Names), Error> {
     let is_issue = |value: &Json<'_>| value.as_object().is_some_and(|o| o.get("fields").is_some());
     match root {
-        Json::Array(array) if array.elements.iter().all(is_issue) => {
-            Ok((array.elements.iter().filter_map(Json::as_object).collect(), Vec::new()))
-        }
+        Json::Array(array) if array.elements.iter().all(is_issue) => Ok((
+            array.elements.iter().filter_map(Json::as_object).collect(),
+            Vec::new(),
+        )),
         Json::Object(object) if object.get("fields").is_some() => Ok((vec![object], Vec::new())),
         Json::Object(object) => match object.get_array("issues") {
             Some(issues) if issues.elements.iter().all(is_issue) => {
-                let names = object.get_object("names").map(names_map).unwrap_or_default();
-                Ok((issues.elements.iter().filter_map(Json::as_object).collect(), names))
+                let names = object
+                    .get_object("names")
+                    .map(names_map)
+                    .unwrap_or_default();
+                Ok((
+                    issues.elements.iter().filter_map(Json::as_object).collect(),
+                    names,
+                ))
             }
             _ => Err(not_jira(source, root)),
         },
@@ -102,21 +131,34 @@ fn issues_of<'a, 'b>(source: &Source, root: &'b Json<'a>) -> Result<(Vec<&'b Obj
     }
 }
 
-fn names_map(names: &Object<'_>) -> Vec<(String, String)> {
+fn names_map(names: &Object<'_>) -> Names {
     names
         .properties
         .iter()
-        .filter_map(|p| Some((p.name.as_str().to_owned(), p.value.as_string_lit()?.value.to_string())))
+        .filter_map(|p| {
+            Some((
+                p.name.as_str().to_owned(),
+                p.value.as_string_lit()?.value.to_string(),
+            ))
+        })
         .collect()
 }
 
 fn not_jira(source: &Source, root: &Json<'_>) -> Error {
     let found = match root {
         Json::Object(o) => {
-            let keys: Vec<&str> = o.properties.iter().take(8).map(|p| p.name.as_str()).collect();
+            let keys: Vec<&str> = o
+                .properties
+                .iter()
+                .take(8)
+                .map(|p| p.name.as_str())
+                .collect();
             format!("an object with keys {}", keys.join(", "))
         }
-        Json::Array(a) => format!("an array of {} values that are not all issues", a.elements.len()),
+        Json::Array(a) => format!(
+            "an array of {} values that are not all issues",
+            a.elements.len()
+        ),
         _ => "a single value".to_owned(),
     };
     let span = Span::new(root.start(), (root.start() + 1).min(root.end()));
@@ -131,7 +173,7 @@ struct IssueReader<'m> {
     source: &'m str,
     source_index: usize,
     map: &'m FieldMap,
-    names: Vec<(String, String)>,
+    names: Names,
 }
 
 /// An entry waiting to be ordered: preferred fields first, as in CSV.
@@ -146,13 +188,21 @@ impl IssueReader<'_> {
         let mut ranked: Vec<Ranked> = Vec::new();
         if let Some(key) = issue.get_string("key") {
             let value = self.string_value(key);
-            ranked.push(((0, Some(Field::Key), 0, 0), entry("key", Some(Field::Key), value)));
+            ranked.push((
+                (0, Some(Field::Key), 0, 0),
+                entry("key", Some(Field::Key), value),
+            ));
         }
-        let fields = issue.get_object("fields").map_or(&[][..], |f| f.properties.as_slice());
+        let fields = issue
+            .get_object("fields")
+            .map_or(&[][..], |f| f.properties.as_slice());
         for (position, property) in fields.iter().enumerate() {
             let id = property.name.as_str();
             let display = self.display_name(id);
-            let lookup = self.map.lookup(id).or_else(|| system_field(id).map(|f| (f, 0)));
+            let lookup = self
+                .map
+                .lookup(id)
+                .or_else(|| system_field(id).map(|f| (f, 0)));
             let lookup = lookup.or_else(|| display.and_then(|d| self.map.lookup(d)));
             let name = display.unwrap_or(id);
             if let Some((field, _)) = lookup {
@@ -160,7 +210,11 @@ impl IssueReader<'_> {
             }
             for (field, value) in self.values(lookup.map(|l| l.0), &property.value) {
                 let rank = lookup.map_or(0, |l| l.1);
-                let sort = if field.is_some() { (0, field, rank, position) } else { (1, None, 0, position) };
+                let sort = if field.is_some() {
+                    (0, field, rank, position)
+                } else {
+                    (1, None, 0, position)
+                };
                 let shown = match (field, lookup) {
                     (Some(f), Some((mapped, _))) if f != mapped => f.name(),
                     _ => name,
@@ -179,7 +233,10 @@ impl IssueReader<'_> {
     }
 
     fn display_name(&self, id: &str) -> Option<&str> {
-        self.names.iter().find(|(i, _)| i == id).map(|(_, n)| n.as_str())
+        self.names
+            .iter()
+            .find(|(i, _)| i == id)
+            .map(|(_, n)| n.as_str())
     }
 
     /// The values a JSON field gives: one per array element; objects by their `name`,
@@ -195,7 +252,13 @@ impl IssueReader<'_> {
             }
             Json::Object(object) if is_adf(object) => {
                 let text = adf::to_plain(json, self.source);
-                out.push((field, Value { text, span: span_of(json) }));
+                out.push((
+                    field,
+                    Value {
+                        text,
+                        span: span_of(json),
+                    },
+                ));
             }
             Json::Object(object) => {
                 if let Some(value) = ["name", "value", "displayName", "key"]
@@ -216,7 +279,9 @@ impl IssueReader<'_> {
                 }
                 out.push((field, value));
             }
-            Json::NumberLit(number) => out.push((field, verbatim(number.value, number.range.start))),
+            Json::NumberLit(number) => {
+                out.push((field, verbatim(number.value, number.range.start)))
+            }
             Json::BooleanLit(boolean) => {
                 let text = if boolean.value { "true" } else { "false" };
                 out.push((field, verbatim(text, boolean.range.start)));
@@ -227,15 +292,25 @@ impl IssueReader<'_> {
         out
     }
 
-    fn nested_values(&self, field: Option<Field>, object: &Object<'_>, out: &mut Vec<(Option<Field>, Value)>) {
+    fn nested_values(
+        &self,
+        field: Option<Field>,
+        object: &Object<'_>,
+        out: &mut Vec<(Option<Field>, Value)>,
+    ) {
         match field {
             Some(Field::Status) => {
-                if let Some(category) = object.get_object("statusCategory").and_then(|c| c.get_string("name")) {
+                if let Some(category) = object
+                    .get_object("statusCategory")
+                    .and_then(|c| c.get_string("name"))
+                {
                     out.push((Some(Field::StatusCategory), self.string_value(category)));
                 }
             }
             Some(Field::Parent) => {
-                let summary = object.get_object("fields").and_then(|f| f.get_string("summary"));
+                let summary = object
+                    .get_object("fields")
+                    .and_then(|f| f.get_string("summary"));
                 if let Some(summary) = summary {
                     out.push((Some(Field::ParentSummary), self.string_value(summary)));
                 }
@@ -247,7 +322,10 @@ impl IssueReader<'_> {
     fn string_value(&self, lit: &jsonc_parser::ast::StringLit<'_>) -> Value {
         Value {
             text: string_text(lit, self.source),
-            span: Span::new(lit.range.start + 1, lit.range.end.saturating_sub(1).max(lit.range.start + 1)),
+            span: Span::new(
+                lit.range.start + 1,
+                lit.range.end.saturating_sub(1).max(lit.range.start + 1),
+            ),
         }
     }
 }
@@ -318,8 +396,21 @@ fn legacy_sprint_name(value: Value) -> Value {
         return value;
     };
     let rest = &text[start..];
-    let known_next = [",startDate=", ",endDate=", ",completeDate=", ",activatedDate=", ",sequence=", ",goal=", ",autoStartStop=", ",synced="];
-    let end = known_next.iter().filter_map(|k| rest.find(k)).min().unwrap_or(rest.trim_end_matches(']').len());
+    let known_next = [
+        ",startDate=",
+        ",endDate=",
+        ",completeDate=",
+        ",activatedDate=",
+        ",sequence=",
+        ",goal=",
+        ",autoStartStop=",
+        ",synced=",
+    ];
+    let end = known_next
+        .iter()
+        .filter_map(|k| rest.find(k))
+        .min()
+        .unwrap_or(rest.trim_end_matches(']').len());
     let mut name = MappedText::new();
     name.push_slice(&value.text, start..start + end);
     Value {

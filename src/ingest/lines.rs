@@ -7,12 +7,18 @@
 
 use std::sync::Arc;
 
-use crate::backlog::{Entry, Field, FieldOrigin, FileInfo, InputFormat, Item, MappedText, Span, Value};
+use crate::backlog::{
+    Entry, Field, FieldOrigin, FileInfo, InputFormat, Item, MappedText, Span, Value,
+};
 use crate::error::Error;
 use crate::source::Source;
 
 /// Reads a story list; `markdown` turns on the Markdown rules above.
-pub fn read(source: &Source, source_index: usize, markdown: bool) -> Result<(FileInfo, Vec<Item>), Error> {
+pub fn read(
+    source: &Source,
+    source_index: usize,
+    markdown: bool,
+) -> Result<(FileInfo, Vec<Item>), Error> {
     let lines = story_lines(source.text(), markdown);
     if lines.is_empty() {
         return Err(Error::at(source, Span::empty_at(0), "the file holds no stories")
@@ -41,7 +47,11 @@ pub fn read(source: &Source, source_index: usize, markdown: bool) -> Result<(Fil
         .into_iter()
         .map(|field| FieldOrigin {
             field,
-            names: if field == Field::Summary { vec!["each line".into()] } else { Vec::new() },
+            names: if field == Field::Summary {
+                vec!["each line".into()]
+            } else {
+                Vec::new()
+            },
         })
         .collect();
     let info = FileInfo {
@@ -89,7 +99,9 @@ fn is_markdown_furniture(line: &str) -> bool {
     line.starts_with('#')
         || line.starts_with('>') && line.len() == 1
         || line.starts_with('|')
-        || line.chars().all(|c| matches!(c, '-' | '*' | '_' | '=' | ' '))
+        || line
+            .chars()
+            .all(|c| matches!(c, '-' | '*' | '_' | '=' | ' '))
 }
 
 /// Removes a list marker: `-`, `*`, `+`, `1.`, `12)`, also `- [ ]` task boxes.
@@ -125,7 +137,10 @@ mod tests {
     #[test]
     fn markers_are_not_part_of_the_story() {
         let text = "1. As a user, I want A.\n- As a user, I want B.\n\n  * [ ] As a user, I want C.\n12) As a user, I want D.\n";
-        let stories: Vec<_> = story_lines(text, false).into_iter().map(|(l, s, t)| (l, &text[s..s + t.len()], t)).collect();
+        let stories: Vec<_> = story_lines(text, false)
+            .into_iter()
+            .map(|(l, s, t)| (l, &text[s..s + t.len()], t))
+            .collect();
         assert_eq!(
             stories,
             vec![
@@ -140,15 +155,27 @@ mod tests {
     #[test]
     fn plain_lines_and_numbers_that_are_not_markers() {
         let text = "As a user, I want A\r\n2024 plans: as a PO, I want B\n";
-        let stories: Vec<_> = story_lines(text, false).into_iter().map(|(_, _, t)| t).collect();
-        assert_eq!(stories, vec!["As a user, I want A", "2024 plans: as a PO, I want B"]);
+        let stories: Vec<_> = story_lines(text, false)
+            .into_iter()
+            .map(|(_, _, t)| t)
+            .collect();
+        assert_eq!(
+            stories,
+            vec!["As a user, I want A", "2024 plans: as a PO, I want B"]
+        );
     }
 
     #[test]
     fn markdown_keeps_list_items_only_when_there_are_some() {
         let text = "# Backlog\n\nStories for the next release.\n\n- As a user, I want A.\n---\n```\n- not a story\n```\n- As a user, I want B.\n";
-        let stories: Vec<_> = story_lines(text, true).into_iter().map(|(l, _, t)| (l, t)).collect();
-        assert_eq!(stories, vec![(5, "As a user, I want A."), (10, "As a user, I want B.")]);
+        let stories: Vec<_> = story_lines(text, true)
+            .into_iter()
+            .map(|(l, _, t)| (l, t))
+            .collect();
+        assert_eq!(
+            stories,
+            vec![(5, "As a user, I want A."), (10, "As a user, I want B.")]
+        );
         let prose = "# Backlog\nAs a user, I want A.\n";
         assert_eq!(story_lines(prose, true).len(), 1);
     }

@@ -37,7 +37,11 @@ pub fn read_paths(paths: &[String], options: &ReadOptions) -> Result<Backlog, Er
 }
 
 /// Reads one already loaded source into the backlog.
-pub fn add_source(backlog: &mut Backlog, source: Source, options: &ReadOptions) -> Result<(), Error> {
+pub fn add_source(
+    backlog: &mut Backlog,
+    source: Source,
+    options: &ReadOptions,
+) -> Result<(), Error> {
     if source.text().trim().is_empty() {
         return Err(Error::Empty {
             name: source.name().to_owned(),
@@ -71,17 +75,23 @@ pub fn load(path: &str) -> Result<Source, Error> {
     };
     let bytes = if path == "-" {
         let mut bytes = Vec::new();
-        std::io::stdin().read_to_end(&mut bytes).map_err(read_error)?;
+        std::io::stdin()
+            .read_to_end(&mut bytes)
+            .map_err(read_error)?;
         bytes
     } else {
         if Path::new(path).is_dir() {
-            return Err(Error::Directory { path: path.to_owned() });
+            return Err(Error::Directory {
+                path: path.to_owned(),
+            });
         }
         std::fs::read(path).map_err(read_error)?
     };
     let name = if path == "-" { "<stdin>" } else { path };
     if bytes.is_empty() {
-        return Err(Error::Empty { name: name.to_owned() });
+        return Err(Error::Empty {
+            name: name.to_owned(),
+        });
     }
     decode(name, bytes).map_err(|e| Error::Undecodable {
         name: name.to_owned(),

@@ -57,7 +57,9 @@ impl Rule {
     /// Parses a rule file and checks what serde cannot: id form, category, regexes.
     pub fn parse(source: &Source) -> Result<Rule, Error> {
         let rule: Rule = toml::from_str(source.text()).map_err(|e| {
-            let span = e.span().map_or(Span::empty_at(0), |r| Span::new(r.start, r.end));
+            let span = e
+                .span()
+                .map_or(Span::empty_at(0), |r| Span::new(r.start, r.end));
             Error::at(source, span, format!("invalid rule: {}", e.message()))
                 .help("see `backlint explain <rule>` and the files in rules/ for the format")
                 .build()
@@ -68,19 +70,29 @@ impl Rule {
 
     fn validate(&self, source: &Source) -> Result<(), Error> {
         let kebab = !self.id.is_empty()
-            && self
-                .id
-                .split('-')
-                .all(|part| !part.is_empty() && part.chars().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit()));
+            && self.id.split('-').all(|part| {
+                !part.is_empty()
+                    && part
+                        .chars()
+                        .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit())
+            });
         if !kebab {
-            return Err(Error::at(source, value_span(source, "id"), format!("rule id `{}` is not kebab-case", self.id))
-                .help("ids are lowercase words joined by hyphens, like `missing-priority`")
-                .build());
+            return Err(Error::at(
+                source,
+                value_span(source, "id"),
+                format!("rule id `{}` is not kebab-case", self.id),
+            )
+            .help("ids are lowercase words joined by hyphens, like `missing-priority`")
+            .build());
         }
         if !CATEGORIES.contains(&self.category.as_str()) {
-            return Err(Error::at(source, value_span(source, "category"), format!("unknown category `{}`", self.category))
-                .help(format!("the categories are: {}", CATEGORIES.join(", ")))
-                .build());
+            return Err(Error::at(
+                source,
+                value_span(source, "category"),
+                format!("unknown category `{}`", self.category),
+            )
+            .help(format!("the categories are: {}", CATEGORIES.join(", ")))
+            .build());
         }
         self.check.validate(source)
     }
@@ -94,7 +106,8 @@ pub fn value_span(source: &Source, key: &str) -> Span {
         if let Some(rest) = line.strip_prefix(key) {
             if let Some(value) = rest.trim_start().strip_prefix('=') {
                 let value_trimmed = value.trim();
-                let start = offset + line.len() - value.len() + (value.len() - value.trim_start().len());
+                let start =
+                    offset + line.len() - value.len() + (value.len() - value.trim_start().len());
                 return Span::new(start, start + value_trimmed.len());
             }
         }

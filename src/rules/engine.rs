@@ -21,7 +21,12 @@ pub fn run(backlog: &Backlog, rules: &[Rule]) -> Vec<Finding> {
     }
     findings.sort_by(|a, b| {
         let source = |f: &Finding| backlog.items[f.item].source;
-        (source(a), a.span.start, &a.rule, a.span.end).cmp(&(source(b), b.span.start, &b.rule, b.span.end))
+        (source(a), a.span.start, &a.rule, a.span.end).cmp(&(
+            source(b),
+            b.span.start,
+            &b.rule,
+            b.span.end,
+        ))
     });
     findings
 }
@@ -50,7 +55,9 @@ pub fn fill(template: &str, vars: &[(&str, &str)]) -> String {
         let after = &rest[open + 1..];
         let replaced = after.find('}').and_then(|close| {
             let name = &after[..close];
-            vars.iter().find(|(k, _)| *k == name).map(|(_, v)| (v, close))
+            vars.iter()
+                .find(|(k, _)| *k == name)
+                .map(|(_, v)| (v, close))
         });
         match replaced {
             Some((value, close)) => {
@@ -74,7 +81,10 @@ mod tests {
     #[test]
     fn templates_fill_known_names_only() {
         let vars = [("key", "PAN-1"), ("value", "fast")];
-        assert_eq!(fill("{key} says \"{value}\" {other}", &vars), "PAN-1 says \"fast\" {other}");
+        assert_eq!(
+            fill("{key} says \"{value}\" {other}", &vars),
+            "PAN-1 says \"fast\" {other}"
+        );
         assert_eq!(fill("{", &vars), "{");
     }
 }

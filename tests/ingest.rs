@@ -1,0 +1,316 @@
+//! Reading every fixture export: items, mapped fields, and spans exact to line and column.
+
+use backlint::backlog::{Backlog, Field, Item};
+use backlint::config;
+use backlint::ingest::{self, ReadOptions};
+use backlint::source::{Encoding, Position};
+
+fn read_with(paths: &[&str], options: &ReadOptions) -> Backlog {
+    let paths: Vec<String> = paths.iter().map(|p| format!("fixtures/{p}")).collect();
+    ingest::read_paths(&paths, options).unwrap_or_else(|e| panic!("{paths:?}: {e}"))
+}
+
+fn read(paths: &[&str]) -> Backlog {
+    read_with(paths, &ReadOptions::default())
+}
+
+fn with_config(config: &str) -> ReadOptions {
+    let path = std::path::PathBuf::from(format!("fixtures/{config}"));
+    let loaded =
+        config::load(Some(&path), std::path::Path::new(".")).expect("fixture config loads");
+    ReadOptions {
+        format: None,
+        fields: loaded.field_map,
+    }
+}
+
+fn item<'a>(backlog: &'a Backlog, key: &str) -> &'a Item {
+    backlog
+        .items
+        .iter()
+        .find(|i| i.key == key)
+        .unwrap_or_else(|| panic!("no item {key}"))
+}
+
+fn texts(item: &Item, field: Field) -> Vec<&str> {
+    item.all(field).map(|v| v.as_str()).collect()
+}
+
+/// Line and column where `needle` stands inside the value of `field`, mapped to the file.
+fn position_of(backlog: &Backlog, item: &Item, field: Field, needle: &str) -> (Position, String) {
+    let value = item.get(field).expect("field present");
+    let at = value
+        .as_str()
+        .find(needle)
+        .unwrap_or_else(|| panic!("{needle:?} not in {:?}", value.as_str()));
+    let span = value.span_of(at..at + needle.len());
+    let source = backlog.source_of(item);
+    (
+        source.position(span.start),
+        source.text()[span.start..span.end].to_owned(),
+    )
+}
+
+fn pos(line: usize, column: usize) -> Position {
+    Position { line, column }
+}
+
+#[test]
+fn cloud_all_fields_export() {
+    let backlog = read(&["jira-cloud-all-fields.csv"]);
+    let keys: Vec<&str> = backlog.items.iter().map(|i| i.key.as_str()).collect();
+    assert_eq!(
+        keys,
+        ["PAN-1", "PAN-2", "PAN-3", "PAN-4", "PAN-5", "PAN-6", "PAN-7", "PAN-8"]
+    );
+
+    let story = item(&backlog, "PAN-2");
+    assert_eq!(story.text(Field::IssueType), Some("Story"));
+    assert_eq!(story.text(Field::StatusCategory), Some("In Progress"));
+    assert_eq!(
+        story.get(Field::Estimate).and_then(|v| v.as_number()),
+        Some(5.0)
+    );
+    assert_eq!(
+        story.text(Field::Parent),
+        Some("PAN-1"),
+        "Parent key wins over the numeric Parent"
+    );
+    assert_eq!(story.text(Field::ParentSummary), Some("Checkout"));
+
+    // Only the older Story Points column is filled for PAN-3; both for PAN-7.
+    let task = item(&backlog, "PAN-3");
+    assert_eq!(
+        task.get(Field::Estimate).and_then(|v| v.as_number()),
+        Some(13.0)
+    );
+    assert_eq!(task.get(Field::Priority), None);
+    assert_eq!(
+        item(&backlog, "PAN-7")
+            .get(Field::Estimate)
+            .and_then(|v| v.as_number()),
+        Some(8.0)
+    );
+
+    // Repeated columns collect every non-empty value; look-alike custom fields stay apart.
+    assert!(
+        texts(story, Field::Labels).len() >= 2,
+        "{:?}",
+        texts(story, Field::Labels)
+    );
+    let testing: Vec<&str> = story
+        .entries
+        .iter()
+        .filter(|e| e.name.starts_with("Custom field (Testing"))
+        .map(|e| &*e.name)
+        .collect();
+    assert!(testing
+        .iter()
+        .all(|n| *n == "Custom field (Testing Status)" || *n == "Custom field (Testing status)"));
+
+    // A word after `""` escapes in a multi-line quoted cell maps to where it stands.
+    let (at, text) = position_of(&backlog, story, Field::Description, "Unavailable");
+    assert_eq!(text, "Unavailable");
+    assert_eq!(at.line, 13);
+    assert_eq!(
+        backlog.sources[0]
+            .text()
+            .lines()
+            .nth(12)
+            .map(|l| l.find("Unavailable").map(|c| c + 1)),
+        Some(Some(at.column))
+    );
+
+    // The sub-task points at its story.
+    assert_eq!(item(&backlog, "PAN-4").text(Field::Parent), Some("PAN-2"));
+}
+
+#[test]
+fn cloud_current_fields_with_bom_and_crlf() {
+    let backlog = read(&["jira-cloud-current-fields.csv"]);
+    assert_eq!(backlog.sources[0].encoding(), Encoding::Utf8Bom);
+    assert_eq!(backlog.items.len(), 7);
+    let story = item(&backlog, "PAN-2");
+    assert_eq!(story.text(Field::Sprint), Some("PAN Sprint 3"));
+    assert_eq!(
+        story.text(Field::Summary).map(|s| s.ends_with("device.")),
+        Some(true)
+    );
+    let (at, text) = position_of(&backlog, story, Field::Priority, "High");
+    assert_eq!((at, text.as_str()), (pos(2, 126), "High"));
+    // On disk the BOM comes first: byte offsets in JSON output count it.
+    let value = story.get(Field::Priority).unwrap();
+    let on_disk = std::fs::read("fixtures/jira-cloud-current-fields.csv").unwrap();
+    let file_offset = backlog.sources[0].file_offset(value.span.start);
+    assert_eq!(&on_disk[file_offset..file_offset + 4], b"High");
+    assert!(!story
+        .text(Field::Assignee)
+        .unwrap_or_default()
+        .ends_with('\r'));
+}
+
+#[test]
+fn server_export_with_epic_link_and_parent_id() {
+    let backlog = read(&["jira-server.csv"]);
+    let epic_child = backlog
+        .items
+        .iter()
+        .find(|i| i.text(Field::IssueType) == Some("Story"))
+        .expect("a story");
+    assert_eq!(epic_child.text(Field::Parent), Some("LED-10"));
+    assert_eq!(item(&backlog, "LED-13").text(Field::Parent), Some("11211"));
+    assert!(backlog
+        .items
+        .iter()
+        .any(|i| i.get(Field::Estimate).and_then(|v| v.as_number()) == Some(4.0)));
+    let reviewed = item(&backlog, "LED-10")
+        .by_name("Custom field (Last reviewed)")
+        .next()
+        .unwrap();
+    assert_eq!(reviewed.as_str(), "2025-03-03 10:15:02.4");
+    let fix_versions = item(&backlog, "LED-10").by_name("Fix Version/s").count();
+    assert_eq!(fix_versions, 1);
+}
+
+#[test]
+fn excel_resaved_windows_1252() {
+    let backlog = read(&["excel-resaved.csv"]);
+    let source = &backlog.sources[0];
+    assert_eq!(source.encoding(), Encoding::Windows1252);
+    assert_eq!(
+        backlog.items.len(),
+        5,
+        "300 rows of bare commas are not items"
+    );
+    let story = item(&backlog, "LED-21");
+    assert!(story
+        .text(Field::Summary)
+        .unwrap()
+        .starts_with("As a café owner, I want prices shown in €"));
+    let (at, text) = position_of(&backlog, story, Field::Summary, "including VAT");
+    assert_eq!((at, text.as_str()), (pos(2, 44), "including VAT"));
+    // Byte offsets in the file count one byte per character in Windows-1252.
+    let value = story.get(Field::Summary).unwrap();
+    let at = value.as_str().find("including").unwrap();
+    let raw = std::fs::read("fixtures/excel-resaved.csv").unwrap();
+    let offset = source.file_offset(value.span_of(at..at + 9).start);
+    assert_eq!(&raw[offset..offset + 9], b"including");
+    // LF inside a quoted cell stays text; the record ends at CRLF.
+    assert!(story.text(Field::Description).unwrap().contains('\n'));
+    assert_eq!(item(&backlog, "LED-25").get(Field::Priority), None);
+}
+
+#[test]
+fn german_headers_need_the_field_map() {
+    let error = ingest::read_paths(
+        &["fixtures/german-headers.csv".into()],
+        &ReadOptions::default(),
+    )
+    .unwrap_err();
+    let message = error.to_string();
+    assert!(
+        message.contains("fixtures/german-headers.csv:1:1"),
+        "{message}"
+    );
+    assert!(
+        message.contains("no column holds the story summary"),
+        "{message}"
+    );
+
+    let backlog = read_with(
+        &["german-headers.csv"],
+        &with_config("german-headers.backlint.toml"),
+    );
+    assert_eq!(backlog.items.len(), 5);
+    let story = item(&backlog, "SPK-2");
+    assert!(story
+        .text(Field::Summary)
+        .unwrap()
+        .starts_with("Als Käufer möchte ich"));
+    assert_eq!(story.text(Field::Priority), Some("Hoch"));
+    assert_eq!(story.text(Field::IssueType), Some("Story"));
+}
+
+#[test]
+fn rest_v2_search_with_names_and_wiki_markup() {
+    let backlog = read(&["jira-v2-search.json"]);
+    assert_eq!(backlog.items.len(), 5);
+    let story = item(&backlog, "PAN-2");
+    assert_eq!(
+        story.get(Field::Estimate).and_then(|v| v.as_number()),
+        Some(5.0)
+    );
+    assert_eq!(story.text(Field::StatusCategory), Some("In Progress"));
+    assert_eq!(
+        texts(story, Field::Sprint),
+        ["PAN Sprint 2", "PAN Sprint 3"]
+    );
+    assert_eq!(story.text(Field::Parent), Some("PAN-1"));
+    assert_eq!(item(&backlog, "PAN-3").get(Field::Priority), None);
+    assert_eq!(item(&backlog, "PAN-8").get(Field::Estimate), None);
+    let (_, text) = position_of(&backlog, story, Field::Description, "Save basket");
+    assert_eq!(text, "Save basket");
+}
+
+#[test]
+fn rest_v3_pages_form_one_backlog() {
+    let backlog = read_with(
+        &[
+            "jira-v3-search-jql-page1.json",
+            "jira-v3-search-jql-page2.json",
+        ],
+        &with_config("jira-v3.backlint.toml"),
+    );
+    let keys: Vec<&str> = backlog.items.iter().map(|i| i.key.as_str()).collect();
+    assert_eq!(keys, ["PAN-2", "PAN-3", "PAN-4", "PAN-5", "PAN-6", "PAN-7"]);
+    let story = item(&backlog, "PAN-2");
+    assert!(story
+        .get(Field::Estimate)
+        .and_then(|v| v.as_number())
+        .is_some());
+    assert!(!texts(story, Field::Sprint).is_empty());
+    assert_eq!(
+        item(&backlog, "PAN-3").get(Field::Description),
+        None,
+        "a null description is absent"
+    );
+    // ADF text maps into the JSON string it came from.
+    let description = story.get(Field::Description).unwrap().as_str().to_owned();
+    let word = description
+        .split_whitespace()
+        .find(|w| w.len() > 6 && w.chars().all(char::is_alphabetic))
+        .unwrap();
+    let (_, text) = position_of(&backlog, story, Field::Description, word);
+    assert_eq!(text, word);
+}
+
+#[test]
+fn single_issue_and_plain_array() {
+    let single = read(&["jira-single-issue.json"]);
+    assert_eq!(single.items.len(), 1);
+    assert_eq!(single.items[0].key, "PAN-7");
+    let array = read(&["jira-issue-array.json"]);
+    let keys: Vec<&str> = array.items.iter().map(|i| i.key.as_str()).collect();
+    assert_eq!(keys, ["PAN-2", "PAN-5"]);
+}
+
+#[test]
+fn story_lists() {
+    let backlog = read(&["stories.txt"]);
+    assert_eq!(backlog.items.len(), 8);
+    assert_eq!(backlog.items[0].key, "line 1");
+    assert!(backlog.items[0]
+        .text(Field::Summary)
+        .unwrap()
+        .starts_with("As a shopper, I want to save"));
+    let line7 = item(&backlog, "line 7");
+    let (at, _) = position_of(&backlog, line7, Field::Summary, "As a driver");
+    assert_eq!(at, pos(7, 3));
+
+    let markdown = read(&["stories.md"]);
+    assert_eq!(
+        markdown.items.len(),
+        6,
+        "the heading and the paragraph are not stories"
+    );
+}
