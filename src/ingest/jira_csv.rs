@@ -299,13 +299,19 @@ impl Columns {
         Field::ALL
             .into_iter()
             .map(|field| {
+                let columns: Vec<&str> = self
+                    .order
+                    .iter()
+                    .filter(|&&column| self.fields[column] == Some(field))
+                    .map(|&column| &*self.names[column])
+                    .collect();
                 let mut names: Vec<String> = Vec::new();
-                for &column in &self.order {
-                    if self.fields[column] == Some(field) {
-                        names.push(self.names[column].to_string());
-                    }
+                for run in columns.chunk_by(|a, b| a == b) {
+                    names.push(match run.len() {
+                        1 => run[0].to_owned(),
+                        n => format!("{} ×{n}", run[0]),
+                    });
                 }
-                names.dedup();
                 FieldOrigin { field, names }
             })
             .collect()

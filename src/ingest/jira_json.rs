@@ -188,6 +188,7 @@ impl IssueReader<'_> {
         let mut ranked: Vec<Ranked> = Vec::new();
         if let Some(key) = issue.get_string("key") {
             let value = self.string_value(key);
+            note_origin(origins, Field::Key, "key", None);
             ranked.push((
                 (0, Some(Field::Key), 0, 0),
                 entry("key", Some(Field::Key), value),
@@ -205,10 +206,10 @@ impl IssueReader<'_> {
                 .or_else(|| system_field(id).map(|f| (f, 0)));
             let lookup = lookup.or_else(|| display.and_then(|d| self.map.lookup(d)));
             let name = display.unwrap_or(id);
-            if let Some((field, _)) = lookup {
-                note_origin(origins, field, id, display);
-            }
             for (field, value) in self.values(lookup.map(|l| l.0), &property.value) {
+                if let Some(field) = field {
+                    note_origin(origins, field, id, display);
+                }
                 let rank = lookup.map_or(0, |l| l.1);
                 let sort = if field.is_some() {
                     (0, field, rank, position)
@@ -330,18 +331,25 @@ impl IssueReader<'_> {
     }
 }
 
-/// Records that `field` was read from JSON field `id`, for `backlint fields`.
+/// Records that `field` was read from JSON field `id` (`key` for the issue key), for
+/// `backlint fields`. Fields read from inside another field's object say so.
 fn note_origin(origins: &mut [FieldOrigin], field: Field, id: &str, display: Option<&str>) {
     let Some(entry) = origins.iter_mut().find(|o| o.field == field) else {
         return;
     };
-    let origin = match display {
-        Some(name) if name != id => format!("fields.{id} ({name})"),
+    let path = match (field, id) {
+        (Field::Key, _) => "key".to_owned(),
+        (Field::StatusCategory, "status") => "fields.status.statusCategory".to_owned(),
+        (Field::ParentSummary, "parent") => "fields.parent.fields.summary".to_owned(),
         _ => format!("fields.{id}"),
     };
-    if !entry.names.contains(&origin) {
-        entry.names.push(origin);
+    if entry.names.iter().any(|n| n.split(' ').next() == Some(path.as_str())) {
+        return;
     }
+    entry.names.push(match display {
+        Some(name) if name != id && path.len() == "fields.".len() + id.len() => format!("{path} ({name})"),
+        _ => path,
+    });
 }
 
 fn entry(name: &str, field: Option<Field>, value: Value) -> Entry {
