@@ -343,11 +343,17 @@ fn note_origin(origins: &mut [FieldOrigin], field: Field, id: &str, display: Opt
         (Field::ParentSummary, "parent") => "fields.parent.fields.summary".to_owned(),
         _ => format!("fields.{id}"),
     };
-    if entry.names.iter().any(|n| n.split(' ').next() == Some(path.as_str())) {
+    if entry
+        .names
+        .iter()
+        .any(|n| n.split(' ').next() == Some(path.as_str()))
+    {
         return;
     }
     entry.names.push(match display {
-        Some(name) if name != id && path.len() == "fields.".len() + id.len() => format!("{path} ({name})"),
+        Some(name) if name != id && path.len() == "fields.".len() + id.len() => {
+            format!("{path} ({name})")
+        }
         _ => path,
     });
 }
