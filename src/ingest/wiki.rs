@@ -556,7 +556,7 @@ fn marker_at(src: &str, at: usize) -> Option<usize> {
 /// non-alphanumeric, and before a non-blank.
 fn opens(src: &str, at: usize, len: usize) -> bool {
     !doubled(src, at, len)
-        && char_before(src, at).map_or(true, |c| !c.is_alphanumeric())
+        && char_before(src, at).is_none_or(|c| !c.is_alphanumeric())
         && char_at(src, at + len).is_some_and(|c| !c.is_whitespace())
 }
 
@@ -565,7 +565,7 @@ fn opens(src: &str, at: usize, len: usize) -> bool {
 fn closes(src: &str, at: usize, len: usize) -> bool {
     !doubled(src, at, len)
         && char_before(src, at).is_some_and(|c| !c.is_whitespace())
-        && char_at(src, at + len).map_or(true, |c| !c.is_alphanumeric())
+        && char_at(src, at + len).is_none_or(|c| !c.is_alphanumeric())
 }
 
 /// Whether the marker's character goes on before or after it (`--` is a dash, `__init__`
