@@ -197,6 +197,12 @@ impl Value {
             .filter(|n| n.is_finite())
     }
 
+    /// The value as a date and time, in any of the forms Jira exports write
+    /// (see [`crate::dates`]).
+    pub fn as_date_time(&self) -> Option<jiff::civil::DateTime> {
+        crate::dates::parse_date_time(self.as_str())
+    }
+
     /// The span of a byte range of the value's text.
     pub fn span_of(&self, range: Range<usize>) -> Span {
         self.text.source_span(range)

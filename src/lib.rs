@@ -8,6 +8,7 @@ pub mod backlog;
 pub mod cli;
 pub mod commands;
 pub mod config;
+pub mod dates;
 pub mod decode;
 pub mod error;
 pub mod finding;

@@ -126,6 +126,37 @@ fn cloud_all_fields_export() {
 }
 
 #[test]
+fn dates_as_each_export_writes_them() {
+    let date = |backlog: &Backlog, key: &str, field: Field| {
+        item(backlog, key)
+            .get(field)
+            .and_then(|v| v.as_date_time())
+            .map(|d| d.to_string())
+    };
+    let cloud = read(&["jira-cloud-all-fields.csv"]);
+    assert_eq!(
+        date(&cloud, "PAN-2", Field::Updated).as_deref(),
+        Some("2026-02-15T16:37:00")
+    );
+    let excel = read(&["excel-resaved.csv"]);
+    assert_eq!(
+        date(&excel, "LED-21", Field::Created).as_deref(),
+        Some("2025-03-17T09:41:00")
+    );
+    let server = read(&["jira-server.csv"]);
+    let reviewed = item(&server, "LED-10")
+        .by_name("Custom field (Last reviewed)")
+        .next()
+        .and_then(|v| v.as_date_time());
+    assert_eq!(
+        reviewed.map(|d| d.to_string()).as_deref(),
+        Some("2025-03-03T10:15:00")
+    );
+    let rest = read(&["jira-v2-search.json"]);
+    assert!(date(&rest, "PAN-2", Field::Created).is_some());
+}
+
+#[test]
 fn cloud_current_fields_with_bom_and_crlf() {
     let backlog = read(&["jira-cloud-current-fields.csv"]);
     assert_eq!(backlog.sources[0].encoding(), Encoding::Utf8Bom);

@@ -1,0 +1,176 @@
+//! Dates as Jira exports write them, read into calendar dates for age checks.
+//!
+//! | written by | example |
+//! |---|---|
+//! | Jira CSV (English UI) | `15/Feb/26 4:37 PM`, `24/Mar/26 12:00 AM` |
+//! | Jira CSV, German UI | `03/Mär/26 10:21 AM` |
+//! | date-time custom fields | `2025-12-22 18:45:55.01` |
+//! | Excel re-save | `16/02/2017 15:26` (day first, as Jira writes it) |
+//! | REST API | `2026-02-15T16:37:12.000+0000`, `2026-02-15` |
+//!
+//! Time zones are dropped: ages are counted in whole days, where they do not matter.
+
+use jiff::civil::{Date, DateTime, Time};
+
+/// Reads a date in any of the forms above; `None` for anything else.
+pub fn parse_date_time(text: &str) -> Option<DateTime> {
+    let text = text.trim();
+    iso(text).or_else(|| slashed(text))
+}
+
+/// `2025-12-22`, `2025-12-22 18:45:55.01`, `2026-02-15T16:37:12.000+0000`.
+fn iso(text: &str) -> Option<DateTime> {
+    let date_part = text.get(..10)?;
+    let mut parts = date_part.split('-');
+    let year = number(parts.next()?)?;
+    let month = number(parts.next()?)?;
+    let day = number(parts.next()?)?;
+    let date = Date::new(
+        i16::try_from(year).ok()?,
+        month_i8(month)?,
+        i8::try_from(day).ok()?,
+    )
+    .ok()?;
+    let rest = &text[10..];
+    let time = match rest.chars().next() {
+        None => Time::midnight(),
+        Some('T' | ' ') => clock(rest.get(1..)?)?,
+        Some(_) => return None,
+    };
+    Some(date.to_datetime(time))
+}
+
+/// `15/Feb/26 4:37 PM`, `16/02/2017 15:26`.
+fn slashed(text: &str) -> Option<DateTime> {
+    let (date_part, time_part) = text.split_once(' ').unwrap_or((text, ""));
+    let mut parts = date_part.split('/');
+    let day = number(parts.next()?)?;
+    let month_text = parts.next()?;
+    let year = number(parts.next()?)?;
+    if parts.next().is_some() {
+        return None;
+    }
+    let month = number(month_text).or_else(|| month_name(month_text))?;
+    let year = if year < 100 { 2000 + year } else { year };
+    let date = Date::new(
+        i16::try_from(year).ok()?,
+        month_i8(month)?,
+        i8::try_from(day).ok()?,
+    )
+    .ok()?;
+    let time = if time_part.is_empty() {
+        Time::midnight()
+    } else {
+        clock(time_part)?
+    };
+    Some(date.to_datetime(time))
+}
+
+/// `4:37 PM`, `15:26`, `18:45:55.01`, `16:37:12.000+0000`: hours and minutes count.
+fn clock(text: &str) -> Option<Time> {
+    let text = text.trim();
+    let (clock, meridiem) = match text.rsplit_once(' ') {
+        Some((clock, m)) if m.eq_ignore_ascii_case("AM") || m.eq_ignore_ascii_case("PM") => {
+            (clock, Some(m))
+        }
+        _ => (text, None),
+    };
+    let mut parts = clock.split(':');
+    let mut hour = number(parts.next()?)?;
+    let minute = number(parts.next()?.get(..2)?)?;
+    match meridiem.map(|m| m.to_ascii_uppercase()) {
+        Some(m) if m == "PM" && hour < 12 => hour += 12,
+        Some(m) if m == "AM" && hour == 12 => hour = 0,
+        _ => {}
+    }
+    Time::new(i8::try_from(hour).ok()?, i8::try_from(minute).ok()?, 0, 0).ok()
+}
+
+fn number(text: &str) -> Option<u32> {
+    (!text.is_empty() && text.bytes().all(|b| b.is_ascii_digit()))
+        .then(|| text.parse().ok())
+        .flatten()
+}
+
+fn month_i8(month: u32) -> Option<i8> {
+    i8::try_from(month).ok()
+}
+
+/// English and German month abbreviations, as Jira's UI languages write them.
+fn month_name(text: &str) -> Option<u32> {
+    const NAMES: [&[&str]; 12] = [
+        &["jan"],
+        &["feb"],
+        &["mar", "mär", "mrz"],
+        &["apr"],
+        &["may", "mai"],
+        &["jun"],
+        &["jul"],
+        &["aug"],
+        &["sep"],
+        &["oct", "okt"],
+        &["nov"],
+        &["dec", "dez"],
+    ];
+    let lower = text.to_lowercase();
+    NAMES
+        .iter()
+        .position(|names| names.contains(&lower.as_str()))
+        .and_then(|i| u32::try_from(i + 1).ok())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use jiff::civil::date;
+
+    fn at(y: i16, m: i8, d: i8, h: i8, min: i8) -> Option<DateTime> {
+        Some(date(y, m, d).at(h, min, 0, 0))
+    }
+
+    #[test]
+    fn jira_csv_dates() {
+        assert_eq!(
+            parse_date_time("15/Feb/26 4:37 PM"),
+            at(2026, 2, 15, 16, 37)
+        );
+        assert_eq!(parse_date_time("24/Mar/26 12:00 AM"), at(2026, 3, 24, 0, 0));
+        assert_eq!(
+            parse_date_time("01/Jan/26 12:30 PM"),
+            at(2026, 1, 1, 12, 30)
+        );
+        assert_eq!(
+            parse_date_time("03/Mär/26 10:21 AM"),
+            at(2026, 3, 3, 10, 21)
+        );
+    }
+
+    #[test]
+    fn custom_field_excel_and_rest_dates() {
+        assert_eq!(
+            parse_date_time("2025-12-22 18:45:55.01"),
+            at(2025, 12, 22, 18, 45)
+        );
+        assert_eq!(parse_date_time("16/02/2017 15:26"), at(2017, 2, 16, 15, 26));
+        assert_eq!(
+            parse_date_time("2026-02-15T16:37:12.000+0000"),
+            at(2026, 2, 15, 16, 37)
+        );
+        assert_eq!(parse_date_time("2026-02-15"), at(2026, 2, 15, 0, 0));
+    }
+
+    #[test]
+    fn not_dates() {
+        for text in [
+            "",
+            "soon",
+            "32/Jan/26 1:00 PM",
+            "15/Foo/26",
+            "2026-13-01",
+            "1/2/3/4",
+            "2026-02-15X",
+        ] {
+            assert_eq!(parse_date_time(text), None, "{text}");
+        }
+    }
+}
