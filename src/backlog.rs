@@ -48,8 +48,11 @@ impl From<Span> for miette::SourceSpan {
 #[derive(Clone, Default, PartialEq, Eq)]
 pub struct MappedText {
     text: String,
-    /// (offset in `text`, offset in the source), sorted by text offset, starting at 0.
-    anchors: Vec<(usize, usize)>,
+    /// Where text offset 0 stands in the source (meaningless while the text is empty).
+    start: usize,
+    /// Further (offset in `text`, offset in the source) anchors, sorted, all past 0. Most
+    /// cells are verbatim copies and need none, so this stays unallocated for them.
+    more: Vec<(usize, usize)>,
 }
 
 impl MappedText {
@@ -59,9 +62,11 @@ impl MappedText {
 
     /// Text copied verbatim from the source, starting at `source_start`.
     pub fn verbatim(text: &str, source_start: usize) -> Self {
-        let mut mapped = MappedText::new();
-        mapped.push_copied(text, source_start);
-        mapped
+        MappedText {
+            text: text.to_owned(),
+            start: source_start,
+            more: Vec::new(),
+        }
     }
 
     pub fn as_str(&self) -> &str {
@@ -76,18 +81,27 @@ impl MappedText {
         self.text.is_empty()
     }
 
+    fn last_anchor(&self) -> (usize, usize) {
+        self.more.last().copied().unwrap_or((0, self.start))
+    }
+
+    fn anchor(&mut self, source_at: usize) {
+        if self.text.is_empty() {
+            self.start = source_at;
+        } else {
+            self.more.push((self.text.len(), source_at));
+        }
+    }
+
     /// Appends `text`, which stands in the source at `source_start`.
     pub fn push_copied(&mut self, text: &str, source_start: usize) {
         if text.is_empty() {
             return;
         }
-        let here = self.text.len();
-        let continues_last = self
-            .anchors
-            .last()
-            .is_some_and(|&(t, s)| s + (here - t) == source_start);
+        let (t, s) = self.last_anchor();
+        let continues_last = !self.text.is_empty() && s + (self.text.len() - t) == source_start;
         if !continues_last {
-            self.anchors.push((here, source_start));
+            self.anchor(source_start);
         }
         self.text.push_str(text);
     }
@@ -98,7 +112,7 @@ impl MappedText {
         if text.is_empty() {
             return;
         }
-        self.anchors.push((self.text.len(), source_at));
+        self.anchor(source_at);
         self.text.push_str(text);
     }
 
@@ -109,9 +123,9 @@ impl MappedText {
 
     /// Appends `range` of another mapped text, keeping its way back to the source.
     pub fn push_slice(&mut self, from: &MappedText, range: Range<usize>) {
-        let first = from.anchors.partition_point(|&(t, _)| t <= range.start);
+        let first = from.more.partition_point(|&(t, _)| t <= range.start);
         let mut at = range.start;
-        for &(t, _) in from.anchors.get(first..).unwrap_or_default() {
+        for &(t, _) in &from.more[first..] {
             if t >= range.end {
                 break;
             }
@@ -125,25 +139,18 @@ impl MappedText {
     pub fn trim_end(&mut self) {
         let keep = self.text.trim_end().len();
         self.text.truncate(keep);
-        while self
-            .anchors
-            .last()
-            .is_some_and(|&(t, _)| t >= keep && t > 0)
-        {
-            self.anchors.pop();
-        }
-        if keep == 0 {
-            self.anchors.truncate(1);
-        }
+        self.more.retain(|&(t, _)| t < keep);
     }
 
     /// The source offset of text offset `offset`.
     pub fn source_offset(&self, offset: usize) -> usize {
-        let index = self.anchors.partition_point(|&(t, _)| t <= offset);
-        match index.checked_sub(1).and_then(|i| self.anchors.get(i)) {
-            Some(&(t, s)) => s + (offset - t),
-            None => self.anchors.first().map_or(0, |&(_, s)| s),
-        }
+        let index = self.more.partition_point(|&(t, _)| t <= offset);
+        let (t, s) = index
+            .checked_sub(1)
+            .and_then(|i| self.more.get(i))
+            .copied()
+            .unwrap_or((0, self.start));
+        s + offset.saturating_sub(t)
     }
 
     /// The source span of a range of this text.
@@ -415,7 +422,7 @@ mod tests {
     fn contiguous_copies_share_one_anchor() {
         let mut text = MappedText::verbatim("ab", 5);
         text.push_copied("cd", 7);
-        assert_eq!(text.anchors.len(), 1);
+        assert!(text.more.is_empty());
         let mut joined = MappedText::new();
         joined.push_mapped(&text);
         joined.push_standing_for("\n", 9);
