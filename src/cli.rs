@@ -24,6 +24,70 @@ pub enum Command {
     Check(CheckArgs),
     /// Show which column or JSON field each logical field is read from.
     Fields(FieldsArgs),
+    /// List the rules: id, category, severity, whether it runs, summary.
+    Rules(RulesArgs),
+    /// Print a rule's documentation: why it matters, examples, options.
+    Explain(ExplainArgs),
+    /// Write a commented starter backlint.toml, filled from an export if one is given.
+    Init(InitArgs),
+    /// Write the Markdown page of every rule into a folder (docs/rules in this repository).
+    #[command(hide = true)]
+    Docs(DocsArgs),
+}
+
+/// Rule selection, shared by `check` and `rules`.
+#[derive(Debug, clap::Args, Default)]
+pub struct SelectArgs {
+    /// Rules to run: ids, categories or `all` (replaces `select` of the configuration).
+    #[arg(long, value_delimiter = ',', value_name = "RULES")]
+    pub select: Vec<String>,
+    /// Rules not to run: ids or categories (added to `ignore` of the configuration).
+    #[arg(long, value_delimiter = ',', value_name = "RULES")]
+    pub ignore: Vec<String>,
+}
+
+#[derive(Debug, clap::Args)]
+pub struct RulesArgs {
+    #[command(flatten)]
+    pub select: SelectArgs,
+    /// Configuration file (default: the nearest backlint.toml from the current directory up).
+    #[arg(long, value_name = "FILE")]
+    pub config: Option<PathBuf>,
+    #[arg(long, value_enum, default_value_t = ListFormat::Text)]
+    pub format: ListFormat,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ListFormat {
+    Text,
+    Json,
+}
+
+#[derive(Debug, clap::Args)]
+pub struct ExplainArgs {
+    /// The rule id, e.g. `missing-acceptance-criteria`.
+    pub rule: String,
+    /// Configuration file, for a team's own rules (`rules_dir`).
+    #[arg(long, value_name = "FILE")]
+    pub config: Option<PathBuf>,
+}
+
+#[derive(Debug, clap::Args)]
+pub struct InitArgs {
+    /// An export to take issue types, statuses and custom fields from.
+    pub export: Option<String>,
+    /// Where to write the configuration.
+    #[arg(long, default_value = "backlint.toml", value_name = "FILE")]
+    pub output: PathBuf,
+    /// Overwrite the file if it exists.
+    #[arg(long)]
+    pub force: bool,
+}
+
+#[derive(Debug, clap::Args)]
+pub struct DocsArgs {
+    /// The folder to write `<rule-id>.md` files into.
+    pub dir: PathBuf,
 }
 
 /// Options shared by every command that reads exports.
@@ -53,6 +117,12 @@ pub struct CheckArgs {
     /// Exit with 0 even when there are findings (errors still exit with 2).
     #[arg(long)]
     pub exit_zero: bool,
+    #[command(flatten)]
+    pub select: SelectArgs,
+    /// The day ages are counted from (YYYY-MM-DD; default: `today` in the configuration, else
+    /// the system date).
+    #[arg(long, value_name = "DATE")]
+    pub today: Option<String>,
 }
 
 #[derive(Debug, clap::Args)]

@@ -1,5 +1,5 @@
 //! `backlint.toml`: found in the current directory or a parent, or named by `--config`.
-//! Mistakes (unknown keys, wrong types) are errors that point into the file.
+//! Mistakes (unknown keys, wrong types, unknown rule ids) are errors that point into the file.
 
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
@@ -9,6 +9,7 @@ use serde::Deserialize;
 use crate::backlog::{Field, Span};
 use crate::error::Error;
 use crate::ingest::fields::FieldMap;
+use crate::rules::kinds::UserRegex;
 use crate::source::Source;
 
 pub const FILE_NAME: &str = "backlint.toml";
@@ -30,21 +31,122 @@ impl Names {
     }
 }
 
+/// Which items the rules look at.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields, default)]
+pub struct Scope {
+    /// Issue types that are stories (many sites type stories as `Task`). Items without an
+    /// issue type (story lists) are stories too.
+    pub story_types: Vec<String>,
+    /// Statuses whose items are not checked.
+    pub skip_statuses: Vec<String>,
+    /// Status categories whose items are not checked (Jira's are To Do, In Progress, Done).
+    pub skip_status_categories: Vec<String>,
+    /// Statuses that mean "done" when the export has no status category.
+    pub done_statuses: Vec<String>,
+}
+
+impl Default for Scope {
+    fn default() -> Self {
+        let strings = |list: &[&str]| list.iter().map(|s| s.to_string()).collect();
+        Scope {
+            story_types: strings(&["Story", "User Story"]),
+            skip_statuses: Vec::new(),
+            skip_status_categories: strings(&["Done"]),
+            done_statuses: strings(&[
+                "Done",
+                "Closed",
+                "Resolved",
+                "Cancelled",
+                "Canceled",
+                "Won't Do",
+                "Rejected",
+            ]),
+        }
+    }
+}
+
+/// How stories are read from the summary.
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(deny_unknown_fields, default)]
+pub struct StorySettings {
+    /// Accept job stories: "When …, I want to …, so I can …".
+    pub job_stories: bool,
+    /// A team's own templates: regexes with named groups `role`, `goal` and `benefit`.
+    pub templates: Vec<UserRegex>,
+}
+
 /// The parsed configuration.
 #[derive(Debug, Clone, Default, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Config {
+    /// Rules to run: ids, categories, or `all`. Default: the rules enabled by default.
+    #[serde(default)]
+    pub select: Option<Vec<String>>,
+    /// Rules not to run: ids or categories.
+    #[serde(default)]
+    pub ignore: Vec<String>,
+    /// A folder of the team's own rule files, relative to this file.
+    #[serde(default)]
+    pub rules_dir: Option<PathBuf>,
+    /// The roles stories may be written for; other roles are reported by `role-not-user`.
+    #[serde(default)]
+    pub personas: Vec<String>,
+    /// The date age checks count from (`YYYY-MM-DD`), for reproducible CI runs.
+    #[serde(default)]
+    pub today: Option<String>,
+    #[serde(default)]
+    pub scope: Scope,
+    #[serde(default)]
+    pub story: StorySettings,
     /// Logical field → the column names or JSON field ids that hold it.
     #[serde(default)]
     pub fields: BTreeMap<String, Names>,
+    /// Per rule: `severity` and the options of its check.
+    #[serde(default)]
+    pub rules: BTreeMap<String, toml::Table>,
+    /// Issue key → rule ids (or `all`) not to report for that item.
+    #[serde(default)]
+    pub suppress: BTreeMap<String, Vec<String>>,
 }
 
 /// A configuration and where it came from.
 #[derive(Debug, Default)]
 pub struct Loaded {
     pub config: Config,
+    /// The file, kept for errors found later (unknown rule ids).
+    pub source: Option<Source>,
     pub path: Option<PathBuf>,
     pub field_map: FieldMap,
+}
+
+impl Loaded {
+    /// An error about `needle` as written in the configuration file.
+    pub fn error_at(
+        &self,
+        needle: &str,
+        message: impl Into<String>,
+        help: impl Into<String>,
+    ) -> Error {
+        match &self.source {
+            Some(source) => Error::at(source, find_span(source, needle), message)
+                .help(help)
+                .build(),
+            None => Error::Usage {
+                message: message.into(),
+                help: help.into(),
+            },
+        }
+    }
+
+    /// The folder relative paths in the configuration are taken from.
+    pub fn base_dir(&self) -> PathBuf {
+        self.path
+            .as_deref()
+            .and_then(Path::parent)
+            .map(Path::to_path_buf)
+            .unwrap_or_default()
+    }
 }
 
 /// Loads `explicit` if given, else the nearest `backlint.toml` from `start` upwards.
@@ -61,6 +163,7 @@ pub fn load(explicit: Option<&Path>, start: &Path) -> Result<Loaded, Error> {
     let field_map = field_map(&source, &config)?;
     Ok(Loaded {
         config,
+        source: Some(source),
         path: Some(path),
         field_map,
     })
@@ -75,18 +178,30 @@ fn discover(start: &Path) -> Option<PathBuf> {
 
 /// Parses a configuration, reporting errors at their place in the file.
 pub fn parse(source: &Source) -> Result<Config, Error> {
-    toml::from_str(source.text()).map_err(|e| {
+    let config: Config = toml::from_str(source.text()).map_err(|e| {
         let span = e
             .span()
             .map_or(Span::empty_at(0), |r| Span::new(r.start, r.end));
         Error::at(
             source,
             span,
-            format!("invalid configuration: {}", e.message()),
+            format!("invalid configuration: {}", e.message().trim_end()),
         )
-        .help("see the commented starter configuration written by `backlint init`")
+        .help("see the commented starter configuration that `backlint init` writes")
         .build()
-    })
+    })?;
+    if let Some(today) = &config.today {
+        if crate::dates::parse_date_time(today).is_none() {
+            return Err(Error::at(
+                source,
+                find_span(source, today),
+                format!("`today` is \"{today}\", not a date"),
+            )
+            .help("write it as YYYY-MM-DD, e.g. today = \"2026-03-01\"")
+            .build());
+        }
+    }
+    Ok(config)
 }
 
 fn field_map(source: &Source, config: &Config) -> Result<FieldMap, Error> {
@@ -96,7 +211,7 @@ fn field_map(source: &Source, config: &Config) -> Result<FieldMap, Error> {
             let known: Vec<&str> = Field::ALL.iter().map(|f| f.name()).collect();
             return Err(Error::at(
                 source,
-                key_span(source, name),
+                find_span(source, name),
                 format!("unknown field `{name}` in [fields]"),
             )
             .help(format!("the fields are: {}", known.join(", ")))
@@ -107,21 +222,23 @@ fn field_map(source: &Source, config: &Config) -> Result<FieldMap, Error> {
     Ok(map)
 }
 
-/// The span of `key` as written in the file (first occurrence at the start of a line).
-fn key_span(source: &Source, key: &str) -> Span {
+/// The span of the first place `needle` is written in the file, at the start of a line
+/// (a key) if it is anywhere so, else anywhere (a value).
+pub fn find_span(source: &Source, needle: &str) -> Span {
     let text = source.text();
     let mut offset = 0;
     for line in text.split_inclusive('\n') {
         let trimmed = line.trim_start();
-        let indent = line.len() - trimmed.len();
-        let bare = trimmed.strip_prefix('"').unwrap_or(trimmed);
-        if bare.starts_with(key) {
-            let start = offset + indent + (trimmed.len() - bare.len());
-            return Span::new(start, start + key.len());
+        let bare = trimmed.trim_start_matches(['"', '[']);
+        if bare.starts_with(needle) {
+            let start = offset + line.len() - bare.len();
+            return Span::new(start, start + needle.len());
         }
         offset += line.len();
     }
-    Span::empty_at(0)
+    text.find(needle).map_or(Span::empty_at(0), |start| {
+        Span::new(start, start + needle.len())
+    })
 }
 
 #[cfg(test)]
@@ -160,5 +277,27 @@ mod tests {
             panic!("expected an input error");
         };
         assert_eq!(error.position.line, 1);
+    }
+
+    #[test]
+    fn wrong_types_and_bad_regexes_point_into_the_file() {
+        let Err(Error::Input(error)) = parse(&source("select = \"all\"\n")) else {
+            panic!("expected an input error");
+        };
+        assert!(error.message.contains("invalid type"), "{}", error.message);
+        let Err(Error::Input(error)) = parse(&source("[story]\ntemplates = [\"(?P<role>\"]\n"))
+        else {
+            panic!("expected an input error");
+        };
+        assert_eq!(error.position.line, 2);
+        assert!(
+            error.message.contains("invalid regular expression"),
+            "{}",
+            error.message
+        );
+        let Err(Error::Input(error)) = parse(&source("today = \"soon\"\n")) else {
+            panic!("expected an input error");
+        };
+        assert!(error.message.contains("not a date"), "{}", error.message);
     }
 }

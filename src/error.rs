@@ -46,6 +46,10 @@ pub enum Error {
         reason: &'static str,
     },
 
+    #[error("{message}")]
+    #[diagnostic(code(backlint::usage), help("{help}"))]
+    Usage { message: String, help: String },
+
     #[error(transparent)]
     #[diagnostic(transparent)]
     Input(Box<InputDiagnostic>),

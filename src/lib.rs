@@ -25,6 +25,10 @@ pub fn run(cli: &Cli) -> u8 {
     let result = match &cli.command {
         Command::Check(args) => commands::check::run(args),
         Command::Fields(args) => commands::fields::run(args),
+        Command::Rules(args) => commands::rules::run(args),
+        Command::Explain(args) => commands::explain::run(args),
+        Command::Init(args) => commands::init::run(args),
+        Command::Docs(args) => commands::docs::run(args),
     };
     result.unwrap_or_else(|error| {
         eprint!(

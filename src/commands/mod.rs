@@ -1,31 +1,62 @@
 //! One file per subcommand; each returns the process exit code or an error (exit code 2).
 
 pub mod check;
+pub mod docs;
+pub mod explain;
 pub mod fields;
+pub mod init;
+pub mod rules;
 
 use std::io::Write;
+use std::path::Path;
 
 use crate::backlog::Backlog;
-use crate::cli::InputArgs;
+use crate::cli::{InputArgs, SelectArgs};
 use crate::config::{self, Loaded};
 use crate::error::Error;
 use crate::ingest::{self, ReadOptions};
+use crate::rules::selection::{self, CommandLine};
+use crate::rules::{catalog as rule_catalog, Rule};
 
 /// Exit codes, as ruff, ESLint and markdownlint-cli2 use them.
 pub const EXIT_CLEAN: u8 = 0;
 pub const EXIT_FINDINGS: u8 = 1;
 pub const EXIT_ERROR: u8 = 2;
 
+/// The configuration named on the command line, or the nearest one.
+pub fn load_config(explicit: Option<&Path>) -> Result<Loaded, Error> {
+    let cwd = std::env::current_dir().unwrap_or_default();
+    config::load(explicit, &cwd)
+}
+
 /// Loads the configuration and reads every input into one backlog.
 pub fn read_inputs(input: &InputArgs) -> Result<(Loaded, Backlog), Error> {
-    let cwd = std::env::current_dir().unwrap_or_default();
-    let loaded = config::load(input.config.as_deref(), &cwd)?;
+    let loaded = load_config(input.config.as_deref())?;
     let options = ReadOptions {
         format: input.input_format.format(),
         fields: loaded.field_map.clone(),
     };
     let backlog = ingest::read_paths(&input.paths, &options)?;
     Ok((loaded, backlog))
+}
+
+/// Every rule: built in, and the team's from `rules_dir`.
+pub fn catalog(loaded: &Loaded) -> Result<Vec<Rule>, Error> {
+    let team_dir = loaded
+        .config
+        .rules_dir
+        .as_ref()
+        .map(|dir| loaded.base_dir().join(dir));
+    rule_catalog::load(team_dir.as_deref())
+}
+
+/// The rules that run, configured by the configuration and the command line.
+pub fn configured_rules(loaded: &Loaded, select: &SelectArgs) -> Result<Vec<Rule>, Error> {
+    let cli = CommandLine {
+        select: select.select.clone(),
+        ignore: select.ignore.clone(),
+    };
+    selection::select(catalog(loaded)?, loaded, &cli)
 }
 
 /// Writes to standard output; a closed pipe (`backlint … | head -1`) is not an error.

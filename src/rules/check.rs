@@ -1,26 +1,37 @@
-//! The closed set of check kinds a rule file can use.
+//! The closed set of check kinds a rule file can use, and what they share.
+
+use std::sync::Arc;
 
 use serde::Deserialize;
 
-use crate::backlog::{Field, Item, Span};
-use crate::error::Error;
-use crate::source::Source;
+use crate::backlog::{Field, Span};
 
-use super::definition::value_span;
+use super::builtin::Builtin;
+use super::context::Context;
+use super::kinds::{Age, Allowed, Length, Number, Pattern, Required, Words};
+use super::view::{field_texts, named_texts, TextRef};
 
-/// A field as a rule names it: a logical field (`priority`) or an export's own name.
+/// A field as a rule names it: a logical field (`priority`), a derived view of the item
+/// (`story`: the story sentence wherever it was found; `criteria`: each acceptance
+/// criterion), or an export's own column or JSON field name.
 #[derive(Debug, Clone, PartialEq)]
 pub enum FieldRef {
     Logical(Field),
+    Story,
+    Criteria,
     Named(String),
 }
 
 impl<'de> Deserialize<'de> for FieldRef {
     fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
         let name = String::deserialize(deserializer)?;
-        Ok(match Field::from_name(&name) {
-            Some(field) => FieldRef::Logical(field),
-            None => FieldRef::Named(name),
+        Ok(match name.as_str() {
+            "story" => FieldRef::Story,
+            "criteria" => FieldRef::Criteria,
+            _ => match Field::from_name(&name) {
+                Some(field) => FieldRef::Logical(field),
+                None => FieldRef::Named(name),
+            },
         })
     }
 }
@@ -29,55 +40,104 @@ impl FieldRef {
     pub fn name(&self) -> &str {
         match self {
             FieldRef::Logical(field) => field.name(),
+            FieldRef::Story => "story",
+            FieldRef::Criteria => "criteria",
             FieldRef::Named(name) => name,
         }
     }
 
-    /// The first non-empty value of the field in `item`.
-    pub fn first<'i>(&self, item: &'i Item) -> Option<&'i crate::backlog::Value> {
+    /// The logical field this names, if any: rules on a field the export lacks are skipped.
+    pub fn logical(&self) -> Option<Field> {
         match self {
-            FieldRef::Logical(field) => item.get(*field),
-            FieldRef::Named(name) => item
-                .entries
-                .iter()
-                .find(|e| e.name.eq_ignore_ascii_case(name))
-                .map(|e| &e.value),
+            FieldRef::Logical(field) => Some(*field),
+            _ => None,
+        }
+    }
+
+    /// The pieces of text the field holds in the item of `cx`.
+    pub fn texts<'c>(&self, cx: &'c Context<'_>) -> Vec<TextRef<'c>> {
+        match self {
+            FieldRef::Logical(field) => field_texts(cx.item, *field),
+            FieldRef::Named(name) => named_texts(cx.item, name),
+            FieldRef::Story => cx.story().map(|s| s.text.clone()).into_iter().collect(),
+            FieldRef::Criteria => cx.criteria().iter().map(|c| c.text.clone()).collect(),
         }
     }
 }
 
-/// What a check found in one item: where, and values for the message template.
+/// What a check found in one item: where, in which field, and values for the message.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Hit {
     pub span: Span,
-    pub field: Option<String>,
+    pub field: Option<Arc<str>>,
     pub vars: Vec<(&'static str, String)>,
 }
 
+impl Hit {
+    /// A hit on a piece of text, naming its field.
+    pub fn on(text: &TextRef<'_>, span: Span) -> Self {
+        Hit {
+            span,
+            field: Some(Arc::from(text.field)),
+            vars: Vec::new(),
+        }
+    }
+
+    pub fn var(mut self, name: &'static str, value: impl Into<String>) -> Self {
+        self.vars.push((name, value.into()));
+        self
+    }
+}
+
+/// The check of a rule, as `[check]` in its file gives it (`kind = "…"` plus options).
 #[derive(Debug, Clone, Deserialize)]
 #[serde(tag = "kind", rename_all = "kebab-case")]
 pub enum Check {
     /// The field must have a non-empty value.
-    Required { field: FieldRef },
+    Required(Required),
+    /// The field must (or must not) match a regular expression.
+    Pattern(Pattern),
+    /// Words or phrases to avoid.
+    Words(Words),
+    /// A number within bounds, or on a scale.
+    Number(Number),
+    /// Text length bounds, in words or characters.
+    Length(Length),
+    /// One of a list of values.
+    Allowed(Allowed),
+    /// A date no older than a number of days.
+    Age(Age),
+    /// A check written in code, named by `name`.
+    Builtin(Builtin),
 }
 
 impl Check {
-    pub fn validate(&self, _source: &Source) -> Result<(), Error> {
-        let _ = value_span;
-        Ok(())
+    /// Runs the check on the item of `cx`.
+    pub fn run(&self, cx: &Context<'_>) -> Vec<Hit> {
+        match self {
+            Check::Required(check) => check.run(cx),
+            Check::Pattern(check) => check.run(cx),
+            Check::Words(check) => check.run(cx),
+            Check::Number(check) => check.run(cx),
+            Check::Length(check) => check.run(cx),
+            Check::Allowed(check) => check.run(cx),
+            Check::Age(check) => check.run(cx),
+            Check::Builtin(check) => check.run(cx),
+        }
     }
 
-    /// Runs the check on one item.
-    pub fn run(&self, item: &Item) -> Vec<Hit> {
-        match self {
-            Check::Required { field } => match field.first(item) {
-                Some(_) => Vec::new(),
-                None => vec![Hit {
-                    span: item.anchor,
-                    field: Some(field.name().to_owned()),
-                    vars: Vec::new(),
-                }],
-            },
-        }
+    /// Logical fields the check reads: it is skipped for an export that has none of them.
+    pub fn needs(&self) -> Vec<Field> {
+        let field = match self {
+            Check::Required(c) => &c.field,
+            Check::Pattern(c) => &c.field,
+            Check::Number(c) => &c.field,
+            Check::Length(c) => &c.field,
+            Check::Allowed(c) => &c.field,
+            Check::Age(c) => &c.field,
+            Check::Words(c) => return c.fields.iter().filter_map(FieldRef::logical).collect(),
+            Check::Builtin(c) => return c.needs().to_vec(),
+        };
+        field.logical().into_iter().collect()
     }
 }

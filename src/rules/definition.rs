@@ -8,6 +8,7 @@ use crate::finding::Severity;
 use crate::source::Source;
 
 use super::check::Check;
+use super::conditions::Conditions;
 
 /// Categories group rules for `select = ["format"]` and for the docs.
 pub const CATEGORIES: [&str; 6] = [
@@ -26,6 +27,17 @@ pub struct Example {
     pub good: String,
 }
 
+/// Which items a rule looks at (always within the configured scope's statuses).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Default)]
+#[serde(rename_all = "kebab-case")]
+pub enum AppliesTo {
+    /// Items whose issue type is a story type.
+    #[default]
+    Stories,
+    /// Every item, whatever its type.
+    Items,
+}
+
 /// A parsed and validated rule.
 #[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -37,16 +49,26 @@ pub struct Rule {
     pub summary: String,
     /// Why it matters, for a product owner.
     pub why: String,
-    /// The finding's message; `{key}`, `{field}`, `{value}` and check-specific names are
-    /// filled in.
+    /// The finding's message; `{key}`, `{field}`, `{value}`, `{problem}` and
+    /// check-specific names are filled in.
     pub message: String,
     /// What to do about a finding.
     pub help: String,
     pub example: Example,
-    /// Rules off by default are run only when selected.
+    /// Rules off by default run only when selected.
     #[serde(default = "enabled_by_default")]
     pub enabled: bool,
+    #[serde(default)]
+    pub applies_to: AppliesTo,
+    #[serde(default)]
+    pub when: Conditions,
     pub check: Check,
+    /// Where the rule came from: `rules/<id>.toml` or the team's folder.
+    #[serde(skip)]
+    pub origin: String,
+    /// The `[check]` table as written, for options overridden in `backlint.toml`.
+    #[serde(skip)]
+    pub check_table: toml::Table,
 }
 
 fn enabled_by_default() -> bool {
@@ -54,16 +76,27 @@ fn enabled_by_default() -> bool {
 }
 
 impl Rule {
-    /// Parses a rule file and checks what serde cannot: id form, category, regexes.
+    /// Parses a rule file and checks what serde cannot: id form and category.
     pub fn parse(source: &Source) -> Result<Rule, Error> {
-        let rule: Rule = toml::from_str(source.text()).map_err(|e| {
+        let invalid = |e: toml::de::Error| {
             let span = e
                 .span()
                 .map_or(Span::empty_at(0), |r| Span::new(r.start, r.end));
-            Error::at(source, span, format!("invalid rule: {}", e.message()))
-                .help("see `backlint explain <rule>` and the files in rules/ for the format")
-                .build()
-        })?;
+            Error::at(
+                source,
+                span,
+                format!("invalid rule: {}", e.message().trim_end()),
+            )
+            .help("see `backlint explain <rule>` and the files in rules/ for the format")
+            .build()
+        };
+        let mut rule: Rule = toml::from_str(source.text()).map_err(invalid)?;
+        let table: toml::Table = toml::from_str(source.text()).map_err(invalid)?;
+        rule.check_table = match table.get("check") {
+            Some(toml::Value::Table(check)) => check.clone(),
+            _ => toml::Table::new(),
+        };
+        rule.origin = source.name().to_owned();
         rule.validate(source)?;
         Ok(rule)
     }
@@ -94,22 +127,36 @@ impl Rule {
             .help(format!("the categories are: {}", CATEGORIES.join(", ")))
             .build());
         }
-        self.check.validate(source)
+        Ok(())
+    }
+
+    /// The rule with its check options replaced by `overrides` (from `[rules.<id>]`).
+    pub fn with_options(&self, overrides: &toml::Table) -> Result<Rule, String> {
+        let mut table = self.check_table.clone();
+        for (key, value) in overrides {
+            table.insert(key.clone(), value.clone());
+        }
+        let check: Check = toml::Value::Table(table)
+            .try_into()
+            .map_err(|e: toml::de::Error| e.message().trim_end().to_owned())?;
+        Ok(Rule {
+            check,
+            ..self.clone()
+        })
     }
 }
 
 /// The span of the value of top-level `key = …` in a TOML file, for errors serde cannot place.
 pub fn value_span(source: &Source, key: &str) -> Span {
-    let text = source.text();
     let mut offset = 0;
-    for line in text.split_inclusive('\n') {
-        if let Some(rest) = line.strip_prefix(key) {
-            if let Some(value) = rest.trim_start().strip_prefix('=') {
-                let value_trimmed = value.trim();
-                let start =
-                    offset + line.len() - value.len() + (value.len() - value.trim_start().len());
-                return Span::new(start, start + value_trimmed.len());
-            }
+    for line in source.text().split_inclusive('\n') {
+        if let Some(value) = line
+            .strip_prefix(key)
+            .and_then(|rest| rest.trim_start().strip_prefix('='))
+        {
+            let leading = value.len() - value.trim_start().len();
+            let start = offset + line.len() - value.len() + leading;
+            return Span::new(start, start + value.trim().len());
         }
         offset += line.len();
     }

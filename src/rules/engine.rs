@@ -1,34 +1,172 @@
-//! Runs rules over every item and collects findings in a stable order.
+//! Runs the selected rules over every item in scope, then the backlog-wide passes, then
+//! the suppressions; findings come out in a stable order (file, position, rule).
 
 use std::sync::Arc;
 
-use crate::backlog::Backlog;
+use crate::backlog::{Backlog, Field};
+use crate::config::Scope;
 use crate::finding::Finding;
 
-use super::check::Hit;
+use super::builtin::BacklogPass;
+use super::check::{Check, Hit};
+use super::context::{Context, Settings};
+use super::definition::AppliesTo;
+use super::suppression::{Suppressions, Unused};
 use super::Rule;
 
-/// Runs every rule on every item; findings come sorted by file, position and rule.
-pub fn run(backlog: &Backlog, rules: &[Rule]) -> Vec<Finding> {
+/// The id of the rule that reports suppression labels matching no finding.
+pub const UNUSED_SUPPRESSION: &str = "unused-suppression";
+
+/// What a run found, and what it could not look at.
+#[derive(Debug, Default)]
+pub struct Outcome {
+    pub findings: Vec<Finding>,
+    /// Items in scope (open, of any type).
+    pub items_checked: usize,
+    /// Of those, the stories.
+    pub stories_checked: usize,
+    /// Rules not run on a file because it has no column or field they read.
+    pub skipped: Vec<Skipped>,
+    /// `[suppress]` entries of the configuration that matched nothing.
+    pub unused_config_suppressions: Vec<(String, String)>,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Skipped {
+    pub rule: String,
+    pub file: usize,
+    /// The fields the rule reads, none of which the file has.
+    pub fields: Vec<Field>,
+}
+
+/// Runs `rules` over `backlog`.
+pub fn run(
+    backlog: &Backlog,
+    rules: &[Rule],
+    settings: &Settings,
+    scope: &Scope,
+    suppressions: &mut Suppressions,
+) -> Outcome {
     let ids: Vec<Arc<str>> = rules.iter().map(|r| Arc::from(r.id.as_str())).collect();
-    let mut findings = Vec::new();
+    let missing = missing_fields(backlog, rules);
+    let mut passes: Vec<(usize, Box<dyn BacklogPass + '_>)> = rules
+        .iter()
+        .enumerate()
+        .filter_map(|(i, rule)| match &rule.check {
+            Check::Builtin(builtin) => builtin.backlog_pass(settings).map(|pass| (i, pass)),
+            _ => None,
+        })
+        .collect();
+    let mut outcome = Outcome::default();
     for (index, item) in backlog.items.iter().enumerate() {
-        for (rule, id) in rules.iter().zip(&ids) {
-            for hit in rule.check.run(item) {
-                findings.push(finding(rule, id, index, &item.key, hit));
+        if !scope.is_checked(item) {
+            continue;
+        }
+        let is_story = scope.is_story(item);
+        outcome.items_checked += 1;
+        outcome.stories_checked += usize::from(is_story);
+        let cx = Context::new(item, settings);
+        let applies = |rule_index: usize| {
+            let rule = &rules[rule_index];
+            (is_story || rule.applies_to == AppliesTo::Items)
+                && !missing.contains(&(item.source, rule_index))
+                && rule.when.hold(item)
+        };
+        for (rule_index, rule) in rules.iter().enumerate() {
+            if applies(rule_index) {
+                for hit in rule.check.run(&cx) {
+                    outcome
+                        .findings
+                        .push(finding(rule, &ids[rule_index], index, &item.key, hit));
+                }
+            }
+        }
+        for (rule_index, pass) in &mut passes {
+            if applies(*rule_index) {
+                pass.observe(index, &cx);
             }
         }
     }
-    findings.sort_by(|a, b| {
+    for (rule_index, pass) in passes {
+        let rule = &rules[rule_index];
+        for (item, hit) in pass.finish(backlog) {
+            let key = &backlog.items[item].key;
+            outcome
+                .findings
+                .push(finding(rule, &ids[rule_index], item, key, hit));
+        }
+    }
+    outcome.skipped = missing
+        .iter()
+        .map(|&(file, rule_index)| Skipped {
+            rule: rules[rule_index].id.clone(),
+            file,
+            fields: rules[rule_index].check.needs(),
+        })
+        .collect();
+    suppressions.apply(backlog, &mut outcome.findings);
+    report_unused(backlog, rules, &ids, suppressions, &mut outcome);
+    outcome.findings.sort_by(|a, b| {
         let source = |f: &Finding| backlog.items[f.item].source;
-        (source(a), a.span.start, &a.rule, a.span.end).cmp(&(
+        (source(a), a.span.start, &a.rule, a.span.end, &a.message).cmp(&(
             source(b),
             b.span.start,
             &b.rule,
             b.span.end,
+            &b.message,
         ))
     });
-    findings
+    outcome
+}
+
+/// (file, rule) pairs where the file has none of the fields the rule reads.
+fn missing_fields(backlog: &Backlog, rules: &[Rule]) -> Vec<(usize, usize)> {
+    let mut missing = Vec::new();
+    for (file, info) in backlog.files.iter().enumerate() {
+        for (rule_index, rule) in rules.iter().enumerate() {
+            let needs = rule.check.needs();
+            let absent = |field: &Field| {
+                info.origins
+                    .iter()
+                    .any(|o| o.field == *field && o.names.is_empty())
+            };
+            if !needs.is_empty() && needs.iter().all(absent) {
+                missing.push((file, rule_index));
+            }
+        }
+    }
+    missing
+}
+
+fn report_unused(
+    backlog: &Backlog,
+    rules: &[Rule],
+    ids: &[Arc<str>],
+    suppressions: &Suppressions,
+    outcome: &mut Outcome,
+) {
+    let reporter = rules.iter().position(|r| r.id == UNUSED_SUPPRESSION);
+    for unused in suppressions.unused() {
+        match unused {
+            Unused::Label { item, span, label } => {
+                let Some(rule_index) = reporter else { continue };
+                let hit = Hit {
+                    span,
+                    field: Some(Arc::from(Field::Labels.name())),
+                    vars: vec![("value", label)],
+                };
+                let key = &backlog.items[item].key;
+                outcome.findings.push(finding(
+                    &rules[rule_index],
+                    &ids[rule_index],
+                    item,
+                    key,
+                    hit,
+                ));
+            }
+            Unused::Config { key, rule } => outcome.unused_config_suppressions.push((key, rule)),
+        }
+    }
 }
 
 fn finding(rule: &Rule, id: &Arc<str>, item: usize, key: &str, hit: Hit) -> Finding {
@@ -41,7 +179,7 @@ fn finding(rule: &Rule, id: &Arc<str>, item: usize, key: &str, hit: Hit) -> Find
         message: fill(&rule.message, &vars),
         help: Some(fill(&rule.help, &vars)),
         item,
-        field: hit.field.map(Arc::from),
+        field: hit.field,
         span: hit.span,
     }
 }

@@ -1,22 +1,20 @@
 //! The rule catalog and the engine that runs it over a backlog.
 
+pub mod builtin;
+pub mod catalog;
 pub mod check;
+pub mod conditions;
+pub mod context;
+pub mod criteria;
 pub mod definition;
+pub mod docs;
 pub mod engine;
+pub mod kinds;
+pub mod scope;
+pub mod selection;
+pub mod similarity;
+pub mod story;
+pub mod suppression;
+pub mod view;
 
-include!(concat!(env!("OUT_DIR"), "/embedded_rules.rs"));
-
-use crate::error::Error;
-use crate::source::{Encoding, Source};
 pub use definition::Rule;
-
-/// The rules built into backlint, parsed from the embedded `rules/` files.
-pub fn builtin_rules() -> Result<Vec<Rule>, Error> {
-    EMBEDDED_RULES
-        .iter()
-        .map(|(name, text)| {
-            let source = Source::new(format!("rules/{name}"), (*text).to_owned(), Encoding::Utf8);
-            Rule::parse(&source)
-        })
-        .collect()
-}

@@ -1,0 +1,29 @@
+use serde::Deserialize;
+
+use crate::rules::check::Hit;
+use crate::rules::context::Context;
+use crate::rules::story::atomic::joined_features;
+
+/// `non-atomic`: the goal joins two features ("upload and share a file").
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct NonAtomic {}
+
+impl NonAtomic {
+    pub fn run(&self, cx: &Context<'_>) -> Vec<Hit> {
+        let Some(view) = cx.story() else {
+            return Vec::new();
+        };
+        let goal = view.story.goal.clone();
+        let goal_text = &view.text.text()[goal.clone()];
+        joined_features(goal_text)
+            .into_iter()
+            .map(|joint| {
+                let range = goal.start + joint.start..goal.start + joint.end;
+                Hit::on(&view.text, view.text.span_of(range.clone()))
+                    .var("value", view.text.text()[range].to_owned())
+                    .var("goal", goal_text.trim())
+            })
+            .collect()
+    }
+}

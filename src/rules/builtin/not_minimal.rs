@@ -1,0 +1,35 @@
+use serde::Deserialize;
+
+use crate::rules::check::Hit;
+use crate::rules::context::Context;
+use crate::rules::kinds::excerpt;
+use crate::rules::story::minimal::{extras, Extra};
+
+/// `not-minimal`: the story holds more than role, goal and benefit.
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct NotMinimal {}
+
+impl NotMinimal {
+    pub fn run(&self, cx: &Context<'_>) -> Vec<Hit> {
+        let Some(view) = cx.story() else {
+            return Vec::new();
+        };
+        extras(view.text.text(), &view.story)
+            .into_iter()
+            .map(|(kind, range)| {
+                let what = match kind {
+                    Extra::Brackets => "a remark in brackets",
+                    Extra::TrailingSentence => "a sentence after the story",
+                    Extra::Example => "an example",
+                    Extra::Note => "a note",
+                    Extra::PriorityInText => "a priority or estimate written into the text",
+                    Extra::Ellipsis => "an ellipsis",
+                };
+                Hit::on(&view.text, view.text.span_of(range.clone()))
+                    .var("value", excerpt(&view.text.text()[range], 50))
+                    .var("problem", what)
+            })
+            .collect()
+    }
+}

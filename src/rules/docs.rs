@@ -1,0 +1,107 @@
+//! A rule's documentation, from its file: the text `backlint explain` prints and the
+//! Markdown pages of `docs/rules/`, which `backlint docs` writes and a test keeps current.
+
+use std::fmt::Write;
+
+use super::Rule;
+
+/// Where the rule pages are published; diagnostics and SARIF link there.
+pub const DOCS_BASE: &str = "https://github.com/backlint/backlint/blob/main/docs/rules";
+
+pub fn url(id: &str) -> String {
+    format!("{DOCS_BASE}/{id}.md")
+}
+
+/// The `[check]` table as TOML, for the "Options" part of the docs.
+fn check_toml(rule: &Rule) -> String {
+    let mut table = toml::Table::new();
+    table.insert("check".into(), toml::Value::Table(rule.check_table.clone()));
+    toml::to_string_pretty(&table).unwrap_or_default()
+}
+
+/// The page of `docs/rules/<id>.md`.
+pub fn markdown(rule: &Rule) -> String {
+    let mut out = String::new();
+    let _ = writeln!(out, "# {}\n", rule.id);
+    let _ = writeln!(out, "{}\n", rule.summary);
+    let _ = writeln!(
+        out,
+        "| category | default severity | enabled by default | applies to |\n|---|---|---|---|\n| {} | {} | {} | {} |\n",
+        rule.category,
+        rule.severity,
+        if rule.enabled { "yes" } else { "no" },
+        match rule.applies_to {
+            super::definition::AppliesTo::Stories => "stories",
+            super::definition::AppliesTo::Items => "every item",
+        }
+    );
+    let _ = writeln!(out, "## Why it matters\n\n{}\n", rule.why.trim());
+    let _ = writeln!(
+        out,
+        "## Example\n\nBad:\n\n```text\n{}\n```\n\nBetter:\n\n```text\n{}\n```\n",
+        rule.example.bad, rule.example.good
+    );
+    let _ = writeln!(
+        out,
+        "## What to do\n\n{}\n",
+        rule.help.replace('{', "<").replace('}', ">")
+    );
+    let _ = writeln!(
+        out,
+        "## Options\n\nSet in `backlint.toml` under `[rules.{}]` (and `severity`):\n\n```toml\n{}```\n",
+        rule.id,
+        check_toml(rule)
+    );
+    let _ = writeln!(
+        out,
+        "_Generated from `rules/{}.toml` by `backlint docs docs/rules`._",
+        rule.id
+    );
+    out
+}
+
+/// The text `backlint explain RULE` prints.
+pub fn text(rule: &Rule) -> String {
+    let mut out = String::new();
+    let _ = writeln!(out, "{}: {}\n", rule.id, rule.summary);
+    let _ = writeln!(
+        out,
+        "Category: {}    Severity: {}    Enabled by default: {}\n",
+        rule.category,
+        rule.severity,
+        if rule.enabled { "yes" } else { "no" }
+    );
+    let _ = writeln!(out, "Why it matters\n\n{}\n", indent(rule.why.trim()));
+    let _ = writeln!(
+        out,
+        "Bad\n\n{}\n\nBetter\n\n{}\n",
+        indent(&rule.example.bad),
+        indent(&rule.example.good)
+    );
+    let _ = writeln!(
+        out,
+        "What to do\n\n{}\n",
+        indent(&rule.help.replace('{', "<").replace('}', ">"))
+    );
+    let _ = writeln!(
+        out,
+        "Options ([rules.{}] in backlint.toml)\n\n{}",
+        rule.id,
+        indent(check_toml(rule).trim_end())
+    );
+    let _ = writeln!(out, "\nDocs: {}", url(&rule.id));
+    out
+}
+
+fn indent(text: &str) -> String {
+    text.lines()
+        .map(|l| {
+            if l.is_empty() {
+                String::new()
+            } else {
+                format!("    {l}")
+            }
+        })
+        .collect::<Vec<_>>()
+        .join("\n")
+}

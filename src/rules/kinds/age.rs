@@ -1,0 +1,46 @@
+use serde::Deserialize;
+
+use super::excerpt;
+use crate::rules::check::{FieldRef, Hit};
+use crate::rules::context::Context;
+
+/// `kind = "age"`: the date in the field is at most `max_days` before today (the `today`
+/// of the configuration or `--today`, so CI runs are reproducible).
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Age {
+    pub field: FieldRef,
+    pub max_days: u32,
+}
+
+impl Age {
+    pub fn run(&self, cx: &Context<'_>) -> Vec<Hit> {
+        let mut hits = Vec::new();
+        for text in self.field.texts(cx) {
+            let problem = match text.value.as_date_time() {
+                None => format!(
+                    "\"{}\" is not a date backlint can read",
+                    excerpt(text.text(), 30)
+                ),
+                Some(date) => {
+                    let days = (cx.settings.today - date.date()).get_days();
+                    if days <= i32::try_from(self.max_days).unwrap_or(i32::MAX) {
+                        continue;
+                    }
+                    format!(
+                        "is {} days ago ({}); the limit is {}",
+                        days,
+                        date.date(),
+                        self.max_days
+                    )
+                }
+            };
+            hits.push(
+                Hit::on(&text, text.span())
+                    .var("value", text.text().trim())
+                    .var("problem", problem),
+            );
+        }
+        hits
+    }
+}

@@ -1,0 +1,47 @@
+use serde::Deserialize;
+
+use super::{excerpt, UserRegex};
+use crate::rules::check::{FieldRef, Hit};
+use crate::rules::context::Context;
+
+/// `kind = "pattern"`: each value of the field must match `must_match`, and no part of it
+/// may match `must_not_match`. An absent field passes (that is `required`'s business).
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Pattern {
+    pub field: FieldRef,
+    #[serde(default)]
+    pub must_match: Option<UserRegex>,
+    #[serde(default)]
+    pub must_not_match: Option<UserRegex>,
+}
+
+impl Pattern {
+    pub fn run(&self, cx: &Context<'_>) -> Vec<Hit> {
+        let mut hits = Vec::new();
+        for text in self.field.texts(cx) {
+            if let Some(UserRegex(required)) = &self.must_match {
+                if !required.is_match(text.text()) {
+                    hits.push(
+                        Hit::on(&text, text.span())
+                            .var("value", excerpt(text.text(), 60))
+                            .var("problem", format!("does not match `{}`", required.as_str())),
+                    );
+                }
+            }
+            if let Some(UserRegex(forbidden)) = &self.must_not_match {
+                for found in forbidden.find_iter(text.text()) {
+                    hits.push(
+                        Hit::on(&text, text.span_of(found.range()))
+                            .var("value", excerpt(found.as_str(), 60))
+                            .var(
+                                "problem",
+                                format!("contains \"{}\"", excerpt(found.as_str(), 60)),
+                            ),
+                    );
+                }
+            }
+        }
+        hits
+    }
+}

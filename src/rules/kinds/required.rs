@@ -1,0 +1,30 @@
+use serde::Deserialize;
+
+use crate::backlog::Span;
+use crate::rules::check::{FieldRef, Hit};
+use crate::rules::context::Context;
+
+/// `kind = "required"`: the field must have a non-empty value.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Required {
+    pub field: FieldRef,
+}
+
+impl Required {
+    pub fn run(&self, cx: &Context<'_>) -> Vec<Hit> {
+        if self
+            .field
+            .texts(cx)
+            .iter()
+            .any(|t| !t.text().trim().is_empty())
+        {
+            return Vec::new();
+        }
+        vec![Hit {
+            span: Span::empty_at(cx.item.anchor.start),
+            field: Some(self.field.name().into()),
+            vars: vec![("problem", "is empty".to_owned())],
+        }]
+    }
+}

@@ -1,0 +1,101 @@
+use regex::{Regex, RegexBuilder};
+use serde::{Deserialize, Deserializer};
+
+use super::REGEX_SIZE_LIMIT;
+use crate::rules::check::{FieldRef, Hit};
+use crate::rules::context::Context;
+
+/// `kind = "words"`: words and phrases to avoid in the fields, matched whole and without
+/// regard to case. One regex is built from the list when the rule loads.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Words {
+    pub fields: Vec<FieldRef>,
+    #[serde(deserialize_with = "word_list")]
+    pub words: WordList,
+}
+
+/// The words as written, and the regex that finds any of them.
+#[derive(Debug, Clone)]
+pub struct WordList {
+    pub words: Vec<String>,
+    pub regex: Regex,
+}
+
+/// Deserializes a word list and compiles its regex.
+pub fn word_list<'de, D: Deserializer<'de>>(deserializer: D) -> Result<WordList, D::Error> {
+    let words = Vec::<String>::deserialize(deserializer)?;
+    if words.iter().any(|w| w.trim().is_empty()) {
+        return Err(serde::de::Error::custom(
+            "the word list holds an empty word",
+        ));
+    }
+    let regex = word_list_regex(&words).map_err(serde::de::Error::custom)?;
+    Ok(WordList { words, regex })
+}
+
+/// A case-insensitive regex matching any of `words` as whole words: `\b` is added only
+/// where a word starts or ends with a letter or digit, so `etc.` and `and/or` match too;
+/// spaces inside a phrase match any run of white space. Longer words are tried first.
+fn word_list_regex(words: &[String]) -> Result<Regex, String> {
+    let mut sorted: Vec<&String> = words.iter().collect();
+    sorted.sort_by_key(|w| std::cmp::Reverse(w.len()));
+    let alternatives: Vec<String> = sorted
+        .iter()
+        .map(|word| {
+            let word = word.trim();
+            let escaped = regex::escape(word).replace(' ', r"\s+");
+            let starts = word.chars().next().is_some_and(char::is_alphanumeric);
+            let ends = word.chars().next_back().is_some_and(char::is_alphanumeric);
+            format!(
+                "{}{escaped}{}",
+                if starts { r"\b" } else { "" },
+                if ends { r"\b" } else { "" }
+            )
+        })
+        .collect();
+    RegexBuilder::new(&alternatives.join("|"))
+        .case_insensitive(true)
+        .size_limit(REGEX_SIZE_LIMIT)
+        .build()
+        .map_err(|e| format!("the word list does not compile: {e}"))
+}
+
+impl Words {
+    pub fn run(&self, cx: &Context<'_>) -> Vec<Hit> {
+        let mut hits = Vec::new();
+        for field in &self.fields {
+            for text in field.texts(cx) {
+                for found in self.words.regex.find_iter(text.text()) {
+                    hits.push(
+                        Hit::on(&text, text.span_of(found.range()))
+                            .var("value", found.as_str())
+                            .var("problem", format!("says \"{}\"", found.as_str())),
+                    );
+                }
+            }
+        }
+        hits
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn whole_words_and_punctuated_words() {
+        let words: Vec<String> = ["fast", "etc.", "and/or", "as appropriate", "user-friendly"]
+            .map(String::from)
+            .to_vec();
+        let regex = word_list_regex(&words).unwrap();
+        let found: Vec<&str> = regex
+            .find_iter("Fast search, filters etc. and/or breakfast, as  appropriate; user-friendly")
+            .map(|m| m.as_str())
+            .collect();
+        assert_eq!(
+            found,
+            ["Fast", "etc.", "and/or", "as  appropriate", "user-friendly"]
+        );
+    }
+}

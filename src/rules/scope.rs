@@ -1,0 +1,30 @@
+//! Which items are checked at all, and which of them are stories.
+
+use crate::backlog::{Field, Item};
+use crate::config::Scope;
+
+use super::conditions::contains;
+
+impl Scope {
+    /// Whether the item is open: not in a skipped status or status category. Without a
+    /// status category, the usual "done" status names count as the Done category.
+    pub fn is_checked(&self, item: &Item) -> bool {
+        let status = item.text(Field::Status);
+        if status.is_some_and(|s| contains(&self.skip_statuses, s)) {
+            return false;
+        }
+        match item.text(Field::StatusCategory) {
+            Some(category) => !contains(&self.skip_status_categories, category),
+            None => {
+                let done_category = contains(&self.skip_status_categories, "Done");
+                !(done_category && status.is_some_and(|s| contains(&self.done_statuses, s)))
+            }
+        }
+    }
+
+    /// Whether the item is a story: its type is a story type, or it has no type.
+    pub fn is_story(&self, item: &Item) -> bool {
+        item.text(Field::IssueType)
+            .is_none_or(|t| contains(&self.story_types, t))
+    }
+}

@@ -1,0 +1,4 @@
+use std::ops::Range;
+pub fn joined_features(_goal: &str) -> Vec<Range<usize>> {
+    Vec::new()
+}

@@ -1,0 +1,117 @@
+//! Suppressions: a Jira label `backlint-ignore` (every rule) or `backlint-ignore:<rule-id>`
+//! on an item, and `[suppress]` in the configuration (issue key → rule ids or `all`).
+//! A suppression that matches no finding is reported, so stale ones get cleaned up.
+
+use std::collections::BTreeMap;
+
+use crate::backlog::{Backlog, Field, Span};
+use crate::finding::Finding;
+
+pub const LABEL: &str = "backlint-ignore";
+
+/// One suppression and whether any finding used it.
+#[derive(Debug, Clone)]
+struct Suppression {
+    /// The item it applies to.
+    key: String,
+    /// `None` for every rule.
+    rule: Option<String>,
+    /// For labels: the item and the label's span, so an unused one can be pointed at.
+    label: Option<(usize, Span)>,
+    used: bool,
+}
+
+/// A suppression that matched nothing.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Unused {
+    /// A label on item `item` (index), at `span`.
+    Label {
+        item: usize,
+        span: Span,
+        label: String,
+    },
+    /// An entry of `[suppress]` in the configuration.
+    Config { key: String, rule: String },
+}
+
+#[derive(Debug, Default)]
+pub struct Suppressions {
+    entries: Vec<Suppression>,
+}
+
+impl Suppressions {
+    /// Collects the labels of every item and the configuration's `[suppress]` table.
+    pub fn collect(backlog: &Backlog, config: &BTreeMap<String, Vec<String>>) -> Self {
+        let mut entries = Vec::new();
+        for (index, item) in backlog.items.iter().enumerate() {
+            for label in item.all(Field::Labels) {
+                let text = label.as_str().trim();
+                let rule = match text.strip_prefix(LABEL) {
+                    Some("") => None,
+                    Some(rest) => match rest.strip_prefix(':') {
+                        Some(rule) => Some(rule.to_owned()),
+                        None => continue,
+                    },
+                    None => continue,
+                };
+                entries.push(Suppression {
+                    key: item.key.clone(),
+                    rule,
+                    label: Some((index, label.span)),
+                    used: false,
+                });
+            }
+        }
+        for (key, rules) in config {
+            for rule in rules {
+                entries.push(Suppression {
+                    key: key.clone(),
+                    rule: (rule != "all").then(|| rule.clone()),
+                    label: None,
+                    used: false,
+                });
+            }
+        }
+        Suppressions { entries }
+    }
+
+    /// Removes suppressed findings, remembering which suppressions were used.
+    pub fn apply(&mut self, backlog: &Backlog, findings: &mut Vec<Finding>) {
+        if self.entries.is_empty() {
+            return;
+        }
+        findings.retain(|finding| {
+            let key = &backlog.items[finding.item].key;
+            let mut suppressed = false;
+            for entry in &mut self.entries {
+                if &entry.key == key && entry.rule.as_deref().is_none_or(|r| r == &*finding.rule) {
+                    entry.used = true;
+                    suppressed = true;
+                }
+            }
+            !suppressed
+        });
+    }
+
+    /// The suppressions that matched no finding, once `apply` has run.
+    pub fn unused(&self) -> Vec<Unused> {
+        self.entries
+            .iter()
+            .filter(|e| !e.used)
+            .map(|e| match e.label {
+                Some((item, span)) => Unused::Label {
+                    item,
+                    span,
+                    label: match &e.rule {
+                        Some(rule) => format!("{LABEL}:{rule}"),
+                        None => LABEL.to_owned(),
+                    },
+                },
+                None => Unused::Config {
+                    key: e.key.clone(),
+                    rule: e.rule.clone().unwrap_or_else(|| "all".to_owned()),
+                },
+            })
+            .collect()
+    }
+}
