@@ -27,6 +27,9 @@ pub fn run(args: &CheckArgs) -> Result<u8, Error> {
     let report = Report {
         backlog: &backlog,
         findings: &outcome.findings,
+        rules: &rules,
+        items_checked: outcome.items_checked,
+        stories: &outcome.stories,
     };
     let rendered = match args.format {
         OutputFormat::Concise => report::text::render(&report),

@@ -1,16 +1,18 @@
 //! `--format json`: a stable, versioned document for scripts.
 //!
 //! ```json
-//! {"version": 1, "summary": {"files": F, "items": N, "findings": K},
+//! {"version": 1, "summary": {"files": F, "items": N, "findings": K, …},
 //!  "findings": [{"rule", "severity", "message", "file", "key", "field", "line", "column",
-//!                "end_line", "end_column", "start", "end"}]}
+//!                "end_line", "end_column", "start", "end", …}]}
 //! ```
 //! Lines and columns are 1-based, columns count characters; `start` and `end` are byte
-//! offsets in the file as stored on disk.
+//! offsets in the file as stored on disk. Later versions add fields, never remove them.
 
 use serde::Serialize;
 
 use super::Report;
+use crate::backlog::Field;
+use crate::rules::docs;
 
 #[derive(Serialize)]
 struct Document<'a> {
@@ -22,8 +24,15 @@ struct Document<'a> {
 #[derive(Serialize)]
 struct Summary {
     files: usize,
+    /// Every issue read, of every type.
     items: usize,
     findings: usize,
+    items_checked: usize,
+    stories_checked: usize,
+    /// Checked stories with no finding at or above warning.
+    stories_ready: usize,
+    /// `stories_ready` as a percentage of `stories_checked`.
+    health: f64,
 }
 
 #[derive(Serialize)]
@@ -31,9 +40,14 @@ struct JsonFinding<'a> {
     rule: &'a str,
     severity: &'a str,
     message: &'a str,
+    help: Option<&'a str>,
+    docs_url: String,
     file: &'a str,
     key: &'a str,
+    summary: Option<&'a str>,
     field: Option<&'a str>,
+    /// The text the finding points at.
+    text: &'a str,
     line: usize,
     column: usize,
     end_line: usize,
@@ -47,32 +61,43 @@ pub fn render(report: &Report<'_>) -> String {
         .findings
         .iter()
         .map(|f| {
-            let item = &report.backlog.items[f.item];
-            let source = report.backlog.source_of(item);
-            let start = source.position(f.span.start);
-            let end = source.position(f.span.end);
+            let item = report.item(f);
+            let source = report.source(f);
+            let at = report.location(f);
             JsonFinding {
                 rule: &f.rule,
                 severity: f.severity.name(),
                 message: &f.message,
+                help: f.help.as_deref(),
+                docs_url: docs::url(&f.rule),
                 file: source.name(),
                 key: &item.key,
+                summary: item.text(Field::Summary),
                 field: f.field.as_deref(),
-                line: start.line,
-                column: start.column,
-                end_line: end.line,
-                end_column: end.column,
-                start: source.file_offset(f.span.start),
-                end: source.file_offset(f.span.end),
+                text: source
+                    .text()
+                    .get(f.span.start..f.span.end)
+                    .unwrap_or_default(),
+                line: at.start.line,
+                column: at.start.column,
+                end_line: at.end.line,
+                end_column: at.end.column,
+                start: at.file_start,
+                end: at.file_end,
             }
         })
         .collect();
+    let health = report.health();
     let document = Document {
         version: 1,
         summary: Summary {
             files: report.backlog.sources.len(),
             items: report.backlog.items.len(),
             findings: report.findings.len(),
+            items_checked: report.items_checked,
+            stories_checked: health.stories,
+            stories_ready: health.ready,
+            health: (health.percent() * 10.0).round() / 10.0,
         },
         findings,
     };

@@ -1,13 +1,112 @@
-//! Output formats. Reports see findings and the backlog model, never CSV or JSON syntax.
+//! Output formats, one file each. Reports see findings, rules and the backlog model, never
+//! CSV or JSON syntax.
 
 pub mod json;
 pub mod text;
 
-use crate::backlog::Backlog;
-use crate::finding::Finding;
+use crate::backlog::{Backlog, Item};
+use crate::finding::{Finding, Severity};
+use crate::rules::Rule;
+use crate::source::{Position, Source};
 
 /// Everything a report needs.
 pub struct Report<'a> {
     pub backlog: &'a Backlog,
+    /// Sorted by file, position and rule.
     pub findings: &'a [Finding],
+    /// The rules that ran, for their summaries, help and docs.
+    pub rules: &'a [Rule],
+    /// Items in scope (open), of any type.
+    pub items_checked: usize,
+    /// Indices of the stories that were checked, in backlog order.
+    pub stories: &'a [usize],
+}
+
+/// Where a finding is, in every form the formats need.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Location {
+    pub start: Position,
+    pub end: Position,
+    /// Byte offsets in the file as stored on disk.
+    pub file_start: usize,
+    pub file_end: usize,
+}
+
+/// The backlog health figure: the share of checked stories with no finding at or above
+/// warning ("ready" stories).
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Health {
+    pub stories: usize,
+    pub ready: usize,
+}
+
+impl Health {
+    /// The share in percent, 100 for a backlog without stories.
+    pub fn percent(&self) -> f64 {
+        if self.stories == 0 {
+            100.0
+        } else {
+            100.0 * self.ready as f64 / self.stories as f64
+        }
+    }
+}
+
+impl<'a> Report<'a> {
+    pub fn item(&self, finding: &Finding) -> &'a Item {
+        &self.backlog.items[finding.item]
+    }
+
+    pub fn source(&self, finding: &Finding) -> &'a Source {
+        self.backlog.source_of(self.item(finding))
+    }
+
+    pub fn location(&self, finding: &Finding) -> Location {
+        let source = self.source(finding);
+        Location {
+            start: source.position(finding.span.start),
+            end: source.position(finding.span.end),
+            file_start: source.file_offset(finding.span.start),
+            file_end: source.file_offset(finding.span.end),
+        }
+    }
+
+    pub fn rule(&self, id: &str) -> Option<&'a Rule> {
+        self.rules.iter().find(|r| r.id == id)
+    }
+
+    pub fn health(&self) -> Health {
+        let mut blocked = vec![false; self.backlog.items.len()];
+        for finding in self
+            .findings
+            .iter()
+            .filter(|f| f.severity >= Severity::Warning)
+        {
+            blocked[finding.item] = true;
+        }
+        Health {
+            stories: self.stories.len(),
+            ready: self.stories.iter().filter(|&&i| !blocked[i]).count(),
+        }
+    }
+
+    /// Findings per rule, most first, then by id: (rule, severity, count).
+    pub fn counts_by_rule(&self) -> Vec<(&'a str, Severity, usize)> {
+        let mut counts: Vec<(&'a str, Severity, usize)> = Vec::new();
+        for finding in self.findings {
+            match counts.iter_mut().find(|(id, _, _)| *id == &*finding.rule) {
+                Some((_, _, n)) => *n += 1,
+                None => counts.push((&finding.rule, finding.severity, 1)),
+            }
+        }
+        counts.sort_by(|a, b| b.2.cmp(&a.2).then_with(|| a.0.cmp(b.0)));
+        counts
+    }
+
+    /// How many findings there are of `severity`.
+    pub fn count(&self, severity: Severity) -> usize {
+        self.findings
+            .iter()
+            .filter(|f| f.severity == severity)
+            .count()
+    }
 }

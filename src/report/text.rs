@@ -7,18 +7,16 @@ use super::Report;
 pub fn render(report: &Report<'_>) -> String {
     let mut out = String::new();
     for finding in report.findings {
-        let item = &report.backlog.items[finding.item];
-        let source = report.backlog.source_of(item);
-        let at = source.position(finding.span.start);
+        let at = report.location(finding).start;
         let _ = writeln!(
             out,
             "{}:{}:{}: {}[{}] {}: {}",
-            source.name(),
+            report.source(finding).name(),
             at.line,
             at.column,
             finding.severity,
             finding.rule,
-            item.key,
+            report.item(finding).key,
             finding.message
         );
     }

@@ -23,8 +23,8 @@ pub struct Outcome {
     pub findings: Vec<Finding>,
     /// Items in scope (open, of any type).
     pub items_checked: usize,
-    /// Of those, the stories.
-    pub stories_checked: usize,
+    /// Of those, the stories (indices into the backlog's items).
+    pub stories: Vec<usize>,
     /// Rules not run on a file because it has no column or field they read.
     pub skipped: Vec<Skipped>,
     /// `[suppress]` entries of the configuration that matched nothing.
@@ -64,7 +64,9 @@ pub fn run(
         }
         let is_story = scope.is_story(item);
         outcome.items_checked += 1;
-        outcome.stories_checked += usize::from(is_story);
+        if is_story {
+            outcome.stories.push(index);
+        }
         let cx = Context::new(item, settings);
         let applies = |rule_index: usize| {
             let rule = &rules[rule_index];
