@@ -108,9 +108,26 @@ pub struct InputArgs {
 pub struct CheckArgs {
     #[command(flatten)]
     pub input: InputArgs,
-    /// How to report findings.
-    #[arg(long, value_enum, default_value_t = OutputFormat::Concise)]
+    /// How to report findings on standard output (or in --output FILE).
+    #[arg(long, value_enum, default_value_t = OutputFormat::Human)]
     pub format: OutputFormat,
+    /// Write a report to a file instead of standard output: `FILE` for the --format
+    /// report, or `FORMAT=FILE` for another one (repeatable: `--output sarif=backlint.sarif
+    /// --output markdown=summary.md` beside the human report on the terminal).
+    #[arg(long, value_name = "[FORMAT=]FILE")]
+    pub output: Vec<String>,
+    /// Colour in the human report: auto (only on a terminal, and not with NO_COLOR).
+    #[arg(long, value_enum, default_value_t = ColorChoice::Auto)]
+    pub color: ColorChoice,
+    /// Print the number of findings per rule instead of the findings.
+    #[arg(long)]
+    pub statistics: bool,
+    /// Report only findings that are not in this baseline file.
+    #[arg(long, value_name = "FILE")]
+    pub baseline: Option<PathBuf>,
+    /// Record today's findings in a baseline file (and report nothing as failing).
+    #[arg(long, value_name = "FILE")]
+    pub write_baseline: Option<PathBuf>,
     /// The lowest severity that makes the run fail (exit code 1).
     #[arg(long, value_enum, default_value_t = FailOn::Error)]
     pub fail_on: FailOn,
@@ -152,8 +169,25 @@ impl InputFormatArg {
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub enum OutputFormat {
+    /// Diagnostics with the offending text underlined, grouped by item, and a summary.
+    Human,
+    /// One line per finding: `file:line:col: severity[rule] KEY: message`.
     Concise,
+    /// A versioned JSON document (see docs/json-output.md).
     Json,
+}
+
+impl OutputFormat {
+    pub fn from_name(name: &str) -> Option<Self> {
+        <Self as ValueEnum>::from_str(name, true).ok()
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ColorChoice {
+    Auto,
+    Always,
+    Never,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]

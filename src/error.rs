@@ -21,6 +21,13 @@ pub enum Error {
     #[diagnostic(code(backlint::io), help("check that the path is right and readable"))]
     Read { path: String, reason: String },
 
+    #[error("{path}: cannot write the file: {reason}")]
+    #[diagnostic(
+        code(backlint::io),
+        help("check that the folder exists and is writable")
+    )]
+    Write { path: String, reason: String },
+
     #[error("{path}: is a directory, not an export file")]
     #[diagnostic(
         code(backlint::io),

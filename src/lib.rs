@@ -5,6 +5,7 @@
 //! [`report`] renders them. `main.rs` only maps [`run`]'s result to an exit code.
 
 pub mod backlog;
+pub mod baseline;
 pub mod cli;
 pub mod commands;
 pub mod config;
@@ -13,6 +14,7 @@ pub mod decode;
 pub mod error;
 pub mod finding;
 pub mod ingest;
+pub mod output;
 pub mod render_error;
 pub mod report;
 pub mod rules;

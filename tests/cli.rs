@@ -56,7 +56,7 @@ fn input_error(args: &[&str]) -> String {
 
 #[test]
 fn findings_at_warning_pass_by_default_and_fail_with_fail_on_warning() {
-    let clean = backlint(&["check", "fixtures/jira-cloud-all-fields.csv"]);
+    let clean = backlint(&["check", "--format", "concise", "fixtures/jira-cloud-all-fields.csv"]);
     assert_eq!(clean.status.code(), Some(0), "{}", stderr(&clean));
     assert!(
         stdout(&clean).contains("warning[missing-priority] PAN-3"),

@@ -1,9 +1,15 @@
 //! `backlint check`: read, run the rules, report, and turn findings into an exit code.
 
+use std::io::IsTerminal;
+use std::path::PathBuf;
+
 use crate::backlog::Backlog;
-use crate::cli::{CheckArgs, OutputFormat};
+use crate::baseline::Baseline;
+use crate::cli::{CheckArgs, ColorChoice, OutputFormat};
 use crate::config::Loaded;
 use crate::error::Error;
+use crate::output::write_atomically;
+use crate::report::human::Style;
 use crate::report::{self, Report};
 use crate::rules::context::Settings;
 use crate::rules::engine::{self, Outcome};
@@ -13,17 +19,36 @@ use crate::rules::suppression::Suppressions;
 use super::{configured_rules, print, read_inputs, EXIT_CLEAN, EXIT_FINDINGS};
 
 pub fn run(args: &CheckArgs) -> Result<u8, Error> {
+    let outputs = outputs(args)?;
     let (loaded, backlog) = read_inputs(&args.input)?;
     let rules = configured_rules(&loaded, &args.select)?;
     let settings = settings(&loaded, args.today.as_deref())?;
+    let baseline = match &args.baseline {
+        Some(path) => Some(Baseline::parse(&crate::ingest::load(
+            &path.display().to_string(),
+        )?)?),
+        None => None,
+    };
     let mut suppressions = Suppressions::collect(&backlog, &loaded.config.suppress);
-    let outcome = engine::run(
+    let mut outcome = engine::run(
         &backlog,
         &rules,
         &settings,
         &loaded.config.scope,
         &mut suppressions,
     );
+    if let Some(path) = &args.write_baseline {
+        write_atomically(path, &Baseline::of(&backlog, &outcome.findings).to_json())?;
+        eprintln!(
+            "wrote {} findings to the baseline {}",
+            outcome.findings.len(),
+            path.display()
+        );
+        return Ok(EXIT_CLEAN);
+    }
+    let fixed = baseline
+        .map(|b| b.filter(&backlog, &mut outcome.findings))
+        .unwrap_or_default();
     let report = Report {
         backlog: &backlog,
         findings: &outcome.findings,
@@ -31,12 +56,14 @@ pub fn run(args: &CheckArgs) -> Result<u8, Error> {
         items_checked: outcome.items_checked,
         stories: &outcome.stories,
     };
-    let rendered = match args.format {
-        OutputFormat::Concise => report::text::render(&report),
-        OutputFormat::Json => report::json::render(&report),
-    };
-    print(&rendered);
-    print_notes(&backlog, &loaded, &outcome);
+    for (format, target) in &outputs {
+        let rendered = render(&report, *format, args, target.is_none());
+        match target {
+            Some(path) => write_atomically(path, &rendered)?,
+            None => print(&rendered),
+        }
+    }
+    print_notes(&backlog, &loaded, &outcome, &fixed);
     let failing = args
         .fail_on
         .threshold()
@@ -46,6 +73,58 @@ pub fn run(args: &CheckArgs) -> Result<u8, Error> {
     } else {
         EXIT_CLEAN
     })
+}
+
+/// Each report to write: its format, and its file (`None` for standard output).
+fn outputs(args: &CheckArgs) -> Result<Vec<(OutputFormat, Option<PathBuf>)>, Error> {
+    let mut outputs = Vec::new();
+    let mut main_target = None;
+    for output in &args.output {
+        match output
+            .split_once('=')
+            .and_then(|(name, path)| Some((OutputFormat::from_name(name)?, path)))
+        {
+            Some((format, path)) => outputs.push((format, Some(PathBuf::from(path)))),
+            None if main_target.is_none() => main_target = Some(PathBuf::from(output)),
+            None => {
+                return Err(Error::Usage {
+                    message: format!(
+                        "--output {output}: the --format report already goes to another file"
+                    ),
+                    help: "give other reports as FORMAT=FILE, e.g. --output sarif=backlint.sarif"
+                        .into(),
+                })
+            }
+        }
+    }
+    outputs.insert(0, (args.format, main_target));
+    Ok(outputs)
+}
+
+fn render(report: &Report<'_>, format: OutputFormat, args: &CheckArgs, to_stdout: bool) -> String {
+    if args.statistics && matches!(format, OutputFormat::Human | OutputFormat::Concise) {
+        return report::statistics::render(report);
+    }
+    match format {
+        OutputFormat::Human => {
+            let color = to_stdout
+                && match args.color {
+                    ColorChoice::Always => true,
+                    ColorChoice::Never => false,
+                    ColorChoice::Auto => {
+                        std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty())
+                            && std::io::stdout().is_terminal()
+                    }
+                };
+            let width = std::env::var("COLUMNS")
+                .ok()
+                .and_then(|c| c.parse().ok())
+                .unwrap_or(100);
+            report::human::render(report, Style { color, width })
+        }
+        OutputFormat::Concise => report::text::render(report),
+        OutputFormat::Json => report::json::render(report),
+    }
 }
 
 /// The run's settings: today's date (command line, then configuration, then the clock),
@@ -71,8 +150,14 @@ pub fn settings(loaded: &Loaded, today: Option<&str>) -> Result<Settings, Error>
     })
 }
 
-/// Says on stderr what was not checked, so a quiet run is not mistaken for a clean one.
-fn print_notes(backlog: &Backlog, loaded: &Loaded, outcome: &Outcome) {
+/// Says on stderr what was not checked or no longer occurs, so a quiet run is not
+/// mistaken for a clean one.
+fn print_notes(
+    backlog: &Backlog,
+    loaded: &Loaded,
+    outcome: &Outcome,
+    fixed: &[crate::baseline::Entry],
+) {
     for (file, source) in backlog.sources.iter().enumerate() {
         let skipped: Vec<&str> = outcome
             .skipped
@@ -106,5 +191,19 @@ fn print_notes(backlog: &Backlog, loaded: &Loaded, outcome: &Outcome) {
         eprintln!(
             "note: {config_name}: [suppress] {key} = [\"{rule}\"] matches no finding; remove it"
         );
+    }
+    if !fixed.is_empty() {
+        eprintln!("note: {} baseline entries no longer occur (fixed); write the baseline again to tighten it:", fixed.len());
+        for entry in fixed.iter().take(20) {
+            eprintln!(
+                "  {} {} \"{}\"",
+                entry.key,
+                entry.rule,
+                crate::rules::kinds::excerpt(&entry.text, 40)
+            );
+        }
+        if fixed.len() > 20 {
+            eprintln!("  … and {} more", fixed.len() - 20);
+        }
     }
 }

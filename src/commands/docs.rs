@@ -7,9 +7,9 @@ use crate::rules::{catalog, docs};
 use super::EXIT_CLEAN;
 
 pub fn run(args: &DocsArgs) -> Result<u8, Error> {
-    let write_error = |path: &std::path::Path, e: std::io::Error| Error::Read {
+    let write_error = |path: &std::path::Path, e: std::io::Error| Error::Write {
         path: path.display().to_string(),
-        reason: format!("cannot write: {e}"),
+        reason: e.to_string(),
     };
     std::fs::create_dir_all(&args.dir).map_err(|e| write_error(&args.dir, e))?;
     for rule in catalog::builtin_rules()? {

@@ -26,10 +26,7 @@ pub fn run(args: &InitArgs) -> Result<u8, Error> {
         None => None,
     };
     let text = starter(backlog.as_ref());
-    std::fs::write(&args.output, text).map_err(|e| Error::Read {
-        path: args.output.display().to_string(),
-        reason: format!("cannot write: {e}"),
-    })?;
+    crate::output::write_atomically(&args.output, &text)?;
     eprintln!("wrote {}", args.output.display());
     Ok(EXIT_CLEAN)
 }

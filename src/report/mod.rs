@@ -1,7 +1,10 @@
 //! Output formats, one file each. Reports see findings, rules and the backlog model, never
 //! CSV or JSON syntax.
 
+pub mod human;
 pub mod json;
+pub mod source_view;
+pub mod statistics;
 pub mod text;
 
 use crate::backlog::{Backlog, Item};
