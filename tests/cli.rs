@@ -56,7 +56,12 @@ fn input_error(args: &[&str]) -> String {
 
 #[test]
 fn findings_at_warning_pass_by_default_and_fail_with_fail_on_warning() {
-    let clean = backlint(&["check", "--format", "concise", "fixtures/jira-cloud-all-fields.csv"]);
+    let clean = backlint(&[
+        "check",
+        "--format",
+        "concise",
+        "fixtures/jira-cloud-all-fields.csv",
+    ]);
     assert_eq!(clean.status.code(), Some(0), "{}", stderr(&clean));
     assert!(
         stdout(&clean).contains("warning[missing-priority] PAN-3"),
@@ -284,4 +289,269 @@ fn config_with_an_unknown_field() {
         "{error}"
     );
     std::fs::remove_dir_all(&dir).ok();
+}
+
+/// A fresh temporary folder for one test.
+fn temp_dir(name: &str) -> std::path::PathBuf {
+    let dir = std::env::temp_dir().join(format!("backlint-{name}-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).expect("temporary folder");
+    dir
+}
+
+#[test]
+fn rules_lists_the_catalog_with_the_configuration_applied() {
+    let output = backlint(&["rules", "--ignore", "grooming"]);
+    let text = stdout(&output);
+    assert!(text.contains("story-format"), "{text}");
+    let stale = text
+        .lines()
+        .find(|l| l.starts_with("stale-item"))
+        .expect("stale-item listed");
+    assert!(stale.contains(" off "), "{stale}");
+    let json: serde_json::Value =
+        serde_json::from_str(&stdout(&backlint(&["rules", "--format", "json"]))).expect("JSON");
+    let rules = json.as_array().expect("an array");
+    assert!(rules.len() >= 20);
+    assert!(rules
+        .iter()
+        .all(|r| r["id"].is_string() && r["severity"].is_string() && r["enabled"].is_boolean()));
+}
+
+#[test]
+fn explain_prints_the_rule_doc_and_suggests_on_typos() {
+    let output = backlint(&["explain", "oversized-story"]);
+    assert_eq!(output.status.code(), Some(0));
+    let text = stdout(&output);
+    assert!(
+        text.contains("Why it matters") && text.contains("max = 13"),
+        "{text}"
+    );
+    let typo = backlint(&["explain", "oversized"]);
+    assert_eq!(typo.status.code(), Some(2));
+    assert!(
+        stderr(&typo).contains("did you mean oversized-story?"),
+        "{}",
+        stderr(&typo)
+    );
+}
+
+#[test]
+fn docs_pages_are_current() {
+    let dir = temp_dir("docs");
+    let output = backlint(&["docs", dir.to_str().unwrap()]);
+    assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
+    let committed = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("docs/rules");
+    let mut pages = 0;
+    for entry in std::fs::read_dir(&dir).unwrap() {
+        let path = entry.unwrap().path();
+        let name = path.file_name().unwrap();
+        let fresh = std::fs::read_to_string(&path).unwrap();
+        let current = std::fs::read_to_string(committed.join(name)).unwrap_or_default();
+        assert!(
+            fresh == current,
+            "docs/rules/{} is stale: run `cargo run -- docs docs/rules`",
+            name.to_string_lossy()
+        );
+        pages += 1;
+    }
+    assert_eq!(
+        pages,
+        std::fs::read_dir(&committed).unwrap().count(),
+        "docs/rules has pages of rules that no longer exist"
+    );
+}
+
+#[test]
+fn init_writes_a_config_that_loads_and_names_what_the_export_holds() {
+    let dir = temp_dir("init");
+    let config = dir.join("backlint.toml");
+    let output = backlint(&[
+        "init",
+        "--output",
+        config.to_str().unwrap(),
+        "fixtures/jira-cloud-all-fields.csv",
+    ]);
+    assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
+    let text = std::fs::read_to_string(&config).unwrap();
+    assert!(
+        text.contains("# Issue types in the export: Story (4), Bug (1)"),
+        "{text}"
+    );
+    assert!(text.contains("Custom field (Team)"), "{text}");
+    assert!(text.contains("story_types = [\"Story\"]"), "{text}");
+    let check = backlint(&[
+        "check",
+        "--config",
+        config.to_str().unwrap(),
+        "--format",
+        "concise",
+        "fixtures/jira-cloud-all-fields.csv",
+    ]);
+    assert!(
+        matches!(check.status.code(), Some(0 | 1)),
+        "{}",
+        stderr(&check)
+    );
+    let again = backlint(&["init", "--output", config.to_str().unwrap()]);
+    assert_eq!(
+        again.status.code(),
+        Some(2),
+        "does not overwrite without --force"
+    );
+}
+
+#[test]
+fn outputs_go_to_several_files_in_one_run() {
+    let dir = temp_dir("outputs");
+    let json = dir.join("report.json");
+    let concise = dir.join("report.txt");
+    let output = backlint(&[
+        "check",
+        "--format",
+        "concise",
+        "--output",
+        concise.to_str().unwrap(),
+        "--output",
+        &format!("json={}", json.display()),
+        "fixtures/jira-cloud-all-fields.csv",
+    ]);
+    assert!(
+        stdout(&output).is_empty(),
+        "the --format report went to its file"
+    );
+    assert!(std::fs::read_to_string(&concise)
+        .unwrap()
+        .contains("missing-priority"));
+    let parsed: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(&json).unwrap()).unwrap();
+    assert_eq!(parsed["version"], 1);
+    let missing_folder = backlint(&[
+        "check",
+        "--output",
+        "no/such/folder/out.txt",
+        "fixtures/stories.txt",
+    ]);
+    assert_eq!(missing_folder.status.code(), Some(2));
+    assert!(
+        stderr(&missing_folder).contains("no/such/folder/out.txt: cannot write the file"),
+        "{}",
+        stderr(&missing_folder)
+    );
+}
+
+#[test]
+fn baseline_round_trip() {
+    let dir = temp_dir("baseline");
+    let baseline = dir.join("baseline.json");
+    let export = dir.join("export.csv");
+    std::fs::copy("fixtures/jira-cloud-all-fields.csv", &export).unwrap();
+    let write = backlint(&[
+        "check",
+        "--write-baseline",
+        baseline.to_str().unwrap(),
+        export.to_str().unwrap(),
+    ]);
+    assert_eq!(write.status.code(), Some(0), "{}", stderr(&write));
+    let again = backlint(&[
+        "check",
+        "--format",
+        "json",
+        "--fail-on",
+        "info",
+        "--baseline",
+        baseline.to_str().unwrap(),
+        export.to_str().unwrap(),
+    ]);
+    let json: serde_json::Value = serde_json::from_str(&stdout(&again)).unwrap();
+    assert_eq!(
+        json["summary"]["findings"], 0,
+        "everything is in the baseline"
+    );
+    assert_eq!(again.status.code(), Some(0));
+    // Fix one finding (give PAN-3 a priority): its entry is reported as fixed.
+    let text = std::fs::read_to_string(&export).unwrap();
+    let fixed = text.replacen("To Do,PAN,Pantry,software,Alex Doe,712020:2f1c6a4e-8b1d-4f0e-9a3b-5c6d7e8f9a0b,\"Grocery delivery app: browse, basket, checkout, delivery.\",,", "To Do,PAN,Pantry,software,Alex Doe,712020:2f1c6a4e-8b1d-4f0e-9a3b-5c6d7e8f9a0b,\"Grocery delivery app: browse, basket, checkout, delivery.\",High,", 1);
+    assert_ne!(text, fixed, "the fixture row changed");
+    std::fs::write(&export, fixed).unwrap();
+    let after = backlint(&[
+        "check",
+        "--format",
+        "concise",
+        "--baseline",
+        baseline.to_str().unwrap(),
+        export.to_str().unwrap(),
+    ]);
+    assert!(stdout(&after).is_empty(), "{}", stdout(&after));
+    assert!(
+        stderr(&after).contains("1 baseline entries no longer occur (fixed)"),
+        "{}",
+        stderr(&after)
+    );
+    assert!(
+        stderr(&after).contains("PAN-3 missing-priority"),
+        "{}",
+        stderr(&after)
+    );
+}
+
+#[test]
+fn statistics_count_per_rule() {
+    let output = backlint(&["check", "--statistics", "fixtures/stories.txt"]);
+    let text = stdout(&output);
+    let line = text
+        .lines()
+        .find(|l| l.contains("vague-language"))
+        .expect("vague-language counted");
+    assert!(line.trim_start().starts_with('3'), "{line}");
+}
+
+#[test]
+fn colour_only_when_asked_or_on_a_terminal() {
+    let plain = backlint(&["check", "fixtures/stories.txt"]);
+    assert!(
+        !stdout(&plain).contains('\u{1b}'),
+        "piped output has no escape codes"
+    );
+    let forced = backlint(&["check", "--color", "always", "fixtures/stories.txt"]);
+    assert!(stdout(&forced).contains('\u{1b}'));
+}
+
+#[test]
+fn unknown_rule_in_select_is_an_error() {
+    let output = backlint(&[
+        "check",
+        "--select",
+        "vague-langauge",
+        "fixtures/stories.txt",
+    ]);
+    assert_eq!(output.status.code(), Some(2));
+    assert!(
+        stderr(&output).contains("unknown rule or category `vague-langauge`"),
+        "{}",
+        stderr(&output)
+    );
+}
+
+#[test]
+fn broken_pipe_exits_quietly() {
+    use std::io::Read;
+    let mut child = Command::new(env!("CARGO_BIN_EXE_backlint"))
+        .args(["check", "--format", "concise", "fixtures/stories.txt"])
+        .current_dir(env!("CARGO_MANIFEST_DIR"))
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    drop(child.stdout.take());
+    let mut errors = String::new();
+    child
+        .stderr
+        .take()
+        .unwrap()
+        .read_to_string(&mut errors)
+        .unwrap();
+    let status = child.wait().unwrap();
+    assert!(!errors.contains("panicked"), "{errors}");
+    assert!(matches!(status.code(), Some(0 | 1)), "{status:?}");
 }

@@ -12,11 +12,24 @@ pub fn url(id: &str) -> String {
     format!("{DOCS_BASE}/{id}.md")
 }
 
-/// The `[check]` table as TOML, for the "Options" part of the docs.
+/// The settings a team can change, as `[rules.<id>]` in `backlint.toml` takes them: the
+/// severity and the check's options (all of `[check]` but its kind and name).
 fn check_toml(rule: &Rule) -> String {
-    let mut table = toml::Table::new();
-    table.insert("check".into(), toml::Value::Table(rule.check_table.clone()));
-    toml::to_string_pretty(&table).unwrap_or_default()
+    let mut options = toml::Table::new();
+    options.insert(
+        "severity".into(),
+        toml::Value::String(rule.severity.name().into()),
+    );
+    for (key, value) in &rule.check_table {
+        if key != "kind" && key != "name" {
+            options.insert(key.clone(), value.clone());
+        }
+    }
+    let mut rules = toml::Table::new();
+    rules.insert(rule.id.clone(), toml::Value::Table(options));
+    let mut root = toml::Table::new();
+    root.insert("rules".into(), toml::Value::Table(rules));
+    toml::to_string_pretty(&root).unwrap_or_default()
 }
 
 /// The page of `docs/rules/<id>.md`.
@@ -48,8 +61,7 @@ pub fn markdown(rule: &Rule) -> String {
     );
     let _ = writeln!(
         out,
-        "## Options\n\nSet in `backlint.toml` under `[rules.{}]` (and `severity`):\n\n```toml\n{}```\n",
-        rule.id,
+        "## Options\n\nThe defaults, as `backlint.toml` takes them:\n\n```toml\n{}```\n",
         check_toml(rule)
     );
     let _ = writeln!(
