@@ -1,18 +1,17 @@
 //! Everything that stops backlint from reading its input. Each error names the file and the
 //! place, says what to do, and maps to exit code 2.
 
-use miette::{Diagnostic, NamedSource, SourceSpan};
+use miette::{Diagnostic, SourceSpan};
 use thiserror::Error;
 
 use crate::backlog::Span;
 use crate::source::{Position, Source};
 
-/// A source attached to an error, so miette can show the offending line.
-pub type ErrorSource = NamedSource<String>;
-
-/// Copies what an error needs of a source: the name and the text.
-pub fn error_source(source: &Source) -> ErrorSource {
-    NamedSource::new(source.name(), source.text().to_owned())
+/// Copies what an error needs of a source (name, text, line index), so miette can show
+/// the offending line; a Source finds lines through its index, so errors in huge files
+/// render fast and show long lines as a window.
+fn error_source(source: &Source) -> Source {
+    Source::new(source.name(), source.text().to_owned(), source.encoding())
 }
 
 #[derive(Debug, Error, Diagnostic)]
@@ -68,7 +67,7 @@ pub enum Error {
 #[diagnostic(code(backlint::input))]
 pub struct InputDiagnostic {
     #[source_code]
-    pub src: ErrorSource,
+    pub src: Source,
     #[label("{label}")]
     pub span: SourceSpan,
     pub position: Position,

@@ -19,6 +19,7 @@ pub mod render_error;
 pub mod report;
 pub mod rules;
 pub mod source;
+pub mod source_code;
 
 use cli::{Cli, Command};
 

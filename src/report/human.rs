@@ -5,7 +5,6 @@ use std::fmt::{self, Write};
 
 use miette::{Diagnostic, GraphicalReportHandler, GraphicalTheme, LabeledSpan, SourceCode};
 
-use super::source_view::SourceView;
 use super::Report;
 use crate::backlog::{Field, Span};
 use crate::finding::{Finding, Severity};
@@ -27,7 +26,7 @@ struct FindingDiagnostic<'a> {
     help: String,
     label_span: Span,
     label: Option<String>,
-    source: SourceView<'a>,
+    source: &'a Source,
 }
 
 impl fmt::Debug for FindingDiagnostic<'_> {
@@ -62,7 +61,7 @@ impl Diagnostic for FindingDiagnostic<'_> {
     }
 
     fn source_code(&self) -> Option<&dyn SourceCode> {
-        Some(&self.source)
+        Some(self.source)
     }
 
     fn labels(&self) -> Option<Box<dyn Iterator<Item = LabeledSpan> + '_>> {
@@ -146,7 +145,7 @@ fn diagnostic<'a>(report: &Report<'a>, finding: &'a Finding) -> FindingDiagnosti
         help,
         label_span: first_line_of(source, finding.span),
         label: finding.field.as_deref().map(str::to_owned),
-        source: SourceView(source),
+        source,
     }
 }
 

@@ -3,7 +3,6 @@
 
 pub mod human;
 pub mod json;
-pub mod source_view;
 pub mod statistics;
 pub mod text;
 

@@ -1,4 +1,4 @@
-//! A miette [`SourceCode`] over a [`Source`] that finds lines through the line index.
+//! [`Source`] as a miette [`SourceCode`] that finds lines through the line index.
 //!
 //! miette's own implementations scan the text from offset 0 for every diagnostic, which
 //! makes thousands of findings on a large export quadratic (the oxc linter hit exactly
@@ -9,8 +9,6 @@ use miette::{MietteError, MietteSpanContents, SourceCode, SourceSpan, SpanConten
 
 use crate::source::Source;
 
-pub struct SourceView<'a>(pub &'a Source);
-
 /// Lines longer than this (a row of a Jira "all fields" export runs to thousands of
 /// characters) are shown as a window around the span, without context lines.
 pub const LONG_LINE: usize = 160;
@@ -18,14 +16,14 @@ pub const LONG_LINE: usize = 160;
 /// How much of a long line is shown on each side of the span, in bytes (roughly).
 const WINDOW_MARGIN: usize = 60;
 
-impl SourceCode for SourceView<'_> {
+impl SourceCode for Source {
     fn read_span<'a>(
         &'a self,
         span: &SourceSpan,
         context_lines_before: usize,
         context_lines_after: usize,
     ) -> Result<Box<dyn SpanContents<'a> + 'a>, MietteError> {
-        let source = self.0;
+        let source = self;
         let text = source.text().as_bytes();
         if span.offset() + span.len() > text.len() {
             return Err(MietteError::OutOfBounds);
@@ -115,7 +113,7 @@ mod tests {
     fn same_contents_as_a_full_scan() {
         let text = "h1,h2\nab,cd\r\n\"multi\nline\",x\nlast,row\n".to_owned();
         let source = Source::new("t.csv", text.clone(), Encoding::Utf8);
-        let view = SourceView(&source);
+        let view = &source;
         for (offset, len) in [(0, 2), (6, 2), (9, 2), (14, 12), (29, 4), (37, 0)] {
             for context in [1, 2] {
                 let span = SourceSpan::new(offset.into(), len);
