@@ -102,6 +102,12 @@ pub struct InputArgs {
     /// Configuration file (default: the nearest backlint.toml from the current directory up).
     #[arg(long, value_name = "FILE")]
     pub config: Option<PathBuf>,
+    /// The largest input file to read, in MiB (default 2048, or [limits] max_file_mib).
+    #[arg(long, value_name = "MIB")]
+    pub max_file_size: Option<u64>,
+    /// The largest cell or JSON string, in MiB (default 1, or [limits] max_cell_mib).
+    #[arg(long, value_name = "MIB")]
+    pub max_cell_size: Option<u64>,
 }
 
 #[derive(Debug, clap::Args)]
@@ -125,6 +131,10 @@ pub struct CheckArgs {
     /// Report only findings that are not in this baseline file.
     #[arg(long, value_name = "FILE")]
     pub baseline: Option<PathBuf>,
+    /// Findings shown per item; the rest are counted (default 50, or [limits]
+    /// max_findings_per_item).
+    #[arg(long, value_name = "N")]
+    pub max_findings_per_item: Option<usize>,
     /// Record today's findings in a baseline file (and report nothing as failing).
     #[arg(long, value_name = "FILE")]
     pub write_baseline: Option<PathBuf>,

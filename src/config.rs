@@ -9,6 +9,7 @@ use serde::Deserialize;
 use crate::backlog::{Field, Span};
 use crate::error::Error;
 use crate::ingest::fields::FieldMap;
+use crate::limits::Limits;
 use crate::rules::kinds::UserRegex;
 use crate::source::Source;
 
@@ -108,6 +109,8 @@ pub struct Config {
     /// Issue key → rule ids (or `all`) not to report for that item.
     #[serde(default)]
     pub suppress: BTreeMap<String, Vec<String>>,
+    #[serde(default)]
+    pub limits: Limits,
 }
 
 /// A configuration and where it came from.

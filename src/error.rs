@@ -34,6 +34,17 @@ pub enum Error {
     )]
     Directory { path: String },
 
+    #[error("{path}: the file is {size_mib:.1} MiB, more than the limit of {limit_mib:.1} MiB")]
+    #[diagnostic(
+        code(backlint::limit),
+        help("raise the limit with --max-file-size MIB or [limits] max_file_mib in backlint.toml")
+    )]
+    TooLarge {
+        path: String,
+        size_mib: f64,
+        limit_mib: f64,
+    },
+
     #[error("{name}: the file is empty")]
     #[diagnostic(
         code(backlint::empty),

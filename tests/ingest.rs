@@ -19,8 +19,8 @@ fn with_config(config: &str) -> ReadOptions {
     let loaded =
         config::load(Some(&path), std::path::Path::new(".")).expect("fixture config loads");
     ReadOptions {
-        format: None,
         fields: loaded.field_map,
+        ..ReadOptions::default()
     }
 }
 

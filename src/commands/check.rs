@@ -49,6 +49,10 @@ pub fn run(args: &CheckArgs) -> Result<u8, Error> {
     let fixed = baseline
         .map(|b| b.filter(&backlog, &mut outcome.findings))
         .unwrap_or_default();
+    let max_per_item = args
+        .max_findings_per_item
+        .unwrap_or(loaded.config.limits.max_findings_per_item);
+    let capped = cap_per_item(&mut outcome.findings, max_per_item);
     let report = Report {
         backlog: &backlog,
         findings: &outcome.findings,
@@ -64,6 +68,9 @@ pub fn run(args: &CheckArgs) -> Result<u8, Error> {
         }
     }
     print_notes(&backlog, &loaded, &outcome, &fixed);
+    if capped > 0 {
+        eprintln!("note: {capped} findings not shown: more than {max_per_item} on one item (raise with --max-findings-per-item)");
+    }
     let failing = args
         .fail_on
         .threshold()
@@ -73,6 +80,18 @@ pub fn run(args: &CheckArgs) -> Result<u8, Error> {
     } else {
         EXIT_CLEAN
     })
+}
+
+/// Keeps the first `max` findings of each item; returns how many were dropped.
+fn cap_per_item(findings: &mut Vec<crate::finding::Finding>, max: usize) -> usize {
+    let before = findings.len();
+    let mut seen: std::collections::HashMap<usize, usize> = std::collections::HashMap::new();
+    findings.retain(|f| {
+        let count = seen.entry(f.item).or_default();
+        *count += 1;
+        *count <= max
+    });
+    before - findings.len()
 }
 
 /// Each report to write: its format, and its file (`None` for standard output).

@@ -31,10 +31,14 @@ pub fn load_config(explicit: Option<&Path>) -> Result<Loaded, Error> {
 
 /// Loads the configuration and reads every input into one backlog.
 pub fn read_inputs(input: &InputArgs) -> Result<(Loaded, Backlog), Error> {
-    let loaded = load_config(input.config.as_deref())?;
+    let mut loaded = load_config(input.config.as_deref())?;
+    let limits = &mut loaded.config.limits;
+    limits.max_file_mib = input.max_file_size.unwrap_or(limits.max_file_mib);
+    limits.max_cell_mib = input.max_cell_size.unwrap_or(limits.max_cell_mib);
     let options = ReadOptions {
         format: input.input_format.format(),
         fields: loaded.field_map.clone(),
+        limits: *limits,
     };
     let backlog = ingest::read_paths(&input.paths, &options)?;
     Ok((loaded, backlog))

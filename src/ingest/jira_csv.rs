@@ -16,16 +16,17 @@ use crate::backlog::{
 use crate::error::Error;
 use crate::ingest::fields::FieldMap;
 use crate::ingest::wiki;
+use crate::ingest::ReadOptions;
 use crate::source::Source;
 
 /// Reads every issue of a Jira CSV export.
 pub fn read(
     source: &Source,
     source_index: usize,
-    map: &FieldMap,
+    options: &ReadOptions,
 ) -> Result<(FileInfo, Vec<Item>), Error> {
     let text = source.text();
-    let mut records = Records::new(source, delimiter(text));
+    let mut records = Records::new(source, delimiter(text), options.limits.max_cell_bytes());
     let header = match records.next_record()? {
         Some(header) => header,
         None => {
@@ -34,7 +35,7 @@ pub fn read(
             )
         }
     };
-    let columns = Columns::from_header(source, &header, map)?;
+    let columns = Columns::from_header(source, &header, &options.fields)?;
     let mut items = Vec::new();
     let mut record_number = 0;
     while let Some(record) = records.next_record()? {
@@ -78,6 +79,7 @@ struct Cell {
 /// Splits the file into records of cells.
 struct Records<'a> {
     source: &'a Source,
+    max_cell: usize,
     text: &'a str,
     reader: csv_core::Reader,
     position: usize,
@@ -85,9 +87,10 @@ struct Records<'a> {
 }
 
 impl<'a> Records<'a> {
-    fn new(source: &'a Source, delimiter: u8) -> Self {
+    fn new(source: &'a Source, delimiter: u8, max_cell: usize) -> Self {
         Records {
             source,
+            max_cell,
             text: source.text(),
             reader: ReaderBuilder::new().delimiter(delimiter).build(),
             position: 0,
@@ -106,11 +109,9 @@ impl<'a> Records<'a> {
                 .read_field(&bytes[self.position..], &mut self.scratch);
             self.position += consumed;
             match result {
-                ReadFieldResult::InputEmpty => {}
-                ReadFieldResult::OutputFull => {
-                    let grown = self.scratch.len() * 2;
-                    self.scratch.resize(grown, 0);
-                }
+                // The unescaped output is not used (cells are re-read from the file so their
+                // text maps back to it), so a full buffer is simply written over.
+                ReadFieldResult::InputEmpty | ReadFieldResult::OutputFull => {}
                 ReadFieldResult::Field { record_end } => {
                     let first_of_record = cells.is_empty();
                     cells.push(self.cell(field_start, first_of_record, record_end)?);
@@ -139,6 +140,14 @@ impl<'a> Records<'a> {
         } else {
             &raw[..raw.len().saturating_sub(1)]
         };
+        if raw.len() > self.max_cell {
+            return Err(crate::limits::cell_too_large(
+                self.source,
+                start,
+                raw.len(),
+                self.max_cell,
+            ));
+        }
         cell_text(raw, start).map_err(|Unclosed(quote)| {
             Error::at(self.source, Span::new(quote, quote + 1), "a quoted cell is never closed")
                 .label("the quote opens here and runs to the end of the file")

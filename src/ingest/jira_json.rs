@@ -18,6 +18,7 @@ use crate::backlog::{
 use crate::error::Error;
 use crate::ingest::fields::FieldMap;
 use crate::ingest::json_text::string_text;
+use crate::ingest::ReadOptions;
 use crate::ingest::{adf, wiki};
 use crate::source::Source;
 
@@ -25,15 +26,24 @@ use crate::source::Source;
 pub fn read(
     source: &Source,
     source_index: usize,
-    map: &FieldMap,
+    options: &ReadOptions,
 ) -> Result<(FileInfo, Vec<Item>), Error> {
     let text = source.text();
     let root = parse(source)?;
+    let max_cell = options.limits.max_cell_bytes();
+    if let Some(large) = first_string_over(&root, max_cell) {
+        return Err(crate::limits::cell_too_large(
+            source,
+            large.range.start,
+            large.range.end - large.range.start,
+            max_cell,
+        ));
+    }
     let (issues, names) = issues_of(source, &root)?;
     let reader = IssueReader {
         source: text,
         source_index,
-        map,
+        map: &options.fields,
         names,
     };
     let mut origins: Vec<FieldOrigin> = Field::ALL
@@ -128,6 +138,26 @@ fn issues_of<'a, 'b>(
             _ => Err(not_jira(source, root)),
         },
         _ => Err(not_jira(source, root)),
+    }
+}
+
+/// The first string literal longer than `limit` bytes, if any (depth is bounded by the
+/// parser's nesting limit).
+fn first_string_over<'a, 'b>(
+    json: &'b Json<'a>,
+    limit: usize,
+) -> Option<&'b jsonc_parser::ast::StringLit<'a>> {
+    match json {
+        Json::StringLit(lit) => (lit.range.end - lit.range.start > limit).then_some(lit),
+        Json::Array(array) => array
+            .elements
+            .iter()
+            .find_map(|e| first_string_over(e, limit)),
+        Json::Object(object) => object
+            .properties
+            .iter()
+            .find_map(|p| first_string_over(&p.value, limit)),
+        _ => None,
     }
 }
 

@@ -15,6 +15,7 @@ use std::path::Path;
 use crate::backlog::{Backlog, InputFormat};
 use crate::decode::decode;
 use crate::error::Error;
+use crate::limits::Limits;
 use crate::source::Source;
 use fields::FieldMap;
 
@@ -24,13 +25,14 @@ pub struct ReadOptions {
     /// `None` detects the format of each file from its content.
     pub format: Option<InputFormat>,
     pub fields: FieldMap,
+    pub limits: Limits,
 }
 
 /// Reads every path (`-` is standard input) into one backlog.
 pub fn read_paths(paths: &[String], options: &ReadOptions) -> Result<Backlog, Error> {
     let mut backlog = Backlog::default();
     for path in paths {
-        let source = load(path)?;
+        let source = load_limited(path, options.limits.max_file_bytes())?;
         add_source(&mut backlog, source, options)?;
     }
     Ok(backlog)
@@ -52,8 +54,8 @@ pub fn add_source(
         .unwrap_or_else(|| detect::detect(source.name(), source.text()));
     let index = backlog.sources.len();
     let (info, items) = match format {
-        InputFormat::JiraCsv => jira_csv::read(&source, index, &options.fields)?,
-        InputFormat::JiraJson => jira_json::read(&source, index, &options.fields)?,
+        InputFormat::JiraCsv => jira_csv::read(&source, index, options)?,
+        InputFormat::JiraJson => jira_json::read(&source, index, options)?,
         InputFormat::Lines => lines::read(&source, index, is_markdown(source.name()))?,
     };
     backlog.sources.push(source);
@@ -67,8 +69,18 @@ fn is_markdown(name: &str) -> bool {
     lower.ends_with(".md") || lower.ends_with(".markdown")
 }
 
-/// Reads and decodes a file, or standard input for `-`.
+/// Reads and decodes a file (a configuration, a rule, a baseline), or standard input for `-`.
 pub fn load(path: &str) -> Result<Source, Error> {
+    load_limited(path, Limits::default().max_file_bytes())
+}
+
+/// Reads and decodes a file no larger than `max_bytes`, or standard input for `-`.
+pub fn load_limited(path: &str, max_bytes: u64) -> Result<Source, Error> {
+    let too_large = |size: u64| Error::TooLarge {
+        path: path.to_owned(),
+        size_mib: size as f64 / crate::limits::MIB as f64,
+        limit_mib: max_bytes as f64 / crate::limits::MIB as f64,
+    };
     let read_error = |e: std::io::Error| Error::Read {
         path: path.to_owned(),
         reason: e.to_string(),
@@ -84,6 +96,10 @@ pub fn load(path: &str) -> Result<Source, Error> {
             return Err(Error::Directory {
                 path: path.to_owned(),
             });
+        }
+        let size = std::fs::metadata(path).map_err(read_error)?.len();
+        if size > max_bytes {
+            return Err(too_large(size));
         }
         std::fs::read(path).map_err(read_error)?
     };
