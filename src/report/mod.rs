@@ -1,7 +1,11 @@
 //! Output formats, one file each. Reports see findings, rules and the backlog model, never
 //! CSV or JSON syntax.
 
+pub mod github;
 pub mod json;
+pub mod junit;
+pub mod markdown;
+pub mod sarif;
 pub mod text;
 
 use crate::backlog::{Backlog, Item};
