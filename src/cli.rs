@@ -185,6 +185,14 @@ pub enum OutputFormat {
     Concise,
     /// A versioned JSON document (see docs/json-output.md).
     Json,
+    /// SARIF 2.1.0, for GitHub code scanning.
+    Sarif,
+    /// GitHub workflow commands: annotations on the export in pull requests.
+    Github,
+    /// A Markdown report for a job summary or a pull-request comment.
+    Markdown,
+    /// JUnit XML: a test case per story, a failure per finding.
+    Junit,
 }
 
 impl OutputFormat {

@@ -143,7 +143,23 @@ fn render(report: &Report<'_>, format: OutputFormat, args: &CheckArgs, to_stdout
         }
         OutputFormat::Concise => report::text::render(report),
         OutputFormat::Json => report::json::render(report),
+        OutputFormat::Sarif => report::sarif::render(report, repository_root().as_deref()),
+        OutputFormat::Github => report::github::render(report),
+        OutputFormat::Markdown => report::markdown::render(report),
+        OutputFormat::Junit => report::junit::render(report),
     }
+}
+
+/// The repository the run is in (the nearest folder up with `.git`; `GITHUB_WORKSPACE` in
+/// GitHub Actions), so SARIF URIs are relative to it as code scanning expects.
+fn repository_root() -> Option<PathBuf> {
+    if let Some(workspace) = std::env::var_os("GITHUB_WORKSPACE").filter(|w| !w.is_empty()) {
+        return Some(PathBuf::from(workspace));
+    }
+    let cwd = std::env::current_dir().ok()?;
+    cwd.ancestors()
+        .find(|dir| dir.join(".git").exists())
+        .map(PathBuf::from)
 }
 
 /// The run's settings: today's date (command line, then configuration, then the clock),

@@ -1,0 +1,266 @@
+//! `--format markdown`: a summary for `$GITHUB_STEP_SUMMARY` or a pull-request comment.
+//!
+//! A verdict, the health figure, findings per rule, the items with the most findings, and
+//! every finding grouped by file and item. GitHub refuses a step summary over 1 MiB, so the
+//! list of findings stops before the output passes [`LIMIT`] and says how many it left out.
+//!
+//! Text from the export (keys, summaries, messages quoting values, file names) is escaped:
+//! a summary holding `|` or `<script>` can neither break a table nor inject HTML.
+
+use std::fmt::Write;
+
+use super::Report;
+use crate::backlog::Field;
+use crate::finding::{Finding, Severity};
+use crate::rules::docs;
+
+/// The size past which no more findings are listed: 900 KiB, leaving room under GitHub's
+/// 1 MiB for the closing line.
+pub const LIMIT: usize = 900 * 1024;
+
+/// How many items the "most findings" table lists.
+const TOP_ITEMS: usize = 10;
+/// Characters of a summary shown in the tables and headings.
+const SUMMARY_CHARS: usize = 60;
+/// Characters of a key shown (keys come from the export and could be anything).
+const KEY_CHARS: usize = 40;
+
+pub fn render(report: &Report<'_>) -> String {
+    let mut out = String::from("## backlint\n\n");
+    let _ = writeln!(out, "{}\n", verdict(report));
+    let health = report.health();
+    if health.stories == 0 {
+        out.push_str("Health: no stories were checked\n");
+    } else {
+        let _ = writeln!(
+            out,
+            "Health: {} of {} {} ready ({:.1}%)",
+            health.ready,
+            health.stories,
+            plural(health.stories, "story", "stories"),
+            health.percent()
+        );
+    }
+    if report.findings.is_empty() {
+        return out;
+    }
+    rules_table(&mut out, report);
+    items_table(&mut out, report);
+    findings_list(&mut out, report);
+    out
+}
+
+/// "❌ 3 errors, 12 warnings, 4 notes in 40 stories", or "✅ No findings in 40 stories".
+fn verdict(report: &Report<'_>) -> String {
+    let scope = if report.items_checked == report.stories.len() {
+        format!(
+            "{} {}",
+            report.stories.len(),
+            plural(report.stories.len(), "story", "stories")
+        )
+    } else {
+        format!(
+            "{} {} ({} {})",
+            report.items_checked,
+            plural(report.items_checked, "item", "items"),
+            report.stories.len(),
+            plural(report.stories.len(), "story", "stories")
+        )
+    };
+    let counts: Vec<String> = [
+        (Severity::Error, "error", "errors"),
+        (Severity::Warning, "warning", "warnings"),
+        (Severity::Info, "note", "notes"),
+    ]
+    .into_iter()
+    .filter_map(|(severity, one, many)| {
+        let n = report.count(severity);
+        (n > 0).then(|| format!("{n} {}", plural(n, one, many)))
+    })
+    .collect();
+    if counts.is_empty() {
+        return format!("✅ No findings in {scope}");
+    }
+    let worst = report
+        .findings
+        .iter()
+        .map(|f| f.severity)
+        .max()
+        .unwrap_or(Severity::Info);
+    format!("{} {} in {scope}", icon(worst), counts.join(", "))
+}
+
+fn rules_table(out: &mut String, report: &Report<'_>) {
+    out.push_str(
+        "\n### Findings per rule\n\n| Rule | Severity | Findings | What it finds |\n|---|---|---:|---|\n",
+    );
+    for (id, severity, count) in report.counts_by_rule() {
+        let summary = report.rule(id).map_or("", |r| r.summary.as_str());
+        let _ = writeln!(
+            out,
+            "| [{}]({}) | {} | {count} | {} |",
+            escape(id),
+            docs::url(id),
+            severity,
+            escape(summary)
+        );
+    }
+}
+
+fn items_table(out: &mut String, report: &Report<'_>) {
+    // (item, findings, rules in order of first finding), in order of first finding.
+    let mut items: Vec<(usize, usize, Vec<&str>)> = Vec::new();
+    let mut slot = vec![usize::MAX; report.backlog.items.len()];
+    for finding in report.findings {
+        let index = &mut slot[finding.item];
+        if *index == usize::MAX {
+            *index = items.len();
+            items.push((finding.item, 0, Vec::new()));
+        }
+        let (_, count, rules) = &mut items[*index];
+        *count += 1;
+        if !rules.contains(&&*finding.rule) {
+            rules.push(&finding.rule);
+        }
+    }
+    // Stable: items with as many findings keep report order.
+    items.sort_by_key(|item| std::cmp::Reverse(item.1));
+    out.push_str(
+        "\n### Items with the most findings\n\n| Item | Summary | Findings | Rules |\n|---|---|---:|---|\n",
+    );
+    for (index, count, rules) in items.iter().take(TOP_ITEMS) {
+        let item = &report.backlog.items[*index];
+        let _ = writeln!(
+            out,
+            "| {} | {} | {count} | {} |",
+            escape(&truncate(&item.key, KEY_CHARS)),
+            escape(&truncate(
+                item.text(Field::Summary).unwrap_or_default(),
+                SUMMARY_CHARS
+            )),
+            escape(&rules.join(", "))
+        );
+    }
+}
+
+/// Every finding, grouped by file and then item, until the output would pass [`LIMIT`].
+fn findings_list(out: &mut String, report: &Report<'_>) {
+    out.push_str("\n### Findings\n");
+    let mut order: Vec<&Finding> = report.findings.iter().collect();
+    // Report order already groups them for a sorted report; this keeps it for any other.
+    order.sort_by_key(|f| (report.item(f).source, f.item));
+    let mut file = None;
+    let mut item = None;
+    let mut listed = 0;
+    for finding in &order {
+        let source = report.source(finding);
+        let mut chunk = String::new();
+        let this_file = report.item(finding).source;
+        if file != Some(this_file) {
+            let _ = writeln!(chunk, "\n#### {}", escape(source.name()));
+            file = Some(this_file);
+            item = None;
+        }
+        if item != Some(finding.item) {
+            let it = report.item(finding);
+            let _ = write!(chunk, "\n**{}**", escape(&truncate(&it.key, KEY_CHARS)));
+            if let Some(summary) = it.text(Field::Summary) {
+                let _ = write!(chunk, " {}", escape(&truncate(summary, SUMMARY_CHARS)));
+            }
+            chunk.push_str("\n\n");
+            item = Some(finding.item);
+        }
+        let at = report.location(finding).start;
+        let _ = writeln!(
+            chunk,
+            "- {} {}: {} at {}:{}:{} ([{}]({}))",
+            icon(finding.severity),
+            escape(&truncate(&report.item(finding).key, KEY_CHARS)),
+            escape(&finding.message),
+            escape(source.name()),
+            at.line,
+            at.column,
+            escape(&finding.rule),
+            docs::url(&finding.rule)
+        );
+        if out.len() + chunk.len() > LIMIT {
+            break;
+        }
+        out.push_str(&chunk);
+        listed += 1;
+    }
+    let left_out = report.findings.len() - listed;
+    if left_out > 0 {
+        let _ = writeln!(
+            out,
+            "\n_{left_out} more {} not listed, to keep this summary under GitHub's 1 MiB limit: \
+             see the SARIF upload or run `backlint check` for all of them._",
+            plural(left_out, "finding", "findings")
+        );
+    }
+}
+
+fn icon(severity: Severity) -> &'static str {
+    match severity {
+        Severity::Error => "❌",
+        Severity::Warning => "⚠️",
+        Severity::Info => "ℹ️",
+    }
+}
+
+fn plural<'a>(n: usize, one: &'a str, many: &'a str) -> &'a str {
+    if n == 1 {
+        one
+    } else {
+        many
+    }
+}
+
+/// The first `max` characters of `text`, with `…` when cut.
+fn truncate(text: &str, max: usize) -> String {
+    match text.char_indices().nth(max) {
+        Some((cut, _)) => format!("{}…", text[..cut].trim_end()),
+        None => text.to_owned(),
+    }
+}
+
+/// Escapes text from the export for Markdown inline content and table cells: Markdown
+/// punctuation gets a backslash, `<`, `>` and `&` become entities (no raw HTML), line breaks
+/// become spaces (a table row is one line) and other control characters are dropped.
+pub fn escape(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        match c {
+            '\\' | '`' | '*' | '_' | '[' | ']' | '|' | '~' => {
+                out.push('\\');
+                out.push(c);
+            }
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '&' => out.push_str("&amp;"),
+            '\n' | '\r' | '\t' => out.push(' '),
+            c if c.is_control() => {}
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn escape_neutralises_markup() {
+        assert_eq!(
+            escape("a | <script> *x* [l](u) `c` _u_ \\ &amp;\nz"),
+            "a \\| &lt;script&gt; \\*x\\* \\[l\\](u) \\`c\\` \\_u\\_ \\\\ &amp;amp; z"
+        );
+    }
+
+    #[test]
+    fn truncate_counts_characters() {
+        assert_eq!(truncate("äbcdef", 3), "äbc…");
+        assert_eq!(truncate("abc", 3), "abc");
+    }
+}
