@@ -3,6 +3,7 @@
 pub mod check;
 pub mod definition;
 pub mod engine;
+pub mod story;
 
 include!(concat!(env!("OUT_DIR"), "/embedded_rules.rs"));
 
