@@ -1,8 +1,10 @@
 //! The rule catalog and the engine that runs it over a backlog.
 
 pub mod check;
+pub mod criteria;
 pub mod definition;
 pub mod engine;
+pub mod similarity;
 
 include!(concat!(env!("OUT_DIR"), "/embedded_rules.rs"));
 
