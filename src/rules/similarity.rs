@@ -1,0 +1,608 @@
+//! Duplicate stories: the same story filed twice, or twice with small edits.
+//!
+//! Stories are compared as words after [`normalise`] has dropped case, punctuation and
+//! the words of the user-story template, so "As a user, I want to export invoices." and
+//! "as an user i want export invoices" are the same story ("user export invoices").
+//!
+//! [`exact_groups`] hashes whole word sequences: linear time.
+//!
+//! [`near_duplicates`] compares **word sets** with the Jaccard similarity |A ∩ B| / |A ∪ B|.
+//! Word 2-shingles were considered and rejected: after the template words are gone a story
+//! has about ten words (median 11 in the public Dalpiaz user-story corpus), and one word
+//! inserted in the middle removes one shingle and adds two, so an 11-word story and its
+//! copy with one word more are at 9/12 = 0.75 as shingles but 11/12 = 0.92 as word sets.
+//! Shingles would miss exactly the small edits that make near-duplicates ("export invoices
+//! as PDF" / "export the invoices as a PDF file"), and word order rarely distinguishes two
+//! backlog items. Finding the pairs uses MinHash signatures and locality-sensitive hashing
+//! (LSH) with bands, so the work grows with the number of words (times 32 hash values) and
+//! a sort of `bands` keys per story, not with the number of pairs of stories:
+//!
+//! 1. Stories with the same word set are handled once (their pairs with other sets are
+//!    found once and then expanded to every member). MinHash works on 64-bit hashes of
+//!    the words; the verification in step 4 compares the words themselves.
+//! 2. Each distinct set gets `rows × bands` MinHash values (`h_k(w) = a_k·hash(w) + b_k`
+//!    mod 2⁶⁴ with fixed seeds, so results are deterministic). `rows` is the largest of
+//!    1..=8 for which, with `bands = 32 / rows`, a pair exactly at the threshold becomes a
+//!    candidate with probability `1 − (1 − t^rows)^bands ≥ 0.995` (t = 0.8 gives 3 rows ×
+//!    10 bands, t = 0.9 gives 5 × 6); pairs above the threshold are found with higher
+//!    probability (at t = 0.8, a pair at 0.85 is missed with probability 3·10⁻⁵).
+//! 3. Sets whose signatures agree on all rows of some band share a bucket and become
+//!    candidate pairs. A bucket holding more than [`BUCKET_CAP`] distinct sets is skipped
+//!    (in that band only): it means hundreds of near-identical stories, which would
+//!    otherwise cost quadratic work and a flood of pairs no one reads.
+//! 4. Every candidate is verified with the exact Jaccard similarity before it is returned,
+//!    so there are no false positives; false negatives are possible but rare (step 2).
+//!
+//! Stories that are exact duplicates (the same word sequence) are never paired here:
+//! [`exact_groups`] reports them. Stories with the same word *set* in a different order are
+//! paired with similarity 1.0. Empty stories are never grouped or paired.
+
+use std::collections::HashMap;
+use std::hash::{BuildHasherDefault, Hasher};
+
+/// Words of the user-story template and other function words, dropped by [`normalise`]
+/// (sorted, for binary search).
+#[rustfmt::skip]
+pub const TEMPLATE_WORDS: &[&str] = &[
+    "a", "able", "about", "also", "am", "an", "and", "are", "as", "at", "be", "been", "being",
+    "by", "can", "could", "do", "does", "etc", "for", "from", "have", "i", "im", "in", "into",
+    "is", "it", "its", "ive", "just", "like", "may", "me", "might", "must", "my", "need",
+    "needs", "of", "on", "or", "order", "our", "ourselves", "shall", "should", "so", "some",
+    "that", "the", "their", "them", "these", "they", "this", "those", "to", "us", "want",
+    "wanted", "wants", "was", "we", "were", "which", "will", "wish", "with", "would", "you",
+    "your",
+];
+
+/// Distinct word sets in one LSH bucket above which the bucket is skipped (module docs).
+pub const BUCKET_CAP: usize = 200;
+
+/// MinHash values per signature (rows × bands stays at most this). More would raise the
+/// recall above the threshold a little at a proportional cost; 32 already gives 0.995 at
+/// the threshold itself.
+const MAX_HASHES: usize = 32;
+
+/// Probability with which a pair exactly at the threshold must become a candidate.
+const TARGET_RECALL: f64 = 0.995;
+
+/// Seed of the MinHash functions: fixed, so runs are reproducible.
+const SEED: u64 = 0x6261_636b_6c69_6e74; // "backlint"
+
+/// Words of a story for comparison: lower case, punctuation dropped (apostrophes join:
+/// "user's" → "users", "don't" → "dont"), words split at everything that is not a letter
+/// or digit ("PDF-export" → "pdf", "export"), and [`TEMPLATE_WORDS`] removed.
+pub fn normalise(text: &str) -> Vec<String> {
+    let mut words = Vec::new();
+    let mut word = String::new();
+    for c in text.chars() {
+        if c.is_ascii_alphanumeric() {
+            word.push(c.to_ascii_lowercase());
+        } else if c.is_alphanumeric() {
+            word.extend(c.to_lowercase());
+        } else if matches!(c, '\'' | '’') && !word.is_empty() {
+            // inside a word: drop the apostrophe, keep the word together
+        } else if !word.is_empty() {
+            keep(&mut words, std::mem::take(&mut word));
+        }
+    }
+    if !word.is_empty() {
+        keep(&mut words, word);
+    }
+    words
+}
+
+fn keep(words: &mut Vec<String>, word: String) {
+    if TEMPLATE_WORDS.binary_search(&word.as_str()).is_err() {
+        words.push(word);
+    }
+}
+
+/// Stories that are the same after normalising: groups of indices into `docs`, each group
+/// sorted, groups ordered by their first index, only groups of two or more. Empty stories
+/// are left out.
+pub fn exact_groups(docs: &[Vec<String>]) -> Vec<Vec<usize>> {
+    // Keyed by a hash of the sequence; a hit is confirmed by comparing the words.
+    let mut index: QuickMap<u64, Vec<usize>> = QuickMap::default();
+    index.reserve(docs.len());
+    let mut groups: Vec<Vec<usize>> = Vec::new();
+    for (i, doc) in docs.iter().enumerate() {
+        if doc.is_empty() {
+            continue;
+        }
+        let key = doc
+            .iter()
+            .fold(SEED, |key, word| splitmix(key ^ hash_str(word)));
+        let known = index.entry(key).or_default();
+        let same = known.iter().copied().find(|&g| {
+            groups
+                .get(g)
+                .and_then(|group| group.first())
+                .is_some_and(|&first| docs[first] == *doc)
+        });
+        match same.and_then(|g| groups.get_mut(g)) {
+            Some(group) => group.push(i),
+            None => {
+                known.push(groups.len());
+                groups.push(vec![i]);
+            }
+        }
+    }
+    groups.retain(|group| group.len() >= 2);
+    groups
+}
+
+/// Pairs `(i, j, similarity)` with `i < j` whose word sets have a Jaccard similarity of at
+/// least `threshold` (less a 10⁻¹² allowance for rounding), found with MinHash and LSH
+/// banding (module docs), verified exactly, sorted by `(i, j)`. Pairs of exact duplicates
+/// (see [`exact_groups`]) and empty stories are left out; each member of an exact group is
+/// still paired with the group's near duplicates. A threshold outside `(0, 1]` (or NaN)
+/// gives no pairs.
+pub fn near_duplicates(docs: &[Vec<String>], threshold: f64) -> Vec<(usize, usize, f64)> {
+    if !(threshold > 0.0 && threshold <= 1.0) {
+        return Vec::new();
+    }
+    let sets = WordSets::new(docs);
+    let candidates = sets.candidates(threshold);
+    let mut pairs = Vec::new();
+    for (a, b) in candidates {
+        let (Some(set_a), Some(set_b)) = (sets.sets.get(a), sets.sets.get(b)) else {
+            continue;
+        };
+        let similarity = jaccard(set_a, set_b);
+        if similarity + 1e-12 < threshold {
+            continue;
+        }
+        for &i in sets.members.get(a).map_or(&[][..], Vec::as_slice) {
+            for &j in sets.members.get(b).map_or(&[][..], Vec::as_slice) {
+                pairs.push((i.min(j), i.max(j), similarity));
+            }
+        }
+    }
+    // Same word set, different order: similarity 1.0 but not an exact duplicate.
+    for members in sets.members.iter().filter(|m| m.len() >= 2) {
+        let mut sorted = members.clone();
+        sorted.sort_by(|&a, &b| docs[a].cmp(&docs[b]).then(a.cmp(&b)));
+        let runs: Vec<&[usize]> = sorted.chunk_by(|&a, &b| docs[a] == docs[b]).collect();
+        for (k, first) in runs.iter().enumerate() {
+            for second in runs.get(k + 1..).unwrap_or_default() {
+                for &i in *first {
+                    for &j in *second {
+                        pairs.push((i.min(j), i.max(j), 1.0));
+                    }
+                }
+            }
+        }
+    }
+    pairs.sort_by_key(|&(i, j, _)| (i, j));
+    pairs
+}
+
+/// The distinct word sets of the stories.
+struct WordSets<'d> {
+    /// Per distinct set: its words with their hashes, sorted by (hash, word), unique.
+    sets: Vec<Vec<(u64, &'d str)>>,
+    /// Per distinct set: the stories that have it, ascending.
+    members: Vec<Vec<usize>>,
+}
+
+impl<'d> WordSets<'d> {
+    fn new(docs: &'d [Vec<String>]) -> WordSets<'d> {
+        // Keyed by a hash of the set; a hit is confirmed by comparing the words.
+        let mut index: QuickMap<u64, Vec<usize>> = QuickMap::default();
+        index.reserve(docs.len());
+        let mut sets: Vec<Vec<(u64, &str)>> = Vec::new();
+        let mut members: Vec<Vec<usize>> = Vec::new();
+        for (i, doc) in docs.iter().enumerate() {
+            if doc.is_empty() {
+                continue;
+            }
+            let mut set: Vec<(u64, &str)> = doc.iter().map(|w| (hash_str(w), w.as_str())).collect();
+            set.sort_unstable();
+            set.dedup();
+            let key = set.iter().fold(SEED, |key, &(h, _)| splitmix(key ^ h));
+            let known = index.entry(key).or_default();
+            let same = known
+                .iter()
+                .copied()
+                .find(|&c| sets.get(c).is_some_and(|other| *other == set));
+            match same.and_then(|c| members.get_mut(c)) {
+                Some(m) => m.push(i),
+                None => {
+                    known.push(sets.len());
+                    sets.push(set);
+                    members.push(vec![i]);
+                }
+            }
+        }
+        WordSets { sets, members }
+    }
+
+    /// Candidate pairs of distinct sets `(a, b)`, `a < b`, sorted and unique.
+    fn candidates(&self, threshold: f64) -> Vec<(usize, usize)> {
+        let (rows, bands) = banding(threshold);
+        let functions: Vec<(u64, u64)> = (0..rows * bands)
+            .map(|k| {
+                let k = k as u64;
+                (splitmix(SEED ^ (2 * k)) | 1, splitmix(SEED ^ (2 * k + 1)))
+            })
+            .collect();
+        // Band key in the high 64 bits, set index in the low: one sort of plain integers
+        // brings each bucket together.
+        let mut keys: Vec<u128> = Vec::with_capacity(self.sets.len() * bands);
+        let mut signature = vec![u64::MAX; functions.len()];
+        for (s, set) in self.sets.iter().enumerate() {
+            signature.fill(u64::MAX);
+            for &(x, _) in set {
+                for (min, &(a, b)) in signature.iter_mut().zip(&functions) {
+                    let h = a.wrapping_mul(x).wrapping_add(b);
+                    if h < *min {
+                        *min = h;
+                    }
+                }
+            }
+            for (band, values) in signature.chunks(rows).enumerate() {
+                let key = values
+                    .iter()
+                    .fold(splitmix(band as u64 + 1), |key, &v| splitmix(key ^ v));
+                keys.push(u128::from(key) << 64 | s as u128);
+            }
+        }
+        keys.sort_unstable();
+        let mut candidates = Vec::new();
+        for bucket in keys.chunk_by(|x, y| x >> 64 == y >> 64) {
+            if bucket.len() < 2 || bucket.len() > BUCKET_CAP {
+                continue;
+            }
+            for (k, &a) in bucket.iter().enumerate() {
+                for &b in bucket.get(k + 1..).unwrap_or_default() {
+                    let (a, b) = (a as u64 as usize, b as u64 as usize);
+                    if a != b {
+                        candidates.push((a.min(b), a.max(b)));
+                    }
+                }
+            }
+        }
+        candidates.sort_unstable();
+        candidates.dedup();
+        candidates
+    }
+}
+
+/// Rows per band and bands for a threshold (module docs, step 2).
+fn banding(threshold: f64) -> (usize, usize) {
+    for rows in (1..=8usize).rev() {
+        let bands = MAX_HASHES / rows;
+        let miss = (1.0 - threshold.powi(rows as i32)).powi(bands as i32);
+        if 1.0 - miss >= TARGET_RECALL {
+            return (rows, bands);
+        }
+    }
+    (1, MAX_HASHES)
+}
+
+/// Jaccard similarity of two sorted, unique word lists.
+fn jaccard(a: &[(u64, &str)], b: &[(u64, &str)]) -> f64 {
+    let (mut i, mut j, mut common) = (0, 0, 0usize);
+    while let (Some(x), Some(y)) = (a.get(i), b.get(j)) {
+        match x.cmp(y) {
+            std::cmp::Ordering::Less => i += 1,
+            std::cmp::Ordering::Greater => j += 1,
+            std::cmp::Ordering::Equal => {
+                common += 1;
+                i += 1;
+                j += 1;
+            }
+        }
+    }
+    let union = a.len() + b.len() - common;
+    if union == 0 {
+        0.0
+    } else {
+        common as f64 / union as f64
+    }
+}
+
+/// A small multiply-rotate hasher (as in rustc's `FxHasher`) for the maps keyed by 64-bit
+/// hashes of stories and word sets, which are already well mixed; SipHash would dominate
+/// the run time.
+#[derive(Default)]
+struct QuickHasher(u64);
+
+impl Hasher for QuickHasher {
+    fn write(&mut self, bytes: &[u8]) {
+        for &byte in bytes {
+            self.write_u64(u64::from(byte));
+        }
+    }
+
+    fn write_u64(&mut self, value: u64) {
+        self.0 = (self.0.rotate_left(5) ^ value).wrapping_mul(0x517c_c1b7_2722_0a95);
+    }
+
+    fn write_usize(&mut self, value: usize) {
+        self.write_u64(value as u64);
+    }
+
+    fn finish(&self) -> u64 {
+        self.0
+    }
+}
+
+type QuickMap<K, V> = HashMap<K, V, BuildHasherDefault<QuickHasher>>;
+
+/// FNV-1a over the bytes, finished with [`splitmix`].
+fn hash_str(word: &str) -> u64 {
+    let fnv = word.bytes().fold(0xcbf2_9ce4_8422_2325_u64, |h, b| {
+        (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3)
+    });
+    splitmix(fnv)
+}
+
+/// The SplitMix64 finaliser: a fast, well-mixing bijection on 64-bit values.
+fn splitmix(x: u64) -> u64 {
+    let mut z = x.wrapping_add(0x9e37_79b9_7f4a_7c15);
+    z = (z ^ (z >> 30)).wrapping_mul(0xbf58_476d_1ce4_e5b9);
+    z = (z ^ (z >> 27)).wrapping_mul(0x94d0_49bb_1331_11eb);
+    z ^ (z >> 31)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn docs(texts: &[&str]) -> Vec<Vec<String>> {
+        texts.iter().map(|t| normalise(t)).collect()
+    }
+
+    #[test]
+    fn normalise_drops_case_punctuation_and_template_words() {
+        assert_eq!(
+            normalise("As a user, I want to export invoices."),
+            ["user", "export", "invoices"]
+        );
+        assert_eq!(
+            normalise("as an user i want export invoices"),
+            ["user", "export", "invoices"]
+        );
+        assert_eq!(
+            normalise(
+                "In order to pay, I'd like the user's PDF-export (v2) — so that we can file it!"
+            ),
+            ["pay", "id", "users", "pdf", "export", "v2", "file"]
+        );
+        assert_eq!(
+            normalise("Als Kundin möchte ich ÜBER-Straße 🚀 sehen"),
+            ["als", "kundin", "möchte", "ich", "über", "straße", "sehen"]
+        );
+        assert!(normalise("").is_empty());
+        assert!(normalise("As a, I want to… so that!").is_empty());
+        assert!(normalise("🎉 — ’ ' ").is_empty());
+    }
+
+    #[test]
+    fn template_words_are_sorted_and_lower_case() {
+        assert!(TEMPLATE_WORDS.windows(2).all(|w| w[0] < w[1]));
+        assert!(TEMPLATE_WORDS.iter().all(|w| w.to_lowercase() == *w));
+    }
+
+    #[test]
+    fn exact_groups_ignore_case_punctuation_and_template() {
+        let docs = docs(&[
+            "As a user, I want to export invoices.",
+            "As a manager I want to see team velocity",
+            "as an user i want export invoices",
+            "",
+            "As a user I want to EXPORT invoices!!",
+            "As a manager, I want to see the team velocity.",
+            "Export invoices as user",
+            "As a, I want to",
+        ]);
+        assert_eq!(exact_groups(&docs), vec![vec![0, 2, 4], vec![1, 5]]);
+        assert!(exact_groups(&[]).is_empty());
+        assert!(exact_groups(&[vec![], vec![]]).is_empty());
+    }
+
+    #[test]
+    fn near_duplicates_at_point_eight() {
+        let docs = docs(&[
+            // user export invoices pdf archive
+            "As a user I want to export my invoices as PDF so that I can archive them",
+            // customer filter orders date
+            "As a customer I want to filter orders by date",
+            // user export invoices pdf file archive
+            "As a user, I want to export the invoices as a PDF file, so that I can archive them.",
+            // manager see team velocity
+            "As a manager I want to see team velocity",
+            // customer filter orders date status
+            "As a customer, I want to filter my orders by date and status",
+            // exact duplicate of 0: not a near duplicate
+            "as a user i want to export my invoices as pdf so that i can archive them",
+        ]);
+        let pairs = near_duplicates(&docs, 0.8);
+        assert_eq!(
+            pairs,
+            vec![(0, 2, 5.0 / 6.0), (1, 4, 4.0 / 5.0), (2, 5, 5.0 / 6.0),]
+        );
+        // Higher threshold: only the 5/6 pairs remain.
+        assert_eq!(
+            near_duplicates(&docs, 0.83),
+            vec![(0, 2, 5.0 / 6.0), (2, 5, 5.0 / 6.0)]
+        );
+        assert!(near_duplicates(&docs, 0.9).is_empty());
+    }
+
+    #[test]
+    fn same_words_in_another_order_pair_at_one() {
+        let docs = docs(&[
+            "filter orders by date",
+            "date orders filter",
+            "Filter orders by date.",
+            "orders: filter by date",
+        ]);
+        assert_eq!(exact_groups(&docs), vec![vec![0, 2]]);
+        assert_eq!(
+            near_duplicates(&docs, 1.0),
+            vec![
+                (0, 1, 1.0),
+                (0, 3, 1.0),
+                (1, 2, 1.0),
+                (1, 3, 1.0),
+                (2, 3, 1.0)
+            ]
+        );
+    }
+
+    #[test]
+    fn unrelated_stories_are_never_paired() {
+        let docs = docs(&[
+            "As a user I want to export invoices as PDF",
+            "As an admin I want to lock inactive accounts",
+            "As a manager I want to see team velocity per sprint",
+            "As a customer I want to pay with a saved card",
+            "As a visitor I want to read the privacy policy",
+            "As a developer I want structured logs in JSON",
+        ]);
+        assert!(near_duplicates(&docs, 0.8).is_empty());
+        assert!(near_duplicates(&docs, 0.5).is_empty());
+        assert!(exact_groups(&docs).is_empty());
+    }
+
+    #[test]
+    fn empty_and_one_word_docs() {
+        let docs: Vec<Vec<String>> = vec![
+            vec![],
+            vec!["login".into()],
+            vec!["login".into()],
+            vec!["login".into(), "page".into()],
+            vec![],
+            vec!["🚀".into()],
+        ];
+        assert_eq!(exact_groups(&docs), vec![vec![1, 2]]);
+        assert_eq!(near_duplicates(&docs, 0.5), vec![(1, 3, 0.5), (2, 3, 0.5)]);
+        assert!(near_duplicates(&docs, 0.6).is_empty());
+        assert!(near_duplicates(&[], 0.8).is_empty());
+        assert!(near_duplicates(&[vec![], vec![]], 0.8).is_empty());
+        for threshold in [0.0, -1.0, 1.5, f64::NAN, f64::INFINITY] {
+            assert!(near_duplicates(&docs, threshold).is_empty(), "{threshold}");
+        }
+        // A tiny positive threshold pairs everything that shares a word.
+        assert_eq!(near_duplicates(&docs, 1e-9), vec![(1, 3, 0.5), (2, 3, 0.5)]);
+    }
+
+    #[test]
+    fn banding_meets_the_recall_target() {
+        assert_eq!(banding(0.8), (3, 10));
+        assert_eq!(banding(0.9), (5, 6));
+        assert_eq!(banding(0.05), (1, 32));
+        for t in [0.3, 0.5, 0.7, 0.8, 0.85, 0.9, 0.95, 1.0] {
+            let (rows, bands) = banding(t);
+            assert!(rows * bands <= MAX_HASHES);
+            let recall = 1.0 - (1.0 - f64::powi(t, rows as i32)).powi(bands as i32);
+            assert!(
+                recall >= TARGET_RECALL || rows == 1,
+                "{t}: {rows} x {bands}"
+            );
+        }
+    }
+
+    /// A small xorshift generator so the synthetic backlog is the same on every run.
+    fn rng(seed: u64) -> impl FnMut() -> u64 {
+        let mut state = seed;
+        move || {
+            state ^= state << 13;
+            state ^= state >> 7;
+            state ^= state << 17;
+            state
+        }
+    }
+
+    #[test]
+    fn finds_planted_pairs_among_twenty_thousand_stories() {
+        const SYLLABLES: [&str; 20] = [
+            "ka", "lo", "mi", "ter", "san", "po", "vi", "ra", "ne", "du", "gor", "bel", "fi",
+            "tum", "sa", "rek", "ol", "pin", "wu", "zed",
+        ];
+        let word = |k: u64| -> String {
+            let k = k as usize;
+            [k % 20, k / 20 % 20, k / 400 % 20]
+                .iter()
+                .map(|&i| SYLLABLES[i])
+                .collect()
+        };
+        let roles = ["user", "admin", "manager", "customer", "clerk", "auditor"];
+        let mut next = rng(0x00c0_ffee);
+        let mut stories: Vec<String> = Vec::with_capacity(20_000);
+        let mut planted = Vec::new();
+        for i in 0..20_000 {
+            if i % 400 == 399 {
+                // A near copy of the story before: one word more, or the words reordered.
+                let previous = stories.last().cloned().unwrap_or_default();
+                if i % 800 == 399 {
+                    stories.push(format!("{previous} {}", word(next() % 8000)));
+                } else {
+                    let mut words: Vec<&str> = previous.split(' ').collect();
+                    words.reverse();
+                    stories.push(words.join(" "));
+                }
+                planted.push((i - 1, i));
+                continue;
+            }
+            let role = roles[(next() % roles.len() as u64) as usize];
+            let len = 6 + next() % 8;
+            let goal: Vec<String> = (0..len).map(|_| word(next() % 8000)).collect();
+            stories.push(format!("As a {role}, I want to {}.", goal.join(" ")));
+        }
+        let t = std::time::Instant::now();
+        let docs: Vec<Vec<String>> = stories.iter().map(|s| normalise(s)).collect();
+        eprintln!("normalise {:?}", t.elapsed());
+        let t = std::time::Instant::now();
+        let pairs = near_duplicates(&docs, 0.8);
+        eprintln!("near {:?}", t.elapsed());
+        let found: Vec<(usize, usize)> = pairs.iter().map(|&(i, j, _)| (i, j)).collect();
+        assert_eq!(found, planted);
+        for &(i, j, similarity) in &pairs {
+            let a: std::collections::BTreeSet<&String> = docs[i].iter().collect();
+            let b: std::collections::BTreeSet<&String> = docs[j].iter().collect();
+            let exact = a.intersection(&b).count() as f64 / a.union(&b).count() as f64;
+            assert_eq!(similarity, exact);
+            assert!(similarity >= 0.8);
+        }
+        assert!(exact_groups(&docs).is_empty());
+    }
+
+    #[test]
+    fn crowded_buckets_are_skipped() {
+        // 400 stories sharing nine words, each with one word of its own: every pair is at
+        // 9/11, but the shared bucket of each band is over the cap, so few pairs are found
+        // and the work stays bounded.
+        let core: Vec<String> = (0..9).map(|k| format!("core{k}")).collect();
+        let docs: Vec<Vec<String>> = (0..400)
+            .map(|i| {
+                let mut doc = core.clone();
+                doc.push(format!("own{i}"));
+                doc
+            })
+            .collect();
+        let pairs = near_duplicates(&docs, 0.8);
+        assert!(pairs.len() < 400 * 399 / 2 / 10, "{}", pairs.len());
+        assert!(pairs
+            .iter()
+            .all(|&(i, j, s)| i < j && (s - 9.0 / 11.0).abs() < 1e-12));
+        // Below the cap, the same shape is found in full.
+        let pairs = near_duplicates(&docs[..50], 0.8);
+        assert_eq!(pairs.len(), 50 * 49 / 2);
+    }
+
+    #[test]
+    fn results_are_deterministic() {
+        let docs = docs(&[
+            "export invoices as pdf file",
+            "export the invoices as pdf",
+            "pdf export of invoices",
+            "invoices pdf export file",
+        ]);
+        let first = near_duplicates(&docs, 0.6);
+        for _ in 0..5 {
+            assert_eq!(near_duplicates(&docs, 0.6), first);
+        }
+    }
+}
