@@ -101,13 +101,22 @@ impl BacklogPass for Pass<'_> {
     }
 }
 
-/// "I'd like to", "I would like to" → "i would like to"; case and spacing folded.
+/// "I'd like to", "I would like" → "I would like"; case, spacing and a final "to" folded,
+/// so only the phrasing itself tells templates apart.
 fn normalise_want(want: &str) -> String {
-    let folded = want
-        .to_lowercase()
-        .replace('’', "'")
-        .split_whitespace()
+    let folded = want.to_lowercase().replace('’', "'");
+    let words: Vec<&str> = folded.split_whitespace().collect();
+    let words = match words.split_last() {
+        Some((&"to", rest)) => rest,
+        _ => &words[..],
+    };
+    let joined = words
+        .join(" ")
+        .replace("i'd ", "i would ")
+        .replace("i'm ", "i am ");
+    joined
+        .split(' ')
+        .map(|w| if w == "i" { "I" } else { w })
         .collect::<Vec<_>>()
-        .join(" ");
-    folded.replace("i'd ", "i would ").replace("i'm ", "i am ")
+        .join(" ")
 }

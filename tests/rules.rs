@@ -1,0 +1,660 @@
+//! Every rule with stories that must fail and stories that must pass.
+//!
+//! Each case is a small CSV export built in memory; only the rule under test runs.
+
+use backlint::backlog::Backlog;
+use backlint::config::{self, Loaded};
+use backlint::ingest::{self, ReadOptions};
+use backlint::rules::context::Settings;
+use backlint::rules::selection::{self, CommandLine};
+use backlint::rules::suppression::Suppressions;
+use backlint::rules::{catalog, engine, story};
+use backlint::source::{Encoding, Source};
+
+/// Columns every case row has unless it says otherwise: an open, prioritised, estimated
+/// story in an epic with a description and acceptance criteria.
+const DEFAULTS: [(&str, &str); 9] = [
+    ("Issue Type", "Story"),
+    ("Status", "To Do"),
+    ("Priority", "High"),
+    ("Custom field (Story Points)", "3"),
+    ("Parent key", "PAN-1"),
+    ("Assignee", "Sam Roe"),
+    ("Updated", "20/Feb/26 9:00 AM"),
+    ("Labels", ""),
+    (
+        "Description",
+        "h3. Acceptance Criteria\n# Given a saved basket, when I sign in elsewhere, then I see the same items.",
+    ),
+];
+
+/// A CSV export of `rows`: each row gives the summary and any columns that differ.
+fn export(rows: &[(&str, &[(&str, &str)])]) -> String {
+    let mut header = vec!["Summary", "Issue key"];
+    header.extend(DEFAULTS.iter().map(|(c, _)| *c));
+    for (_, extra) in rows {
+        for (column, _) in *extra {
+            if !header.contains(column) {
+                header.push(column);
+            }
+        }
+    }
+    let quote = |cell: &str| format!("\"{}\"", cell.replace('"', "\"\""));
+    let mut out = header
+        .iter()
+        .map(|c| quote(c))
+        .collect::<Vec<_>>()
+        .join(",")
+        + "\n";
+    for (index, (summary, extra)) in rows.iter().enumerate() {
+        let key = format!("PAN-{}", index + 10);
+        let cells: Vec<String> = header
+            .iter()
+            .map(|column| match *column {
+                "Summary" => quote(summary),
+                "Issue key" => key.clone(),
+                _ => {
+                    let given = extra.iter().find(|(c, _)| c == column).map(|(_, v)| *v);
+                    let default = DEFAULTS.iter().find(|(c, _)| c == column).map(|(_, v)| *v);
+                    quote(given.or(default).unwrap_or(""))
+                }
+            })
+            .collect();
+        out.push_str(&cells.join(","));
+        out.push('\n');
+    }
+    out
+}
+
+fn backlog_of(csv: String) -> Backlog {
+    let mut backlog = Backlog::default();
+    let source = Source::new("case.csv", csv, Encoding::Utf8);
+    ingest::add_source(&mut backlog, source, &ReadOptions::default()).expect("the case reads");
+    backlog
+}
+
+/// Findings of `rule` as "KEY: message", under the configuration `toml`.
+fn run_with(rule: &str, rows: &[(&str, &[(&str, &str)])], toml: &str) -> Vec<String> {
+    let backlog = backlog_of(export(rows));
+    let source = Source::new("backlint.toml", toml.to_owned(), Encoding::Utf8);
+    let loaded = Loaded {
+        config: config::parse(&source).expect("the case's configuration parses"),
+        source: Some(source),
+        ..Loaded::default()
+    };
+    let cli = CommandLine {
+        select: vec![rule.to_owned()],
+        ignore: Vec::new(),
+    };
+    let rules = selection::select(catalog::builtin_rules().expect("rules load"), &loaded, &cli)
+        .expect("rule selects");
+    let settings = Settings {
+        today: jiff::civil::date(2026, 3, 1),
+        story: story::Options {
+            job_stories: loaded.config.story.job_stories,
+            extra_templates: loaded
+                .config
+                .story
+                .templates
+                .iter()
+                .map(|t| t.0.clone())
+                .collect(),
+        },
+        personas: loaded.config.personas.clone(),
+    };
+    let mut suppressions = Suppressions::collect(&backlog, &loaded.config.suppress);
+    let outcome = engine::run(
+        &backlog,
+        &rules,
+        &settings,
+        &loaded.config.scope,
+        &mut suppressions,
+    );
+    outcome
+        .findings
+        .iter()
+        .map(|f| format!("{}: {}", backlog.items[f.item].key, f.message))
+        .collect()
+}
+
+fn run(rule: &str, rows: &[(&str, &[(&str, &str)])]) -> Vec<String> {
+    run_with(rule, rows, "")
+}
+
+/// Asserts that each summary is flagged by `rule` (with default columns).
+fn fails(rule: &str, summaries: &[&str]) {
+    for summary in summaries {
+        let found = run(rule, &[(summary, &[])]);
+        assert!(!found.is_empty(), "{rule} should flag {summary:?}");
+    }
+}
+
+/// Asserts that no summary is flagged by `rule`.
+fn passes(rule: &str, summaries: &[&str]) {
+    for summary in summaries {
+        let found = run(rule, &[(summary, &[])]);
+        assert!(
+            found.is_empty(),
+            "{rule} should pass {summary:?}, found {found:?}"
+        );
+    }
+}
+
+const GOOD: &str =
+    "As a shopper, I want to save my basket, so that I can finish ordering on another device.";
+
+#[test]
+fn story_format() {
+    fails(
+        "story-format",
+        &[
+            "Checkout page must be fast",
+            "Improve search, filters etc.",
+            "Admin should be able to manage products",
+            "Use the date as a filter",
+        ],
+    );
+    passes(
+        "story-format",
+        &[
+            GOOD,
+            "As a shopper I want to pay with a saved card",
+            "as an admin, I'd like to export invoices",
+            "As Admin, I should be able to block a user, so that spam stops",
+            "In order to plan my day, as a driver, I want to see all stops on a map",
+        ],
+    );
+    // The story in the description's first line counts when the summary is a title.
+    let titled = run(
+        "story-format",
+        &[(
+            "Save basket",
+            &[(
+                "Description",
+                "As a shopper, I want to save my basket, so that I can order later.\nMore text.",
+            )],
+        )],
+    );
+    assert!(titled.is_empty(), "{titled:?}");
+    assert_eq!(
+        run("story-format", &[("Checkout page must be fast", &[])]),
+        ["PAN-10: \"Checkout page must be fast\" is not written as a user story"]
+    );
+}
+
+#[test]
+fn story_format_job_stories_when_enabled() {
+    let job = "When I run out of milk, I want to reorder it in one tap, so I can get it tomorrow";
+    assert!(!run("story-format", &[(job, &[])]).is_empty());
+    assert!(run_with(
+        "story-format",
+        &[(job, &[])],
+        "[story]\njob_stories = true\n"
+    )
+    .is_empty());
+}
+
+#[test]
+fn story_format_team_templates() {
+    let story = "Shopper can save the basket";
+    let config = "[story]\ntemplates = ['^(?P<role>\\w+) can (?P<goal>.+)$']\n";
+    assert!(!run("story-format", &[(story, &[])]).is_empty());
+    assert!(run_with("story-format", &[(story, &[])], config).is_empty());
+}
+
+#[test]
+fn missing_benefit() {
+    fails(
+        "missing-benefit",
+        &[
+            "As a shopper, I want to save my basket",
+            "As a shopper I want to pay with a saved card.",
+        ],
+    );
+    passes(
+        "missing-benefit",
+        &[
+            GOOD,
+            "As a driver, I want a map, in order to find the door",
+            "Checkout page must be fast",
+        ],
+    );
+}
+
+#[test]
+fn template_uniformity() {
+    let want = |i: usize| format!("As a shopper, I want to do thing {i}, so that I save time");
+    let mut stories: Vec<String> = (0..6).map(want).collect();
+    stories.push("As a shopper, I should be able to do the odd thing, so that I save time".into());
+    let rows: Vec<(&str, &[(&str, &str)])> =
+        stories.iter().map(|s| (s.as_str(), &[][..])).collect();
+    let found = run("template-uniformity", &rows);
+    assert_eq!(found.len(), 1, "{found:?}");
+    assert!(
+        found[0].starts_with("PAN-16: uses \"As a …, I should be able …\" where 6 of 7 stories use \"As a …, I want …\""),
+        "{found:?}"
+    );
+    // A uniform backlog, and one too small to judge, pass.
+    assert!(run("template-uniformity", &rows[..6]).is_empty());
+    assert!(run("template-uniformity", &rows[4..]).is_empty());
+    // "I want" and "I want to" are one template.
+    let mixed: Vec<String> = (0..6)
+        .map(|i| {
+            if i % 2 == 0 {
+                want(i)
+            } else {
+                format!("As a shopper, I want thing {i}")
+            }
+        })
+        .collect();
+    let mixed_rows: Vec<(&str, &[(&str, &str)])> =
+        mixed.iter().map(|s| (s.as_str(), &[][..])).collect();
+    assert!(run("template-uniformity", &mixed_rows).is_empty());
+}
+
+#[test]
+fn role_not_user() {
+    fails(
+        "role-not-user",
+        &[
+            "As a developer, I want to move the basket to a new service",
+            "As the system, I want to retry failed payments",
+            "As a product owner, I want a report",
+        ],
+    );
+    passes(
+        "role-not-user",
+        &[
+            GOOD,
+            "As a store manager, I want to mark items out of stock",
+        ],
+    );
+    let rows: &[(&str, &[(&str, &str)])] = &[
+        ("As a driver, I want to see stops", &[]),
+        ("As a developer, I want logs", &[]),
+    ];
+    let found = run_with(
+        "role-not-user",
+        rows,
+        "personas = [\"shopper\", \"developer\"]\n",
+    );
+    assert_eq!(
+        found,
+        ["PAN-10: \"driver\" is not one of the team's personas (shopper, developer)"]
+    );
+}
+
+#[test]
+fn non_atomic() {
+    fails(
+        "non-atomic",
+        &[
+            "As a shopper, I want to upload and share my shopping list",
+            "As an admin, I want to add, edit and delete users",
+            "As a clerk, I want to export or print the invoice",
+        ],
+    );
+    passes(
+        "non-atomic",
+        &[
+            GOOD,
+            "As a shopper, I want to accept the terms and conditions",
+            "As a shopper, I want to see the search results and filters page",
+            "As a shopper, I want to drag and drop items into my basket",
+        ],
+    );
+}
+
+#[test]
+fn not_minimal() {
+    fails(
+        "not-minimal",
+        &[
+            "As a shopper, I want to reorder (see the old app), so that I save time",
+            "As a shopper, I want to reorder, so that I save time. Priority: High",
+            "As a shopper, I want to pay, e.g. with a card, so that checkout is quick",
+        ],
+    );
+    passes(
+        "not-minimal",
+        &[
+            GOOD,
+            "As a shopper, I want to reorder a past order, so that my weekly shop takes less time!",
+        ],
+    );
+}
+
+#[test]
+fn vague_language() {
+    fails(
+        "vague-language",
+        &[
+            "Checkout page must be fast",
+            "As a shopper, I want an intuitive menu",
+            "Improve search, filters etc.",
+        ],
+    );
+    passes(
+        "vague-language",
+        &[
+            GOOD,
+            "As a shopper, I want to pay in three taps",
+            "As a driver, I want breakfast breaks",
+        ],
+    );
+    let found = run(
+        "vague-language",
+        &[("Checkout must be fast and user-friendly", &[])],
+    );
+    assert_eq!(
+        found,
+        [
+            "PAN-10: \"fast\" cannot be tested",
+            "PAN-10: \"user-friendly\" cannot be tested"
+        ]
+    );
+    let custom = run_with(
+        "vague-language",
+        &[("As a shopper, I want a snappy menu", &[])],
+        "[rules.vague-language]\nwords = [\"snappy\"]\n",
+    );
+    assert_eq!(custom.len(), 1);
+}
+
+#[test]
+fn solution_oriented() {
+    fails(
+        "solution-oriented",
+        &[
+            "As a store manager, I want a dropdown of suppliers",
+            "As a clerk, I want the invoices in the database",
+        ],
+    );
+    passes(
+        "solution-oriented",
+        &[
+            GOOD,
+            "As a store manager, I want to pick the supplier of an item",
+            "As an API consumer, I want to list my orders",
+        ],
+    );
+}
+
+#[test]
+fn duplicate_story() {
+    let rows: &[(&str, &[(&str, &str)])] = &[
+        (GOOD, &[]),
+        (
+            "As a driver, I want to see stops on a map, so that I plan my route",
+            &[],
+        ),
+        (
+            "as a shopper i want to save my basket so that i can finish ordering on another device",
+            &[],
+        ),
+    ];
+    assert_eq!(
+        run("duplicate-story", rows),
+        ["PAN-12: the story repeats PAN-10"]
+    );
+    let near: &[(&str, &[(&str, &str)])] = &[
+        ("As a clerk, I want to export all invoices of a month as one PDF file, so that I can send them to the accountant", &[]),
+        ("As a clerk, I want to export the invoices of a month as one PDF file, so that I can send them to the accountant", &[]),
+    ];
+    let found = run("duplicate-story", near);
+    assert_eq!(found.len(), 1, "{found:?}");
+    assert!(
+        found[0].starts_with("PAN-11: the story is ") && found[0].ends_with("% similar to PAN-10"),
+        "{found:?}"
+    );
+    let distinct: &[(&str, &[(&str, &str)])] = &[
+        (GOOD, &[]),
+        ("As a driver, I want to see stops on a map", &[]),
+    ];
+    assert!(run("duplicate-story", distinct).is_empty());
+}
+
+#[test]
+fn missing_acceptance_criteria() {
+    let background = [(
+        "Description",
+        "Shoppers lose their basket when they switch devices.",
+    )];
+    assert_eq!(
+        run("missing-acceptance-criteria", &[(GOOD, &background)]),
+        ["PAN-10: no acceptance criteria"]
+    );
+    assert_eq!(
+        run(
+            "missing-acceptance-criteria",
+            &[(GOOD, &[("Description", "")])]
+        ),
+        ["PAN-10: no acceptance criteria"]
+    );
+    for description in [
+        "Background.\n\nh3. Acceptance Criteria\n* The basket is stored on the account.",
+        "AC:\n# The basket is stored on the account.",
+        "Given a basket\nWhen I sign in elsewhere\nThen I see the same items",
+    ] {
+        assert!(
+            run(
+                "missing-acceptance-criteria",
+                &[(GOOD, &[("Description", description)])]
+            )
+            .is_empty(),
+            "{description}"
+        );
+    }
+    let field = [
+        ("Description", "Background only."),
+        (
+            "Custom field (Acceptance Criteria)",
+            "The basket is stored on the account.",
+        ),
+    ];
+    assert!(run("missing-acceptance-criteria", &[(GOOD, &field)]).is_empty());
+}
+
+#[test]
+fn untestable_acceptance_criteria() {
+    let with = |criteria: &'static str| {
+        run(
+            "untestable-acceptance-criteria",
+            &[(GOOD, &[("Custom field (Acceptance Criteria)", criteria)])],
+        )
+    };
+    assert_eq!(with("TBD").len(), 1);
+    assert_eq!(with("Works").len(), 1);
+    assert_eq!(with("Checkout is fast on mobile phones").len(), 1);
+    assert!(with(
+        "Given a saved basket, when I sign in on another device, then I see the same items"
+    )
+    .is_empty());
+    assert!(with("The confirmation page shows the order number within 2 seconds").is_empty());
+}
+
+#[test]
+fn missing_priority_and_unprioritized_backlog() {
+    assert_eq!(
+        run("missing-priority", &[(GOOD, &[("Priority", "")])]),
+        ["PAN-10: no priority"]
+    );
+    assert!(run("missing-priority", &[(GOOD, &[])]).is_empty());
+    // Done items are out of scope.
+    assert!(run(
+        "missing-priority",
+        &[(GOOD, &[("Priority", ""), ("Status", "Done")])]
+    )
+    .is_empty());
+
+    let medium: Vec<(&str, &[(&str, &str)])> = (0..12)
+        .map(|_| (GOOD, &[("Priority", "Medium")][..]))
+        .collect();
+    let found = run("unprioritized-backlog", &medium);
+    assert_eq!(found, ["PAN-10: the backlog is not prioritised: 12 of 12 open items (100%) have priority \"Medium\""]);
+    let mut mixed = medium.clone();
+    mixed[0].1 = &[("Priority", "Highest")];
+    mixed[1].1 = &[("Priority", "Low")];
+    assert!(
+        run("unprioritized-backlog", &mixed).is_empty(),
+        "10 of 12 is under 90%"
+    );
+    assert!(
+        run("unprioritized-backlog", &medium[..5]).is_empty(),
+        "too small to judge"
+    );
+}
+
+#[test]
+fn missing_estimate_only_when_ready_or_in_a_sprint() {
+    let no_points = |extra: &'static [(&'static str, &'static str)]| {
+        let mut columns = vec![("Custom field (Story Points)", "")];
+        columns.extend_from_slice(extra);
+        columns
+    };
+    let in_sprint = no_points(&[("Sprint", "PAN Sprint 3")]);
+    assert_eq!(
+        run("missing-estimate", &[(GOOD, &in_sprint)]),
+        ["PAN-10: ready or in a sprint, but no estimate"]
+    );
+    let in_progress = no_points(&[("Status", "In Progress")]);
+    assert_eq!(run("missing-estimate", &[(GOOD, &in_progress)]).len(), 1);
+    let waiting = no_points(&[]);
+    assert!(
+        run("missing-estimate", &[(GOOD, &waiting)]).is_empty(),
+        "the backlog's tail may wait"
+    );
+}
+
+#[test]
+fn oversized_story_and_off_scale_estimates() {
+    assert_eq!(
+        run(
+            "oversized-story",
+            &[(GOOD, &[("Custom field (Story Points)", "21.0")])]
+        ),
+        ["PAN-10: estimate 21 is above 13: split the story"]
+    );
+    assert!(run(
+        "oversized-story",
+        &[(GOOD, &[("Custom field (Story Points)", "13")])]
+    )
+    .is_empty());
+    let configured = run_with(
+        "oversized-story",
+        &[(GOOD, &[("Custom field (Story Points)", "13")])],
+        "[rules.oversized-story]\nmax = 8\n",
+    );
+    assert_eq!(configured.len(), 1);
+    assert_eq!(
+        run(
+            "estimate-off-scale",
+            &[(GOOD, &[("Custom field (Story Points)", "7")])]
+        )
+        .len(),
+        1
+    );
+    assert!(run(
+        "estimate-off-scale",
+        &[(GOOD, &[("Custom field (Story Points)", "8.0")])]
+    )
+    .is_empty());
+}
+
+#[test]
+fn grooming_rules() {
+    assert_eq!(
+        run("missing-description", &[(GOOD, &[("Description", "")])]),
+        ["PAN-10: no description"]
+    );
+    assert!(run("missing-description", &[(GOOD, &[])]).is_empty());
+    assert_eq!(
+        run("missing-parent", &[(GOOD, &[("Parent key", "")])]),
+        ["PAN-10: belongs to no epic"]
+    );
+    assert!(run("missing-parent", &[(GOOD, &[])]).is_empty());
+    assert_eq!(run("summary-length", &[("Basket", &[])]).len(), 1);
+    assert!(run("summary-length", &[(GOOD, &[])]).is_empty());
+    assert_eq!(
+        run(
+            "stale-item",
+            &[(GOOD, &[("Updated", "03/Jan/25 10:00 AM")])]
+        ),
+        ["PAN-10: last updated is 422 days ago (2025-01-03); the limit is 180"]
+    );
+    assert!(run("stale-item", &[(GOOD, &[])]).is_empty());
+    let unassigned = [("Status", "In Progress"), ("Assignee", "")];
+    assert_eq!(
+        run("unassigned-in-progress", &[(GOOD, &unassigned)]),
+        ["PAN-10: in progress, but assigned to nobody"]
+    );
+    assert!(
+        run("unassigned-in-progress", &[(GOOD, &[("Assignee", "")])]).is_empty(),
+        "not in progress"
+    );
+}
+
+#[test]
+fn missing_summary() {
+    assert_eq!(run("missing-summary", &[("", &[])]), ["PAN-10: no summary"]);
+    assert!(run("missing-summary", &[(GOOD, &[])]).is_empty());
+}
+
+#[test]
+fn scope_skips_done_items_and_non_stories() {
+    let bug = [("Issue Type", "Bug")];
+    assert!(
+        run("story-format", &[("Checkout crashes on pay", &bug)]).is_empty(),
+        "bugs are not stories"
+    );
+    assert!(
+        !run(
+            "missing-priority",
+            &[(
+                "Checkout crashes",
+                &[("Issue Type", "Bug"), ("Priority", "")]
+            )]
+        )
+        .is_empty(),
+        "missing-priority applies to every item"
+    );
+    let task = [("Issue Type", "Task")];
+    assert!(!run_with(
+        "story-format",
+        &[("Fix checkout", &task)],
+        "[scope]\nstory_types = [\"Story\", \"Task\"]\n"
+    )
+    .is_empty());
+    assert!(
+        run("story-format", &[("Fix checkout", &[("Status", "Closed")])]).is_empty(),
+        "closed counts as done"
+    );
+}
+
+#[test]
+fn suppressions_by_label_and_key() {
+    let labelled = [
+        ("Priority", ""),
+        ("Labels", "backlint-ignore:missing-priority"),
+    ];
+    assert!(run("missing-priority", &[(GOOD, &labelled)]).is_empty());
+    let all = [("Priority", ""), ("Labels", "backlint-ignore")];
+    assert!(run("missing-priority", &[(GOOD, &all)]).is_empty());
+    let keyed = run_with(
+        "missing-priority",
+        &[(GOOD, &[("Priority", "")])],
+        "[suppress]\n\"PAN-10\" = [\"missing-priority\"]\n",
+    );
+    assert!(keyed.is_empty());
+    // A label that suppresses nothing is reported.
+    let stale_label = [("Labels", "backlint-ignore:missing-priority")];
+    let found = run_with(
+        "unused-suppression",
+        &[(GOOD, &stale_label)],
+        "select = [\"unused-suppression\", \"missing-priority\"]\n",
+    );
+    assert_eq!(
+        found,
+        ["PAN-10: the label \"backlint-ignore:missing-priority\" suppresses nothing"]
+    );
+}
