@@ -9,8 +9,9 @@ use miette::{MietteError, MietteSpanContents, SourceCode, SourceSpan, SpanConten
 
 use crate::source::Source;
 
-/// Lines longer than this (a row of a Jira "all fields" export runs to thousands of
-/// characters) are shown as a window around the span, without context lines.
+/// When the span's line or a context line is longer than this (a row of a Jira "all
+/// fields" export runs to thousands of characters), the span's line is shown as a window
+/// around the span, without context lines.
 pub const LONG_LINE: usize = 160;
 
 /// How much of a long line is shown on each side of the span, in bytes (roughly).
@@ -46,13 +47,15 @@ impl SourceCode for Source {
                 line + 1,
             )));
         }
-        if line_range.len() > LONG_LINE && span.offset() + span.len() <= line_range.end {
-            return Ok(Box::new(window_in_line(source, span, line, line_range)));
-        }
         let first_line = line.saturating_sub(context_lines_before);
         let last_line = source.line_index(span.offset() + span.len()) + context_lines_after + 1;
         let start = source.line_start(first_line);
         let end = source.line_start(last_line + 1);
+        let has_long_line = (first_line..=last_line)
+            .any(|l| source.line_start(l + 1) - source.line_start(l) > LONG_LINE);
+        if has_long_line && span.offset() + span.len() <= line_range.end {
+            return Ok(Box::new(window_in_line(source, span, line, line_range)));
+        }
         let window = &text[start..end];
         let shifted = SourceSpan::new((span.offset() - start).into(), span.len());
         let inner = window.read_span(&shifted, context_lines_before, context_lines_after)?;

@@ -12,6 +12,8 @@ fn backlint_with_stdin(args: &[&str], stdin: Option<&[u8]>) -> Output {
         .args(args)
         .current_dir(env!("CARGO_MANIFEST_DIR"))
         .env("NO_COLOR", "1")
+        .env("COLUMNS", "100")
+        .env_remove("GITHUB_WORKSPACE")
         .stdin(Stdio::piped())
         .stdout(Stdio::piped())
         .stderr(Stdio::piped())
@@ -554,4 +556,40 @@ fn broken_pipe_exits_quietly() {
     let status = child.wait().unwrap();
     assert!(!errors.contains("panicked"), "{errors}");
     assert!(matches!(status.code(), Some(0 | 1)), "{status:?}");
+}
+
+/// The human report as a person sees it, on a fixture with findings of every kind.
+#[test]
+fn human_report_snapshot() {
+    let output = backlint(&[
+        "check",
+        "--today",
+        "2026-03-01",
+        "fixtures/jira-cloud-all-fields.csv",
+        "fixtures/stories.txt",
+    ]);
+    insta::assert_snapshot!(stdout(&output));
+}
+
+#[test]
+fn concise_and_json_snapshots() {
+    let concise = backlint(&[
+        "check",
+        "--format",
+        "concise",
+        "--today",
+        "2026-03-01",
+        "fixtures/jira-server.csv",
+    ]);
+    insta::assert_snapshot!("concise_jira_server", stdout(&concise));
+    let json = backlint(&[
+        "check",
+        "--format",
+        "json",
+        "--today",
+        "2026-03-01",
+        "fixtures/jira-v3-search-jql-page1.json",
+        "fixtures/jira-v3-search-jql-page2.json",
+    ]);
+    insta::assert_snapshot!("json_v3_pages", stdout(&json));
 }
