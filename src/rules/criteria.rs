@@ -90,12 +90,8 @@
 //!    plain English (a letter outside ASCII, or a common German, French or Spanish
 //!    function word) is never flagged here. What remains flagged is noun phrases: "Dark
 //!    mode for the dashboard", "Error handling for the checkout page".
-//! 5. [`Untestable::Vague`]: the criterion contains one of the caller's vague words or
-//!    phrases as a whole word, case-insensitively. A word that ends in punctuation
-//!    ("etc.") matches with or without it, and the range covers the punctuation when it is
-//!    there. `-` and `/` do not join words, so "easy" is found in "easy-to-use" and "fast"
-//!    is not found in "breakfast". The earliest occurrence wins (the longest at the same
-//!    place); the variant carries the list entry as the caller spelled it.
+//! 5. Vague words are not judged here: the rule matches its own configurable list with the
+//!    same whole-word matcher as `kind = "words"` rules, so the two cannot drift apart.
 
 use std::collections::HashSet;
 use std::ops::Range;
@@ -140,8 +136,6 @@ pub enum Untestable {
     Placeholder,
     /// Fewer than three words.
     TooShort,
-    /// Uses a vague word; carries the entry of the caller's list that matched.
-    Vague(String),
 }
 
 /// Known acceptance-criteria headings, lower case, single-spaced, `'` for apostrophes.
@@ -1039,7 +1033,7 @@ fn sections(text: &str, lines: &[Line]) -> Option<Vec<Criterion>> {
 /// Why a criterion cannot be tested, if it cannot: the problem and the byte range within
 /// `criterion` to underline. The checks and their order are in the module docs; an empty
 /// criterion is `TooShort` with an empty range.
-pub fn judge(criterion: &str, vague_words: &[String]) -> Option<(Untestable, Range<usize>)> {
+pub fn judge(criterion: &str) -> Option<(Untestable, Range<usize>)> {
     let start = criterion.len() - criterion.trim_start().len();
     let whole = start..start + criterion.trim().len();
     if whole.is_empty() {
@@ -1051,10 +1045,8 @@ pub fn judge(criterion: &str, vague_words: &[String]) -> Option<(Untestable, Ran
     if word_count(criterion) < 3 {
         return Some((Untestable::TooShort, whole));
     }
-    if scenario_without_outcome(criterion) || states_no_outcome(criterion) {
-        return Some((Untestable::NoOutcome, whole));
-    }
-    vague(criterion, vague_words).map(|(word, range)| (Untestable::Vague(word), range))
+    (scenario_without_outcome(criterion) || states_no_outcome(criterion))
+        .then_some((Untestable::NoOutcome, whole))
 }
 
 fn placeholder(criterion: &str) -> Option<Range<usize>> {
@@ -1168,61 +1160,6 @@ fn states_no_outcome(criterion: &str) -> bool {
     any
 }
 
-/// The earliest vague word or phrase in `criterion` (module docs, check 5).
-fn vague(criterion: &str, words: &[String]) -> Option<(String, Range<usize>)> {
-    let mut best: Option<(Range<usize>, &String)> = None;
-    for word in words {
-        let Some(range) = find_phrase(criterion, word) else {
-            continue;
-        };
-        let better = best.as_ref().is_none_or(|(b, _)| {
-            range.start < b.start || (range.start == b.start && range.end > b.end)
-        });
-        if better {
-            best = Some((range, word));
-        }
-    }
-    best.map(|(range, word)| (word.clone(), range))
-}
-
-fn is_word_char(c: char) -> bool {
-    c.is_alphanumeric() || c == '_'
-}
-
-/// The first whole-word, case-insensitive occurrence of `phrase` in `hay`.
-fn find_phrase(hay: &str, phrase: &str) -> Option<Range<usize>> {
-    let phrase = phrase.trim();
-    let core = phrase.trim_end_matches(|c: char| !c.is_alphanumeric());
-    let tail = phrase.get(core.len()..).unwrap_or_default().to_lowercase();
-    let needle = core.to_lowercase();
-    let first = needle.chars().next()?;
-    let bounded_start = core.chars().next().is_some_and(is_word_char);
-    let mut previous: Option<char> = None;
-    for (at, c) in hay.char_indices() {
-        let before = previous.replace(c);
-        if bounded_start && before.is_some_and(is_word_char) {
-            continue;
-        }
-        if c.to_lowercase().next() != Some(first) {
-            continue;
-        }
-        let Some(end) = match_ci(hay, at, &needle) else {
-            continue;
-        };
-        let rest = hay.get(end..).unwrap_or_default();
-        if rest.chars().next().is_some_and(is_word_char) {
-            continue;
-        }
-        let end = if tail.is_empty() {
-            end
-        } else {
-            match_ci(hay, end, &tail).unwrap_or(end)
-        };
-        return Some(at..end);
-    }
-    None
-}
-
 /// Where `needle` (in lower case) ends if it matches `hay` at `start`, ignoring case; the
 /// match must end on a character boundary.
 fn match_ci(hay: &str, start: usize, needle: &str) -> Option<usize> {
@@ -1261,41 +1198,8 @@ mod tests {
         in_description(text).map(|(found, criteria)| (found, texts(text, &criteria)))
     }
 
-    fn vague_words() -> Vec<String> {
-        [
-            "fast",
-            "user-friendly",
-            "easy",
-            "intuitive",
-            "etc.",
-            "and/or",
-            "as appropriate",
-            "TBD",
-            "some",
-            "several",
-            "flexible",
-            "optimal",
-            "quickly",
-            "simple",
-            "efficient",
-            "robust",
-            "seamless",
-            "appropriate",
-            "adequate",
-            "reasonable",
-            "good",
-            "nice",
-            "better",
-            "improved",
-            "properly",
-            "correctly",
-        ]
-        .map(String::from)
-        .to_vec()
-    }
-
     fn verdict(criterion: &str) -> Option<(Untestable, &str)> {
-        judge(criterion, &vague_words())
+        judge(criterion)
             .map(|(problem, range)| (problem, criterion.get(range).unwrap_or("<bad range>")))
     }
 
@@ -1880,7 +1784,6 @@ mod tests {
             "(AC)",
             "…",
         ];
-        let vague = vague_words();
         let mut next = rng(0x5eed);
         for _ in 0..2000 {
             let len = (next() % 30) as usize;
@@ -1895,11 +1798,11 @@ mod tests {
                 let slice = text.get(criterion.range.clone());
                 assert!(slice.is_some(), "{criterion:?} in {text:?}");
                 let slice = slice.unwrap_or_default();
-                if let Some((_, range)) = judge(slice, &vague) {
+                if let Some((_, range)) = judge(slice) {
                     assert!(slice.get(range).is_some(), "judge range in {slice:?}");
                 }
             }
-            if let Some((_, range)) = judge(&text, &vague) {
+            if let Some((_, range)) = judge(&text) {
                 assert!(text.get(range).is_some(), "judge range in {text:?}");
             }
         }
@@ -1943,7 +1846,6 @@ mod tests {
     #[test]
     fn judge_flags_untestable_criteria() {
         use Untestable::*;
-        let vague = |word: &str| Vague(word.to_owned());
         for (criterion, problem, underlined) in [
             ("TBD", Placeholder, "TBD"),
             ("  tbc.  ", Placeholder, "tbc."),
@@ -2018,45 +1920,6 @@ mod tests {
                 NoOutcome,
                 "When I click the button",
             ),
-            ("The page loads fast", vague("fast"), "fast"),
-            (
-                "The UI is User-Friendly and intuitive",
-                vague("user-friendly"),
-                "User-Friendly",
-            ),
-            ("Supports PDF, CSV, etc.", vague("etc."), "etc."),
-            ("Supports PDF, CSV etc", vague("etc."), "etc"),
-            (
-                "The user can filter and/or sort the list",
-                vague("and/or"),
-                "and/or",
-            ),
-            (
-                "Errors are handled properly.",
-                vague("properly"),
-                "properly",
-            ),
-            ("Some reports can be exported", vague("some"), "Some"),
-            (
-                "Response time is reasonable",
-                vague("reasonable"),
-                "reasonable",
-            ),
-            (
-                "The wizard is easy-to-use for new staff",
-                vague("easy"),
-                "easy",
-            ),
-            (
-                "Icons are shown as appropriate",
-                vague("as appropriate"),
-                "as appropriate",
-            ),
-            (
-                "Die Suche ist schnell und liefert gute Treffer 🚀 — fast immer",
-                vague("fast"),
-                "fast",
-            ),
         ] {
             assert_eq!(
                 verdict(criterion),
@@ -2067,37 +1930,9 @@ mod tests {
     }
 
     #[test]
-    fn vague_words_match_whole_words_only() {
-        let words = vague_words();
-        for criterion in [
-            "Breakfast orders are listed by time",
-            "Awesome-looking charts are displayed",
-            "The goods list shows all items",
-            "Improvements are listed in the changelog",
-            "Fastest route is highlighted",
-        ] {
-            assert_eq!(judge(criterion, &words), None, "{criterion:?}");
-        }
-        // No list, no vague findings; an empty or odd entry matches nothing.
-        assert_eq!(judge("The page loads fast", &[]), None);
-        assert_eq!(
-            judge(
-                "The page loads fast",
-                &[String::new(), "...".into(), " ".into()]
-            ),
-            None
-        );
-        // Case folding that changes length does not break the range.
-        let (problem, range) = judge("The İstanbul office gets reports", &["istanbul".into()])
-            .unwrap_or((Untestable::TooShort, 0..0));
-        assert_eq!(problem, Untestable::Vague("istanbul".into()));
-        assert!("The İstanbul office gets reports".get(range).is_some());
-    }
-
-    #[test]
     fn judge_on_empty_and_odd_input() {
-        assert_eq!(judge("", &[]), Some((Untestable::TooShort, 0..0)));
-        assert_eq!(judge("   \n ", &[]), Some((Untestable::TooShort, 5..5)));
+        assert_eq!(judge(""), Some((Untestable::TooShort, 0..0)));
+        assert_eq!(judge("   \n "), Some((Untestable::TooShort, 5..5)));
         assert_eq!(
             verdict("🎉 🎉 🎉"),
             Some((Untestable::TooShort, "🎉 🎉 🎉"))

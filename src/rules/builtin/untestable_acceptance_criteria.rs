@@ -3,14 +3,15 @@ use serde::Deserialize;
 use crate::rules::check::Hit;
 use crate::rules::context::Context;
 use crate::rules::criteria::{judge, Untestable};
-use crate::rules::kinds::excerpt;
+use crate::rules::kinds::{excerpt, WordList};
 
 /// `untestable-acceptance-criteria`: a criterion with no observable outcome, a
 /// placeholder, too short to test, or with a vague word.
 #[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct UntestableAcceptanceCriteria {
-    pub vague_words: Vec<String>,
+    #[serde(deserialize_with = "crate::rules::kinds::word_list")]
+    pub vague_words: WordList,
 }
 
 impl UntestableAcceptanceCriteria {
@@ -19,12 +20,24 @@ impl UntestableAcceptanceCriteria {
             .iter()
             .filter_map(|criterion| {
                 let text = criterion.text.text();
-                let (why, range) = judge(text, &self.vague_words)?;
-                let problem = match why {
-                    Untestable::NoOutcome => "states no outcome a tester could observe".to_owned(),
-                    Untestable::Placeholder => "is a placeholder".to_owned(),
-                    Untestable::TooShort => "is too short to test".to_owned(),
-                    Untestable::Vague(word) => format!("says \"{word}\", which cannot be tested"),
+                let (problem, range) = match judge(text) {
+                    Some((why, range)) => (
+                        match why {
+                            Untestable::NoOutcome => {
+                                "states no outcome a tester could observe".to_owned()
+                            }
+                            Untestable::Placeholder => "is a placeholder".to_owned(),
+                            Untestable::TooShort => "is too short to test".to_owned(),
+                        },
+                        range,
+                    ),
+                    None => {
+                        let word = self.vague_words.regex.find(text)?;
+                        (
+                            format!("says \"{}\", which cannot be tested", word.as_str()),
+                            word.range(),
+                        )
+                    }
                 };
                 Some(
                     Hit::on(&criterion.text, criterion.text.span_of(range))
