@@ -47,9 +47,20 @@ def jira_date(rng):
     return f"{rng.randint(1, 28):02d}/{rng.choice(MONTHS)}/26 {hour}:{rng.randint(0, 59):02d} {rng.choice(['AM', 'PM'])}"
 
 
+SYLLABLES = ["ka", "mo", "ri", "tel", "vo", "sun", "da", "lin", "pe", "zor", "qui", "ba", "nex", "fo"]
+NOUNS = ["catalogue", "voucher", "invoice", "route", "shelf", "basket", "order", "slot", "report",
+         "supplier", "refund", "receipt", "delivery", "review", "profile", "promotion", "stock level"]
+
+
+def product_word(rng):
+    """An invented product name, so stories differ the way real ones do."""
+    return "".join(rng.choice(SYLLABLES) for _ in range(rng.randint(2, 3)))
+
+
 def story(rng, index):
     """(summary, description, flawed) for story number `index`."""
-    role, goal, benefit = rng.choice(ROLES), rng.choice(GOALS), rng.choice(BENEFITS)
+    role, benefit = rng.choice(ROLES), rng.choice(BENEFITS)
+    goal = f"{rng.choice(GOALS)} for the {product_word(rng)} {rng.choice(NOUNS)}"
     flaw = rng.randrange(9)
     if flaw == 0:
         summary = f"As a {role}, I want to {goal}"

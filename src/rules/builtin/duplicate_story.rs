@@ -59,25 +59,36 @@ impl BacklogPass for Pass<'_> {
     fn finish(self: Box<Self>, backlog: &Backlog) -> Vec<(usize, Hit)> {
         let key = |doc: usize| backlog.items[self.items[doc].0].key.clone();
         let mut hits = Vec::new();
+        let mut reported = vec![false; self.docs.len()];
         for group in exact_groups(&self.docs) {
             let Some((&first, later)) = group.split_first() else {
                 continue;
             };
             for &doc in later {
+                reported[doc] = true;
                 let (item, hit) = self.items[doc].clone();
-                hits.push((
-                    item,
-                    hit.var("other", key(first))
-                        .var("problem", "repeats".to_owned()),
-                ));
+                hits.push((item, hit.var("other", key(first)).var("problem", "repeats".to_owned())));
             }
         }
-        if self.options.similarity < 1.0 {
-            for (a, b, similarity) in near_duplicates(&self.docs, self.options.similarity) {
-                let (item, hit) = self.items[b].clone();
-                let problem = format!("is {:.0}% similar to", similarity * 100.0);
-                hits.push((item, hit.var("other", key(a)).var("problem", problem)));
+        if self.options.similarity >= 1.0 {
+            return hits;
+        }
+        // One finding per story, naming its closest earlier story: a cluster of n
+        // near-copies gives n - 1 findings, not n² / 2.
+        let mut closest: Vec<Option<(usize, f64)>> = vec![None; self.docs.len()];
+        for (a, b, similarity) in near_duplicates(&self.docs, self.options.similarity) {
+            let best = &mut closest[b];
+            if best.is_none_or(|(other, s)| similarity > s || (similarity == s && a < other)) {
+                *best = Some((a, similarity));
             }
+        }
+        for (doc, best) in closest.into_iter().enumerate() {
+            let Some((other, similarity)) = best.filter(|_| !reported[doc]) else {
+                continue;
+            };
+            let (item, hit) = self.items[doc].clone();
+            let problem = format!("is {:.0}% similar to", similarity * 100.0);
+            hits.push((item, hit.var("other", key(other)).var("problem", problem)));
         }
         hits
     }
