@@ -7,7 +7,9 @@ use crate::backlog::{Backlog, Field};
 use crate::config::Scope;
 use crate::finding::Finding;
 
-use super::builtin::BacklogPass;
+use rayon::prelude::*;
+
+use super::builtin::Observation;
 use super::check::{Check, Hit};
 use super::context::{Context, Settings};
 use super::definition::AppliesTo;
@@ -39,7 +41,17 @@ pub struct Skipped {
     pub fields: Vec<Field>,
 }
 
-/// Runs `rules` over `backlog`.
+/// What checking one item gave.
+struct Checked {
+    index: usize,
+    is_story: bool,
+    findings: Vec<Finding>,
+    /// (rule index, observation) for the backlog-wide rules.
+    observations: Vec<(usize, Observation)>,
+}
+
+/// Runs `rules` over `backlog`. Items are checked in parallel (rules per item are
+/// independent); backlog-wide rules judge their observations afterwards, in item order.
 pub fn run(
     backlog: &Backlog,
     rules: &[Rule],
@@ -49,49 +61,32 @@ pub fn run(
 ) -> Outcome {
     let ids: Vec<Arc<str>> = rules.iter().map(|r| Arc::from(r.id.as_str())).collect();
     let missing = missing_fields(backlog, rules);
-    let mut passes: Vec<(usize, Box<dyn BacklogPass + '_>)> = rules
-        .iter()
+    let checked: Vec<Checked> = backlog
+        .items
+        .par_iter()
         .enumerate()
-        .filter_map(|(i, rule)| match &rule.check {
-            Check::Builtin(builtin) => builtin.backlog_pass(settings).map(|pass| (i, pass)),
-            _ => None,
-        })
+        .filter(|(_, item)| scope.is_checked(item))
+        .map(|(index, _)| check_item(backlog, rules, &ids, &missing, settings, scope, index))
         .collect();
-    let mut outcome = Outcome::default();
-    for (index, item) in backlog.items.iter().enumerate() {
-        if !scope.is_checked(item) {
-            continue;
+    let mut outcome = Outcome {
+        items_checked: checked.len(),
+        ..Outcome::default()
+    };
+    let mut observations: Vec<Vec<(usize, Observation)>> = vec![Vec::new(); rules.len()];
+    for item in checked {
+        if item.is_story {
+            outcome.stories.push(item.index);
         }
-        let is_story = scope.is_story(item);
-        outcome.items_checked += 1;
-        if is_story {
-            outcome.stories.push(index);
-        }
-        let cx = Context::new(item, settings);
-        let applies = |rule_index: usize| {
-            let rule = &rules[rule_index];
-            (is_story || rule.applies_to == AppliesTo::Items)
-                && !missing.contains(&(item.source, rule_index))
-                && rule.when.hold(item)
-        };
-        for (rule_index, rule) in rules.iter().enumerate() {
-            if applies(rule_index) {
-                for hit in rule.check.run(&cx) {
-                    outcome
-                        .findings
-                        .push(finding(rule, &ids[rule_index], index, &item.key, hit));
-                }
-            }
-        }
-        for (rule_index, pass) in &mut passes {
-            if applies(*rule_index) {
-                pass.observe(index, &cx);
-            }
+        outcome.findings.extend(item.findings);
+        for (rule_index, observation) in item.observations {
+            observations[rule_index].push((item.index, observation));
         }
     }
-    for (rule_index, pass) in passes {
-        let rule = &rules[rule_index];
-        for (item, hit) in pass.finish(backlog) {
+    for ((rule_index, rule), observed) in rules.iter().enumerate().zip(observations) {
+        let Check::Builtin(builtin) = &rule.check else {
+            continue;
+        };
+        for (item, hit) in builtin.finish(observed, backlog) {
             let key = &backlog.items[item].key;
             outcome
                 .findings
@@ -119,6 +114,50 @@ pub fn run(
         ))
     });
     outcome
+}
+
+/// Runs every rule that applies on one item.
+fn check_item(
+    backlog: &Backlog,
+    rules: &[Rule],
+    ids: &[Arc<str>],
+    missing: &[(usize, usize)],
+    settings: &Settings,
+    scope: &Scope,
+    index: usize,
+) -> Checked {
+    let item = &backlog.items[index];
+    let is_story = scope.is_story(item);
+    let cx = Context::new(item, settings);
+    let mut checked = Checked {
+        index,
+        is_story,
+        findings: Vec::new(),
+        observations: Vec::new(),
+    };
+    for (rule_index, rule) in rules.iter().enumerate() {
+        let applies = (is_story || rule.applies_to == AppliesTo::Items)
+            && !missing.contains(&(item.source, rule_index))
+            && rule.when.hold(item);
+        if !applies {
+            continue;
+        }
+        match &rule.check {
+            Check::Builtin(builtin) if builtin.is_backlog_wide() => {
+                if let Some(observation) = builtin.observe(&cx) {
+                    checked.observations.push((rule_index, observation));
+                }
+            }
+            check => {
+                for hit in check.run(&cx) {
+                    checked
+                        .findings
+                        .push(finding(rule, &ids[rule_index], index, &item.key, hit));
+                }
+            }
+        }
+    }
+    checked
 }
 
 /// (file, rule) pairs where the file has none of the fields the rule reads.

@@ -18,7 +18,7 @@ use serde::Deserialize;
 use crate::backlog::{Backlog, Field};
 
 use super::check::Hit;
-use super::context::{Context, Settings};
+use super::context::Context;
 
 pub use duplicate_story::DuplicateStory;
 pub use missing_acceptance_criteria::MissingAcceptanceCriteria;
@@ -50,15 +50,17 @@ pub enum Builtin {
     UnusedSuppression {},
 }
 
-/// A check over the whole backlog: it sees every item in scope, then reports.
-pub trait BacklogPass {
-    fn observe(&mut self, index: usize, cx: &Context<'_>);
-    /// Hits, each with the index of the item it is reported on.
-    fn finish(self: Box<Self>, backlog: &Backlog) -> Vec<(usize, Hit)>;
+/// What a backlog-wide check keeps of one item. Observing is per item (so it runs in
+/// parallel with the per-item rules); judging the observations is done once, in order.
+#[derive(Debug, Clone)]
+pub enum Observation {
+    Template(template_uniformity::Observed),
+    Story(duplicate_story::Observed),
+    Priority(unprioritized_backlog::Priority),
 }
 
 impl Builtin {
-    /// Hits of a per-item check (backlog-wide checks report through [`BacklogPass`]).
+    /// Hits of a per-item check (backlog-wide checks report through [`Observation`]s).
     pub fn run(&self, cx: &Context<'_>) -> Vec<Hit> {
         match self {
             Builtin::StoryFormat(check) => check.run(cx),
@@ -76,13 +78,49 @@ impl Builtin {
         }
     }
 
-    /// The state of a backlog-wide check, for the engine to feed.
-    pub fn backlog_pass(&self, _settings: &Settings) -> Option<Box<dyn BacklogPass + '_>> {
+    /// Whether this is a backlog-wide check, reporting through [`Observation`]s.
+    pub fn is_backlog_wide(&self) -> bool {
+        matches!(
+            self,
+            Builtin::TemplateUniformity(_)
+                | Builtin::DuplicateStory(_)
+                | Builtin::UnprioritizedBacklog(_)
+        )
+    }
+
+    /// What a backlog-wide check keeps of one item.
+    pub fn observe(&self, cx: &Context<'_>) -> Option<Observation> {
         match self {
-            Builtin::TemplateUniformity(check) => Some(Box::new(check.pass())),
-            Builtin::DuplicateStory(check) => Some(Box::new(check.pass())),
-            Builtin::UnprioritizedBacklog(check) => Some(Box::new(check.pass())),
+            Builtin::TemplateUniformity(check) => check.observe(cx).map(Observation::Template),
+            Builtin::DuplicateStory(check) => check.observe(cx).map(Observation::Story),
+            Builtin::UnprioritizedBacklog(check) => check.observe(cx).map(Observation::Priority),
             _ => None,
+        }
+    }
+
+    /// Hits of a backlog-wide check from its observations (in item order), each with the
+    /// index of the item it is reported on.
+    pub fn finish(
+        &self,
+        observations: Vec<(usize, Observation)>,
+        backlog: &Backlog,
+    ) -> Vec<(usize, Hit)> {
+        macro_rules! only {
+            ($variant:ident) => {
+                observations
+                    .into_iter()
+                    .filter_map(|(item, o)| match o {
+                        Observation::$variant(observed) => Some((item, observed)),
+                        _ => None,
+                    })
+                    .collect()
+            };
+        }
+        match self {
+            Builtin::TemplateUniformity(check) => check.finish(only!(Template), backlog),
+            Builtin::DuplicateStory(check) => check.finish(only!(Story), backlog),
+            Builtin::UnprioritizedBacklog(check) => check.finish(only!(Priority), backlog),
+            _ => Vec::new(),
         }
     }
 

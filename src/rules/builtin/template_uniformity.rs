@@ -5,8 +5,6 @@ use crate::rules::check::Hit;
 use crate::rules::context::Context;
 use crate::rules::story::Shape;
 
-use super::BacklogPass;
-
 /// `template-uniformity`: a story whose template (its shape and its "I want" phrase)
 /// differs from the one most of the backlog uses.
 #[derive(Debug, Clone, Deserialize)]
@@ -16,15 +14,6 @@ pub struct TemplateUniformity {
     pub min_share: f64,
     /// Backlogs with fewer parsed stories are not judged.
     pub min_stories: usize,
-}
-
-impl TemplateUniformity {
-    pub fn pass(&self) -> Pass<'_> {
-        Pass {
-            options: self,
-            stories: Vec::new(),
-        }
-    }
 }
 
 /// A template: the story's shape and its want phrase, normalised ("i want to").
@@ -44,35 +33,35 @@ impl Template {
     }
 }
 
-pub struct Pass<'o> {
-    options: &'o TemplateUniformity,
-    /// (item, template, hit on the want phrase)
-    stories: Vec<(usize, Template, Hit)>,
+/// A story's template and the hit on its want phrase.
+#[derive(Debug, Clone)]
+pub struct Observed {
+    template: Template,
+    hit: Hit,
 }
 
-impl BacklogPass for Pass<'_> {
-    fn observe(&mut self, index: usize, cx: &Context<'_>) {
-        let Some(view) = cx.story() else { return };
+impl TemplateUniformity {
+    pub fn observe(&self, cx: &Context<'_>) -> Option<Observed> {
+        let view = cx.story()?;
         let want_text = &view.text.text()[view.story.want.clone()];
-        let want = normalise_want(want_text);
         let hit = Hit::on(&view.text, view.text.span_of(view.story.want.clone()))
             .var("value", want_text.to_owned());
         let template = Template {
             shape: view.story.shape,
-            want,
+            want: normalise_want(want_text),
         };
-        self.stories.push((index, template, hit));
+        Some(Observed { template, hit })
     }
 
-    fn finish(self: Box<Self>, _backlog: &Backlog) -> Vec<(usize, Hit)> {
+    pub fn finish(&self, stories: Vec<(usize, Observed)>, _backlog: &Backlog) -> Vec<(usize, Hit)> {
         let mut counts: Vec<(&Template, usize)> = Vec::new();
-        for (_, template, _) in &self.stories {
-            match counts.iter_mut().find(|(t, _)| *t == template) {
+        for (_, story) in &stories {
+            match counts.iter_mut().find(|(t, _)| **t == story.template) {
                 Some((_, n)) => *n += 1,
-                None => counts.push((template, 1)),
+                None => counts.push((&story.template, 1)),
             }
         }
-        let total = self.stories.len();
+        let total = stories.len();
         let Some((dominant, count)) = counts
             .iter()
             .max_by_key(|(_, n)| *n)
@@ -80,20 +69,19 @@ impl BacklogPass for Pass<'_> {
         else {
             return Vec::new();
         };
-        if total < self.options.min_stories
-            || (count as f64) < self.options.min_share * total as f64
-        {
+        if total < self.min_stories || (count as f64) < self.min_share * total as f64 {
             return Vec::new();
         }
         let expected = dominant.describe();
         let share = format!("{count} of {total}");
-        self.stories
+        stories
             .into_iter()
-            .filter(|(_, template, _)| *template != dominant)
-            .map(|(index, template, hit)| {
-                let hit = hit
+            .filter(|(_, story)| story.template != dominant)
+            .map(|(index, story)| {
+                let hit = story
+                    .hit
                     .var("expected", expected.clone())
-                    .var("actual", template.describe())
+                    .var("actual", story.template.describe())
                     .var("share", share.clone());
                 (index, hit)
             })
