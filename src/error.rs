@@ -27,6 +27,17 @@ pub enum Error {
     )]
     Write { path: String, reason: String },
 
+    #[error("{file}: backlint failed on {key}: {message}")]
+    #[diagnostic(
+        code(backlint::bug),
+        help("this is a bug in backlint, not in the export: please report it with the item (its text can be anonymised) and the backlint version")
+    )]
+    Internal {
+        file: String,
+        key: String,
+        message: String,
+    },
+
     #[error("{path}: is a directory, not an export file")]
     #[diagnostic(
         code(backlint::io),

@@ -3,6 +3,18 @@ use std::process::ExitCode;
 use clap::Parser;
 
 fn main() -> ExitCode {
+    // Panics are reported as errors (exit code 2): by the engine, naming the file and item,
+    // or below for anything else. The default hook would print a second, rawer message.
+    std::panic::set_hook(Box::new(|_| {}));
     let cli = backlint::cli::Cli::parse();
-    ExitCode::from(backlint::run(&cli))
+    let code = std::panic::catch_unwind(|| backlint::run(&cli)).unwrap_or_else(|payload| {
+        let message = payload
+            .downcast_ref::<&str>()
+            .map(|s| s.to_string())
+            .or_else(|| payload.downcast_ref::<String>().cloned())
+            .unwrap_or_else(|| "unknown panic".to_owned());
+        eprintln!("error: backlint hit a bug: {message}\nPlease report it with the export (anonymised) and the backlint version.");
+        backlint::commands::EXIT_ERROR
+    });
+    ExitCode::from(code)
 }

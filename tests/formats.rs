@@ -68,7 +68,8 @@ fn fixture() -> Checked {
         &settings,
         &Scope::default(),
         &mut Suppressions::default(),
-    );
+    )
+    .expect("the engine runs");
     Checked {
         backlog,
         rules,

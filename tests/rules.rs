@@ -109,7 +109,8 @@ fn run_with(rule: &str, rows: &[(&str, &[(&str, &str)])], toml: &str) -> Vec<Str
         &settings,
         &loaded.config.scope,
         &mut suppressions,
-    );
+    )
+    .expect("the engine runs");
     outcome
         .findings
         .iter()

@@ -36,7 +36,7 @@ pub fn run(args: &CheckArgs) -> Result<u8, Error> {
         &settings,
         &loaded.config.scope,
         &mut suppressions,
-    );
+    )?;
     if let Some(path) = &args.write_baseline {
         write_atomically(path, &Baseline::of(&backlog, &outcome.findings).to_json())?;
         eprintln!(

@@ -5,6 +5,7 @@ use std::sync::Arc;
 
 use crate::backlog::{Backlog, Field};
 use crate::config::Scope;
+use crate::error::Error;
 use crate::finding::Finding;
 
 use rayon::prelude::*;
@@ -58,7 +59,7 @@ pub fn run(
     settings: &Settings,
     scope: &Scope,
     suppressions: &mut Suppressions,
-) -> Outcome {
+) -> Result<Outcome, Error> {
     let ids: Vec<Arc<str>> = rules.iter().map(|r| Arc::from(r.id.as_str())).collect();
     let missing = missing_fields(backlog, rules);
     let checked: Vec<Checked> = backlog
@@ -66,8 +67,12 @@ pub fn run(
         .par_iter()
         .enumerate()
         .filter(|(_, item)| scope.is_checked(item))
-        .map(|(index, _)| check_item(backlog, rules, &ids, &missing, settings, scope, index))
-        .collect();
+        .map(|(index, _)| {
+            guarded(backlog, index, || {
+                check_item(backlog, rules, &ids, &missing, settings, scope, index)
+            })
+        })
+        .collect::<Result<_, Error>>()?;
     let mut outcome = Outcome {
         items_checked: checked.len(),
         ..Outcome::default()
@@ -113,7 +118,25 @@ pub fn run(
             &b.message,
         ))
     });
-    outcome
+    Ok(outcome)
+}
+
+/// Runs `work` on item `index`; a panic (a bug in backlint) becomes an error that names
+/// the file and the item, instead of taking the process down with a worker thread.
+fn guarded<T>(backlog: &Backlog, index: usize, work: impl FnOnce() -> T) -> Result<T, Error> {
+    std::panic::catch_unwind(std::panic::AssertUnwindSafe(work)).map_err(|payload| {
+        let item = &backlog.items[index];
+        let message = payload
+            .downcast_ref::<&str>()
+            .map(|s| s.to_string())
+            .or_else(|| payload.downcast_ref::<String>().cloned())
+            .unwrap_or_else(|| "unknown panic".to_owned());
+        Error::Internal {
+            file: backlog.source_of(item).name().to_owned(),
+            key: item.key.clone(),
+            message,
+        }
+    })
 }
 
 /// Runs every rule that applies on one item.
@@ -256,6 +279,27 @@ pub fn fill(template: &str, vars: &[(&str, &str)]) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::ingest::{add_source, ReadOptions};
+    use crate::source::{Encoding, Source};
+
+    #[test]
+    fn a_panic_on_an_item_is_an_error_naming_file_and_item() {
+        let mut backlog = Backlog::default();
+        let csv = "Summary,Issue key\nAs a user I want X,PAN-7\n".to_owned();
+        add_source(
+            &mut backlog,
+            Source::new("export.csv", csv, Encoding::Utf8),
+            &ReadOptions::default(),
+        )
+        .unwrap();
+        let error =
+            guarded(&backlog, 0, || -> usize { panic!("index out of bounds") }).unwrap_err();
+        assert_eq!(
+            error.to_string(),
+            "export.csv: backlint failed on PAN-7: index out of bounds"
+        );
+        assert_eq!(guarded(&backlog, 0, || 5).unwrap(), 5);
+    }
 
     #[test]
     fn templates_fill_known_names_only() {
