@@ -149,3 +149,12 @@ impl<'a> From<InputError<'a>> for Error {
         error.build()
     }
 }
+
+/// The message a panic carried, for reporting it as an error.
+pub fn panic_message(payload: &(dyn std::any::Any + Send)) -> String {
+    payload
+        .downcast_ref::<&str>()
+        .map(|s| s.to_string())
+        .or_else(|| payload.downcast_ref::<String>().cloned())
+        .unwrap_or_else(|| "unknown panic".to_owned())
+}

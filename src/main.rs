@@ -8,11 +8,7 @@ fn main() -> ExitCode {
     std::panic::set_hook(Box::new(|_| {}));
     let cli = backlint::cli::Cli::parse();
     let code = std::panic::catch_unwind(|| backlint::run(&cli)).unwrap_or_else(|payload| {
-        let message = payload
-            .downcast_ref::<&str>()
-            .map(|s| s.to_string())
-            .or_else(|| payload.downcast_ref::<String>().cloned())
-            .unwrap_or_else(|| "unknown panic".to_owned());
+        let message = backlint::error::panic_message(payload.as_ref());
         eprintln!("error: backlint hit a bug: {message}\nPlease report it with the export (anonymised) and the backlint version.");
         backlint::commands::EXIT_ERROR
     });

@@ -126,15 +126,10 @@ pub fn run(
 fn guarded<T>(backlog: &Backlog, index: usize, work: impl FnOnce() -> T) -> Result<T, Error> {
     std::panic::catch_unwind(std::panic::AssertUnwindSafe(work)).map_err(|payload| {
         let item = &backlog.items[index];
-        let message = payload
-            .downcast_ref::<&str>()
-            .map(|s| s.to_string())
-            .or_else(|| payload.downcast_ref::<String>().cloned())
-            .unwrap_or_else(|| "unknown panic".to_owned());
         Error::Internal {
             file: backlog.source_of(item).name().to_owned(),
             key: item.key.clone(),
-            message,
+            message: crate::error::panic_message(payload.as_ref()),
         }
     })
 }
