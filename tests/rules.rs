@@ -341,6 +341,7 @@ fn vague_language() {
             GOOD,
             "As a shopper, I want to pay in three taps",
             "As a driver, I want breakfast breaks",
+            "As a shopper, I want to save my basket, so that I can easily order later",
         ],
     );
     let found = run(

@@ -12,12 +12,14 @@ use super::kinds::{Age, Allowed, Length, Number, Pattern, Required, Words};
 use super::view::{field_texts, named_texts, TextRef};
 
 /// A field as a rule names it: a logical field (`priority`), a derived view of the item
-/// (`story`: the story sentence wherever it was found; `criteria`: each acceptance
+/// (`story`: the story sentence wherever it was found; `request`: the story before its
+/// benefit, or the whole summary when it is not a story; `criteria`: each acceptance
 /// criterion), or an export's own column or JSON field name.
 #[derive(Debug, Clone, PartialEq)]
 pub enum FieldRef {
     Logical(Field),
     Story,
+    Request,
     Criteria,
     Named(String),
 }
@@ -27,6 +29,7 @@ impl<'de> Deserialize<'de> for FieldRef {
         let name = String::deserialize(deserializer)?;
         Ok(match name.as_str() {
             "story" => FieldRef::Story,
+            "request" => FieldRef::Request,
             "criteria" => FieldRef::Criteria,
             _ => match Field::from_name(&name) {
                 Some(field) => FieldRef::Logical(field),
@@ -41,6 +44,7 @@ impl FieldRef {
         match self {
             FieldRef::Logical(field) => field.name(),
             FieldRef::Story => "story",
+            FieldRef::Request => "request",
             FieldRef::Criteria => "criteria",
             FieldRef::Named(name) => name,
         }
@@ -60,6 +64,21 @@ impl FieldRef {
             FieldRef::Logical(field) => field_texts(cx.item, *field),
             FieldRef::Named(name) => named_texts(cx.item, name),
             FieldRef::Story => cx.story().map(|s| s.text.clone()).into_iter().collect(),
+            FieldRef::Request => match cx.story() {
+                Some(view) => {
+                    let end = view
+                        .story
+                        .benefit_marker
+                        .as_ref()
+                        .map_or(view.text.range.len(), |m| m.start);
+                    let start = view.text.range.start;
+                    vec![TextRef {
+                        range: start..start + end,
+                        ..view.text.clone()
+                    }]
+                }
+                None => field_texts(cx.item, Field::Summary),
+            },
             FieldRef::Criteria => cx.criteria().iter().map(|c| c.text.clone()).collect(),
         }
     }

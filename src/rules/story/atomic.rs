@@ -11,13 +11,11 @@
 //!
 //! The goal is split into words, and these conjunctions are looked at: `and`, `or`,
 //! `plus`, `as well as`, `and then`, `and also`, `, then`, `&` and `/` (not in URLs or
-//! between numbers). A conjunction is reported when:
-//!
-//! 1. it is `and/or`, which always leaves open whether one or two features are meant; or
-//! 2. the words on either side are not a fixed pair: "drag and drop", "copy/paste", "read
-//!    and write", "question and answer", "approve or reject", "log in and out", "sign in
-//!    and sign out", "show/hide", … (inverse pairs that toggle one state count as one
-//!    feature), and one of these holds:
+//! between numbers), `and/or` among them (vague-language reports it too). A conjunction is
+//! reported when the words on either side are not a fixed pair — "drag and drop",
+//! "copy/paste", "read and write", "approve or reject", "log in and out", "show/hide",
+//! near-synonyms such as "search and discover" (inverse pairs that toggle one state, and
+//! two words for one action, count as one feature) — and one of these holds:
 //!    * a second want follows it: "… and I want …", "… and need to …", "… and I'd
 //!      like …";
 //!    * the word right before it is an action verb in *verb position* (at the start of the
@@ -125,7 +123,9 @@ const FIXED_PAIRS: &str = concat!(
     "enter/exit start/end come/go on/off login/logout follow/unfollow ",
     "subscribe/unsubscribe publish/unpublish select/deselect expand/collapse undo/redo ",
     "approve/reject accept/reject accept/decline indent/outdent zoom/pan back/forth ",
-    "check/balance bed/breakfast like/dislike upvote/downvote rock/roll",
+    "check/balance bed/breakfast like/dislike upvote/downvote rock/roll ",
+    "search/discover discover/search search/browse browse/search find/locate locate/find ",
+    "encourage/promote promote/encourage store/retrieve save/retrieve",
 );
 
 /// Words skipped after a conjunction before the word that must be a verb.
@@ -263,13 +263,13 @@ pub fn joined_features(goal: &str) -> Vec<Range<usize>> {
     let mut found = Vec::new();
     let mut i = 0;
     while i < tokens.len() {
-        let Some((last, always)) = conjunction_at(&tokens, i) else {
+        let Some(last) = conjunction_at(&tokens, i) else {
             i += 1;
             continue;
         };
         let range = tokens[i].range.start..tokens[last].range.end;
         let in_sub_clause = sub_clause.get(i).copied().unwrap_or(false);
-        if always || joins_actions(&tokens, i, last, first_verb, in_sub_clause) {
+        if joins_actions(&tokens, i, last, first_verb, in_sub_clause) {
             found.push(range);
         }
         i = last + 1;
@@ -277,29 +277,26 @@ pub fn joined_features(goal: &str) -> Vec<Range<usize>> {
     found
 }
 
-/// The conjunction starting at token `i`: index of its last token, and whether it is
-/// flagged whatever it joins (`and/or`).
-fn conjunction_at(tokens: &[Token], i: usize) -> Option<(usize, bool)> {
+/// The conjunction starting at token `i`: the index of its last token.
+fn conjunction_at(tokens: &[Token], i: usize) -> Option<usize> {
     let word = |k: usize| tokens.get(k).and_then(Token::word);
     let punct = |k: usize, c: char| tokens.get(k).is_some_and(|t| t.is_punct(c));
     match &tokens.get(i)?.kind {
         Kind::Word(w) => match w.as_str() {
-            "and" if punct(i + 1, '/') && word(i + 2) == Some("or") => Some((i + 2, true)),
+            "and" if punct(i + 1, '/') && word(i + 2) == Some("or") => Some(i + 2),
             "and" | "or" => {
                 let last = match word(i + 1) {
                     Some("then" | "also") => i + 1,
                     _ => i,
                 };
-                Some((last, false))
+                Some(last)
             }
-            "plus" => Some((i, false)),
-            "as" if word(i + 1) == Some("well") && word(i + 2) == Some("as") => {
-                Some((i + 2, false))
-            }
-            "then" if i > 0 && punct(i - 1, ',') => Some((i, false)),
+            "plus" => Some(i),
+            "as" if word(i + 1) == Some("well") && word(i + 2) == Some("as") => Some(i + 2),
+            "then" if i > 0 && punct(i - 1, ',') => Some(i),
             _ => None,
         },
-        Kind::Punct('&') => Some((i, false)),
+        Kind::Punct('&') => Some(i),
         Kind::Punct('/') => {
             // "http://", "1/2": not a conjunction between words.
             let left = i.checked_sub(1).and_then(word)?;
@@ -308,7 +305,7 @@ fn conjunction_at(tokens: &[Token], i: usize) -> Option<(usize, bool)> {
             {
                 return None;
             }
-            Some((i, false))
+            Some(i)
         }
         Kind::Punct(_) => None,
     }
@@ -365,7 +362,7 @@ fn joins_actions(
                 k += 1;
             }
             // "… and I want …", "… and need to …": a second want is a second feature.
-            "want" | "wish" | "need" | "desire" | "expect" => {
+            "want" | "wish" | "need" | "desire" => {
                 return next.is_some_and(|n| {
                     subject || n == "to" || (has_verb_before && listed(OBJECT_START, n))
                 });
@@ -399,6 +396,10 @@ fn joins_actions(
     if subject && after_modal {
         // "… and I can export …": a clause of the user's own.
         return is_verb(right) || (has_verb_before && right != "be");
+    }
+    if subject {
+        // "… and I expect this to fail …", "… and I see …": a remark, not a second want.
+        return false;
     }
     if in_sub_clause {
         // "forms that students can fill in and submit": one clause's two verbs.
@@ -554,7 +555,7 @@ mod tests {
             ("pick a date, then book a table", &["then"]),
             ("sign up as well as invite my team", &["as well as"]),
             ("rate the driver plus leave a tip", &["plus"]),
-            ("view invoices and/or receipts", &["and/or"]),
+            ("upload and/or share a file", &["and/or"]),
             ("search for and download old reports", &["and"]),
             ("enter my postcode and get a list of nearby shops", &["and"]),
             ("create groups and add members to the groups", &["and"]),
@@ -595,6 +596,9 @@ mod tests {
             "add salt and pepper to a recipe",
             "print in black and white",
             "view my orders and invoices",
+            "view invoices and/or receipts",
+            "search and discover datasets",
+            "submit the form and I expect this to fail if a field is empty",
             "list the pros and cons of each plan",
             "drag and drop cards between columns",
             "copy and paste rows from a spreadsheet",
