@@ -593,3 +593,74 @@ fn concise_and_json_snapshots() {
     ]);
     insta::assert_snapshot!("json_v3_pages", stdout(&json));
 }
+
+#[test]
+fn a_team_rule_from_rules_dir_runs_and_a_broken_one_is_reported_in_place() {
+    let dir = temp_dir("team-rules");
+    let rules = dir.join("backlint-rules");
+    std::fs::create_dir_all(&rules).unwrap();
+    std::fs::write(
+        rules.join("team-needs-component.toml"),
+        r#"id = "team-needs-component"
+category = "grooming"
+severity = "warning"
+summary = "Stories in a sprint name their component"
+message = "in a sprint, but no component"
+help = "Set the component, so the right people review it."
+why = "Our review rota is per component."
+
+[example]
+bad = "PAN-7 in Sprint 3 with no Components"
+good = "PAN-7 with Components: Checkout"
+
+[when]
+in_sprint = true
+
+[check]
+kind = "required"
+field = "Components"
+"#,
+    )
+    .unwrap();
+    let config = dir.join("backlint.toml");
+    std::fs::write(
+        &config,
+        "rules_dir = \"backlint-rules\"\nselect = [\"team-needs-component\"]\n",
+    )
+    .unwrap();
+    let export = dir.join("export.csv");
+    std::fs::write(&export, "Summary,Issue key,Issue Type,Sprint,Components\nAs a shopper I want A,PAN-1,Story,Sprint 3,\nAs a shopper I want B,PAN-2,Story,Sprint 3,Checkout\nAs a shopper I want C,PAN-3,Story,,\n").unwrap();
+    let output = backlint(&[
+        "check",
+        "--format",
+        "concise",
+        "--config",
+        config.to_str().unwrap(),
+        export.to_str().unwrap(),
+    ]);
+    assert_eq!(stdout(&output).lines().count(), 1, "{}", stdout(&output));
+    assert!(
+        stdout(&output)
+            .contains("warning[team-needs-component] PAN-1: in a sprint, but no component"),
+        "{}",
+        stdout(&output)
+    );
+
+    std::fs::write(
+        rules.join("broken.toml"),
+        "id = \"Broken Rule\"\ncategory = \"grooming\"\n",
+    )
+    .unwrap();
+    let broken = backlint(&[
+        "check",
+        "--config",
+        config.to_str().unwrap(),
+        export.to_str().unwrap(),
+    ]);
+    assert_eq!(broken.status.code(), Some(2));
+    assert!(
+        stderr(&broken).contains("broken.toml:1:1: invalid rule"),
+        "{}",
+        stderr(&broken)
+    );
+}
