@@ -345,3 +345,21 @@ fn story_lists() {
         "the heading and the paragraph are not stories"
     );
 }
+
+#[test]
+fn unmapped_columns_are_kept_only_when_asked() {
+    let all = read(&["jira-cloud-all-fields.csv"]);
+    assert!(item(&all, "PAN-2").by_name("Reporter").next().is_some());
+    let options = ReadOptions {
+        keep_unmapped: Some(vec!["custom field (team)".into()]),
+        ..ReadOptions::default()
+    };
+    let some = read_with(&["jira-cloud-all-fields.csv"], &options);
+    let story = item(&some, "PAN-2");
+    assert!(story.by_name("Reporter").next().is_none());
+    assert!(story.by_name("Custom field (Team)").next().is_some());
+    assert_eq!(
+        story.text(Field::Summary),
+        item(&all, "PAN-2").text(Field::Summary)
+    );
+}

@@ -16,12 +16,19 @@ use crate::rules::engine::{self, Outcome};
 use crate::rules::story;
 use crate::rules::suppression::Suppressions;
 
-use super::{configured_rules, print, read_inputs, EXIT_CLEAN, EXIT_FINDINGS};
+use super::{configured_rules, load_input_config, print, read_backlog, EXIT_CLEAN, EXIT_FINDINGS};
 
 pub fn run(args: &CheckArgs) -> Result<u8, Error> {
     let outputs = outputs(args)?;
-    let (loaded, backlog) = read_inputs(&args.input)?;
+    let loaded = load_input_config(&args.input)?;
     let rules = configured_rules(&loaded, &args.select)?;
+    // Columns no rule reads are not kept: a Cloud "all fields" export has hundreds.
+    let named = rules
+        .iter()
+        .flat_map(|r| r.check.named_fields())
+        .map(str::to_owned)
+        .collect();
+    let backlog = read_backlog(&args.input, &loaded, Some(named))?;
     let settings = settings(&loaded, args.today.as_deref())?;
     let baseline = match &args.baseline {
         Some(path) => Some(Baseline::parse(&crate::ingest::load(

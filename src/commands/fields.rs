@@ -6,10 +6,11 @@ use crate::backlog::Backlog;
 use crate::cli::FieldsArgs;
 use crate::error::Error;
 
-use super::{print, read_inputs, EXIT_CLEAN};
+use super::{load_input_config, print, read_backlog, EXIT_CLEAN};
 
 pub fn run(args: &FieldsArgs) -> Result<u8, Error> {
-    let (_config, backlog) = read_inputs(&args.input)?;
+    let loaded = load_input_config(&args.input)?;
+    let backlog = read_backlog(&args.input, &loaded, None)?;
     print(&render(&backlog));
     Ok(EXIT_CLEAN)
 }

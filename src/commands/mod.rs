@@ -29,19 +29,29 @@ pub fn load_config(explicit: Option<&Path>) -> Result<Loaded, Error> {
     config::load(explicit, &cwd)
 }
 
-/// Loads the configuration and reads every input into one backlog.
-pub fn read_inputs(input: &InputArgs) -> Result<(Loaded, Backlog), Error> {
+/// Loads the configuration named by the input options (or the nearest), with the limits
+/// the command line raises.
+pub fn load_input_config(input: &InputArgs) -> Result<Loaded, Error> {
     let mut loaded = load_config(input.config.as_deref())?;
     let limits = &mut loaded.config.limits;
     limits.max_file_mib = input.max_file_size.unwrap_or(limits.max_file_mib);
     limits.max_cell_mib = input.max_cell_size.unwrap_or(limits.max_cell_mib);
+    Ok(loaded)
+}
+
+/// Reads every input into one backlog; `keep_unmapped` as in [`ReadOptions`].
+pub fn read_backlog(
+    input: &InputArgs,
+    loaded: &Loaded,
+    keep_unmapped: Option<Vec<String>>,
+) -> Result<Backlog, Error> {
     let options = ReadOptions {
         format: input.input_format.format(),
         fields: loaded.field_map.clone(),
-        limits: *limits,
+        limits: loaded.config.limits,
+        keep_unmapped,
     };
-    let backlog = ingest::read_paths(&input.paths, &options)?;
-    Ok((loaded, backlog))
+    ingest::read_paths(&input.paths, &options)
 }
 
 /// Every rule: built in, and the team's from `rules_dir`.

@@ -35,7 +35,7 @@ pub fn read(
             )
         }
     };
-    let columns = Columns::from_header(source, &header, &options.fields)?;
+    let columns = Columns::from_header(source, &header, options)?;
     let mut items = Vec::new();
     let mut record_number = 0;
     while let Some(record) = records.next_record()? {
@@ -206,13 +206,15 @@ struct Columns {
     /// Logical field per column.
     fields: Vec<Option<Field>>,
     /// The order columns become entries: mapped fields first, by field and preference,
-    /// so `Item::get` finds the preferred non-empty column; then the rest by position.
+    /// so `Item::get` finds the preferred non-empty column; then the rest by position
+    /// (those the options keep).
     order: Vec<usize>,
     key_column: Option<usize>,
 }
 
 impl Columns {
-    fn from_header(source: &Source, header: &[Cell], map: &FieldMap) -> Result<Self, Error> {
+    fn from_header(source: &Source, header: &[Cell], options: &ReadOptions) -> Result<Self, Error> {
+        let map = &options.fields;
         let names: Vec<Arc<str>> = header
             .iter()
             .map(|c| Arc::from(c.text.as_str().trim()))
@@ -223,7 +225,9 @@ impl Columns {
         if !fields.contains(&Some(Field::Summary)) {
             return Err(no_summary_column(source, &names, map, header_end));
         }
-        let mut order: Vec<usize> = (0..names.len()).collect();
+        let mut order: Vec<usize> = (0..names.len())
+            .filter(|&i| fields[i].is_some() || options.keeps_unmapped(&names[i]))
+            .collect();
         order.sort_by_key(|&i| match lookups[i] {
             Some((field, rank)) => (0, Some(field), rank, i),
             None => (1, None, 0, i),

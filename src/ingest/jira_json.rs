@@ -16,7 +16,6 @@ use crate::backlog::{
     Entry, Field, FieldOrigin, FileInfo, InputFormat, Item, MappedText, Span, Value,
 };
 use crate::error::Error;
-use crate::ingest::fields::FieldMap;
 use crate::ingest::json_text::string_text;
 use crate::ingest::ReadOptions;
 use crate::ingest::{adf, wiki};
@@ -43,7 +42,7 @@ pub fn read(
     let reader = IssueReader {
         source: text,
         source_index,
-        map: &options.fields,
+        options,
         names,
     };
     let mut origins: Vec<FieldOrigin> = Field::ALL
@@ -202,7 +201,7 @@ fn not_jira(source: &Source, root: &Json<'_>) -> Error {
 struct IssueReader<'m> {
     source: &'m str,
     source_index: usize,
-    map: &'m FieldMap,
+    options: &'m ReadOptions,
     names: Names,
 }
 
@@ -231,11 +230,16 @@ impl IssueReader<'_> {
             let id = property.name.as_str();
             let display = self.display_name(id);
             let lookup = self
-                .map
+                .options
+                .fields
                 .lookup(id)
                 .or_else(|| system_field(id).map(|f| (f, 0)));
-            let lookup = lookup.or_else(|| display.and_then(|d| self.map.lookup(d)));
+            let lookup = lookup.or_else(|| display.and_then(|d| self.options.fields.lookup(d)));
             let name = display.unwrap_or(id);
+            let kept = |n: &str| self.options.keeps_unmapped(n);
+            if lookup.is_none() && !(kept(id) || display.is_some_and(kept)) {
+                continue;
+            }
             for (field, value) in self.values(lookup.map(|l| l.0), &property.value) {
                 if let Some(field) = field {
                     note_origin(origins, field, id, display);

@@ -26,6 +26,19 @@ pub struct ReadOptions {
     pub format: Option<InputFormat>,
     pub fields: FieldMap,
     pub limits: Limits,
+    /// Columns and JSON fields that fill no logical field are kept under their own name
+    /// when this is `None`, or only those named here (case-insensitive): the ones rules
+    /// read by name.
+    pub keep_unmapped: Option<Vec<String>>,
+}
+
+impl ReadOptions {
+    /// Whether to keep a value that fills no logical field, named `name` in the export.
+    pub fn keeps_unmapped(&self, name: &str) -> bool {
+        self.keep_unmapped
+            .as_ref()
+            .is_none_or(|names| names.iter().any(|n| n.eq_ignore_ascii_case(name.trim())))
+    }
 }
 
 /// Reads every path (`-` is standard input) into one backlog.

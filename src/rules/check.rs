@@ -145,6 +145,27 @@ impl Check {
         }
     }
 
+    /// The export's own field names the check reads (`FieldRef::Named`).
+    pub fn named_fields(&self) -> Vec<&str> {
+        let fields: Vec<&FieldRef> = match self {
+            Check::Required(c) => vec![&c.field],
+            Check::Pattern(c) => vec![&c.field],
+            Check::Number(c) => vec![&c.field],
+            Check::Length(c) => vec![&c.field],
+            Check::Allowed(c) => vec![&c.field],
+            Check::Age(c) => vec![&c.field],
+            Check::Words(c) => c.fields.iter().collect(),
+            Check::Builtin(_) => Vec::new(),
+        };
+        fields
+            .into_iter()
+            .filter_map(|f| match f {
+                FieldRef::Named(name) => Some(name.as_str()),
+                _ => None,
+            })
+            .collect()
+    }
+
     /// Logical fields the check reads: it is skipped for an export that has none of them.
     pub fn needs(&self) -> Vec<Field> {
         let field = match self {
