@@ -16,6 +16,7 @@ pub mod finding;
 pub mod ingest;
 pub mod limits;
 pub mod output;
+pub mod progress;
 pub mod render_error;
 pub mod report;
 pub mod rules;

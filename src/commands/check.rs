@@ -20,6 +20,7 @@ use super::{configured_rules, load_input_config, print, read_backlog, EXIT_CLEAN
 
 pub fn run(args: &CheckArgs) -> Result<u8, Error> {
     let outputs = outputs(args)?;
+    let progress = crate::progress::start();
     let loaded = load_input_config(&args.input)?;
     let rules = configured_rules(&loaded, &args.select)?;
     // Columns no rule reads are not kept: a Cloud "all fields" export has hundreds.
@@ -53,6 +54,7 @@ pub fn run(args: &CheckArgs) -> Result<u8, Error> {
         );
         return Ok(EXIT_CLEAN);
     }
+    drop(progress);
     let fixed = baseline
         .map(|b| b.filter(&backlog, &mut outcome.findings))
         .unwrap_or_default();

@@ -44,6 +44,7 @@ pub fn read(
             continue; // rows of bare commas, as Excel leaves them
         }
         items.push(columns.item(source, source_index, record_number, record)?);
+        crate::progress::item_read();
     }
     if items.is_empty() {
         let end = Span::empty_at(text.trim_end().len());

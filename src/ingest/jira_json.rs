@@ -55,7 +55,10 @@ pub fn read(
     let items: Vec<Item> = issues
         .iter()
         .enumerate()
-        .map(|(index, issue)| reader.item(index + 1, issue, &mut origins))
+        .map(|(index, issue)| {
+            crate::progress::item_read();
+            reader.item(index + 1, issue, &mut origins)
+        })
         .collect();
     if items.is_empty() {
         return Err(Error::at(

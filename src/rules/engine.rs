@@ -144,6 +144,7 @@ fn check_item(
     scope: &Scope,
     index: usize,
 ) -> Checked {
+    crate::progress::item_checked();
     let item = &backlog.items[index];
     let is_story = scope.is_story(item);
     let cx = Context::new(item, settings);
