@@ -7,7 +7,7 @@ use std::path::{Path, PathBuf};
 use serde::Deserialize;
 
 use crate::backlog::{Field, Span};
-use crate::error::Error;
+use crate::error::{toml_error, Error};
 use crate::ingest::fields::FieldMap;
 use crate::limits::Limits;
 use crate::rules::kinds::UserRegex;
@@ -182,16 +182,12 @@ fn discover(start: &Path) -> Option<PathBuf> {
 /// Parses a configuration, reporting errors at their place in the file.
 pub fn parse(source: &Source) -> Result<Config, Error> {
     let config: Config = toml::from_str(source.text()).map_err(|e| {
-        let span = e
-            .span()
-            .map_or(Span::empty_at(0), |r| Span::new(r.start, r.end));
-        Error::at(
+        toml_error(
             source,
-            span,
-            format!("invalid configuration: {}", e.message().trim_end()),
+            &e,
+            "configuration",
+            "see the commented starter configuration that `backlint init` writes",
         )
-        .help("see the commented starter configuration that `backlint init` writes")
-        .build()
     })?;
     if let Some(today) = &config.today {
         if crate::dates::parse_date_time(today).is_none() {

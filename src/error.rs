@@ -150,6 +150,21 @@ impl<'a> From<InputError<'a>> for Error {
     }
 }
 
+/// A TOML file that did not parse or has the wrong shape (`what`: "configuration", "rule"),
+/// placed where the toml crate says the problem is.
+pub fn toml_error(source: &Source, error: &toml::de::Error, what: &str, help: &str) -> Error {
+    let span = error
+        .span()
+        .map_or(Span::empty_at(0), |r| Span::new(r.start, r.end));
+    Error::at(
+        source,
+        span,
+        format!("invalid {what}: {}", error.message().trim_end()),
+    )
+    .help(help)
+    .build()
+}
+
 /// The message a panic carried, for reporting it as an error.
 pub fn panic_message(payload: &(dyn std::any::Any + Send)) -> String {
     payload

@@ -3,7 +3,7 @@
 use serde::Deserialize;
 
 use crate::backlog::Span;
-use crate::error::Error;
+use crate::error::{toml_error, Error};
 use crate::finding::Severity;
 use crate::source::Source;
 
@@ -79,16 +79,12 @@ impl Rule {
     /// Parses a rule file and checks what serde cannot: id form and category.
     pub fn parse(source: &Source) -> Result<Rule, Error> {
         let invalid = |e: toml::de::Error| {
-            let span = e
-                .span()
-                .map_or(Span::empty_at(0), |r| Span::new(r.start, r.end));
-            Error::at(
+            toml_error(
                 source,
-                span,
-                format!("invalid rule: {}", e.message().trim_end()),
+                &e,
+                "rule",
+                "see `backlint explain <rule>` and the files in rules/ for the format",
             )
-            .help("see `backlint explain <rule>` and the files in rules/ for the format")
-            .build()
         };
         let mut rule: Rule = toml::from_str(source.text()).map_err(invalid)?;
         let table: toml::Table = toml::from_str(source.text()).map_err(invalid)?;
