@@ -136,10 +136,14 @@ impl MappedText {
     }
 
     /// Removes trailing white space (line breaks left by converters).
+    /// Converters call it when done, so it also gives back spare capacity: converted
+    /// texts live for the whole run, and growing a String leaves up to half of it unused.
     pub fn trim_end(&mut self) {
         let keep = self.text.trim_end().len();
         self.text.truncate(keep);
         self.more.retain(|&(t, _)| t < keep);
+        self.text.shrink_to_fit();
+        self.more.shrink_to_fit();
     }
 
     /// The source offset of text offset `offset`.
