@@ -220,6 +220,7 @@ fn overview(out: &mut String, report: &Report<'_>, page: &Page<'_>) {
         let frame = Frame {
             width: 250.0,
             labels: 52.0,
+            figures: 50.0,
         };
         chart(
             out,
@@ -243,6 +244,7 @@ fn overview(out: &mut String, report: &Report<'_>, page: &Page<'_>) {
         let frame = Frame {
             width: 760.0,
             labels: 210.0,
+            figures: 50.0,
         };
         let legend =
             "Bars are coloured by the rule's severity: red error, amber warning, blue info. \
@@ -282,7 +284,8 @@ fn groups_chart(groups: &[Group<'_>], kind: &'static str, kinds: &str) -> String
     let title = format!("Ready stories per {kind}");
     let frame = Frame {
         width: 520.0,
-        labels: 200.0,
+        labels: 170.0,
+        figures: 116.0,
     };
     chart(
         &mut out,

@@ -11,8 +11,6 @@ use super::model::Group;
 use super::number;
 use crate::report::Health;
 
-/// Room right of the longest bar for its figure.
-const FIGURE_ROOM: f64 = 84.0;
 const ROW: f64 = 24.0;
 const BAR: f64 = 14.0;
 
@@ -22,6 +20,8 @@ const BAR: f64 = 14.0;
 pub struct Frame {
     pub width: f64,
     pub labels: f64,
+    /// Room right of the longest bar for its figure.
+    pub figures: f64,
 }
 
 impl Frame {
@@ -30,7 +30,7 @@ impl Frame {
     }
 
     fn bar_room(self) -> f64 {
-        (self.width - self.bars_x() - FIGURE_ROOM).max(10.0)
+        (self.width - self.bars_x() - self.figures).max(10.0)
     }
 
     /// How many characters of a label fit, at about 6.6 units per character.
@@ -75,7 +75,7 @@ pub fn bars(title: &str, frame: Frame, rows: &[Bar]) -> String {
     let mut out = String::new();
     let _ = write!(
         out,
-        "<svg class=\"bars\" viewBox=\"0 0 {} {height}\" role=\"img\" aria-label=\"{}\">",
+        "<svg class=\"bars\" width=\"{0}\" viewBox=\"0 0 {0} {height}\" role=\"img\" aria-label=\"{1}\">",
         frame.width,
         escape(title)
     );
@@ -110,8 +110,9 @@ pub fn bars(title: &str, frame: Frame, rows: &[Bar]) -> String {
     out
 }
 
-/// Ready stories per group (epic or sprint) as bars split into ready and not ready, for the
-/// `limit` groups with the most stories. `kind` names the filter (`epic`, `sprint`).
+/// The share of ready stories per group (epic or sprint): full-width bars split into ready
+/// and not ready, for the `limit` groups with the most stories, in the groups' order. `kind`
+/// names the filter (`epic`, `sprint`).
 pub fn ready_bars(
     title: &str,
     frame: Frame,
@@ -124,41 +125,43 @@ pub fn ready_bars(
         .collect();
     order.sort_by(|&a, &b| groups[b].stories.cmp(&groups[a].stories).then(a.cmp(&b)));
     order.truncate(limit);
-    let max = order
-        .iter()
-        .map(|&i| groups[i].stories)
-        .max()
-        .unwrap_or(0)
-        .max(1) as f64;
+    order.sort_unstable();
     let height = ROW * order.len() as f64 + 4.0;
     let bars_x = frame.bars_x();
+    let width = frame.bar_room();
     let mut out = String::new();
     let _ = write!(
         out,
-        "<svg class=\"bars\" viewBox=\"0 0 {} {height}\" role=\"img\" aria-label=\"{}\">",
+        "<svg class=\"bars\" width=\"{0}\" viewBox=\"0 0 {0} {height}\" role=\"img\" aria-label=\"{1}\">",
         frame.width,
         escape(title)
     );
     for (row, &index) in order.iter().enumerate() {
         let group = &groups[index];
         let y = ROW * row as f64 + 4.0;
-        let scale = frame.bar_room() / max;
-        let total = (scale * group.stories as f64).max(2.0);
-        let ready = scale * group.ready as f64;
-        let figure = format!("{} of {}", number(group.ready), number(group.stories));
+        let share = group.ready as f64 / group.stories as f64;
+        let figure = format!(
+            "{} of {} · {:.0}%",
+            number(group.ready),
+            number(group.stories),
+            100.0 * share
+        );
         let _ = write!(
             out,
             "<g class=\"bar\" data-filter=\"{kind}\" data-value=\"{index}\" tabindex=\"0\" role=\"button\">\
-             <title>{}: {figure} stories ready</title>\
+             <title>{}: {} of {} stories ready</title>\
              <text class=\"bar-label\" x=\"{:.1}\" y=\"{:.1}\" text-anchor=\"end\">{}</text>\
-             <rect class=\"not-ready\" x=\"{bars_x}\" y=\"{y:.1}\" width=\"{total:.1}\" height=\"{BAR}\" rx=\"2\"/>\
-             <rect class=\"ready\" x=\"{bars_x}\" y=\"{y:.1}\" width=\"{ready:.1}\" height=\"{BAR}\" rx=\"2\"/>\
+             <rect class=\"not-ready\" x=\"{bars_x}\" y=\"{y:.1}\" width=\"{width:.1}\" height=\"{BAR}\" rx=\"2\"/>\
+             <rect class=\"ready\" x=\"{bars_x}\" y=\"{y:.1}\" width=\"{:.1}\" height=\"{BAR}\" rx=\"2\"/>\
              <text class=\"bar-figure\" x=\"{:.1}\" y=\"{:.1}\">{figure}</text></g>",
             escape(&group.label),
+            number(group.ready),
+            number(group.stories),
             frame.labels,
             y + BAR - 3.0,
             escape(&truncate(&group.label, frame.label_chars())),
-            bars_x + total + 6.0,
+            width * share,
+            bars_x + width + 6.0,
             y + BAR - 3.0,
         );
     }
@@ -175,6 +178,7 @@ mod tests {
         let frame = Frame {
             width: 480.0,
             labels: 200.0,
+            figures: 50.0,
         };
         let svg = bars(
             "Findings",
@@ -189,6 +193,39 @@ mod tests {
         );
         assert!(!svg.contains("<script>"), "{svg}");
         assert!(svg.contains("data-value=\"a&quot;b\""), "{svg}");
+    }
+
+    #[test]
+    fn group_bars_show_the_ready_share_of_the_largest_groups() {
+        let group = |label: &str, stories, ready| Group {
+            value: Some("x"),
+            label: label.into(),
+            items: stories,
+            stories,
+            ready,
+        };
+        let groups = [
+            group("Sprint 1", 4, 1),
+            group("Sprint 2", 1, 1),
+            group("Sprint 3", 8, 8),
+        ];
+        let frame = Frame {
+            width: 400.0,
+            labels: 100.0,
+            figures: 92.0,
+        };
+        let svg = ready_bars("Ready", frame, "sprint", &groups, 2);
+        assert!(svg.contains(">1 of 4 · 25%</text>"), "{svg}");
+        assert!(
+            svg.contains("class=\"ready\" x=\"108\" y=\"4.0\" width=\"50.0\""),
+            "{svg}"
+        );
+        assert!(svg.contains(">8 of 8 · 100%</text>"), "{svg}");
+        assert!(!svg.contains("Sprint 2"), "only the largest groups: {svg}");
+        assert!(
+            svg.find("Sprint 1") < svg.find("Sprint 3"),
+            "in the groups' order"
+        );
     }
 
     #[test]
