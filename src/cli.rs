@@ -193,6 +193,9 @@ pub enum OutputFormat {
     Markdown,
     /// JUnit XML: a test case per story, a failure per finding.
     Junit,
+    /// One self-contained HTML page (use with --output): health, charts, every story with
+    /// its findings on the offending text, filters; no network needed.
+    Html,
 }
 
 impl OutputFormat {

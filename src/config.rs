@@ -111,6 +111,18 @@ pub struct Config {
     pub suppress: BTreeMap<String, Vec<String>>,
     #[serde(default)]
     pub limits: Limits,
+    #[serde(default)]
+    pub report: ReportSettings,
+}
+
+/// How reports present the backlog.
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(deny_unknown_fields, default)]
+pub struct ReportSettings {
+    /// An issue's page, with `{key}` for its key
+    /// (`https://pantry.example.atlassian.net/browse/{key}`): the HTML report links each key
+    /// there. Without it, keys link only where the export says where the issue is (JSON).
+    pub issue_url: Option<String>,
 }
 
 /// A configuration and where it came from.
@@ -197,6 +209,18 @@ pub fn parse(source: &Source) -> Result<Config, Error> {
                 format!("`today` is \"{today}\", not a date"),
             )
             .help("write it as YYYY-MM-DD, e.g. today = \"2026-03-01\"")
+            .build());
+        }
+    }
+    if let Some(url) = &config.report.issue_url {
+        let web = url.starts_with("https://") || url.starts_with("http://");
+        if !web || !url.contains("{key}") || url.chars().any(char::is_whitespace) {
+            return Err(Error::at(
+                source,
+                find_span(source, url),
+                format!("`issue_url` is \"{url}\", not a web address with {{key}} in it"),
+            )
+            .help("write it as issue_url = \"https://your-site.atlassian.net/browse/{key}\"")
             .build());
         }
     }
@@ -298,5 +322,21 @@ mod tests {
             panic!("expected an input error");
         };
         assert!(error.message.contains("not a date"), "{}", error.message);
+        let Err(Error::Input(error)) = parse(&source(
+            "[report]\nissue_url = \"javascript:alert(1)//{key}\"\n",
+        )) else {
+            panic!("expected an input error");
+        };
+        assert_eq!(error.position.line, 2);
+        assert!(
+            error.message.contains("not a web address"),
+            "{}",
+            error.message
+        );
+        let config = parse(&source(
+            "[report]\nissue_url = \"https://pantry.example.atlassian.net/browse/{key}\"\n",
+        ))
+        .unwrap();
+        assert!(config.report.issue_url.is_some());
     }
 }

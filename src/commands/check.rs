@@ -70,7 +70,7 @@ pub fn run(args: &CheckArgs) -> Result<u8, Error> {
         stories: &outcome.stories,
     };
     for (format, target) in &outputs {
-        let rendered = render(&report, *format, args, target.is_none());
+        let rendered = render(&report, *format, args, &loaded, target.is_none());
         match target {
             Some(path) => write_atomically(path, &rendered)?,
             None => print(&rendered),
@@ -129,7 +129,13 @@ fn outputs(args: &CheckArgs) -> Result<Vec<(OutputFormat, Option<PathBuf>)>, Err
     Ok(outputs)
 }
 
-fn render(report: &Report<'_>, format: OutputFormat, args: &CheckArgs, to_stdout: bool) -> String {
+fn render(
+    report: &Report<'_>,
+    format: OutputFormat,
+    args: &CheckArgs,
+    loaded: &Loaded,
+    to_stdout: bool,
+) -> String {
     if args.statistics && matches!(format, OutputFormat::Human | OutputFormat::Concise) {
         return report::statistics::render(report);
     }
@@ -156,6 +162,12 @@ fn render(report: &Report<'_>, format: OutputFormat, args: &CheckArgs, to_stdout
         OutputFormat::Github => report::github::render(report),
         OutputFormat::Markdown => report::markdown::render(report),
         OutputFormat::Junit => report::junit::render(report),
+        OutputFormat::Html => report::html::render_with(
+            report,
+            report::html::IssueLinks {
+                template: loaded.config.report.issue_url.as_deref(),
+            },
+        ),
     }
 }
 

@@ -226,6 +226,11 @@ impl IssueReader<'_> {
                 entry("key", Some(Field::Key), value),
             ));
         }
+        // The issue's REST address (`https://site/rest/api/2/issue/10002`), unmapped: the
+        // HTML report derives the issue's page from it.
+        if let Some(url) = issue.get_string("self") {
+            ranked.push(((1, None, 0, 0), entry("self", None, self.string_value(url))));
+        }
         let fields = issue
             .get_object("fields")
             .map_or(&[][..], |f| f.properties.as_slice());

@@ -2,6 +2,7 @@
 //! CSV or JSON syntax.
 
 pub mod github;
+pub mod html;
 pub mod human;
 pub mod json;
 pub mod junit;
