@@ -280,10 +280,13 @@ fn banding(threshold: f64) -> (usize, usize) {
 }
 
 /// Jaccard similarity of two sorted, unique word lists.
+/// Words compare by their 64-bit hashes only: a collision between two different words of
+/// two stories is far less likely than anything else that could go wrong, and comparing
+/// the words themselves here was a fifth of a 100,000-story run.
 fn jaccard(a: &[(u64, &str)], b: &[(u64, &str)]) -> f64 {
     let (mut i, mut j, mut common) = (0, 0, 0usize);
     while let (Some(x), Some(y)) = (a.get(i), b.get(j)) {
-        match x.cmp(y) {
+        match x.0.cmp(&y.0) {
             std::cmp::Ordering::Less => i += 1,
             std::cmp::Ordering::Greater => j += 1,
             std::cmp::Ordering::Equal => {
