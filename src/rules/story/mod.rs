@@ -507,6 +507,10 @@ const INFINITIVE_TAKERS: &str = concat!(
     "seems expected required supposed ought able allowed enough",
 );
 
+/// Verbs that start a goal in which "to be able to" says what the object should be able
+/// to do ("have the system to be able to …", "allow admins to be able to …"), not why.
+const CAUSATIVES: &str = "have allow enable let make help ask tell require force permit";
+
 /// The benefit marker in `rest` (which starts at `base` in `text`): the first explicit
 /// one ("so that", "in order to", "so I can", "so as to"), else the first weak one ("so",
 /// "to be able to", "because") that passes its context checks. Markers inside an open
@@ -556,8 +560,11 @@ fn find_marker(text: &str, base: usize, rest: &str, verbal: bool) -> Option<Rang
                 comma_before || listed(SO_SUBJECTS, &next) || clause_follows(after)
             }
         } else if lower.starts_with("to") {
+            // "have ALFRED to be able to determine": the object is who should be able.
+            let causative = listed(CAUSATIVES, &first_word(before));
             !listed(INFINITIVE_TAKERS, &prev)
-                && (comma_before || (verbal && before.split_whitespace().nth(1).is_some()))
+                && (comma_before
+                    || (verbal && !causative && before.split_whitespace().nth(1).is_some()))
         } else {
             // "because", not "because of"
             next != "of"
@@ -955,6 +962,14 @@ mod tests {
             "user",
             "I want",
             "the system to be able to export PDFs",
+            "",
+            "",
+        );
+        check(
+            "As a curator, I want to have ALFRED to be able to determine the owner",
+            "curator",
+            "I want to",
+            "have ALFRED to be able to determine the owner",
             "",
             "",
         );
