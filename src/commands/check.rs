@@ -20,6 +20,14 @@ use super::{configured_rules, print, read_inputs, EXIT_CLEAN, EXIT_FINDINGS};
 
 pub fn run(args: &CheckArgs) -> Result<u8, Error> {
     let outputs = outputs(args)?;
+    // Every report's folder first: a bad path is refused before any report is written.
+    for path in outputs
+        .iter()
+        .filter_map(|(_, target)| target.as_deref())
+        .chain(args.write_baseline.as_deref())
+    {
+        crate::output::check_folder(path)?;
+    }
     let (loaded, backlog) = read_inputs(&args.input)?;
     let rules = configured_rules(&loaded, &args.select)?;
     let settings = settings(&loaded, args.today.as_deref())?;
