@@ -362,6 +362,47 @@ fn a_ten_megabyte_cell_hits_the_limit_and_reads_when_raised() {
 }
 
 #[test]
+fn an_endless_standard_input_hits_the_file_size_limit() {
+    use std::io::Write;
+    let dir = TempDir::new("endless-stdin");
+    // `yes "Fast search" | backlint check --max-file-size 1 -`: the stream never ends, so
+    // only the limit stops it (at most 64 MiB are offered, in case it does not).
+    let mut child = Command::new(env!("CARGO_BIN_EXE_backlint"))
+        .args(["check", "--max-file-size", "1", "-"])
+        .current_dir(dir.path())
+        .env("NO_COLOR", "1")
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("the binary runs");
+    let mut stdin = child.stdin.take().expect("piped");
+    let writer = std::thread::spawn(move || {
+        let chunk = "Fast search\n".repeat(5000);
+        for _ in 0..(64 << 20) / chunk.len() {
+            if stdin.write_all(chunk.as_bytes()).is_err() {
+                return;
+            }
+        }
+    });
+    let stdout = drain(child.stdout.take().expect("piped"));
+    let stderr = drain(child.stderr.take().expect("piped"));
+    let status = child.wait().expect("backlint finishes");
+    writer.join().expect("the writer stops");
+    let run = Run {
+        code: status.code(),
+        stdout: stdout.join().expect("stdout is read"),
+        stderr: stderr.join().expect("stderr is read"),
+    };
+    assert_no_panic(&run.stderr);
+    assert_eq!(run.code, Some(2), "{}", run.describe());
+    assert_eq!(
+        run.error(),
+        "<stdin>: the input runs past the limit of 1.0 MiB"
+    );
+}
+
+#[test]
 fn a_thousand_columns_read() {
     let dir = TempDir::new("wide");
     let mut header = vec!["Summary".to_owned(), "Issue key".to_owned()];
