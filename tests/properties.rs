@@ -900,56 +900,119 @@ fn settings(job_stories: bool) -> Settings {
     }
 }
 
+/// Reads `text` as the file `name`, runs every built-in rule and renders every report
+/// format; asserts that every finding lies inside its file and the JSON reports parse.
+fn pipeline(name: &str, text: &str, job_stories: bool) {
+    let mut backlog = Backlog::default();
+    if ingest::add_source(&mut backlog, source(name, text), &options(None)).is_err() {
+        return;
+    }
+    let rules = &*ALL_RULES;
+    let settings = settings(job_stories);
+    let mut config_suppress = BTreeMap::new();
+    config_suppress.insert("A-1".to_owned(), vec!["all".to_owned()]);
+    let mut suppressions = Suppressions::collect(&backlog, &config_suppress);
+    let outcome = engine::run(
+        &backlog,
+        rules,
+        &settings,
+        &config::Scope::default(),
+        &mut suppressions,
+    );
+    let outcome = match outcome {
+        Ok(outcome) => outcome,
+        Err(error) => panic!("the engine failed: {error}\n{text:?}"),
+    };
+    for finding in &outcome.findings {
+        let text = backlog.sources[backlog.items[finding.item].source].text();
+        assert_span(text, finding.span, &format!("a {} finding", finding.rule));
+    }
+    let report = Report {
+        backlog: &backlog,
+        findings: &outcome.findings,
+        rules,
+        items_checked: outcome.items_checked,
+        stories: &outcome.stories,
+    };
+    for color in [false, true] {
+        let _ = report::human::render(&report, Style { color, width: 60 });
+    }
+    let _ = report::text::render(&report);
+    let _ = report::statistics::render(&report);
+    let _ = report::github::render(&report);
+    let _ = report::markdown::render(&report);
+    let _ = report::junit::render(&report);
+    let json = report::json::render(&report);
+    assert!(
+        serde_json::from_str::<serde_json::Value>(&json).is_ok(),
+        "{json}"
+    );
+    let sarif = report::sarif::render(&report, None);
+    assert!(
+        serde_json::from_str::<serde_json::Value>(&sarif).is_ok(),
+        "{sarif}"
+    );
+}
+
+/// A Jira REST response of a few issues, with wiki or ADF descriptions.
+fn pipeline_json() -> impl Strategy<Value = String> {
+    use serde_json::{json, Value};
+    let description = prop_oneof![
+        pipeline_cell().prop_map(Value::from),
+        adf_node().prop_map(|content| json!({"type": "doc", "version": 1, "content": [content]})),
+    ];
+    let issue = (
+        pipeline_cell(),
+        description,
+        pipeline_cell(),
+        pipeline_cell(),
+        prop::collection::vec(pipeline_cell(), 0..3),
+        prop::option::of(-5.0f64..100.0),
+    )
+        .prop_map(|(summary, description, status, category, labels, points)| {
+            json!({
+                "key": "A-1",
+                "fields": {
+                    "summary": summary,
+                    "description": description,
+                    "issuetype": {"name": "Story"},
+                    "status": {"name": status, "statusCategory": {"name": category}},
+                    "labels": labels,
+                    "priority": null,
+                    "customfield_10016": points,
+                    "created": "2020-01-01T10:00:00.000+0000",
+                }
+            })
+        });
+    (prop::collection::vec(issue, 1..4), any::<bool>()).prop_map(|(issues, pretty)| {
+        let response = json!({
+            "issues": issues,
+            "names": {"customfield_10016": "Story point estimate"},
+        });
+        if pretty {
+            serde_json::to_string_pretty(&response).unwrap_or_default()
+        } else {
+            response.to_string()
+        }
+    })
+}
+
 proptest! {
     #![proptest_config(config(64))]
 
     #[test]
-    fn the_pipeline_never_panics_and_points_inside_its_sources(
+    fn the_pipeline_on_csv_never_panics_and_points_inside_its_sources(
         csv in pipeline_csv(),
         job in any::<bool>(),
     ) {
-        let mut backlog = Backlog::default();
-        if ingest::add_source(&mut backlog, source("p.csv", &csv), &options(None)).is_err() {
-            return Ok(());
-        }
-        let rules = &*ALL_RULES;
-        let settings = settings(job);
-        let mut config_suppress = BTreeMap::new();
-        config_suppress.insert("A-1".to_owned(), vec!["all".to_owned()]);
-        let mut suppressions = Suppressions::collect(&backlog, &config_suppress);
-        let outcome = engine::run(
-            &backlog,
-            rules,
-            &settings,
-            &config::Scope::default(),
-            &mut suppressions,
-        );
-        let outcome = match outcome {
-            Ok(outcome) => outcome,
-            Err(error) => panic!("the engine failed: {error}\n{csv:?}"),
-        };
-        for finding in &outcome.findings {
-            let text = backlog.sources[backlog.items[finding.item].source].text();
-            assert_span(text, finding.span, &format!("a {} finding", finding.rule));
-        }
-        let report = Report {
-            backlog: &backlog,
-            findings: &outcome.findings,
-            rules,
-            items_checked: outcome.items_checked,
-            stories: &outcome.stories,
-        };
-        for color in [false, true] {
-            let _ = report::human::render(&report, Style { color, width: 60 });
-        }
-        let _ = report::text::render(&report);
-        let _ = report::statistics::render(&report);
-        let _ = report::github::render(&report);
-        let _ = report::markdown::render(&report);
-        let _ = report::junit::render(&report);
-        let json = report::json::render(&report);
-        prop_assert!(serde_json::from_str::<serde_json::Value>(&json).is_ok(), "{}", json);
-        let sarif = report::sarif::render(&report, None);
-        prop_assert!(serde_json::from_str::<serde_json::Value>(&sarif).is_ok(), "{}", sarif);
+        pipeline("p.csv", &csv, job);
+    }
+
+    #[test]
+    fn the_pipeline_on_json_never_panics_and_points_inside_its_sources(
+        json in pipeline_json(),
+        job in any::<bool>(),
+    ) {
+        pipeline("p.json", &json, job);
     }
 }
