@@ -41,18 +41,30 @@ impl From<Span> for miette::SourceSpan {
 /// Text taken from a file, with the way back to the file for every byte of it.
 ///
 /// Cell text is rarely a verbatim slice of the file: CSV unescapes `""`, JSON unescapes
-/// `\n`, and wiki markup or ADF lose their markup on the way to plain text. The text keeps
-/// anchors, each saying "text from here on was copied from the source from there on";
-/// between two anchors, text and source run in step. Text that a converter inserts (a line
-/// break between ADF paragraphs) gets an anchor of its own at the nearest source place.
+/// `\n`, and wiki markup or ADF lose their markup on the way to plain text. The text is a
+/// run of pieces, each starting at an anchor. A copied piece says "text from here on was
+/// copied from the source from there on": text and source run in step. A piece that
+/// stands for something (an unescaped `\n`, a line break or list marker a converter adds)
+/// maps as a whole to the source bytes it stands for — possibly none — and never into the
+/// bytes after them, which may be anything (the middle of a multibyte character, or past
+/// the end of the file).
 #[derive(Clone, Default, PartialEq, Eq)]
 pub struct MappedText {
     text: String,
-    /// Where text offset 0 stands in the source (meaningless while the text is empty).
-    start: usize,
-    /// Further (offset in `text`, offset in the source) anchors, sorted, all past 0. Most
-    /// cells are verbatim copies and need none, so this stays unallocated for them.
-    more: Vec<(usize, usize)>,
+    /// The first piece (its text offset is 0); while the text is empty, where it stands.
+    first: Anchor,
+    /// Further anchors, sorted, all past 0. Most cells are verbatim copies and need none,
+    /// so this stays unallocated for them.
+    more: Vec<Anchor>,
+}
+
+/// Where a piece of a [`MappedText`] starts in the text and in the source.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+struct Anchor {
+    text: usize,
+    source: usize,
+    /// `None` for a copy; for a piece standing for source bytes, how many it stands for.
+    stands_for: Option<usize>,
 }
 
 impl MappedText {
@@ -60,11 +72,27 @@ impl MappedText {
         MappedText::default()
     }
 
+    /// Empty text that stands at `source_at`, for a conversion that leaves nothing.
+    pub fn empty_at(source_at: usize) -> Self {
+        MappedText {
+            first: Anchor {
+                text: 0,
+                source: source_at,
+                stands_for: None,
+            },
+            ..MappedText::default()
+        }
+    }
+
     /// Text copied verbatim from the source, starting at `source_start`.
     pub fn verbatim(text: &str, source_start: usize) -> Self {
         MappedText {
             text: text.to_owned(),
-            start: source_start,
+            first: Anchor {
+                text: 0,
+                source: source_start,
+                stands_for: None,
+            },
             more: Vec::new(),
         }
     }
@@ -81,15 +109,20 @@ impl MappedText {
         self.text.is_empty()
     }
 
-    fn last_anchor(&self) -> (usize, usize) {
-        self.more.last().copied().unwrap_or((0, self.start))
+    fn last_anchor(&self) -> Anchor {
+        self.more.last().copied().unwrap_or(self.first)
     }
 
-    fn anchor(&mut self, source_at: usize) {
+    fn anchor(&mut self, source: usize, stands_for: Option<usize>) {
+        let anchor = Anchor {
+            text: self.text.len(),
+            source,
+            stands_for,
+        };
         if self.text.is_empty() {
-            self.start = source_at;
+            self.first = anchor;
         } else {
-            self.more.push((self.text.len(), source_at));
+            self.more.push(anchor);
         }
     }
 
@@ -98,21 +131,28 @@ impl MappedText {
         if text.is_empty() {
             return;
         }
-        let (t, s) = self.last_anchor();
-        let continues_last = !self.text.is_empty() && s + (self.text.len() - t) == source_start;
+        let last = self.last_anchor();
+        let continues_last = !self.text.is_empty()
+            && last.stands_for.is_none()
+            && last.source + (self.text.len() - last.text) == source_start;
         if !continues_last {
-            self.anchor(source_start);
+            self.anchor(source_start, None);
         }
         self.text.push_str(text);
     }
 
-    /// Appends text that stands for something at `source_at` without being a copy of it: an
-    /// unescaped character, or a separator the converter adds.
+    /// Appends text that stands for something at `source_at` without being a copy of it,
+    /// such as a separator the converter adds; it maps to that point of the source.
     pub fn push_standing_for(&mut self, text: &str, source_at: usize) {
+        self.push_replacing(text, Span::empty_at(source_at));
+    }
+
+    /// Appends text that replaces the source bytes of `source`: an unescaped character.
+    pub fn push_replacing(&mut self, text: &str, source: Span) {
         if text.is_empty() {
             return;
         }
-        self.anchor(source_at);
+        self.anchor(source.start, Some(source.len()));
         self.text.push_str(text);
     }
 
@@ -123,16 +163,28 @@ impl MappedText {
 
     /// Appends `range` of another mapped text, keeping its way back to the source.
     pub fn push_slice(&mut self, from: &MappedText, range: Range<usize>) {
-        let first = from.more.partition_point(|&(t, _)| t <= range.start);
-        let mut at = range.start;
-        for &(t, _) in &from.more[first..] {
-            if t >= range.end {
-                break;
-            }
-            self.push_copied(&from.text[at..t], from.source_offset(at));
-            at = t;
+        let Some(slice) = from.text.get(range.clone()) else {
+            return;
+        };
+        if slice.is_empty() {
+            return;
         }
-        self.push_copied(&from.text[at..range.end], from.source_offset(at));
+        let first = from.more.partition_point(|a| a.text <= range.start);
+        let pieces = std::iter::once(from.anchor_at(range.start))
+            .chain(from.more[first..].iter().copied())
+            .take_while(|a| a.text < range.end);
+        let mut pieces = pieces.peekable();
+        while let Some(anchor) = pieces.next() {
+            let at = anchor.text.max(range.start);
+            let end = pieces.peek().map_or(range.end, |next| next.text);
+            let text = from.text.get(at..end).unwrap_or_default();
+            match anchor.stands_for {
+                None => self.push_copied(text, anchor.source + (at - anchor.text)),
+                Some(len) => {
+                    self.push_replacing(text, Span::new(anchor.source, anchor.source + len))
+                }
+            }
+        }
     }
 
     /// Removes trailing white space (line breaks left by converters).
@@ -141,20 +193,30 @@ impl MappedText {
     pub fn trim_end(&mut self) {
         let keep = self.text.trim_end().len();
         self.text.truncate(keep);
-        self.more.retain(|&(t, _)| t < keep);
+        self.more.retain(|a| a.text < keep);
         self.text.shrink_to_fit();
         self.more.shrink_to_fit();
     }
 
-    /// The source offset of text offset `offset`.
-    pub fn source_offset(&self, offset: usize) -> usize {
-        let index = self.more.partition_point(|&(t, _)| t <= offset);
-        let (t, s) = index
+    /// The anchor of the piece that holds text offset `offset`.
+    fn anchor_at(&self, offset: usize) -> Anchor {
+        let index = self.more.partition_point(|a| a.text <= offset);
+        index
             .checked_sub(1)
             .and_then(|i| self.more.get(i))
             .copied()
-            .unwrap_or((0, self.start));
-        s + offset.saturating_sub(t)
+            .unwrap_or(self.first)
+    }
+
+    /// The source offset of text offset `offset`: where the character there comes from,
+    /// or, at the end of the text, where the source of the text ends.
+    pub fn source_offset(&self, offset: usize) -> usize {
+        let anchor = self.anchor_at(offset);
+        match anchor.stands_for {
+            None => anchor.source + offset.saturating_sub(anchor.text),
+            Some(len) if offset >= self.text.len() && offset > anchor.text => anchor.source + len,
+            Some(_) => anchor.source,
+        }
     }
 
     /// The source span of a range of this text.
@@ -163,13 +225,17 @@ impl MappedText {
         if range.end <= range.start {
             return Span::empty_at(start);
         }
-        let last = self.text[..range.end]
-            .char_indices()
-            .next_back()
+        let last = self
+            .text
+            .get(..range.end)
+            .and_then(|before| before.char_indices().next_back())
             .map_or(range.start, |(i, _)| i);
-        let last_len = range.end - last;
-        let end = (self.source_offset(last) + last_len).max(start);
-        Span::new(start, end)
+        let anchor = self.anchor_at(last);
+        let end = match anchor.stands_for {
+            None => anchor.source + (last - anchor.text) + (range.end - last),
+            Some(len) => anchor.source + len,
+        };
+        Span::new(start, end.max(start))
     }
 }
 
@@ -438,6 +504,38 @@ mod tests {
         assert_eq!(slice.as_str(), "d\nx");
         assert_eq!(slice.source_span(2..3), Span::new(30, 31));
         assert_eq!(slice.source_offset(0), 8);
+    }
+
+    #[test]
+    fn text_standing_for_a_place_never_maps_past_it() {
+        // Found by the property tests: an ordered-list marker "100000000. " that ADF writes
+        // for an item at offset 3 mapped its later bytes to 4, 5, … as if copied, into the
+        // middle of "é" and past the end of the source.
+        let source = "ab{é}";
+        let mut text = MappedText::new();
+        text.push_standing_for("100000000. ", 3);
+        text.push_copied("é", 3);
+        for at in 0..11 {
+            assert_eq!(text.source_offset(at), 3, "offset {at}");
+        }
+        assert_eq!(text.source_span(0..10), Span::empty_at(3));
+        assert_eq!(text.source_span(11..13), Span::new(3, 5));
+        assert!(source.is_char_boundary(text.source_offset(13)));
+        // An unescaped character covers its whole escape; what follows it maps in step.
+        let mut unescaped = MappedText::verbatim("a", 10);
+        unescaped.push_replacing("\n", Span::new(11, 13));
+        unescaped.push_copied("b", 13);
+        assert_eq!(unescaped.source_span(1..2), Span::new(11, 13));
+        assert_eq!(unescaped.source_span(0..3), Span::new(10, 14));
+        assert_eq!(unescaped.source_offset(3), 14);
+        let mut slice = MappedText::new();
+        slice.push_slice(&unescaped, 1..3);
+        assert_eq!(slice.source_span(0..1), Span::new(11, 13));
+        assert_eq!(slice.source_span(1..2), Span::new(13, 14));
+        // Ranges that are not slices of the text give a span, not a panic.
+        assert_eq!(unescaped.source_span(2..40).start, 13);
+        let empty = MappedText::empty_at(7);
+        assert_eq!(empty.source_span(0..0), Span::empty_at(7));
     }
 
     #[test]

@@ -56,6 +56,13 @@ pub enum Error {
         limit_mib: f64,
     },
 
+    #[error("{name}: the input runs past the limit of {limit_mib:.1} MiB")]
+    #[diagnostic(
+        code(backlint::limit),
+        help("raise the limit with --max-file-size MIB or [limits] max_file_mib in backlint.toml")
+    )]
+    StreamTooLarge { name: String, limit_mib: f64 },
+
     #[error("{name}: the file is empty")]
     #[diagnostic(
         code(backlint::empty),

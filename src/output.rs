@@ -6,21 +6,35 @@ use std::path::Path;
 
 use crate::error::Error;
 
+/// The folder a file at `path` goes in.
+fn folder_of(path: &Path) -> &Path {
+    match path.parent() {
+        Some(dir) if !dir.as_os_str().is_empty() => dir,
+        _ => Path::new("."),
+    }
+}
+
+/// Checks that the folder of `path` exists, so that a run with several reports can refuse
+/// a bad path before it writes any of them.
+pub fn check_folder(path: &Path) -> Result<(), Error> {
+    let dir = folder_of(path);
+    if dir.is_dir() {
+        Ok(())
+    } else {
+        Err(Error::Write {
+            path: path.display().to_string(),
+            reason: format!("the folder {} does not exist", dir.display()),
+        })
+    }
+}
+
 pub fn write_atomically(path: &Path, contents: &str) -> Result<(), Error> {
     let failed = |reason: String| Error::Write {
         path: path.display().to_string(),
         reason,
     };
-    let dir = match path.parent() {
-        Some(dir) if !dir.as_os_str().is_empty() => dir,
-        _ => Path::new("."),
-    };
-    if !dir.is_dir() {
-        return Err(failed(format!(
-            "the folder {} does not exist",
-            dir.display()
-        )));
-    }
+    check_folder(path)?;
+    let dir = folder_of(path);
     let name = path
         .file_name()
         .map_or_else(|| "output".into(), |n| n.to_string_lossy().into_owned());

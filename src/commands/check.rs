@@ -20,6 +20,14 @@ use super::{configured_rules, load_input_config, print, read_backlog, EXIT_CLEAN
 
 pub fn run(args: &CheckArgs) -> Result<u8, Error> {
     let outputs = outputs(args)?;
+    // Every report's folder first: a bad path is refused before any report is written.
+    for path in outputs
+        .iter()
+        .filter_map(|(_, target)| target.as_deref())
+        .chain(args.write_baseline.as_deref())
+    {
+        crate::output::check_folder(path)?;
+    }
     let progress = crate::progress::start();
     let loaded = load_input_config(&args.input)?;
     let rules = configured_rules(&loaded, &args.select)?;

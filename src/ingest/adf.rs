@@ -9,6 +9,7 @@
 use std::borrow::Cow;
 
 use jsonc_parser::ast::{Object, Value};
+use jsonc_parser::common::Ranged;
 
 use crate::backlog::MappedText;
 use crate::ingest::json_text::string_text;
@@ -21,6 +22,10 @@ pub fn to_plain(doc: &Value<'_>, source: &str) -> MappedText {
     }
     let mut text = writer.out;
     text.trim_end();
+    if text.is_empty() {
+        // A document without text still stands where the document is.
+        return MappedText::empty_at(doc.start());
+    }
     text
 }
 
@@ -301,6 +306,25 @@ mod tests {
         let start = text.as_str().find(word).expect("word in output");
         let span = text.source_span(start..start + word.len());
         &json[span.start..span.end]
+    }
+
+    #[test]
+    fn markers_and_empty_documents_map_inside_the_json() {
+        // Found by the property tests: the marker of an item numbered 100000000 mapped its
+        // later bytes past the item's start, into the middle of "é".
+        let json = r#"{"type":"doc","content":[{"type":"orderedList","attrs":{"order":100000000},"content":[{"type":"listItem","text":"é😀"}]}]}"#;
+        let text = plain(json);
+        assert_eq!(text.as_str(), "100000000.");
+        for at in 0..=text.len() {
+            let offset = text.source_offset(at);
+            assert!(json.is_char_boundary(offset), "{at} maps to {offset}");
+        }
+        // A document with no text is empty text at the document, not at offset 0.
+        let json = r#"  {"type":"doc","content":[{"type":"rule"}]}"#;
+        assert_eq!(
+            plain(json).source_span(0..0),
+            crate::backlog::Span::empty_at(2)
+        );
     }
 
     const STORY: &str = r#"{

@@ -2,7 +2,7 @@
 
 use jsonc_parser::ast::StringLit;
 
-use crate::backlog::MappedText;
+use crate::backlog::{MappedText, Span};
 
 /// The value of a string literal; escapes (`\n`, `\"`, `\u00e9`) map to where they stand.
 pub fn string_text(literal: &StringLit<'_>, source: &str) -> MappedText {
@@ -19,12 +19,12 @@ pub fn string_text(literal: &StringLit<'_>, source: &str) -> MappedText {
         text.push_copied(&rest[..backslash], at);
         let escape_len = escape_length(&rest[backslash..]);
         let escape = &rest[backslash..backslash + escape_len];
-        text.push_standing_for(
-            &unescape(escape, &rest[backslash + escape_len..]),
-            at + backslash,
-        );
         let consumed =
             backslash + escape_len + surrogate_tail_len(escape, &rest[backslash + escape_len..]);
+        text.push_replacing(
+            &unescape(escape, &rest[backslash + escape_len..]),
+            Span::new(at + backslash, at + consumed),
+        );
         at += consumed;
         rest = &rest[consumed..];
     }

@@ -99,10 +99,20 @@ pub fn load_limited(path: &str, max_bytes: u64) -> Result<Source, Error> {
         reason: e.to_string(),
     };
     let bytes = if path == "-" {
+        // Standard input has no size to check first: read one byte past the limit at most,
+        // so an endless or huge stream is refused instead of filling the memory.
         let mut bytes = Vec::new();
         std::io::stdin()
+            .lock()
+            .take(max_bytes.saturating_add(1))
             .read_to_end(&mut bytes)
             .map_err(read_error)?;
+        if bytes.len() as u64 > max_bytes {
+            return Err(Error::StreamTooLarge {
+                name: "<stdin>".to_owned(),
+                limit_mib: max_bytes as f64 / crate::limits::MIB as f64,
+            });
+        }
         bytes
     } else {
         if Path::new(path).is_dir() {

@@ -128,6 +128,10 @@ impl<'a> Plain<'a> {
 
     fn finish(mut self) -> MappedText {
         self.out.trim_end();
+        if self.out.is_empty() {
+            // Markup alone: the empty text still stands where the markup is.
+            return MappedText::empty_at(self.markup.source_offset(0));
+        }
         self.out
     }
 
@@ -956,6 +960,14 @@ mod tests {
         for word in ["Goal", "power user", "fast", "search"] {
             assert_maps(src, &out, word);
         }
+    }
+
+    #[test]
+    fn markup_alone_leaves_empty_text_at_the_markup() {
+        // Found by the property tests: it stood at offset 0, outside the cell.
+        let out = convert("{color:red}{color}");
+        assert_eq!(out.as_str(), "");
+        assert_eq!(out.source_span(0..0), Span::empty_at(START));
     }
 
     /// Converts without panicking, and every output byte maps into the source.

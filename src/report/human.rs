@@ -11,6 +11,7 @@ use crate::finding::{Finding, Severity};
 use crate::rules::docs;
 use crate::rules::kinds::excerpt;
 use crate::source::Source;
+use crate::source_code::LONG_LINE;
 
 /// How the report looks: colour, and the width text wraps at.
 #[derive(Debug, Clone, Copy)]
@@ -149,12 +150,25 @@ fn diagnostic<'a>(report: &Report<'a>, finding: &'a Finding) -> FindingDiagnosti
     }
 }
 
+/// The most bytes a label underlines on a long line: a finding on a whole 100,000-character
+/// summary is shown by the summary's start, in a window of its line, not with the line.
+const MAX_LABEL: usize = LONG_LINE / 2;
+
 /// A span cut to its first line: a finding on a whole multi-line description is shown on
-/// the line where the description starts.
+/// the line where the description starts. On a line longer than [`LONG_LINE`], it is also
+/// cut to [`MAX_LABEL`] bytes (at a character boundary), so the line is shown as a window
+/// around the label.
 fn first_line_of(source: &Source, span: Span) -> Span {
     let line_start = source.line_start(source.line_index(span.start));
     let line_end = line_start + source.line_text(span.start).len();
-    Span::new(span.start, span.end.min(line_end).max(span.start))
+    let mut end = span.end.min(line_end).max(span.start);
+    if line_end - line_start > LONG_LINE {
+        end = end.min(span.start.saturating_add(MAX_LABEL));
+    }
+    while end > span.start && !source.text().is_char_boundary(end) {
+        end -= 1;
+    }
+    Span::new(span.start, end)
 }
 
 /// The closing summary: what was read and checked, counts per rule, health, verdict.

@@ -69,7 +69,7 @@ impl<'a> Context<'a> {
             StorySource::Summary => summary,
             StorySource::DescriptionFirstLine { offset } => {
                 let description = description?;
-                let rest = &description.text()[offset..];
+                let rest = description.text().get(offset..)?;
                 let line_end = rest.find('\n').unwrap_or(rest.len());
                 TextRef {
                     range: offset..offset + line_end,

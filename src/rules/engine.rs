@@ -229,10 +229,24 @@ fn report_unused(
     }
 }
 
+/// The most characters a value quoted in a message keeps: a 100,000-character summary or
+/// key is quoted by its start, not in full in every finding.
+pub const MAX_QUOTED: usize = 120;
+
 fn finding(rule: &Rule, id: &Arc<str>, item: usize, key: &str, hit: Hit) -> Finding {
     let field = hit.field.as_deref().unwrap_or_default();
-    let mut vars: Vec<(&str, &str)> = vec![("key", key), ("field", field)];
-    vars.extend(hit.vars.iter().map(|(k, v)| (*k, v.as_str())));
+    let bounded = |value: &str| -> String {
+        match value.char_indices().nth(MAX_QUOTED) {
+            Some(_) => crate::rules::kinds::excerpt(value, MAX_QUOTED),
+            None => value.to_owned(),
+        }
+    };
+    let owned: Vec<(&str, String)> = [("key", key), ("field", field)]
+        .into_iter()
+        .chain(hit.vars.iter().map(|(k, v)| (*k, v.as_str())))
+        .map(|(k, v)| (k, bounded(v)))
+        .collect();
+    let vars: Vec<(&str, &str)> = owned.iter().map(|(k, v)| (*k, v.as_str())).collect();
     Finding {
         rule: Arc::clone(id),
         severity: rule.severity,
@@ -275,6 +289,7 @@ pub fn fill(template: &str, vars: &[(&str, &str)]) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::backlog::Span;
     use crate::ingest::{add_source, ReadOptions};
     use crate::source::{Encoding, Source};
 
@@ -295,6 +310,34 @@ mod tests {
             "export.csv: backlint failed on PAN-7: index out of bounds"
         );
         assert_eq!(guarded(&backlog, 0, || 5).unwrap(), 5);
+    }
+
+    #[test]
+    fn quoted_values_are_cut_short() {
+        // Found with a 100,000-character summary: non-atomic quoted the whole goal in each
+        // of its findings, and the human report ran to megabytes.
+        let rule = crate::rules::catalog::builtin_rules()
+            .unwrap()
+            .into_iter()
+            .find(|r| r.id == "non-atomic")
+            .unwrap();
+        let goal = "export reports and share them ".repeat(4000);
+        let hit = Hit {
+            span: Span::default(),
+            field: None,
+            vars: vec![("value", "and".to_owned()), ("goal", goal)],
+        };
+        let id: Arc<str> = Arc::from("non-atomic");
+        let finding = finding(&rule, &id, 0, &"K-1".repeat(100), hit);
+        assert!(
+            finding.message.chars().count() < 3 * MAX_QUOTED,
+            "{}",
+            finding.message
+        );
+        assert!(finding
+            .message
+            .contains("\"and\" joins two features in \"export reports"));
+        assert!(finding.message.contains('…'));
     }
 
     #[test]

@@ -23,7 +23,10 @@ impl<'a> TextRef<'a> {
     }
 
     pub fn text(&self) -> &'a str {
-        &self.value.as_str()[self.range.clone()]
+        self.value
+            .as_str()
+            .get(self.range.clone())
+            .unwrap_or_default()
     }
 
     /// The file span of `range`, given relative to this piece's text.

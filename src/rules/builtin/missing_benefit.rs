@@ -18,7 +18,9 @@ impl MissingBenefit {
             return Vec::new();
         }
         let goal = view.story.goal.clone();
-        vec![Hit::on(&view.text, view.text.span_of(goal.clone()))
-            .var("value", excerpt(&view.text.text()[goal], 60))]
+        vec![Hit::on(&view.text, view.text.span_of(goal.clone())).var(
+            "value",
+            excerpt(view.text.text().get(goal).unwrap_or_default(), 60),
+        )]
     }
 }

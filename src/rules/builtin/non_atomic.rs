@@ -15,13 +15,13 @@ impl NonAtomic {
             return Vec::new();
         };
         let goal = view.story.goal.clone();
-        let goal_text = &view.text.text()[goal.clone()];
+        let goal_text = view.text.text().get(goal.clone()).unwrap_or_default();
         joined_features(goal_text)
             .into_iter()
             .map(|joint| {
                 let range = goal.start + joint.start..goal.start + joint.end;
                 Hit::on(&view.text, view.text.span_of(range.clone()))
-                    .var("value", view.text.text()[range].to_owned())
+                    .var("value", view.text.text().get(range).unwrap_or_default())
                     .var("goal", goal_text.trim())
             })
             .collect()

@@ -27,7 +27,10 @@ impl NotMinimal {
                     Extra::Ellipsis => "an ellipsis",
                 };
                 Hit::on(&view.text, view.text.span_of(range.clone()))
-                    .var("value", excerpt(&view.text.text()[range], 50))
+                    .var(
+                        "value",
+                        excerpt(view.text.text().get(range).unwrap_or_default(), 50),
+                    )
                     .var("problem", what)
             })
             .collect()

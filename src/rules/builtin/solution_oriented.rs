@@ -20,7 +20,7 @@ impl SolutionOriented {
             return Vec::new();
         };
         let goal = view.story.goal.clone();
-        let goal_text = &view.text.text()[goal.clone()];
+        let goal_text = view.text.text().get(goal.clone()).unwrap_or_default();
         self.terms
             .regex
             .find_iter(goal_text)

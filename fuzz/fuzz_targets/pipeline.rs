@@ -1,0 +1,76 @@
+//! Any bytes through what `backlint check` does: detect and read, every built-in rule,
+//! every report format. Every finding points inside its file.
+#![no_main]
+
+use std::collections::BTreeMap;
+use std::sync::LazyLock;
+
+use backlint::config::{Loaded, Scope};
+use backlint::report::{self, human::Style, Report};
+use backlint::rules::context::Settings;
+use backlint::rules::selection::{self, CommandLine};
+use backlint::rules::suppression::Suppressions;
+use backlint::rules::{catalog, engine, story, Rule};
+use libfuzzer_sys::fuzz_target;
+
+static RULES: LazyLock<Vec<Rule>> = LazyLock::new(|| {
+    let cli = CommandLine {
+        select: vec!["all".to_owned()],
+        ignore: Vec::new(),
+    };
+    let catalog = catalog::builtin_rules().unwrap_or_default();
+    selection::select(catalog, &Loaded::default(), &cli).unwrap_or_default()
+});
+
+fuzz_target!(|data: &[u8]| {
+    // The first byte picks the file name the format is detected from.
+    let Some((&pick, bytes)) = data.split_first() else {
+        return;
+    };
+    let name = ["fuzz.csv", "fuzz.json", "fuzz.txt", "fuzz.md", "-"][usize::from(pick) % 5];
+    let Some(backlog) = backlint_fuzz::read(name, bytes, None) else {
+        return;
+    };
+    let settings = Settings {
+        today: jiff::civil::date(2026, 3, 1),
+        story: story::Options {
+            job_stories: pick & 0x80 != 0,
+            extra_templates: Vec::new(),
+        },
+        personas: Vec::new(),
+    };
+    let mut suppressions = Suppressions::collect(&backlog, &BTreeMap::new());
+    let outcome = engine::run(
+        &backlog,
+        &RULES,
+        &settings,
+        &Scope::default(),
+        &mut suppressions,
+    )
+    .unwrap_or_else(|error| panic!("the engine failed: {error}"));
+    for finding in &outcome.findings {
+        let source = &backlog.sources[backlog.items[finding.item].source];
+        backlint_fuzz::assert_span(source.text(), finding.span);
+    }
+    let report = Report {
+        backlog: &backlog,
+        findings: &outcome.findings,
+        rules: &RULES,
+        items_checked: outcome.items_checked,
+        stories: &outcome.stories,
+    };
+    report::human::render(
+        &report,
+        Style {
+            color: pick & 0x40 != 0,
+            width: 100,
+        },
+    );
+    report::text::render(&report);
+    report::statistics::render(&report);
+    report::json::render(&report);
+    report::sarif::render(&report, None);
+    report::github::render(&report);
+    report::markdown::render(&report);
+    report::junit::render(&report);
+});

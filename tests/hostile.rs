@@ -1,0 +1,734 @@
+//! Hostile and broken input, end to end with the binary: every row of
+//! docs/hostile-input.md is one test here. Inputs are generated into a temporary folder at
+//! test time. Whatever the input, backlint answers with findings (exit code 0 or 1) or a
+//! clear error (exit code 2): never a panic, and never a hang (each run has a deadline).
+
+use std::io::Read;
+use std::path::{Path, PathBuf};
+use std::process::{Command, Stdio};
+use std::time::{Duration, Instant};
+
+/// Far more than any of these runs takes, even in a debug build on a busy machine.
+const DEADLINE: Duration = Duration::from_secs(300);
+
+struct Run {
+    code: Option<i32>,
+    stdout: String,
+    stderr: String,
+}
+
+impl Run {
+    /// The error message (`× file:line:column: what`) without the `×`, its lines (wrapped
+    /// at 100 columns) joined again.
+    fn error(&self) -> String {
+        let mut lines = self.stderr.lines().map(str::trim_start);
+        let Some(first) = lines.find_map(|line| line.strip_prefix("× ")) else {
+            panic!("no error message in:\n{}", self.stderr);
+        };
+        let mut message = first.to_owned();
+        for more in lines.map_while(|line| line.strip_prefix("│ ")) {
+            // Lines wrap at blanks and after hyphens ("Windows-" / "1252").
+            if !message.ends_with('-') {
+                message.push(' ');
+            }
+            message.push_str(more.trim_start());
+        }
+        message
+    }
+
+    /// [`Run::error`], with the path of the test's folder dropped from its start (a
+    /// configuration found by looking upwards, and the rules folder it names, are named by
+    /// their full paths).
+    fn error_in(&self, dir: &Path) -> String {
+        let error = self.error();
+        let prefix = format!("{}/", dir.display());
+        error.strip_prefix(&prefix).unwrap_or(&error).to_owned()
+    }
+
+    fn describe(&self) -> String {
+        format!(
+            "exit {:?}\n--- stdout\n{}\n--- stderr\n{}",
+            self.code,
+            excerpt(&self.stdout),
+            excerpt(&self.stderr)
+        )
+    }
+}
+
+fn excerpt(text: &str) -> &str {
+    let end = text.char_indices().nth(4000).map_or(text.len(), |(i, _)| i);
+    &text[..end]
+}
+
+/// Runs backlint in `dir` with `NO_COLOR`, kills it past [`DEADLINE`], and checks that it
+/// neither panicked nor reported a bug.
+fn backlint(dir: &Path, args: &[&str]) -> Run {
+    let mut child = Command::new(env!("CARGO_BIN_EXE_backlint"))
+        .args(args)
+        .current_dir(dir)
+        .env("NO_COLOR", "1")
+        .env("COLUMNS", "100")
+        .env_remove("GITHUB_WORKSPACE")
+        .stdin(Stdio::null())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("the binary runs");
+    let stdout = drain(child.stdout.take().expect("piped"));
+    let stderr = drain(child.stderr.take().expect("piped"));
+    let started = Instant::now();
+    let status = loop {
+        if let Some(status) = child.try_wait().expect("the child can be waited for") {
+            break status;
+        }
+        if started.elapsed() > DEADLINE {
+            child.kill().ok();
+            panic!("backlint {args:?} hung: still running after {DEADLINE:?}");
+        }
+        std::thread::sleep(Duration::from_millis(20));
+    };
+    let run = Run {
+        code: status.code(),
+        stdout: stdout.join().expect("stdout is read"),
+        stderr: stderr.join().expect("stderr is read"),
+    };
+    assert_no_panic(&run.stderr);
+    run
+}
+
+fn drain(mut pipe: impl Read + Send + 'static) -> std::thread::JoinHandle<String> {
+    std::thread::spawn(move || {
+        let mut bytes = Vec::new();
+        pipe.read_to_end(&mut bytes).ok();
+        String::from_utf8_lossy(&bytes).into_owned()
+    })
+}
+
+fn assert_no_panic(stderr: &str) {
+    assert!(
+        !stderr.contains("panicked") && !stderr.contains("backlint hit a bug"),
+        "{}",
+        excerpt(stderr)
+    );
+}
+
+/// A run that must fail with exit code 2 and nothing on stdout; returns its error line.
+fn refused(dir: &Path, args: &[&str]) -> String {
+    let run = backlint(dir, args);
+    assert_eq!(run.code, Some(2), "{}", run.describe());
+    assert!(run.stdout.is_empty(), "{}", run.describe());
+    run.error()
+}
+
+/// [`refused`], for errors in files found through the folder's configuration.
+fn refused_in(dir: &Path, args: &[&str]) -> String {
+    let run = backlint(dir, args);
+    assert_eq!(run.code, Some(2), "{}", run.describe());
+    assert!(run.stdout.is_empty(), "{}", run.describe());
+    run.error_in(dir)
+}
+
+/// A run that must read its input and pass: its findings are warnings and notes, below
+/// the default `--fail-on error`, so the exit code is 0.
+fn read_fine(dir: &Path, args: &[&str]) -> Run {
+    let run = backlint(dir, args);
+    assert_eq!(run.code, Some(0), "{}", run.describe());
+    run
+}
+
+/// A fresh temporary folder for one test, removed when dropped.
+struct TempDir(PathBuf);
+
+impl TempDir {
+    fn new(name: &str) -> Self {
+        let dir =
+            std::env::temp_dir().join(format!("backlint-hostile-{name}-{}", std::process::id()));
+        let _ = std::fs::remove_dir_all(&dir);
+        std::fs::create_dir_all(&dir).expect("a temporary folder");
+        TempDir(dir)
+    }
+
+    fn write(&self, name: &str, bytes: impl AsRef<[u8]>) -> &Self {
+        let path = self.0.join(name);
+        if let Some(parent) = path.parent() {
+            std::fs::create_dir_all(parent).expect("a folder for the input");
+        }
+        std::fs::write(path, bytes).expect("the input is written");
+        self
+    }
+
+    fn path(&self) -> &Path {
+        &self.0
+    }
+}
+
+impl Drop for TempDir {
+    fn drop(&mut self) {
+        #[cfg(unix)]
+        {
+            use std::os::unix::fs::PermissionsExt;
+            let locked = self.0.join("locked.csv");
+            if locked.exists() {
+                let _ = std::fs::set_permissions(&locked, std::fs::Permissions::from_mode(0o644));
+            }
+        }
+        let _ = std::fs::remove_dir_all(&self.0);
+    }
+}
+
+const STORIES: &str = "Summary,Issue key,Issue Type\r\n\
+    Fast search,A-1,Story\r\n\
+    As a clerk I want to print labels so that parcels ship,A-2,Story\r\n";
+
+// ---------------------------------------------------------------------------------------
+// Bytes that are not a text export.
+
+#[test]
+fn empty_file() {
+    let dir = TempDir::new("empty");
+    dir.write("empty.csv", "");
+    assert_eq!(
+        refused(dir.path(), &["check", "empty.csv"]),
+        "empty.csv: the file is empty"
+    );
+    let blank = TempDir::new("blank");
+    blank.write("blank.csv", " \r\n\t\n");
+    assert_eq!(
+        refused(blank.path(), &["check", "blank.csv"]),
+        "blank.csv: the file is empty"
+    );
+}
+
+#[test]
+fn binary_bytes() {
+    let dir = TempDir::new("binary");
+    // The start of a PNG image, and bytes with control characters but no NUL.
+    dir.write(
+        "image.csv",
+        b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00\x01\x00",
+    );
+    dir.write(
+        "noise.csv",
+        b"Summary\n\x89\x50\x4e\x47\x01\x02\x03\xff\xfe",
+    );
+    assert_eq!(
+        refused(dir.path(), &["check", "image.csv"]),
+        "image.csv:3:1: cannot decode the file: it contains a NUL byte: this is a binary file, not a text export"
+    );
+    assert_eq!(
+        refused(dir.path(), &["check", "noise.csv"]),
+        "noise.csv:2:5: cannot decode the file: it contains a byte that is neither UTF-8 nor Windows-1252 text"
+    );
+}
+
+#[test]
+fn nul_bytes_in_a_text_csv() {
+    let dir = TempDir::new("nul");
+    dir.write("nul.csv", "Summary,Issue key\nAs a user I want x\0y,A-1\n");
+    assert_eq!(
+        refused(dir.path(), &["check", "nul.csv"]),
+        "nul.csv:2:19: cannot decode the file: it contains a NUL byte: this is a binary file, not a text export"
+    );
+}
+
+// ---------------------------------------------------------------------------------------
+// Truncated files.
+
+#[test]
+fn truncated_csv_with_an_unclosed_quote() {
+    let dir = TempDir::new("truncated-csv");
+    dir.write(
+        "cut.csv",
+        "Summary,Issue key\nFast search,A-1\n\"As a user I want to export, so that",
+    );
+    assert_eq!(
+        refused(dir.path(), &["check", "cut.csv"]),
+        "cut.csv:3:1: a quoted cell is never closed"
+    );
+}
+
+#[test]
+fn truncated_json() {
+    let dir = TempDir::new("truncated-json");
+    dir.write(
+        "cut.json",
+        r#"{"issues":[{"key":"A-1","fields":{"summary":"As a user I want"#,
+    );
+    let run = backlint(dir.path(), &["check", "cut.json"]);
+    assert_eq!(run.code, Some(2), "{}", run.describe());
+    assert_eq!(
+        run.error(),
+        "cut.json:1:45: invalid JSON: Unterminated string literal"
+    );
+    assert!(
+        run.stderr.contains("it was probably cut off"),
+        "{}",
+        run.stderr
+    );
+}
+
+// ---------------------------------------------------------------------------------------
+// Encodings.
+
+fn utf16(text: &str, big_endian: bool) -> Vec<u8> {
+    text.encode_utf16()
+        .flat_map(|unit| {
+            if big_endian {
+                unit.to_be_bytes()
+            } else {
+                unit.to_le_bytes()
+            }
+        })
+        .collect()
+}
+
+#[test]
+fn utf16_with_a_byte_order_mark_reads() {
+    let dir = TempDir::new("utf16");
+    let mut le = vec![0xFF, 0xFE];
+    le.extend(utf16(STORIES, false));
+    let mut be = vec![0xFE, 0xFF];
+    be.extend(utf16(STORIES, true));
+    dir.write("le.csv", le).write("be.csv", be);
+    for name in ["le.csv", "be.csv"] {
+        let run = read_fine(dir.path(), &["check", "--format", "concise", name]);
+        assert!(
+            run.stdout.contains(&format!(
+                "{name}:2:1: warning[story-format] A-1: \"Fast search\""
+            )),
+            "{}",
+            run.describe()
+        );
+    }
+}
+
+#[test]
+fn utf16_without_a_byte_order_mark_is_refused() {
+    let dir = TempDir::new("utf16-no-bom");
+    dir.write("le.csv", utf16(STORIES, false));
+    assert_eq!(
+        refused(dir.path(), &["check", "le.csv"]),
+        "le.csv:1:2: cannot decode the file: it contains a NUL byte: this looks like UTF-16 without a byte order mark; save the export as UTF-8"
+    );
+}
+
+#[test]
+fn windows_1252_reads() {
+    let dir = TempDir::new("cp1252");
+    // "Café menus – fast", as Excel on Windows saves it: é is 0xE9, – is 0x96.
+    dir.write(
+        "excel.csv",
+        b"Summary,Issue key\r\nCaf\xe9 menus \x96 fast,A-1\r\n",
+    );
+    let run = read_fine(dir.path(), &["check", "--format", "concise", "excel.csv"]);
+    assert!(
+        run.stdout
+            .contains("\"Café menus – fast\" is not written as a user story"),
+        "{}",
+        run.describe()
+    );
+}
+
+// ---------------------------------------------------------------------------------------
+// Sizes.
+
+#[test]
+fn a_ten_megabyte_cell_hits_the_limit_and_reads_when_raised() {
+    let dir = TempDir::new("big-cell");
+    // In a column no rule reads, so that reading it (in a debug build) stays quick.
+    let mut csv = String::from("Summary,Issue key,Notes\nAs a user I want to export reports so that I can share them,A-1,\"");
+    csv.push_str(&"word ".repeat(2 * 1024 * 1024));
+    csv.push_str("\"\n");
+    dir.write("big.csv", csv);
+    assert_eq!(
+        refused(dir.path(), &["check", "big.csv"]),
+        "big.csv:2:65: a value of 10.0 MiB, more than the limit of 1.0 MiB"
+    );
+    read_fine(
+        dir.path(),
+        &[
+            "check",
+            "--max-cell-size",
+            "20",
+            "--format",
+            "concise",
+            "big.csv",
+        ],
+    );
+    assert_eq!(
+        refused(dir.path(), &["check", "--max-file-size", "1", "big.csv"]),
+        "big.csv: the file is 10.0 MiB, more than the limit of 1.0 MiB"
+    );
+}
+
+#[test]
+fn an_endless_standard_input_hits_the_file_size_limit() {
+    use std::io::Write;
+    let dir = TempDir::new("endless-stdin");
+    // `yes "Fast search" | backlint check --max-file-size 1 -`: the stream never ends, so
+    // only the limit stops it (at most 64 MiB are offered, in case it does not).
+    let mut child = Command::new(env!("CARGO_BIN_EXE_backlint"))
+        .args(["check", "--max-file-size", "1", "-"])
+        .current_dir(dir.path())
+        .env("NO_COLOR", "1")
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("the binary runs");
+    let mut stdin = child.stdin.take().expect("piped");
+    let writer = std::thread::spawn(move || {
+        let chunk = "Fast search\n".repeat(5000);
+        for _ in 0..(64 << 20) / chunk.len() {
+            if stdin.write_all(chunk.as_bytes()).is_err() {
+                return;
+            }
+        }
+    });
+    let stdout = drain(child.stdout.take().expect("piped"));
+    let stderr = drain(child.stderr.take().expect("piped"));
+    let status = child.wait().expect("backlint finishes");
+    writer.join().expect("the writer stops");
+    let run = Run {
+        code: status.code(),
+        stdout: stdout.join().expect("stdout is read"),
+        stderr: stderr.join().expect("stderr is read"),
+    };
+    assert_no_panic(&run.stderr);
+    assert_eq!(run.code, Some(2), "{}", run.describe());
+    assert_eq!(
+        run.error(),
+        "<stdin>: the input runs past the limit of 1.0 MiB"
+    );
+}
+
+#[test]
+fn a_thousand_columns_read() {
+    let dir = TempDir::new("wide");
+    let mut header = vec!["Summary".to_owned(), "Issue key".to_owned()];
+    header.extend((0..998).map(|i| format!("Custom field (c{i})")));
+    let mut row = vec!["Fast search".to_owned(), "A-1".to_owned()];
+    row.extend((0..998).map(|i| format!("v{i}")));
+    dir.write(
+        "wide.csv",
+        format!("{}\n{}\n", header.join(","), row.join(",")),
+    );
+    let run = read_fine(dir.path(), &["check", "--format", "concise", "wide.csv"]);
+    assert!(
+        run.stdout
+            .contains("wide.csv:2:1: warning[story-format] A-1"),
+        "{}",
+        run.describe()
+    );
+}
+
+#[test]
+fn json_nested_a_hundred_thousand_deep() {
+    let dir = TempDir::new("deep");
+    dir.write(
+        "deep.json",
+        format!("{}{}", "[".repeat(100_000), "]".repeat(100_000)),
+    );
+    dir.write(
+        "deep-issue.json",
+        format!(
+            r#"{{"key":"A-1","fields":{{"summary":"Fast search","labels":{}{}}}}}"#,
+            "[".repeat(100_000),
+            "]".repeat(100_000)
+        ),
+    );
+    assert_eq!(
+        refused(dir.path(), &["check", "deep.json"]),
+        "deep.json:1:513: invalid JSON: Maximum nesting depth exceeded"
+    );
+    assert_eq!(
+        refused(dir.path(), &["check", "deep-issue.json"]),
+        "deep-issue.json:1:565: invalid JSON: Maximum nesting depth exceeded"
+    );
+}
+
+// ---------------------------------------------------------------------------------------
+// Ragged rows.
+
+#[test]
+fn a_row_with_more_cells_than_the_header_is_an_error_naming_the_cell() {
+    let dir = TempDir::new("more-cells");
+    dir.write(
+        "more.csv",
+        "Summary,Issue key\nFast search,A-1\nSlow search,A-2,extra\n",
+    );
+    assert_eq!(
+        refused(dir.path(), &["check", "more.csv"]),
+        "more.csv:3:17: this row has 3 cells but the header names 2 columns"
+    );
+}
+
+#[test]
+fn a_row_with_fewer_cells_reads() {
+    let dir = TempDir::new("fewer-cells");
+    dir.write(
+        "fewer.csv",
+        "Summary,Issue key,Priority\nFast search,A-1\nSlow search,A-2,High\n",
+    );
+    let run = read_fine(dir.path(), &["check", "--format", "concise", "fewer.csv"]);
+    assert!(
+        run.stdout
+            .contains("fewer.csv:2:1: warning[missing-priority] A-1: no priority"),
+        "{}",
+        run.describe()
+    );
+    assert!(
+        !run.stdout.contains("[missing-priority] A-2"),
+        "{}",
+        run.describe()
+    );
+}
+
+// ---------------------------------------------------------------------------------------
+// Configuration and rules.
+
+#[test]
+fn an_unknown_rule_id_in_select_and_in_the_config() {
+    let dir = TempDir::new("unknown-rule");
+    dir.write("stories.csv", STORIES);
+    assert_eq!(
+        refused(
+            dir.path(),
+            &["check", "--select", "vague-langauge", "stories.csv"]
+        ),
+        "unknown rule or category `vague-langauge` on the command line"
+    );
+    dir.write("backlint.toml", "select = [\"vague-langauge\"]\n");
+    assert_eq!(
+        refused_in(dir.path(), &["check", "stories.csv"]),
+        "backlint.toml:1:12: unknown rule or category `vague-langauge`"
+    );
+}
+
+#[test]
+fn an_invalid_regex_in_a_team_rule() {
+    let dir = TempDir::new("team-regex");
+    dir.write("stories.csv", STORIES);
+    dir.write("backlint.toml", "rules_dir = \"team\"\n");
+    dir.write(
+        "team/ticket-reference.toml",
+        r#"id = "ticket-reference"
+category = "quality"
+severity = "warning"
+summary = "The summary names a ticket"
+why = "Tickets belong in links."
+message = "{key}: {problem}"
+help = "Link the ticket instead."
+
+[example]
+bad = "Fix TICKET-12"
+good = "Fix the login timeout"
+
+[check]
+kind = "pattern"
+field = "summary"
+must_not_match = "TICKET-(\\d+"
+"#,
+    );
+    assert_eq!(
+        refused_in(dir.path(), &["check", "stories.csv"]),
+        "team/ticket-reference.toml:13:1: invalid rule: invalid regular expression: regex parse error: TICKET-(\\d+ ^ error: unclosed group"
+    );
+}
+
+#[test]
+fn an_invalid_regex_in_a_story_template() {
+    let dir = TempDir::new("template-regex");
+    dir.write("stories.csv", STORIES);
+    dir.write("backlint.toml", "[story]\ntemplates = [\"(?P<goal>.*\"]\n");
+    assert_eq!(
+        refused_in(dir.path(), &["check", "stories.csv"]),
+        "backlint.toml:2:13: invalid configuration: invalid regular expression: regex parse error: (?P<goal>.* ^ error: unclosed group"
+    );
+}
+
+#[test]
+fn a_config_value_of_the_wrong_type() {
+    let dir = TempDir::new("wrong-type");
+    dir.write("stories.csv", STORIES);
+    dir.write("backlint.toml", "[limits]\nmax_cell_mib = \"big\"\n");
+    assert_eq!(
+        refused_in(dir.path(), &["check", "stories.csv"]),
+        "backlint.toml:2:16: invalid configuration: invalid type: string \"big\", expected u64"
+    );
+}
+
+// ---------------------------------------------------------------------------------------
+// Files that cannot be read or written.
+
+#[cfg(unix)]
+#[test]
+fn an_unreadable_file() {
+    use std::os::unix::fs::PermissionsExt;
+    let dir = TempDir::new("unreadable");
+    dir.write("locked.csv", STORIES);
+    let locked = dir.path().join("locked.csv");
+    std::fs::set_permissions(&locked, std::fs::Permissions::from_mode(0o000)).expect("chmod 000");
+    if std::fs::read(&locked).is_err() {
+        assert_eq!(
+            refused(dir.path(), &["check", "locked.csv"]),
+            "locked.csv: cannot read the file: Permission denied (os error 13)"
+        );
+    } else {
+        // Root reads a file whatever its mode: a path through a file cannot be read by
+        // anyone, and takes the same way through backlint.
+        eprintln!(
+            "running as root, which reads a chmod 000 file: checking a path through a file instead"
+        );
+        dir.write("export.csv", STORIES);
+        assert_eq!(
+            refused(dir.path(), &["check", "export.csv/locked.csv"]),
+            "export.csv/locked.csv: cannot read the file: Not a directory (os error 20)"
+        );
+    }
+}
+
+#[test]
+fn an_output_path_in_a_missing_folder() {
+    let dir = TempDir::new("missing-folder");
+    dir.write("stories.csv", STORIES);
+    assert_eq!(
+        refused(
+            dir.path(),
+            &["check", "--output", "reports/backlint.json", "stories.csv"]
+        ),
+        "reports/backlint.json: cannot write the file: the folder reports does not exist"
+    );
+    assert!(!dir.path().join("reports").exists());
+    // Every path is checked before any report is written: no half-done set of files.
+    assert_eq!(
+        refused(
+            dir.path(),
+            &[
+                "check",
+                "--output",
+                "json=b.json",
+                "--output",
+                "sarif=out/b.sarif",
+                "stories.csv"
+            ]
+        ),
+        "out/b.sarif: cannot write the file: the folder out does not exist"
+    );
+    assert!(!dir.path().join("b.json").exists());
+}
+
+// ---------------------------------------------------------------------------------------
+// Large outputs and long lines.
+
+#[test]
+fn stdout_closed_early_exits_quietly() {
+    let dir = TempDir::new("closed-stdout");
+    let mut csv = String::from("Summary,Issue key\n");
+    for i in 0..20_000 {
+        csv.push_str(&format!("Fast search {i},A-{i}\n"));
+    }
+    dir.write("big.csv", csv);
+    // `backlint check --format concise big.csv | head -1`: read one line, close the pipe.
+    let mut child = Command::new(env!("CARGO_BIN_EXE_backlint"))
+        .args(["check", "--format", "concise", "big.csv"])
+        .current_dir(dir.path())
+        .env("NO_COLOR", "1")
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("the binary runs");
+    let stderr = drain(child.stderr.take().expect("piped"));
+    let mut stdout = child.stdout.take().expect("piped");
+    let mut first = Vec::new();
+    let mut byte = [0u8; 1];
+    while stdout.read(&mut byte).expect("stdout reads") == 1 && byte[0] != b'\n' {
+        first.push(byte[0]);
+    }
+    drop(stdout);
+    let started = Instant::now();
+    let status = loop {
+        if let Some(status) = child.try_wait().expect("the child can be waited for") {
+            break status;
+        }
+        if started.elapsed() > DEADLINE {
+            child.kill().ok();
+            panic!("backlint hung after its stdout was closed");
+        }
+        std::thread::sleep(Duration::from_millis(20));
+    };
+    let stderr = stderr.join().expect("stderr is read");
+    assert!(
+        String::from_utf8_lossy(&first).starts_with("big.csv:2:1: warning[story-format] A-0"),
+        "{}",
+        String::from_utf8_lossy(&first)
+    );
+    assert!(matches!(status.code(), Some(0 | 1)), "{status:?}\n{stderr}");
+    assert_no_panic(&stderr);
+    assert!(!stderr.contains("Broken pipe"), "{stderr}");
+}
+
+#[test]
+fn a_hundred_thousand_character_summary_finishes_and_renders() {
+    let dir = TempDir::new("long-line");
+    let summary = "As a user I want to export reports quickly and to share them ".repeat(1700);
+    let summary = &summary[..100_000];
+    dir.write("long.csv", format!("Summary,Issue key\n{summary},A-1\n"));
+    let run = read_fine(dir.path(), &["check", "long.csv"]);
+    assert!(
+        run.stdout.contains("── A-1 · As a user I want"),
+        "{}",
+        run.describe()
+    );
+    // Each finding shows a window of the line, not the line; messages quote excerpts.
+    let longest = run
+        .stdout
+        .lines()
+        .map(|l| l.chars().count())
+        .max()
+        .unwrap_or(0);
+    assert!(longest < 400, "a line of {longest} characters");
+    assert!(
+        run.stdout.len() < 200_000,
+        "{} bytes of report",
+        run.stdout.len()
+    );
+}
+
+#[test]
+fn fifty_thousand_findings_on_one_item_are_capped() {
+    let dir = TempDir::new("many-findings");
+    dir.write(
+        "many.csv",
+        format!(
+            "Summary,Issue key\nAs a user I want {}search,A-1\n",
+            "fast ".repeat(50_000)
+        ),
+    );
+    let run = read_fine(dir.path(), &["check", "--format", "concise", "many.csv"]);
+    let shown = run.stdout.lines().filter(|l| l.contains(" A-1: ")).count();
+    assert_eq!(shown, 50, "{}", run.describe());
+    assert!(
+        run.stderr.contains("note: 49952 findings not shown: more than 50 on one item (raise with --max-findings-per-item)"),
+        "{}",
+        run.describe()
+    );
+    let run = read_fine(
+        dir.path(),
+        &[
+            "check",
+            "--format",
+            "concise",
+            "--max-findings-per-item",
+            "3",
+            "many.csv",
+        ],
+    );
+    assert_eq!(
+        run.stdout.lines().filter(|l| l.contains(" A-1: ")).count(),
+        3
+    );
+    assert!(run
+        .stderr
+        .contains("note: 49999 findings not shown: more than 3 on one item"));
+}
