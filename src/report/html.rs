@@ -24,7 +24,7 @@ use self::charts::{Bar, Frame};
 use self::escape::escape as esc;
 pub use self::links::IssueLinks;
 use self::model::{Group, Page};
-use super::Report;
+use super::{plural, Report};
 use crate::finding::Severity;
 
 const STYLE: &str = include_str!("html/style.css");
@@ -174,17 +174,11 @@ fn verdict(report: &Report<'_>) -> String {
         number(stories),
         plural(stories, "story", "stories")
     );
-    let counts: Vec<String> = [
-        (Severity::Error, "error", "errors"),
-        (Severity::Warning, "warning", "warnings"),
-        (Severity::Info, "note", "notes"),
-    ]
-    .into_iter()
-    .filter_map(|(severity, one, many)| {
-        let n = report.count(severity);
-        (n > 0).then(|| format!("{} {}", number(n), plural(n, one, many)))
-    })
-    .collect();
+    let counts: Vec<String> = report
+        .severity_counts()
+        .into_iter()
+        .map(|(n, one, many)| format!("{} {}", number(n), plural(n, one, many)))
+        .collect();
     match counts.split_last() {
         None => format!("No findings in {scope}"),
         Some((last, [])) => format!("{last} in {scope}"),
@@ -446,14 +440,6 @@ fn number(n: usize) -> String {
         out.push(c);
     }
     out
-}
-
-fn plural<'a>(n: usize, one: &'a str, many: &'a str) -> &'a str {
-    if n == 1 {
-        one
-    } else {
-        many
-    }
 }
 
 #[cfg(test)]

@@ -9,7 +9,7 @@
 
 use std::fmt::Write;
 
-use super::Report;
+use super::{plural, Report};
 use crate::backlog::Field;
 use crate::finding::{Finding, Severity};
 use crate::rules::docs;
@@ -67,17 +67,11 @@ fn verdict(report: &Report<'_>) -> String {
             plural(report.stories.len(), "story", "stories")
         )
     };
-    let counts: Vec<String> = [
-        (Severity::Error, "error", "errors"),
-        (Severity::Warning, "warning", "warnings"),
-        (Severity::Info, "note", "notes"),
-    ]
-    .into_iter()
-    .filter_map(|(severity, one, many)| {
-        let n = report.count(severity);
-        (n > 0).then(|| format!("{n} {}", plural(n, one, many)))
-    })
-    .collect();
+    let counts: Vec<String> = report
+        .severity_counts()
+        .into_iter()
+        .map(|(n, one, many)| format!("{n} {}", plural(n, one, many)))
+        .collect();
     if counts.is_empty() {
         return format!("✅ No findings in {scope}");
     }
@@ -205,14 +199,6 @@ fn icon(severity: Severity) -> &'static str {
         Severity::Error => "❌",
         Severity::Warning => "⚠️",
         Severity::Info => "ℹ️",
-    }
-}
-
-fn plural<'a>(n: usize, one: &'a str, many: &'a str) -> &'a str {
-    if n == 1 {
-        one
-    } else {
-        many
     }
 }
 

@@ -109,11 +109,34 @@ impl<'a> Report<'a> {
         counts
     }
 
+    /// The severities that have findings, most severe first, as (count, word for one,
+    /// word for several): `(3, "warning", "warnings")`; info findings are "notes".
+    pub fn severity_counts(&self) -> Vec<(usize, &'static str, &'static str)> {
+        [
+            (Severity::Error, "error", "errors"),
+            (Severity::Warning, "warning", "warnings"),
+            (Severity::Info, "note", "notes"),
+        ]
+        .into_iter()
+        .map(|(severity, one, many)| (self.count(severity), one, many))
+        .filter(|&(n, _, _)| n > 0)
+        .collect()
+    }
+
     /// How many findings there are of `severity`.
     pub fn count(&self, severity: Severity) -> usize {
         self.findings
             .iter()
             .filter(|f| f.severity == severity)
             .count()
+    }
+}
+
+/// `one` for 1, `many` otherwise.
+pub fn plural<'a>(n: usize, one: &'a str, many: &'a str) -> &'a str {
+    if n == 1 {
+        one
+    } else {
+        many
     }
 }

@@ -8,10 +8,10 @@ use std::fmt::Write;
 use super::escape::{escape, push as push_escaped, truncate};
 use super::links::IssueLinks;
 use super::model::{Card, Page};
-use super::{plural, snippet};
+use super::snippet;
 use crate::backlog::{Field, InputFormat};
 use crate::finding::{Finding, Severity};
-use crate::report::Report;
+use crate::report::{plural, Report};
 use crate::rules::docs;
 
 /// Characters of a key shown (keys come from the export and could be anything).
