@@ -25,6 +25,36 @@ pub mod source_code;
 
 use cli::{Cli, Command};
 
+/// Runs the default rules on a backlog, as `backlint check` does without a configuration,
+/// counting ages from `today`: the rules that ran and what they found. For tests,
+/// benchmarks and programs that embed backlint.
+pub fn check_with_defaults(
+    backlog: &backlog::Backlog,
+    today: jiff::civil::Date,
+) -> Result<(Vec<rules::Rule>, rules::engine::Outcome), error::Error> {
+    let loaded = config::Loaded::default();
+    let rules = rules::selection::select(
+        rules::catalog::builtin_rules()?,
+        &loaded,
+        &Default::default(),
+    )?;
+    let settings = rules::context::Settings {
+        today,
+        story: Default::default(),
+        personas: Vec::new(),
+    };
+    let mut suppressions =
+        rules::suppression::Suppressions::collect(backlog, &loaded.config.suppress);
+    let outcome = rules::engine::run(
+        backlog,
+        &rules,
+        &settings,
+        &loaded.config.scope,
+        &mut suppressions,
+    )?;
+    Ok((rules, outcome))
+}
+
 /// Runs a parsed command line; returns the exit code (0 clean, 1 findings, 2 error).
 pub fn run(cli: &Cli) -> u8 {
     let result = match &cli.command {

@@ -5,15 +5,11 @@ use std::path::Path;
 use std::sync::Arc;
 
 use backlint::backlog::{Backlog, Span};
-use backlint::config::{Loaded, Scope};
 use backlint::finding::{Finding, Severity};
 use backlint::ingest::{self, ReadOptions};
 use backlint::report::{github, junit, markdown, sarif, Report};
 use backlint::rules::catalog::builtin_rules;
-use backlint::rules::context::Settings;
-use backlint::rules::engine::{self, Outcome};
-use backlint::rules::selection::{self, CommandLine};
-use backlint::rules::suppression::Suppressions;
+use backlint::rules::engine::Outcome;
 use backlint::rules::Rule;
 use backlint::source::{Encoding, Source};
 use serde_json::Value;
@@ -46,30 +42,16 @@ fn fixture() -> Checked {
         &ReadOptions::default(),
     )
     .expect("the fixture reads");
-    let rules = selection::select(
-        builtin_rules().expect("built-in rules parse"),
-        &Loaded::default(),
-        &CommandLine::default(),
-    )
-    .expect("the default selection is valid");
-    let settings = Settings {
-        today: jiff::civil::date(2026, 3, 1),
-        story: Default::default(),
-        personas: vec![],
-    };
-    let Outcome {
-        findings,
-        items_checked,
-        stories,
-        ..
-    } = engine::run(
-        &backlog,
-        &rules,
-        &settings,
-        &Scope::default(),
-        &mut Suppressions::default(),
-    )
-    .expect("the engine runs");
+    let (
+        rules,
+        Outcome {
+            findings,
+            items_checked,
+            stories,
+            ..
+        },
+    ) = backlint::check_with_defaults(&backlog, jiff::civil::date(2026, 3, 1))
+        .expect("the engine runs");
     Checked {
         backlog,
         rules,

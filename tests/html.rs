@@ -4,13 +4,7 @@
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
-use backlint::config::{Loaded, Scope};
 use backlint::ingest::{self, ReadOptions};
-use backlint::rules::catalog::builtin_rules;
-use backlint::rules::context::Settings;
-use backlint::rules::engine;
-use backlint::rules::selection::{self, CommandLine};
-use backlint::rules::suppression::Suppressions;
 use serde_json::Value;
 
 const FIXTURES: [&str; 2] = ["fixtures/jira-cloud-all-fields.csv", "fixtures/stories.txt"];
@@ -67,25 +61,8 @@ fn checked_story_keys(paths: &[&str]) -> Vec<String> {
         .map(|p| root.join(p).display().to_string())
         .collect();
     let backlog = ingest::read_paths(&paths, &ReadOptions::default()).expect("the fixtures read");
-    let rules = selection::select(
-        builtin_rules().expect("built-in rules parse"),
-        &Loaded::default(),
-        &CommandLine::default(),
-    )
-    .expect("the default selection is valid");
-    let settings = Settings {
-        today: jiff::civil::date(2026, 3, 1),
-        story: Default::default(),
-        personas: vec![],
-    };
-    let outcome = engine::run(
-        &backlog,
-        &rules,
-        &settings,
-        &Scope::default(),
-        &mut Suppressions::default(),
-    )
-    .expect("the engine runs");
+    let (_, outcome) = backlint::check_with_defaults(&backlog, jiff::civil::date(2026, 3, 1))
+        .expect("the engine runs");
     outcome
         .stories
         .iter()
