@@ -175,7 +175,7 @@ static JOB_STORY: LazyLock<Option<Regex>> = LazyLock::new(|| {
 
 static MARKER: LazyLock<Option<Regex>> = LazyLock::new(|| {
     compile(
-        r"(?i)\b(?:so\s+that|so\s+as\s+to|so\s+(?:I|we)\s+(?:can|could)|in\s+order\s+(?:to|that|for)|to\s+be\s+able\s+to|because|so)\b",
+        r"(?i)\b(?:so\s+that|so\s+as\s+to|so\s+(?:I|we)\s+(?:can|could)|in\s+order\s+(?:to|that|for)|to\s+be\s+able\s+to|to\s+(?:allow|enable|ensure|help|avoid|prevent|reduce|improve|support|facilitate|make\s+sure)|because|so|to)\b",
     )
 });
 
@@ -501,10 +501,12 @@ const SO_ADVERBIAL_PREV: &str = concat!(
     "why said think hope",
 );
 
-/// Words before "to be able to" that make it part of the goal ("needs to be able to").
+/// Words before "to be able to" (or "to help", "to allow" …) that make it part of the goal
+/// ("needs to be able to", "tips how to reduce").
 const INFINITIVE_TAKERS: &str = concat!(
     "need needs needed want wants has have had is are be was were going used likely seem ",
-    "seems expected required supposed ought able allowed enough",
+    "seems expected required supposed ought able allowed enough how what where when whether ",
+    "which who",
 );
 
 /// Verbs that start a goal in which "to be able to" says what the object should be able
@@ -559,6 +561,11 @@ fn find_marker(text: &str, base: usize, rest: &str, verbal: bool) -> Option<Rang
             } else {
                 comma_before || listed(SO_SUBJECTS, &next) || clause_follows(after)
             }
+        } else if lower == "to" {
+            // ", to quickly find …": a purpose clause set off by a comma; not the second of
+            // a list of wants (", to set a date …, and to have …").
+            let list = after.contains(", and to ") || after.contains(" and to ");
+            comma_before && !next.is_empty() && !list
         } else if lower.starts_with("to") {
             // "have ALFRED to be able to determine": the object is who should be able.
             let causative = listed(CAUSATIVES, &first_word(before));
@@ -956,6 +963,46 @@ mod tests {
             "a reset link",
             "to be able to",
             "log in again",
+        );
+        check(
+            "As a user, I want a search box, to quickly find items",
+            "user",
+            "I want",
+            "a search box",
+            "to",
+            "quickly find items",
+        );
+        check(
+            "As a clerk, I want to export the logs to help the auditors",
+            "clerk",
+            "I want to",
+            "export the logs",
+            "to help",
+            "the auditors",
+        );
+        check(
+            "As an elder, I want to receive tips how to reduce my medication",
+            "elder",
+            "I want to",
+            "receive tips how to reduce my medication",
+            "",
+            "",
+        );
+        check(
+            "As an archivist, I want to add people, to set a date, and to close the window",
+            "archivist",
+            "I want to",
+            "add people, to set a date, and to close the window",
+            "",
+            "",
+        );
+        check(
+            "As a user, I want to go to the settings page",
+            "user",
+            "I want to",
+            "go to the settings page",
+            "",
+            "",
         );
         check(
             "As a user, I want the system to be able to export PDFs",
