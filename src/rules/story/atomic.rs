@@ -40,6 +40,7 @@
 //! control my costs") joins that clause's verbs, not two features of the story, and is
 //! not reported unless `I`/`we` follows it. Clauses opened by "when" or "if" do not count
 //! ("… when I deploy a plugin and update the pipeline" still joins two features).
+//! "Either … or …" offers the user one choice and is not reported.
 //!
 //! # What it does not catch
 //!
@@ -323,6 +324,10 @@ fn joins_actions(
 ) -> bool {
     let has_verb_before = first_verb.is_some_and(|v| v < first);
     let word = |k: usize| tokens.get(k).and_then(Token::word);
+    if word(first) == Some("or") && (0..first).any(|k| word(k) == Some("either")) {
+        // "either keep it private or share it": one choice the user makes.
+        return false;
+    }
     // The word right before, skipping an Oxford comma (which also ends a sub-clause:
     // "define the fields that users can edit, and publish the form").
     let (left_index, in_sub_clause) = match first.checked_sub(1) {
@@ -598,6 +603,7 @@ mod tests {
             "view my orders and invoices",
             "view invoices and/or receipts",
             "search and discover datasets",
+            "either keep a logbook entry private or share it with individuals",
             "submit the form and I expect this to fail if a field is empty",
             "list the pros and cons of each plan",
             "drag and drop cards between columns",
