@@ -58,13 +58,40 @@ pub struct MappedText {
     more: Vec<Anchor>,
 }
 
-/// Where a piece of a [`MappedText`] starts in the text and in the source.
+/// Where a piece of a [`MappedText`] starts in the text and in the source. Offsets are
+/// kept in 32 bits (files are read only up to 4 GiB, see `ingest::load_limited`): every
+/// value of a backlog has one, so its size is most of a cell's overhead.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 struct Anchor {
-    text: usize,
-    source: usize,
-    /// `None` for a copy; for a piece standing for source bytes, how many it stands for.
-    stands_for: Option<usize>,
+    text: u32,
+    source: u32,
+    /// `COPY` for a copy; for a piece standing for source bytes, how many it stands for.
+    stands_for: u32,
+}
+
+impl Anchor {
+    const COPY: u32 = u32::MAX;
+
+    fn new(text: usize, source: usize, stands_for: Option<usize>) -> Self {
+        let narrow = |n: usize| u32::try_from(n).unwrap_or(u32::MAX - 1);
+        Anchor {
+            text: narrow(text),
+            source: narrow(source),
+            stands_for: stands_for.map_or(Anchor::COPY, narrow),
+        }
+    }
+
+    fn text(self) -> usize {
+        self.text as usize
+    }
+
+    fn source(self) -> usize {
+        self.source as usize
+    }
+
+    fn stands_for(self) -> Option<usize> {
+        (self.stands_for != Anchor::COPY).then_some(self.stands_for as usize)
+    }
 }
 
 impl MappedText {
@@ -75,11 +102,7 @@ impl MappedText {
     /// Empty text that stands at `source_at`, for a conversion that leaves nothing.
     pub fn empty_at(source_at: usize) -> Self {
         MappedText {
-            first: Anchor {
-                text: 0,
-                source: source_at,
-                stands_for: None,
-            },
+            first: Anchor::new(0, source_at, None),
             ..MappedText::default()
         }
     }
@@ -88,11 +111,7 @@ impl MappedText {
     pub fn verbatim(text: &str, source_start: usize) -> Self {
         MappedText {
             text: text.to_owned(),
-            first: Anchor {
-                text: 0,
-                source: source_start,
-                stands_for: None,
-            },
+            first: Anchor::new(0, source_start, None),
             more: Vec::new(),
         }
     }
@@ -114,11 +133,7 @@ impl MappedText {
     }
 
     fn anchor(&mut self, source: usize, stands_for: Option<usize>) {
-        let anchor = Anchor {
-            text: self.text.len(),
-            source,
-            stands_for,
-        };
+        let anchor = Anchor::new(self.text.len(), source, stands_for);
         if self.text.is_empty() {
             self.first = anchor;
         } else {
@@ -133,8 +148,8 @@ impl MappedText {
         }
         let last = self.last_anchor();
         let continues_last = !self.text.is_empty()
-            && last.stands_for.is_none()
-            && last.source + (self.text.len() - last.text) == source_start;
+            && last.stands_for().is_none()
+            && last.source() + (self.text.len() - last.text()) == source_start;
         if !continues_last {
             self.anchor(source_start, None);
         }
@@ -169,19 +184,19 @@ impl MappedText {
         if slice.is_empty() {
             return;
         }
-        let first = from.more.partition_point(|a| a.text <= range.start);
+        let first = from.more.partition_point(|a| a.text() <= range.start);
         let pieces = std::iter::once(from.anchor_at(range.start))
             .chain(from.more[first..].iter().copied())
-            .take_while(|a| a.text < range.end);
+            .take_while(|a| a.text() < range.end);
         let mut pieces = pieces.peekable();
         while let Some(anchor) = pieces.next() {
-            let at = anchor.text.max(range.start);
-            let end = pieces.peek().map_or(range.end, |next| next.text);
+            let at = anchor.text().max(range.start);
+            let end = pieces.peek().map_or(range.end, |next| next.text());
             let text = from.text.get(at..end).unwrap_or_default();
-            match anchor.stands_for {
-                None => self.push_copied(text, anchor.source + (at - anchor.text)),
+            match anchor.stands_for() {
+                None => self.push_copied(text, anchor.source() + (at - anchor.text())),
                 Some(len) => {
-                    self.push_replacing(text, Span::new(anchor.source, anchor.source + len))
+                    self.push_replacing(text, Span::new(anchor.source(), anchor.source() + len))
                 }
             }
         }
@@ -193,14 +208,14 @@ impl MappedText {
     pub fn trim_end(&mut self) {
         let keep = self.text.trim_end().len();
         self.text.truncate(keep);
-        self.more.retain(|a| a.text < keep);
+        self.more.retain(|a| a.text() < keep);
         self.text.shrink_to_fit();
         self.more.shrink_to_fit();
     }
 
     /// The anchor of the piece that holds text offset `offset`.
     fn anchor_at(&self, offset: usize) -> Anchor {
-        let index = self.more.partition_point(|a| a.text <= offset);
+        let index = self.more.partition_point(|a| a.text() <= offset);
         index
             .checked_sub(1)
             .and_then(|i| self.more.get(i))
@@ -212,10 +227,12 @@ impl MappedText {
     /// or, at the end of the text, where the source of the text ends.
     pub fn source_offset(&self, offset: usize) -> usize {
         let anchor = self.anchor_at(offset);
-        match anchor.stands_for {
-            None => anchor.source + offset.saturating_sub(anchor.text),
-            Some(len) if offset >= self.text.len() && offset > anchor.text => anchor.source + len,
-            Some(_) => anchor.source,
+        match anchor.stands_for() {
+            None => anchor.source() + offset.saturating_sub(anchor.text()),
+            Some(len) if offset >= self.text.len() && offset > anchor.text() => {
+                anchor.source() + len
+            }
+            Some(_) => anchor.source(),
         }
     }
 
@@ -231,9 +248,9 @@ impl MappedText {
             .and_then(|before| before.char_indices().next_back())
             .map_or(range.start, |(i, _)| i);
         let anchor = self.anchor_at(last);
-        let end = match anchor.stands_for {
-            None => anchor.source + (last - anchor.text) + (range.end - last),
-            Some(len) => anchor.source + len,
+        let end = match anchor.stands_for() {
+            None => anchor.source() + (last - anchor.text()) + (range.end - last),
+            Some(len) => anchor.source() + len,
         };
         Span::new(start, end.max(start))
     }
@@ -486,6 +503,15 @@ mod tests {
         assert_eq!(text.source_span(9..12), Span::new(21, 24));
         assert_eq!(text.source_span(5..7), Span::new(16, 18));
         assert_eq!(text.source_offset(0), 10);
+    }
+
+    #[test]
+    fn offsets_up_to_four_gib_survive_the_compact_anchors() {
+        let text = MappedText::verbatim("late", 4_000_000_000);
+        assert_eq!(
+            text.source_span(1..3),
+            Span::new(4_000_000_001, 4_000_000_003)
+        );
     }
 
     #[test]

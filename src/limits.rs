@@ -13,7 +13,8 @@ pub const MIB: u64 = 1 << 20;
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
 #[serde(deny_unknown_fields, default)]
 pub struct Limits {
-    /// The largest input file read, in MiB (`--max-file-size`).
+    /// The largest input file read, in MiB (`--max-file-size`); 4 GiB at most, since
+    /// offsets into a file are kept in 32 bits.
     pub max_file_mib: u64,
     /// The largest single cell or JSON string, in MiB (`--max-cell-size`). Jira itself
     /// caps a text field at 32,767 characters, so a larger one is a broken export.

@@ -82,6 +82,9 @@ fn is_markdown(name: &str) -> bool {
     lower.ends_with(".md") || lower.ends_with(".markdown")
 }
 
+/// The largest text backlint reads, decoded: offsets into it must fit in 32 bits.
+pub const MAX_READABLE: u64 = u32::MAX as u64 - 1;
+
 /// Reads and decodes a file (a configuration, a rule, a baseline), or standard input for `-`.
 pub fn load(path: &str) -> Result<Source, Error> {
     load_limited(path, Limits::default().max_file_bytes())
@@ -89,6 +92,9 @@ pub fn load(path: &str) -> Result<Source, Error> {
 
 /// Reads and decodes a file no larger than `max_bytes`, or standard input for `-`.
 pub fn load_limited(path: &str, max_bytes: u64) -> Result<Source, Error> {
+    // Offsets into a file are kept in 32 bits (`backlog::MappedText`): 4 GiB is the most
+    // any limit can allow.
+    let max_bytes = max_bytes.min(MAX_READABLE);
     let too_large = |size: u64| Error::TooLarge {
         path: path.to_owned(),
         size_mib: size as f64 / crate::limits::MIB as f64,
@@ -132,9 +138,14 @@ pub fn load_limited(path: &str, max_bytes: u64) -> Result<Source, Error> {
             name: name.to_owned(),
         });
     }
-    decode(name, bytes).map_err(|e| Error::Undecodable {
+    let source = decode(name, bytes).map_err(|e| Error::Undecodable {
         name: name.to_owned(),
         position: e.position,
         reason: e.reason,
-    })
+    })?;
+    // Windows-1252 and UTF-16 can grow when decoded to UTF-8.
+    if source.text().len() as u64 > MAX_READABLE {
+        return Err(too_large(source.text().len() as u64));
+    }
+    Ok(source)
 }
