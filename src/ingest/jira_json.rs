@@ -379,24 +379,27 @@ fn note_origin(origins: &mut [FieldOrigin], field: Field, id: &str, display: Opt
     let Some(entry) = origins.iter_mut().find(|o| o.field == field) else {
         return;
     };
-    let path = match (field, id) {
-        (Field::Key, _) => "key".to_owned(),
-        (Field::StatusCategory, "status") => "fields.status.statusCategory".to_owned(),
-        (Field::ParentSummary, "parent") => "fields.parent.fields.summary".to_owned(),
-        _ => format!("fields.{id}"),
+    // Called for every field of every issue: look before allocating.
+    let nested = match (field, id) {
+        (Field::Key, _) => Some("key"),
+        (Field::StatusCategory, "status") => Some("fields.status.statusCategory"),
+        (Field::ParentSummary, "parent") => Some("fields.parent.fields.summary"),
+        _ => None,
     };
-    if entry
-        .names
-        .iter()
-        .any(|n| n.split(' ').next() == Some(path.as_str()))
-    {
+    let is_this = |name: &String| {
+        let path = name.split(' ').next().unwrap_or_default();
+        match nested {
+            Some(nested) => path == nested,
+            None => path.strip_prefix("fields.") == Some(id),
+        }
+    };
+    if entry.names.iter().any(is_this) {
         return;
     }
-    entry.names.push(match display {
-        Some(name) if name != id && path.len() == "fields.".len() + id.len() => {
-            format!("{path} ({name})")
-        }
-        _ => path,
+    entry.names.push(match (nested, display) {
+        (Some(nested), _) => nested.to_owned(),
+        (None, Some(name)) if name != id => format!("fields.{id} ({name})"),
+        (None, _) => format!("fields.{id}"),
     });
 }
 
