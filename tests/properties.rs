@@ -663,16 +663,8 @@ fn story_options(job_stories: bool) -> story::Options {
 }
 
 fn assert_story(text: &str, story: &story::Story) {
-    let ranges = [
-        story.role.clone(),
-        story.situation.clone(),
-        Some(story.want.clone()),
-        Some(story.goal.clone()),
-        story.benefit_marker.clone(),
-        story.benefit.clone(),
-    ];
-    for range in ranges.iter().flatten() {
-        assert_slice(text, range, "a story part");
+    for range in story.parts() {
+        assert_slice(text, &range, "a story part");
     }
     for range in atomic::joined_features(&text[story.goal.clone()]) {
         assert_slice(&text[story.goal.clone()], &range, "a joined feature");

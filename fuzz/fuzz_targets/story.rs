@@ -8,16 +8,8 @@ use backlint_fuzz::assert_slice;
 use libfuzzer_sys::fuzz_target;
 
 fn check_story(text: &str, story: &story::Story) {
-    let parts = [
-        story.role.clone(),
-        story.situation.clone(),
-        Some(story.want.clone()),
-        Some(story.goal.clone()),
-        story.benefit_marker.clone(),
-        story.benefit.clone(),
-    ];
-    for range in parts.iter().flatten() {
-        assert_slice(text, range);
+    for range in story.parts() {
+        assert_slice(text, &range);
     }
     let goal = &text[story.goal.clone()];
     for range in atomic::joined_features(goal) {

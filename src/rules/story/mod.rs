@@ -101,6 +101,23 @@ pub struct Story {
     pub benefit: Option<Range<usize>>,
 }
 
+impl Story {
+    /// Every part that is there, in the order of the fields: role, situation, want, goal,
+    /// benefit marker, benefit.
+    pub fn parts(&self) -> impl Iterator<Item = Range<usize>> + '_ {
+        [
+            self.role.clone(),
+            self.situation.clone(),
+            Some(self.want.clone()),
+            Some(self.goal.clone()),
+            self.benefit_marker.clone(),
+            self.benefit.clone(),
+        ]
+        .into_iter()
+        .flatten()
+    }
+}
+
 /// Parser settings.
 #[derive(Debug, Clone, Default)]
 pub struct Options {
@@ -1184,17 +1201,7 @@ mod tests {
             "As a\u{a0}user,\u{a0}I want to log in",
         ] {
             if let Some(story) = parse(text, &jobs()) {
-                for range in [
-                    story.role.clone(),
-                    story.situation.clone(),
-                    Some(story.want.clone()),
-                    Some(story.goal.clone()),
-                    story.benefit_marker.clone(),
-                    story.benefit.clone(),
-                ]
-                .into_iter()
-                .flatten()
-                {
+                for range in story.parts() {
                     assert!(text.get(range.clone()).is_some(), "{range:?} in {text}");
                 }
             }
