@@ -67,18 +67,21 @@ pub fn ring(health: Health, percent: &str) -> String {
     )
 }
 
-/// Horizontal bars, one row each, scaled to the largest value.
-pub fn bars(title: &str, frame: Frame, rows: &[Bar]) -> String {
-    let max = rows.iter().map(|r| r.value).max().unwrap_or(0).max(1) as f64;
-    let height = ROW * rows.len() as f64 + 4.0;
-    let bars_x = frame.bars_x();
-    let mut out = String::new();
-    let _ = write!(
-        out,
+/// The opening tag of a bar chart of `rows` rows.
+fn bars_svg_open(title: &str, frame: Frame, rows: usize) -> String {
+    let height = ROW * rows as f64 + 4.0;
+    format!(
         "<svg class=\"bars\" width=\"{0}\" viewBox=\"0 0 {0} {height}\" role=\"img\" aria-label=\"{1}\">",
         frame.width,
         escape(title)
-    );
+    )
+}
+
+/// Horizontal bars, one row each, scaled to the largest value.
+pub fn bars(title: &str, frame: Frame, rows: &[Bar]) -> String {
+    let max = rows.iter().map(|r| r.value).max().unwrap_or(0).max(1) as f64;
+    let bars_x = frame.bars_x();
+    let mut out = bars_svg_open(title, frame, rows.len());
     for (i, row) in rows.iter().enumerate() {
         let y = ROW * i as f64 + 4.0;
         let length = if row.value == 0 {
@@ -126,16 +129,9 @@ pub fn ready_bars(
     order.sort_by(|&a, &b| groups[b].stories.cmp(&groups[a].stories).then(a.cmp(&b)));
     order.truncate(limit);
     order.sort_unstable();
-    let height = ROW * order.len() as f64 + 4.0;
     let bars_x = frame.bars_x();
     let width = frame.bar_room();
-    let mut out = String::new();
-    let _ = write!(
-        out,
-        "<svg class=\"bars\" width=\"{0}\" viewBox=\"0 0 {0} {height}\" role=\"img\" aria-label=\"{1}\">",
-        frame.width,
-        escape(title)
-    );
+    let mut out = bars_svg_open(title, frame, order.len());
     for (row, &index) in order.iter().enumerate() {
         let group = &groups[index];
         let y = ROW * row as f64 + 4.0;
