@@ -1,11 +1,14 @@
 //! The model every stage shares: a [`Backlog`] of [`Item`]s whose values remember where in
 //! which file they came from.
 
+use std::borrow::Cow;
 use std::fmt;
 use std::ops::Range;
 use std::sync::Arc;
 
 use crate::source::Source;
+pub use crate::stored::Column;
+use crate::stored::Stored;
 
 /// A byte range in a [`Source`]'s text.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Default)]
@@ -470,19 +473,88 @@ pub struct FileInfo {
     pub format: InputFormat,
     /// One entry per logical field, in [`Field::ALL`] order.
     pub origins: Vec<FieldOrigin>,
+    /// The columns of a CSV export, which its rows refer to; empty for other formats.
+    pub columns: Vec<Column>,
 }
 
 /// Everything read from the files given on the command line.
+///
+/// Items are numbered from 0 in the order they were read; findings and stages refer to
+/// them by that number. [`Backlog::item`] gives an item whole, decoded on demand for CSV
+/// rows (see [`crate::stored`]); the key, the file and single fields are cheaper to ask for
+/// on their own.
 #[derive(Debug, Default)]
 pub struct Backlog {
     pub sources: Vec<Source>,
     pub files: Vec<FileInfo>,
-    pub items: Vec<Item>,
+    items: Vec<Stored>,
 }
 
 impl Backlog {
-    pub fn source_of(&self, item: &Item) -> &Source {
-        &self.sources[item.source]
+    /// The number of items.
+    pub fn len(&self) -> usize {
+        self.items.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.items.is_empty()
+    }
+
+    pub(crate) fn push(&mut self, item: Stored) {
+        self.items.push(item);
+    }
+
+    /// Item `index`, whole.
+    ///
+    /// # Panics
+    /// If there is no item `index`: indices come from the backlog itself.
+    pub fn item(&self, index: usize) -> Cow<'_, Item> {
+        match &self.items[index] {
+            Stored::Decoded(item) => Cow::Borrowed(item),
+            Stored::Row(row) => {
+                let file = row.source as usize;
+                Cow::Owned(row.decode(self.sources[file].text(), &self.files[file].columns))
+            }
+        }
+    }
+
+    /// Every item, whole, in order.
+    pub fn items(&self) -> impl Iterator<Item = Cow<'_, Item>> + '_ {
+        (0..self.len()).map(|index| self.item(index))
+    }
+
+    /// The key of item `index`.
+    pub fn key(&self, index: usize) -> &str {
+        self.items[index].key()
+    }
+
+    /// The index in [`Backlog::sources`] of the file item `index` comes from.
+    pub fn file_of(&self, index: usize) -> usize {
+        self.items[index].source()
+    }
+
+    /// The file item `index` comes from.
+    pub fn source_of(&self, index: usize) -> &Source {
+        &self.sources[self.file_of(index)]
+    }
+
+    /// Every value of one field of item `index` (decoding only that field).
+    pub fn values(&self, index: usize, field: Field) -> Vec<Value> {
+        match &self.items[index] {
+            Stored::Decoded(item) => item.all(field).cloned().collect(),
+            Stored::Row(row) => {
+                let file = row.source as usize;
+                row.values(self.sources[file].text(), &self.files[file].columns, field)
+            }
+        }
+    }
+
+    /// The text of a single-valued field of item `index`, if present.
+    pub fn text(&self, index: usize, field: Field) -> Option<String> {
+        self.values(index, field)
+            .into_iter()
+            .next()
+            .map(|value| value.as_str().to_owned())
     }
 }
 

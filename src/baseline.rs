@@ -31,14 +31,13 @@ pub struct Baseline {
 }
 
 fn entry(backlog: &Backlog, finding: &Finding) -> Entry {
-    let item = &backlog.items[finding.item];
     let text = backlog
-        .source_of(item)
+        .source_of(finding.item)
         .text()
         .get(finding.span.start..finding.span.end)
         .unwrap_or_default();
     Entry {
-        key: item.key.clone(),
+        key: backlog.key(finding.item).to_owned(),
         rule: finding.rule.to_string(),
         text: text.to_owned(),
     }

@@ -22,6 +22,7 @@ pub mod report;
 pub mod rules;
 pub mod source;
 pub mod source_code;
+pub mod stored;
 
 use cli::{Cli, Command};
 

@@ -71,7 +71,7 @@ fn in_memory(name: &str, text: &str, findings: Vec<Finding>) -> Checked {
         &ReadOptions::default(),
     )
     .expect("the in-memory export reads");
-    let stories: Vec<usize> = (0..backlog.items.len()).collect();
+    let stories: Vec<usize> = (0..backlog.len()).collect();
     Checked {
         rules: builtin_rules().expect("built-in rules parse"),
         items_checked: stories.len(),

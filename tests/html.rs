@@ -66,7 +66,7 @@ fn checked_story_keys(paths: &[&str]) -> Vec<String> {
     outcome
         .stories
         .iter()
-        .map(|&i| backlog.items[i].key.clone())
+        .map(|&i| backlog.key(i).to_owned())
         .collect()
 }
 

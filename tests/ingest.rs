@@ -24,12 +24,12 @@ fn with_config(config: &str) -> ReadOptions {
     }
 }
 
-fn item<'a>(backlog: &'a Backlog, key: &str) -> &'a Item {
+fn item(backlog: &Backlog, key: &str) -> Item {
     backlog
-        .items
-        .iter()
+        .items()
         .find(|i| i.key == key)
         .unwrap_or_else(|| panic!("no item {key}"))
+        .into_owned()
 }
 
 fn texts(item: &Item, field: Field) -> Vec<&str> {
@@ -44,7 +44,7 @@ fn position_of(backlog: &Backlog, item: &Item, field: Field, needle: &str) -> (P
         .find(needle)
         .unwrap_or_else(|| panic!("{needle:?} not in {:?}", value.as_str()));
     let span = value.span_of(at..at + needle.len());
-    let source = backlog.source_of(item);
+    let source = &backlog.sources[item.source];
     (
         source.position(span.start),
         source.text()[span.start..span.end].to_owned(),
@@ -58,7 +58,7 @@ fn pos(line: usize, column: usize) -> Position {
 #[test]
 fn cloud_all_fields_export() {
     let backlog = read(&["jira-cloud-all-fields.csv"]);
-    let keys: Vec<&str> = backlog.items.iter().map(|i| i.key.as_str()).collect();
+    let keys: Vec<&str> = (0..backlog.len()).map(|i| backlog.key(i)).collect();
     assert_eq!(
         keys,
         ["PAN-1", "PAN-2", "PAN-3", "PAN-4", "PAN-5", "PAN-6", "PAN-7", "PAN-8"]
@@ -94,9 +94,9 @@ fn cloud_all_fields_export() {
 
     // Repeated columns collect every non-empty value; look-alike custom fields stay apart.
     assert!(
-        texts(story, Field::Labels).len() >= 2,
+        texts(&story, Field::Labels).len() >= 2,
         "{:?}",
-        texts(story, Field::Labels)
+        texts(&story, Field::Labels)
     );
     let testing: Vec<&str> = story
         .entries
@@ -109,7 +109,7 @@ fn cloud_all_fields_export() {
         .all(|n| *n == "Custom field (Testing Status)" || *n == "Custom field (Testing status)"));
 
     // A word after `""` escapes in a multi-line quoted cell maps to where it stands.
-    let (at, text) = position_of(&backlog, story, Field::Description, "Unavailable");
+    let (at, text) = position_of(&backlog, &story, Field::Description, "Unavailable");
     assert_eq!(text, "Unavailable");
     assert_eq!(at.line, 13);
     assert_eq!(
@@ -160,14 +160,14 @@ fn dates_as_each_export_writes_them() {
 fn cloud_current_fields_with_bom_and_crlf() {
     let backlog = read(&["jira-cloud-current-fields.csv"]);
     assert_eq!(backlog.sources[0].encoding(), Encoding::Utf8Bom);
-    assert_eq!(backlog.items.len(), 7);
+    assert_eq!(backlog.len(), 7);
     let story = item(&backlog, "PAN-2");
     assert_eq!(story.text(Field::Sprint), Some("PAN Sprint 3"));
     assert_eq!(
         story.text(Field::Summary).map(|s| s.ends_with("device.")),
         Some(true)
     );
-    let (at, text) = position_of(&backlog, story, Field::Priority, "High");
+    let (at, text) = position_of(&backlog, &story, Field::Priority, "High");
     assert_eq!((at, text.as_str()), (pos(2, 126), "High"));
     // On disk the BOM comes first: byte offsets in JSON output count it.
     let value = story.get(Field::Priority).unwrap();
@@ -184,17 +184,16 @@ fn cloud_current_fields_with_bom_and_crlf() {
 fn server_export_with_epic_link_and_parent_id() {
     let backlog = read(&["jira-server.csv"]);
     let epic_child = backlog
-        .items
-        .iter()
+        .items()
         .find(|i| i.text(Field::IssueType) == Some("Story"))
         .expect("a story");
     assert_eq!(epic_child.text(Field::Parent), Some("LED-10"));
     assert_eq!(item(&backlog, "LED-13").text(Field::Parent), Some("11211"));
     assert!(backlog
-        .items
-        .iter()
+        .items()
         .any(|i| i.get(Field::Estimate).and_then(|v| v.as_number()) == Some(4.0)));
-    let reviewed = item(&backlog, "LED-10")
+    let led_10 = item(&backlog, "LED-10");
+    let reviewed = led_10
         .by_name("Custom field (Last reviewed)")
         .next()
         .unwrap();
@@ -208,17 +207,13 @@ fn excel_resaved_windows_1252() {
     let backlog = read(&["excel-resaved.csv"]);
     let source = &backlog.sources[0];
     assert_eq!(source.encoding(), Encoding::Windows1252);
-    assert_eq!(
-        backlog.items.len(),
-        5,
-        "300 rows of bare commas are not items"
-    );
+    assert_eq!(backlog.len(), 5, "300 rows of bare commas are not items");
     let story = item(&backlog, "LED-21");
     assert!(story
         .text(Field::Summary)
         .unwrap()
         .starts_with("As a café owner, I want prices shown in €"));
-    let (at, text) = position_of(&backlog, story, Field::Summary, "including VAT");
+    let (at, text) = position_of(&backlog, &story, Field::Summary, "including VAT");
     assert_eq!((at, text.as_str()), (pos(2, 44), "including VAT"));
     // Byte offsets in the file count one byte per character in Windows-1252.
     let value = story.get(Field::Summary).unwrap();
@@ -252,7 +247,7 @@ fn german_headers_need_the_field_map() {
         &["german-headers.csv"],
         &with_config("german-headers.backlint.toml"),
     );
-    assert_eq!(backlog.items.len(), 5);
+    assert_eq!(backlog.len(), 5);
     let story = item(&backlog, "SPK-2");
     assert!(story
         .text(Field::Summary)
@@ -265,7 +260,7 @@ fn german_headers_need_the_field_map() {
 #[test]
 fn rest_v2_search_with_names_and_wiki_markup() {
     let backlog = read(&["jira-v2-search.json"]);
-    assert_eq!(backlog.items.len(), 5);
+    assert_eq!(backlog.len(), 5);
     let story = item(&backlog, "PAN-2");
     assert_eq!(
         story.get(Field::Estimate).and_then(|v| v.as_number()),
@@ -273,13 +268,13 @@ fn rest_v2_search_with_names_and_wiki_markup() {
     );
     assert_eq!(story.text(Field::StatusCategory), Some("In Progress"));
     assert_eq!(
-        texts(story, Field::Sprint),
+        texts(&story, Field::Sprint),
         ["PAN Sprint 2", "PAN Sprint 3"]
     );
     assert_eq!(story.text(Field::Parent), Some("PAN-1"));
     assert_eq!(item(&backlog, "PAN-3").get(Field::Priority), None);
     assert_eq!(item(&backlog, "PAN-8").get(Field::Estimate), None);
-    let (_, text) = position_of(&backlog, story, Field::Description, "Save basket");
+    let (_, text) = position_of(&backlog, &story, Field::Description, "Save basket");
     assert_eq!(text, "Save basket");
 }
 
@@ -292,14 +287,14 @@ fn rest_v3_pages_form_one_backlog() {
         ],
         &with_config("jira-v3.backlint.toml"),
     );
-    let keys: Vec<&str> = backlog.items.iter().map(|i| i.key.as_str()).collect();
+    let keys: Vec<&str> = (0..backlog.len()).map(|i| backlog.key(i)).collect();
     assert_eq!(keys, ["PAN-2", "PAN-3", "PAN-4", "PAN-5", "PAN-6", "PAN-7"]);
     let story = item(&backlog, "PAN-2");
     assert!(story
         .get(Field::Estimate)
         .and_then(|v| v.as_number())
         .is_some());
-    assert!(!texts(story, Field::Sprint).is_empty());
+    assert!(!texts(&story, Field::Sprint).is_empty());
     assert_eq!(
         item(&backlog, "PAN-3").get(Field::Description),
         None,
@@ -311,36 +306,37 @@ fn rest_v3_pages_form_one_backlog() {
         .split_whitespace()
         .find(|w| w.len() > 6 && w.chars().all(char::is_alphabetic))
         .unwrap();
-    let (_, text) = position_of(&backlog, story, Field::Description, word);
+    let (_, text) = position_of(&backlog, &story, Field::Description, word);
     assert_eq!(text, word);
 }
 
 #[test]
 fn single_issue_and_plain_array() {
     let single = read(&["jira-single-issue.json"]);
-    assert_eq!(single.items.len(), 1);
-    assert_eq!(single.items[0].key, "PAN-7");
+    assert_eq!(single.len(), 1);
+    assert_eq!(single.key(0), "PAN-7");
     let array = read(&["jira-issue-array.json"]);
-    let keys: Vec<&str> = array.items.iter().map(|i| i.key.as_str()).collect();
+    let keys: Vec<&str> = (0..array.len()).map(|i| array.key(i)).collect();
     assert_eq!(keys, ["PAN-2", "PAN-5"]);
 }
 
 #[test]
 fn story_lists() {
     let backlog = read(&["stories.txt"]);
-    assert_eq!(backlog.items.len(), 8);
-    assert_eq!(backlog.items[0].key, "line 1");
-    assert!(backlog.items[0]
+    assert_eq!(backlog.len(), 8);
+    assert_eq!(backlog.key(0), "line 1");
+    assert!(backlog
+        .item(0)
         .text(Field::Summary)
         .unwrap()
         .starts_with("As a shopper, I want to save"));
     let line7 = item(&backlog, "line 7");
-    let (at, _) = position_of(&backlog, line7, Field::Summary, "As a driver");
+    let (at, _) = position_of(&backlog, &line7, Field::Summary, "As a driver");
     assert_eq!(at, pos(7, 3));
 
     let markdown = read(&["stories.md"]);
     assert_eq!(
-        markdown.items.len(),
+        markdown.len(),
         6,
         "the heading and the paragraph are not stories"
     );

@@ -144,7 +144,7 @@ proptest! {
             let mut backlog = Backlog::default();
             let copy = Source::new("input", text.clone(), source.encoding());
             if ingest::add_source(&mut backlog, copy, &options(format)).is_ok() {
-                for item in &backlog.items {
+                for item in backlog.items() {
                     assert_span(&text, item.anchor, "an item's anchor");
                     for entry in &item.entries {
                         assert_span(&text, entry.value.span, "a value's span");
@@ -242,8 +242,8 @@ proptest! {
             return Ok(());
         }
         prop_assert!(read.is_ok(), "{:?}\n{csv:?}", read.err());
-        prop_assert_eq!(backlog.items.len(), kept.len(), "{:?}", csv);
-        for (item, row) in backlog.items.iter().zip(kept) {
+        prop_assert_eq!(backlog.len(), kept.len(), "{:?}", csv);
+        for (item, row) in backlog.items().zip(kept) {
             for (column, (text, _)) in row.iter().enumerate() {
                 let entry = item.entries.iter().find(|e| &*e.name == HEADER[column]);
                 if text.trim().is_empty() {
@@ -328,7 +328,7 @@ proptest! {
             return Ok(());
         }
         prop_assert!(read.is_ok(), "{:?}\n{}", read.err(), json);
-        let item = &backlog.items[0];
+        let item = backlog.item(0);
         let value = item.get(Field::Summary).expect("a summary");
         prop_assert_eq!(value.as_str(), expected.as_str());
         prop_assert_eq!(&json[value.span.start..value.span.end], raw.as_str());
@@ -916,7 +916,7 @@ fn pipeline(name: &str, text: &str, job_stories: bool) {
         Err(error) => panic!("the engine failed: {error}\n{text:?}"),
     };
     for finding in &outcome.findings {
-        let text = backlog.sources[backlog.items[finding.item].source].text();
+        let text = backlog.source_of(finding.item).text();
         assert_span(text, finding.span, &format!("a {} finding", finding.rule));
     }
     let report = Report {

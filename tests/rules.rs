@@ -114,7 +114,7 @@ fn run_with(rule: &str, rows: &[(&str, &[(&str, &str)])], toml: &str) -> Vec<Str
     outcome
         .findings
         .iter()
-        .map(|f| format!("{}: {}", backlog.items[f.item].key, f.message))
+        .map(|f| format!("{}: {}", backlog.key(f.item), f.message))
         .collect()
 }
 

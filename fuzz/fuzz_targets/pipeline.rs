@@ -49,7 +49,7 @@ fuzz_target!(|data: &[u8]| {
     )
     .unwrap_or_else(|error| panic!("the engine failed: {error}"));
     for finding in &outcome.findings {
-        let source = &backlog.sources[backlog.items[finding.item].source];
+        let source = backlog.source_of(finding.item);
         backlint_fuzz::assert_span(source.text(), finding.span);
     }
     let report = Report {

@@ -17,7 +17,7 @@ pub fn read(name: &str, bytes: &[u8], format: Option<InputFormat>) -> Option<Bac
     };
     ingest::add_source(&mut backlog, source, &options).ok()?;
     let text = backlog.sources[0].text();
-    for item in &backlog.items {
+    for item in backlog.items() {
         assert_span(text, item.anchor);
         for entry in &item.entries {
             assert_span(text, entry.value.span);

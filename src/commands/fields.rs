@@ -18,7 +18,9 @@ pub fn run(args: &FieldsArgs) -> Result<u8, Error> {
 fn render(backlog: &Backlog) -> String {
     let mut out = String::new();
     for (index, (source, info)) in backlog.sources.iter().zip(&backlog.files).enumerate() {
-        let items = backlog.items.iter().filter(|i| i.source == index).count();
+        let items = (0..backlog.len())
+            .filter(|&i| backlog.file_of(i) == index)
+            .count();
         let _ = writeln!(
             out,
             "{} ({}, {}, {} items)",

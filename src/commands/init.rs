@@ -34,7 +34,7 @@ pub fn run(args: &InitArgs) -> Result<u8, Error> {
 /// Values of a field across the backlog, most common first, with their counts.
 fn tally(backlog: &Backlog, field: Field) -> Vec<(String, usize)> {
     let mut counts: Vec<(String, usize)> = Vec::new();
-    for value in backlog.items.iter().filter_map(|i| i.text(field)) {
+    for value in (0..backlog.len()).filter_map(|i| backlog.text(i, field)) {
         let value = value.trim();
         match counts.iter_mut().find(|(v, _)| v == value) {
             Some((_, n)) => *n += 1,
@@ -64,11 +64,13 @@ fn quoted(values: &[&str]) -> String {
 /// Custom fields of the export that backlint does not map, for the `[fields]` comments.
 fn custom_fields(backlog: &Backlog) -> Vec<String> {
     let mut names: Vec<String> = Vec::new();
-    for entry in backlog.items.iter().flat_map(|i| &i.entries) {
-        let custom =
-            entry.name.starts_with("Custom field (") || entry.name.starts_with("customfield_");
-        if custom && entry.field.is_none() && !names.iter().any(|n| **n == *entry.name) {
-            names.push(entry.name.to_string());
+    for item in backlog.items() {
+        for entry in &item.entries {
+            let custom =
+                entry.name.starts_with("Custom field (") || entry.name.starts_with("customfield_");
+            if custom && entry.field.is_none() && !names.iter().any(|n| **n == *entry.name) {
+                names.push(entry.name.to_string());
+            }
         }
     }
     names

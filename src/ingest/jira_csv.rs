@@ -10,43 +10,37 @@ use std::sync::Arc;
 
 use csv_core::{ReadFieldResult, ReaderBuilder};
 
-use crate::backlog::{
-    Entry, Field, FieldOrigin, FileInfo, InputFormat, Item, MappedText, Span, Value,
-};
+use crate::backlog::{Field, FieldOrigin, FileInfo, InputFormat, Span};
 use crate::error::Error;
+use crate::ingest::csv_cell;
 use crate::ingest::fields::FieldMap;
-use crate::ingest::wiki;
 use crate::ingest::ReadOptions;
 use crate::source::Source;
+use crate::stored::{Cell, Column, Row};
 
-/// Reads every issue of a Jira CSV export.
+/// Reads every issue of a Jira CSV export: its rows, kept undecoded (see [`crate::stored`]).
 pub fn read(
     source: &Source,
     source_index: usize,
     options: &ReadOptions,
-) -> Result<(FileInfo, Vec<Item>), Error> {
+) -> Result<(FileInfo, Vec<Row>), Error> {
     let text = source.text();
     let mut records = Records::new(source, delimiter(text), options.limits.max_cell_bytes());
-    let header = match records.next_record()? {
-        Some(header) => header,
-        None => {
-            return Err(
-                Error::at(source, Span::empty_at(0), "the file holds no CSV header").build(),
-            )
-        }
-    };
-    let columns = Columns::from_header(source, &header, options)?;
-    let mut items = Vec::new();
-    let mut record_number = 0;
-    while let Some(record) = records.next_record()? {
-        record_number += 1;
-        if record.iter().all(|cell| cell.text.is_empty()) {
-            continue; // rows of bare commas, as Excel leaves them
-        }
-        items.push(columns.item(source, source_index, record_number, record)?);
-        crate::progress::item_read();
+    let mut cells = Vec::new();
+    if !records.next_record(&mut cells)? {
+        return Err(Error::at(source, Span::empty_at(0), "the file holds no CSV header").build());
     }
-    if items.is_empty() {
+    let columns = Columns::from_header(source, &cells, options)?;
+    let mut rows = Vec::new();
+    let mut record_number = 0;
+    while records.next_record(&mut cells)? {
+        record_number += 1;
+        if let Some(row) = columns.row(source, source_index, record_number, &cells)? {
+            rows.push(row);
+            crate::progress::item_read();
+        }
+    }
+    if rows.is_empty() {
         let end = Span::empty_at(text.trim_end().len());
         return Err(Error::at(source, end, "the export has a header but no issues")
             .label("the header ends here")
@@ -56,8 +50,9 @@ pub fn read(
     let info = FileInfo {
         format: InputFormat::JiraCsv,
         origins: columns.origins(),
+        columns: columns.kept(),
     };
-    Ok((info, items))
+    Ok((info, rows))
 }
 
 /// Excel in many European locales saves CSV with semicolons; Jira always uses commas.
@@ -71,19 +66,15 @@ fn delimiter(text: &str) -> u8 {
     }
 }
 
-/// A cell: its text (unescaped) and the range of its content in the file.
-struct Cell {
-    text: MappedText,
-    span: Span,
-}
-
-/// Splits the file into records of cells.
+/// Splits the file into records of cells: the raw bytes of each (see [`csv_cell`]).
 struct Records<'a> {
     source: &'a Source,
     max_cell: usize,
     text: &'a str,
     reader: csv_core::Reader,
     position: usize,
+    /// Where the file's content ends, before its last line break.
+    content_end: usize,
     scratch: Vec<u8>,
 }
 
@@ -95,14 +86,15 @@ impl<'a> Records<'a> {
             text: source.text(),
             reader: ReaderBuilder::new().delimiter(delimiter).build(),
             position: 0,
+            content_end: source.text().trim_end_matches(['\r', '\n']).len(),
             scratch: vec![0; 4096],
         }
     }
 
-    /// The next record, or `None` at the end of the file.
-    fn next_record(&mut self) -> Result<Option<Vec<Cell>>, Error> {
+    /// Fills `cells` with the next record's cells; `false` at the end of the file.
+    fn next_record(&mut self, cells: &mut Vec<Span>) -> Result<bool, Error> {
         let bytes = self.text.as_bytes();
-        let mut cells = Vec::new();
+        cells.clear();
         let mut field_start = self.position;
         loop {
             let (result, consumed, _) = self
@@ -118,16 +110,17 @@ impl<'a> Records<'a> {
                     cells.push(self.cell(field_start, first_of_record, record_end)?);
                     field_start = self.position;
                     if record_end {
-                        return Ok(Some(cells));
+                        return Ok(true);
                     }
                 }
-                ReadFieldResult::End => return Ok(None),
+                ReadFieldResult::End => return Ok(false),
             }
         }
     }
 
-    /// The cell whose raw bytes (with their delimiter or line break) end at `self.position`.
-    fn cell(&self, start: usize, first_of_record: bool, record_end: bool) -> Result<Cell, Error> {
+    /// The raw bytes of the cell whose bytes (with their delimiter or line break) end at
+    /// `self.position`.
+    fn cell(&self, start: usize, first_of_record: bool, record_end: bool) -> Result<Span, Error> {
         let mut raw = &self.text[start..self.position];
         let mut start = start;
         if first_of_record {
@@ -149,54 +142,17 @@ impl<'a> Records<'a> {
                 self.max_cell,
             ));
         }
-        cell_text(raw, start).map_err(|Unclosed(quote)| {
-            Error::at(self.source, Span::new(quote, quote + 1), "a quoted cell is never closed")
-                .label("the quote opens here and runs to the end of the file")
-                .help("add the closing quote (a quote inside a cell is written twice: \"\"), or export the file again")
-                .build()
-        })
-    }
-}
-
-/// A quoted cell that runs to the end of the file: the offset of its opening quote.
-#[derive(Debug)]
-struct Unclosed(usize);
-
-/// Reads a cell's raw bytes: quotes removed, `""` turned into `"`, every byte mapped back.
-fn cell_text(raw: &str, start: usize) -> Result<Cell, Unclosed> {
-    let Some(quoted) = raw.strip_prefix('"') else {
-        return Ok(Cell {
-            text: MappedText::verbatim(raw, start),
-            span: Span::new(start, start + raw.len()),
-        });
-    };
-    let mut text = MappedText::new();
-    let mut at = start + 1;
-    let mut rest = quoted;
-    loop {
-        let Some(quote) = rest.find('"') else {
-            return Err(Unclosed(start));
-        };
-        text.push_copied(&rest[..quote], at);
-        let after = &rest[quote + 1..];
-        if let Some(escaped) = after.strip_prefix('"') {
-            text.push_copied("\"", at + quote + 1);
-            at += quote + 2;
-            rest = escaped;
-        } else {
-            // Closing quote; anything after it is kept as csv_core keeps it.
-            let content_end = at + quote;
-            text.push_copied(after, content_end + 1);
-            let end = if after.is_empty() {
-                content_end
-            } else {
-                start + raw.len()
-            };
-            return Ok(Cell {
-                text,
-                span: Span::new(start + 1, end),
-            });
+        // csv_core ends a quoted cell only after its closing quote, or at the end of the
+        // file: only a cell that reaches the end can be open.
+        if start + raw.len() == self.content_end {
+            csv_cell::is_blank(raw, start).map_err(|csv_cell::Unclosed(quote)| {
+                Error::at(self.source, Span::new(quote, quote + 1), "a quoted cell is never closed")
+                    .label("the quote opens here and runs to the end of the file")
+                    .help("add the closing quote (a quote inside a cell is written twice: \"\"), or export the file again")
+                    .build()
+            })?;
         }
+        Ok(Span::new(start, start + raw.len()))
     }
 }
 
@@ -214,15 +170,21 @@ struct Columns {
 }
 
 impl Columns {
-    fn from_header(source: &Source, header: &[Cell], options: &ReadOptions) -> Result<Self, Error> {
+    fn from_header(source: &Source, header: &[Span], options: &ReadOptions) -> Result<Self, Error> {
         let map = &options.fields;
+        let text = source.text();
         let names: Vec<Arc<str>> = header
             .iter()
-            .map(|c| Arc::from(c.text.as_str().trim()))
+            .map(|cell| {
+                let raw = &text[cell.start..cell.end];
+                let name =
+                    csv_cell::text(raw, cell.start).map_or(raw.into(), |(t, _)| t.to_string());
+                Arc::from(name.trim())
+            })
             .collect();
         let lookups: Vec<Option<(Field, usize)>> = names.iter().map(|n| map.lookup(n)).collect();
         let fields: Vec<Option<Field>> = lookups.iter().map(|l| l.map(|(f, _)| f)).collect();
-        let header_end = header.last().map_or(0, |c| c.span.end);
+        let header_end = header.last().map_or(0, |c| c.end);
         if !fields.contains(&Some(Field::Summary)) {
             return Err(no_summary_column(source, &names, map, header_end));
         }
@@ -242,71 +204,77 @@ impl Columns {
         })
     }
 
-    fn item(
+    /// The columns rows refer to: every column of the header, by position.
+    fn kept(&self) -> Vec<Column> {
+        self.names
+            .iter()
+            .zip(&self.fields)
+            .map(|(name, &field)| Column {
+                name: Arc::clone(name),
+                field,
+            })
+            .collect()
+    }
+
+    /// The row of record `record`, or `None` for a row of bare commas (as Excel leaves them).
+    fn row(
         &self,
         source: &Source,
         source_index: usize,
         record: usize,
-        mut cells: Vec<Cell>,
-    ) -> Result<Item, Error> {
-        if cells.len() > self.names.len() {
-            if let Some(extra) = cells[self.names.len()..]
-                .iter()
-                .find(|c| !c.text.is_empty())
-            {
-                return Err(Error::at(
-                    source,
-                    extra.span,
-                    format!(
-                        "this row has {} cells but the header names {} columns",
-                        cells.len(),
-                        self.names.len()
-                    ),
-                )
-                .label("a cell past the last column")
-                .help("a delimiter too many shifts every later cell into the wrong column; fix the row or export again from Jira")
-                .build());
-            }
+        cells: &[Span],
+    ) -> Result<Option<Row>, Error> {
+        let text = source.text();
+        let blank = |cell: &Span| {
+            csv_cell::is_blank(&text[cell.start..cell.end], cell.start).unwrap_or(false)
+        };
+        let no_text = |cell: &Span| matches!(&text[cell.start..cell.end], "" | "\"\"");
+        if cells.iter().all(no_text) {
+            return Ok(None);
         }
-        let anchor = cells
-            .first()
-            .map_or(Span::default(), |c| Span::empty_at(c.span.start));
+        if let Some(extra) = cells.iter().skip(self.names.len()).find(|c| !blank(c)) {
+            return Err(Error::at(
+                source,
+                *extra,
+                format!(
+                    "this row has {} cells but the header names {} columns",
+                    cells.len(),
+                    self.names.len()
+                ),
+            )
+            .label("a cell past the last column")
+            .help("a delimiter too many shifts every later cell into the wrong column; fix the row or export again from Jira")
+            .build());
+        }
+        // The start of the first cell's content (inside its quotes, if it has them).
+        let anchor = cells.first().map_or(0, |c| {
+            c.start + usize::from(text[c.start..c.end].starts_with('"'))
+        });
         let key = self
             .key_column
             .and_then(|i| cells.get(i))
-            .map(|c| c.text.as_str().trim().to_owned())
+            .and_then(|cell| csv_cell::text(&text[cell.start..cell.end], cell.start).ok())
+            .map(|(key, _)| key.as_str().trim().to_owned())
             .filter(|k| !k.is_empty())
             .unwrap_or_else(|| format!("row {record}"));
-        let mut entries = Vec::with_capacity(self.order.len().min(cells.len()));
-        for &column in &self.order {
-            let Some(cell) = cells.get_mut(column) else {
-                continue;
-            };
-            if cell.text.as_str().trim().is_empty() {
-                continue;
-            }
-            let field = self.fields[column];
-            let raw = std::mem::take(&mut cell.text);
-            let text = match field {
-                Some(Field::Description | Field::AcceptanceCriteria) => wiki::to_plain(&raw),
-                _ => raw,
-            };
-            entries.push(Entry {
-                name: Arc::clone(&self.names[column]),
-                field,
-                value: Value {
-                    text,
-                    span: cell.span,
-                },
-            });
-        }
-        Ok(Item {
-            source: source_index,
-            record,
-            key,
-            anchor,
-            entries,
-        })
+        let kept: Box<[Cell]> = self
+            .order
+            .iter()
+            .filter_map(|&column| Some((column, cells.get(column)?)))
+            .filter(|(_, cell)| !blank(cell))
+            .map(|(column, cell)| Cell {
+                start: offset(cell.start),
+                end: offset(cell.end),
+                column: offset(column),
+            })
+            .collect();
+        Ok(Some(Row {
+            source: offset(source_index),
+            record: offset(record),
+            anchor: offset(anchor),
+            key: key.into_boxed_str(),
+            cells: kept,
+        }))
     }
 
     fn origins(&self) -> Vec<FieldOrigin> {
@@ -330,6 +298,12 @@ impl Columns {
             })
             .collect()
     }
+}
+
+/// An offset, count or index as the 32 bits [`Row`] keeps: files are read only up to 4 GiB
+/// (`ingest::load_limited`), so everything in one fits.
+fn offset(n: usize) -> u32 {
+    u32::try_from(n).unwrap_or(u32::MAX)
 }
 
 fn no_summary_column(

@@ -78,6 +78,7 @@ pub fn read(
     let info = FileInfo {
         format: InputFormat::JiraJson,
         origins,
+        columns: Vec::new(),
     };
     Ok((info, items))
 }

@@ -57,6 +57,7 @@ pub fn read(
     let info = FileInfo {
         format: InputFormat::Lines,
         origins,
+        columns: Vec::new(),
     };
     Ok((info, items))
 }

@@ -1,6 +1,7 @@
 //! Reading exports into the [`Backlog`](crate::backlog::Backlog) model.
 
 pub mod adf;
+pub mod csv_cell;
 pub mod detect;
 pub mod fields;
 pub mod jira_csv;
@@ -12,11 +13,12 @@ pub mod wiki;
 use std::io::Read;
 use std::path::Path;
 
-use crate::backlog::{Backlog, InputFormat};
+use crate::backlog::{Backlog, FileInfo, InputFormat, Item};
 use crate::decode::decode;
 use crate::error::Error;
 use crate::limits::Limits;
 use crate::source::Source;
+use crate::stored::Stored;
 use fields::FieldMap;
 
 /// How the files given on the command line are to be read.
@@ -66,14 +68,25 @@ pub fn add_source(
         .format
         .unwrap_or_else(|| detect::detect(source.name(), source.text()));
     let index = backlog.sources.len();
-    let (info, items) = match format {
-        InputFormat::JiraCsv => jira_csv::read(&source, index, options)?,
-        InputFormat::JiraJson => jira_json::read(&source, index, options)?,
-        InputFormat::Lines => lines::read(&source, index, is_markdown(source.name()))?,
+    let decoded = |(info, items): (FileInfo, Vec<Item>)| {
+        let items = items
+            .into_iter()
+            .map(|item| Stored::Decoded(Box::new(item)));
+        (info, items.collect())
+    };
+    let (info, items): (FileInfo, Vec<Stored>) = match format {
+        InputFormat::JiraCsv => {
+            let (info, rows) = jira_csv::read(&source, index, options)?;
+            (info, rows.into_iter().map(Stored::Row).collect())
+        }
+        InputFormat::JiraJson => decoded(jira_json::read(&source, index, options)?),
+        InputFormat::Lines => decoded(lines::read(&source, index, is_markdown(source.name()))?),
     };
     backlog.sources.push(source);
     backlog.files.push(info);
-    backlog.items.extend(items);
+    for item in items {
+        backlog.push(item);
+    }
     Ok(())
 }
 

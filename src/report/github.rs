@@ -74,7 +74,6 @@ pub fn render(report: &Report<'_>) -> String {
 
 fn annotation(out: &mut String, report: &Report<'_>, finding: &Finding) {
     let at = report.location(finding);
-    let item = report.item(finding);
     let mut properties = format!(
         "file={},line={}",
         escape_property(report.source(finding).name()),
@@ -104,7 +103,7 @@ fn annotation(out: &mut String, report: &Report<'_>, finding: &Finding) {
     let _ = write!(
         properties,
         ",title={}",
-        escape_property(&format!("{}: {}", item.key, finding.rule))
+        escape_property(&format!("{}: {}", report.key(finding), finding.rule))
     );
     let mut message = finding.message.clone();
     if let Some(help) = &finding.help {

@@ -148,7 +148,7 @@ fn masthead(out: &mut String, report: &Report<'_>) {
         out,
         "",
         "Items read",
-        &number(report.backlog.items.len()),
+        &number(report.backlog.len()),
         &format!(
             "from {} {}",
             report.backlog.sources.len(),
@@ -261,7 +261,7 @@ fn overview(out: &mut String, report: &Report<'_>, page: &Page<'_>) {
 }
 
 /// Ready stories per epic or sprint, if the export has any.
-fn groups_chart(groups: &[Group<'_>], kind: &'static str, kinds: &str) -> String {
+fn groups_chart(groups: &[Group], kind: &'static str, kinds: &str) -> String {
     let mut out = String::new();
     if !groups.iter().any(|g| g.value.is_some() && g.stories > 0) {
         return out;

@@ -89,9 +89,9 @@ pub fn render(report: &Report<'_>, style: Style) -> String {
     let mut current_file = None;
     let mut current_item = None;
     for finding in report.findings {
-        let item = report.item(finding);
-        if current_file != Some(item.source) {
-            current_file = Some(item.source);
+        let file = report.file(finding);
+        if current_file != Some(file) {
+            current_file = Some(file);
             current_item = None;
             let _ = writeln!(out, "{}", paint(style, "1", report.source(finding).name()));
         }
@@ -118,20 +118,19 @@ pub fn render(report: &Report<'_>, style: Style) -> String {
 
 /// `── PAN-3 · Checkout page must be fast (Task, To Do)`
 fn item_heading(report: &Report<'_>, finding: &Finding) -> String {
-    let item = report.item(finding);
-    let summary = item
-        .text(Field::Summary)
-        .map_or_else(|| "(no summary)".to_owned(), |s| excerpt(s, 70));
-    let facts: Vec<&str> = [Field::IssueType, Field::Status]
+    let summary = report
+        .text(finding, Field::Summary)
+        .map_or_else(|| "(no summary)".to_owned(), |s| excerpt(&s, 70));
+    let facts: Vec<String> = [Field::IssueType, Field::Status]
         .into_iter()
-        .filter_map(|f| item.text(f))
+        .filter_map(|f| report.text(finding, f))
         .collect();
     let facts = if facts.is_empty() {
         String::new()
     } else {
         format!(" ({})", facts.join(", "))
     };
-    format!("── {} · {summary}{facts}", item.key)
+    format!("── {} · {summary}{facts}", report.key(finding))
 }
 
 fn diagnostic<'a>(report: &Report<'a>, finding: &'a Finding) -> FindingDiagnostic<'a> {
@@ -142,7 +141,7 @@ fn diagnostic<'a>(report: &Report<'a>, finding: &'a Finding) -> FindingDiagnosti
     };
     FindingDiagnostic {
         finding,
-        message: format!("{}: {}", report.item(finding).key, finding.message),
+        message: format!("{}: {}", report.key(finding), finding.message),
         help,
         label_span: first_line_of(source, finding.span),
         label: finding.field.as_deref().map(str::to_owned),
@@ -185,7 +184,7 @@ fn summary(report: &Report<'_>, style: Style) -> String {
     let _ = writeln!(
         out,
         "  {} items read, {} in scope, {} stories checked, {} items with findings",
-        report.backlog.items.len(),
+        report.backlog.len(),
         report.items_checked,
         health.stories,
         items_with_findings

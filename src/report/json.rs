@@ -44,7 +44,7 @@ struct JsonFinding<'a> {
     docs_url: String,
     file: &'a str,
     key: &'a str,
-    summary: Option<&'a str>,
+    summary: Option<String>,
     field: Option<&'a str>,
     /// The text the finding points at.
     text: &'a str,
@@ -61,7 +61,6 @@ pub fn render(report: &Report<'_>) -> String {
         .findings
         .iter()
         .map(|f| {
-            let item = report.item(f);
             let source = report.source(f);
             let at = report.location(f);
             JsonFinding {
@@ -71,8 +70,8 @@ pub fn render(report: &Report<'_>) -> String {
                 help: f.help.as_deref(),
                 docs_url: docs::url(&f.rule),
                 file: source.name(),
-                key: &item.key,
-                summary: item.text(Field::Summary),
+                key: report.key(f),
+                summary: report.text(f, Field::Summary),
                 field: f.field.as_deref(),
                 text: source
                     .text()
@@ -92,7 +91,7 @@ pub fn render(report: &Report<'_>) -> String {
         version: 1,
         summary: Summary {
             files: report.backlog.sources.len(),
-            items: report.backlog.items.len(),
+            items: report.backlog.len(),
             findings: report.findings.len(),
             items_checked: report.items_checked,
             stories_checked: health.stories,

@@ -30,12 +30,12 @@ impl Case<'_> {
 }
 
 pub fn render(report: &Report<'_>) -> String {
-    let items = &report.backlog.items;
-    let mut findings_of: Vec<Vec<&Finding>> = vec![Vec::new(); items.len()];
+    let items = report.backlog.len();
+    let mut findings_of: Vec<Vec<&Finding>> = vec![Vec::new(); items];
     for finding in report.findings {
         findings_of[finding.item].push(finding);
     }
-    let mut is_story = vec![false; items.len()];
+    let mut is_story = vec![false; items];
     for &story in report.stories {
         is_story[story] = true;
     }
@@ -44,7 +44,7 @@ pub fn render(report: &Report<'_>) -> String {
         report.backlog.sources.iter().map(|_| Vec::new()).collect();
     for (index, findings) in findings_of.into_iter().enumerate() {
         if is_story[index] || !findings.is_empty() {
-            suites[items[index].source].push(Case {
+            suites[report.backlog.file_of(index)].push(Case {
                 item: index,
                 findings,
             });
@@ -76,10 +76,10 @@ pub fn render(report: &Report<'_>) -> String {
 }
 
 fn test_case(out: &mut String, report: &Report<'_>, classname: &str, case: &Case<'_>) {
-    let item = &report.backlog.items[case.item];
-    let name = match item.text(Field::Summary) {
-        Some(summary) => format!("{}: {}", item.key, truncate(summary, NAME_SUMMARY_CHARS)),
-        None => item.key.clone(),
+    let key = report.backlog.key(case.item);
+    let name = match report.backlog.text(case.item, Field::Summary) {
+        Some(summary) => format!("{key}: {}", truncate(&summary, NAME_SUMMARY_CHARS)),
+        None => key.to_owned(),
     };
     let _ = write!(
         out,
@@ -127,7 +127,7 @@ fn details(report: &Report<'_>, finding: &Finding) -> String {
         "{}[{}] {}: {}\nat {}:{}:{}",
         finding.severity,
         finding.rule,
-        report.item(finding).key,
+        report.key(finding),
         finding.message,
         report.source(finding).name(),
         at.line,

@@ -104,7 +104,7 @@ fn rules_table(out: &mut String, report: &Report<'_>) {
 fn items_table(out: &mut String, report: &Report<'_>) {
     // (item, findings, rules in order of first finding), in order of first finding.
     let mut items: Vec<(usize, usize, Vec<&str>)> = Vec::new();
-    let mut slot = vec![usize::MAX; report.backlog.items.len()];
+    let mut slot = vec![usize::MAX; report.backlog.len()];
     for finding in report.findings {
         let index = &mut slot[finding.item];
         if *index == usize::MAX {
@@ -123,13 +123,13 @@ fn items_table(out: &mut String, report: &Report<'_>) {
         "\n### Items with the most findings\n\n| Item | Summary | Findings | Rules |\n|---|---|---:|---|\n",
     );
     for (index, count, rules) in items.iter().take(TOP_ITEMS) {
-        let item = &report.backlog.items[*index];
+        let summary = report.backlog.text(*index, Field::Summary);
         let _ = writeln!(
             out,
             "| {} | {} | {count} | {} |",
-            escape(&truncate(&item.key, KEY_CHARS)),
+            escape(&truncate(report.backlog.key(*index), KEY_CHARS)),
             escape(&truncate(
-                item.text(Field::Summary).unwrap_or_default(),
+                summary.as_deref().unwrap_or_default(),
                 SUMMARY_CHARS
             )),
             escape(&rules.join(", "))
@@ -142,24 +142,24 @@ fn findings_list(out: &mut String, report: &Report<'_>) {
     out.push_str("\n### Findings\n");
     let mut order: Vec<&Finding> = report.findings.iter().collect();
     // Report order already groups them for a sorted report; this keeps it for any other.
-    order.sort_by_key(|f| (report.item(f).source, f.item));
+    order.sort_by_key(|f| (report.file(f), f.item));
     let mut file = None;
     let mut item = None;
     let mut listed = 0;
     for finding in &order {
         let source = report.source(finding);
         let mut chunk = String::new();
-        let this_file = report.item(finding).source;
+        let this_file = report.file(finding);
         if file != Some(this_file) {
             let _ = writeln!(chunk, "\n#### {}", escape(source.name()));
             file = Some(this_file);
             item = None;
         }
         if item != Some(finding.item) {
-            let it = report.item(finding);
-            let _ = write!(chunk, "\n**{}**", escape(&truncate(&it.key, KEY_CHARS)));
-            if let Some(summary) = it.text(Field::Summary) {
-                let _ = write!(chunk, " {}", escape(&truncate(summary, SUMMARY_CHARS)));
+            let key = report.key(finding);
+            let _ = write!(chunk, "\n**{}**", escape(&truncate(key, KEY_CHARS)));
+            if let Some(summary) = report.text(finding, Field::Summary) {
+                let _ = write!(chunk, " {}", escape(&truncate(&summary, SUMMARY_CHARS)));
             }
             chunk.push_str("\n\n");
             item = Some(finding.item);
@@ -169,7 +169,7 @@ fn findings_list(out: &mut String, report: &Report<'_>) {
             chunk,
             "- {} {}: {} at {}:{}:{} ([{}]({}))",
             icon(finding.severity),
-            escape(&truncate(&report.item(finding).key, KEY_CHARS)),
+            escape(&truncate(report.key(finding), KEY_CHARS)),
             escape(&finding.message),
             escape(source.name()),
             at.line,

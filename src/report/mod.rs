@@ -11,7 +11,7 @@ pub mod sarif;
 pub mod statistics;
 pub mod text;
 
-use crate::backlog::{Backlog, Item};
+use crate::backlog::{Backlog, Field};
 use crate::finding::{Finding, Severity};
 use crate::rules::Rule;
 use crate::source::{Position, Source};
@@ -59,12 +59,23 @@ impl Health {
 }
 
 impl<'a> Report<'a> {
-    pub fn item(&self, finding: &Finding) -> &'a Item {
-        &self.backlog.items[finding.item]
+    /// The key of the item a finding is about.
+    pub fn key(&self, finding: &Finding) -> &'a str {
+        self.backlog.key(finding.item)
+    }
+
+    /// The index of the file a finding is in.
+    pub fn file(&self, finding: &Finding) -> usize {
+        self.backlog.file_of(finding.item)
+    }
+
+    /// The text of one field of the item a finding is about (decoding only that field).
+    pub fn text(&self, finding: &Finding, field: Field) -> Option<String> {
+        self.backlog.text(finding.item, field)
     }
 
     pub fn source(&self, finding: &Finding) -> &'a Source {
-        self.backlog.source_of(self.item(finding))
+        self.backlog.source_of(finding.item)
     }
 
     pub fn location(&self, finding: &Finding) -> Location {
@@ -82,7 +93,7 @@ impl<'a> Report<'a> {
     }
 
     pub fn health(&self) -> Health {
-        let mut blocked = vec![false; self.backlog.items.len()];
+        let mut blocked = vec![false; self.backlog.len()];
         for finding in self
             .findings
             .iter()

@@ -175,17 +175,16 @@ pub fn render(report: &Report<'_>, root: Option<&Path>) -> String {
         .findings
         .iter()
         .map(|finding| {
-            let item = report.item(finding);
             let source = report.source(finding);
             let text = source
                 .text()
                 .get(finding.span.start..finding.span.end)
                 .unwrap_or_default();
-            let hash = fingerprint(&item.key, &finding.rule, text);
+            let hash = fingerprint(report.key(finding), &finding.rule, text);
             let occurrence = occurrences.entry(hash).or_insert(0);
             *occurrence += 1;
             let uri = uris
-                .entry(item.source)
+                .entry(report.file(finding))
                 .or_insert_with(|| artifact_uri_in(source.name(), root.as_ref()))
                 .clone();
             SarifResult {
@@ -193,7 +192,7 @@ pub fn render(report: &Report<'_>, root: Option<&Path>) -> String {
                 rule_index: index.get(&*finding.rule).copied().unwrap_or_default(),
                 level: level(finding.severity),
                 message: OwnedText {
-                    text: format!("{}: {}", item.key, finding.message),
+                    text: format!("{}: {}", report.key(finding), finding.message),
                 },
                 locations: vec![Location {
                     physical_location: PhysicalLocation {

@@ -16,7 +16,7 @@ pub fn render(report: &Report<'_>) -> String {
             at.column,
             finding.severity,
             finding.rule,
-            report.item(finding).key,
+            report.key(finding),
             finding.message
         );
     }

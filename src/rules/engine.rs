@@ -3,7 +3,7 @@
 
 use std::sync::Arc;
 
-use crate::backlog::{Backlog, Field};
+use crate::backlog::{Backlog, Field, Item};
 use crate::config::Scope;
 use crate::error::Error;
 use crate::finding::Finding;
@@ -62,15 +62,17 @@ pub fn run(
 ) -> Result<Outcome, Error> {
     let ids: Vec<Arc<str>> = rules.iter().map(|r| Arc::from(r.id.as_str())).collect();
     let missing = missing_fields(backlog, rules);
-    let checked: Vec<Checked> = backlog
-        .items
-        .par_iter()
-        .enumerate()
-        .filter(|(_, item)| scope.is_checked(item))
-        .map(|(index, _)| {
+    // Each item is decoded on the core that checks it, and dropped once checked.
+    let checked: Vec<Checked> = (0..backlog.len())
+        .into_par_iter()
+        .filter_map(|index| {
             guarded(backlog, index, || {
-                check_item(backlog, rules, &ids, &missing, settings, scope, index)
+                let item = backlog.item(index);
+                scope
+                    .is_checked(&item)
+                    .then(|| check_item(&item, rules, &ids, &missing, settings, scope, index))
             })
+            .transpose()
         })
         .collect::<Result<_, Error>>()?;
     let mut outcome = Outcome {
@@ -92,7 +94,7 @@ pub fn run(
             continue;
         };
         for (item, hit) in builtin.finish(observed, backlog) {
-            let key = &backlog.items[item].key;
+            let key = backlog.key(item);
             outcome
                 .findings
                 .push(finding(rule, &ids[rule_index], item, key, hit));
@@ -109,7 +111,7 @@ pub fn run(
     suppressions.apply(backlog, &mut outcome.findings);
     report_unused(backlog, rules, &ids, suppressions, &mut outcome);
     outcome.findings.sort_by(|a, b| {
-        let source = |f: &Finding| backlog.items[f.item].source;
+        let source = |f: &Finding| backlog.file_of(f.item);
         (source(a), a.span.start, &a.rule, a.span.end, &a.message).cmp(&(
             source(b),
             b.span.start,
@@ -125,10 +127,9 @@ pub fn run(
 /// the file and the item, instead of taking the process down with a worker thread.
 fn guarded<T>(backlog: &Backlog, index: usize, work: impl FnOnce() -> T) -> Result<T, Error> {
     std::panic::catch_unwind(std::panic::AssertUnwindSafe(work)).map_err(|payload| {
-        let item = &backlog.items[index];
         Error::Internal {
-            file: backlog.source_of(item).name().to_owned(),
-            key: item.key.clone(),
+            file: backlog.source_of(index).name().to_owned(),
+            key: backlog.key(index).to_owned(),
             message: crate::error::panic_message(payload.as_ref()),
         }
     })
@@ -136,7 +137,7 @@ fn guarded<T>(backlog: &Backlog, index: usize, work: impl FnOnce() -> T) -> Resu
 
 /// Runs every rule that applies on one item.
 fn check_item(
-    backlog: &Backlog,
+    item: &Item,
     rules: &[Rule],
     ids: &[Arc<str>],
     missing: &[(usize, usize)],
@@ -145,7 +146,6 @@ fn check_item(
     index: usize,
 ) -> Checked {
     crate::progress::item_checked();
-    let item = &backlog.items[index];
     let is_story = scope.is_story(item);
     let cx = Context::new(item, settings);
     let mut checked = Checked {
@@ -215,7 +215,7 @@ fn report_unused(
                     field: Some(Arc::from(Field::Labels.name())),
                     vars: vec![("value", label)],
                 };
-                let key = &backlog.items[item].key;
+                let key = backlog.key(item);
                 outcome.findings.push(finding(
                     &rules[rule_index],
                     &ids[rule_index],

@@ -43,8 +43,8 @@ impl Suppressions {
     /// Collects the labels of every item and the configuration's `[suppress]` table.
     pub fn collect(backlog: &Backlog, config: &BTreeMap<String, Vec<String>>) -> Self {
         let mut entries = Vec::new();
-        for (index, item) in backlog.items.iter().enumerate() {
-            for label in item.all(Field::Labels) {
+        for index in 0..backlog.len() {
+            for label in backlog.values(index, Field::Labels) {
                 let text = label.as_str().trim();
                 let rule = match text.strip_prefix(LABEL) {
                     Some("") => None,
@@ -55,7 +55,7 @@ impl Suppressions {
                     None => continue,
                 };
                 entries.push(Suppression {
-                    key: item.key.clone(),
+                    key: backlog.key(index).to_owned(),
                     rule,
                     label: Some((index, label.span)),
                     used: false,
@@ -81,10 +81,10 @@ impl Suppressions {
             return;
         }
         findings.retain(|finding| {
-            let key = &backlog.items[finding.item].key;
+            let key = backlog.key(finding.item);
             let mut suppressed = false;
             for entry in &mut self.entries {
-                if &entry.key == key && entry.rule.as_deref().is_none_or(|r| r == &*finding.rule) {
+                if entry.key == key && entry.rule.as_deref().is_none_or(|r| r == &*finding.rule) {
                     entry.used = true;
                     suppressed = true;
                 }

@@ -120,7 +120,7 @@ pub fn ready_bars(
     title: &str,
     frame: Frame,
     kind: &'static str,
-    groups: &[Group<'_>],
+    groups: &[Group],
     limit: usize,
 ) -> String {
     let mut order: Vec<usize> = (0..groups.len())
@@ -194,7 +194,7 @@ mod tests {
     #[test]
     fn group_bars_show_the_ready_share_of_the_largest_groups() {
         let group = |label: &str, stories, ready| Group {
-            value: Some("x"),
+            value: Some("x".into()),
             label: label.into(),
             items: stories,
             stories,

@@ -2,6 +2,7 @@
 //! story, and any other item a finding is about), their findings, and the statuses, epics
 //! and sprints the filters offer and the charts group by.
 
+use std::borrow::Cow;
 use std::cmp::Ordering;
 use std::collections::HashMap;
 
@@ -12,14 +13,14 @@ use crate::report::Report;
 /// The listed items and the groups they fall in.
 pub struct Page<'a> {
     pub cards: Vec<Card<'a>>,
-    pub statuses: Vec<Group<'a>>,
-    pub epics: Vec<Group<'a>>,
-    pub sprints: Vec<Group<'a>>,
+    pub statuses: Vec<Group>,
+    pub epics: Vec<Group>,
+    pub sprints: Vec<Group>,
 }
 
 /// One listed item.
 pub struct Card<'a> {
-    pub item: &'a Item,
+    pub item: Cow<'a, Item>,
     /// Whether it is a checked story (other items are listed for their findings).
     pub story: bool,
     /// In report order: by position in the file, then rule.
@@ -39,8 +40,8 @@ impl Card<'_> {
 
 /// A status, epic or sprint: its value in the export (`None` for items without one), what
 /// the page calls it, and how many listed items, stories and ready stories it has.
-pub struct Group<'a> {
-    pub value: Option<&'a str>,
+pub struct Group {
+    pub value: Option<String>,
     pub label: String,
     pub items: usize,
     pub stories: usize,
@@ -48,40 +49,53 @@ pub struct Group<'a> {
 }
 
 /// Which group of one kind an item falls in, and what an item without one is called.
-struct Grouping<'a> {
-    groups: Vec<Group<'a>>,
-    index: HashMap<Option<&'a str>, usize>,
+struct Grouping {
+    groups: Vec<Group>,
+    index: HashMap<String, usize>,
+    /// The group of items without a value, once there is one.
+    without: Option<usize>,
     none: &'static str,
 }
 
-impl<'a> Grouping<'a> {
+impl Grouping {
     fn new(none: &'static str) -> Self {
         Grouping {
             groups: Vec::new(),
             index: HashMap::new(),
+            without: None,
             none,
         }
     }
 
-    /// The group of `value`, counting `card` in it; `label` names a new group.
-    fn add(&mut self, value: Option<&'a str>, label: impl FnOnce() -> String) -> usize {
-        let next = self.groups.len();
-        let index = *self.index.entry(value).or_insert(next);
-        if index == next {
-            self.groups.push(Group {
-                value,
-                label: value.map_or_else(|| self.none.to_owned(), |_| label()),
-                items: 0,
-                stories: 0,
-                ready: 0,
-            });
+    /// The group of `value`; `label` names a new group.
+    fn add(&mut self, value: Option<&str>, label: impl FnOnce() -> String) -> usize {
+        let known = match value {
+            Some(value) => self.index.get(value).copied(),
+            None => self.without,
+        };
+        if let Some(index) = known {
+            return index;
         }
-        index
+        let next = self.groups.len();
+        match value {
+            Some(value) => {
+                self.index.insert(value.to_owned(), next);
+            }
+            None => self.without = Some(next),
+        }
+        self.groups.push(Group {
+            value: value.map(str::to_owned),
+            label: value.map_or_else(|| self.none.to_owned(), |_| label()),
+            items: 0,
+            stories: 0,
+            ready: 0,
+        });
+        next
     }
 
     /// The groups in natural order of their labels, those without a value last, and each
     /// old index's new place.
-    fn sorted(self) -> (Vec<Group<'a>>, Vec<usize>) {
+    fn sorted(self) -> (Vec<Group>, Vec<usize>) {
         let mut order: Vec<usize> = (0..self.groups.len()).collect();
         order.sort_by(|&a, &b| {
             let (a, b) = (&self.groups[a], &self.groups[b]);
@@ -94,7 +108,7 @@ impl<'a> Grouping<'a> {
         for (new, &old) in order.iter().enumerate() {
             place[old] = new;
         }
-        let mut slots: Vec<Option<Group<'a>>> = self.groups.into_iter().map(Some).collect();
+        let mut slots: Vec<Option<Group>> = self.groups.into_iter().map(Some).collect();
         let groups = order.iter().filter_map(|&old| slots[old].take()).collect();
         (groups, place)
     }
@@ -102,14 +116,14 @@ impl<'a> Grouping<'a> {
 
 impl<'a> Page<'a> {
     pub fn of(report: &Report<'a>) -> Self {
-        let items = &report.backlog.items;
-        let mut findings: Vec<Vec<&'a Finding>> = vec![Vec::new(); items.len()];
+        let items = report.backlog.len();
+        let mut findings: Vec<Vec<&'a Finding>> = vec![Vec::new(); items];
         for finding in report.findings {
             if let Some(list) = findings.get_mut(finding.item) {
                 list.push(finding);
             }
         }
-        let mut story = vec![false; items.len()];
+        let mut story = vec![false; items];
         for &index in report.stories {
             if let Some(slot) = story.get_mut(index) {
                 *slot = true;
@@ -119,21 +133,25 @@ impl<'a> Page<'a> {
         let mut epics = Grouping::new("(no epic)");
         let mut sprints = Grouping::new("(no sprint)");
         let mut cards = Vec::new();
-        for (index, item) in items.iter().enumerate() {
+        for index in 0..items {
             if !story[index] && findings[index].is_empty() {
                 continue;
             }
+            let item = report.backlog.item(index);
             let status = item.text(Field::Status);
             let epic = item.text(Field::Parent);
             // Jira lists an item's sprints oldest first: the last is the one it is in.
             let sprint = item.all(Field::Sprint).last().map(|v| v.as_str());
+            let status = statuses.add(status, || status.unwrap_or_default().to_owned());
+            let epic = epics.add(epic, || epic_label(&item));
+            let sprint = sprints.add(sprint, || sprint.unwrap_or_default().to_owned());
             cards.push(Card {
                 item,
                 story: story[index],
                 findings: std::mem::take(&mut findings[index]),
-                status: statuses.add(status, || status.unwrap_or_default().to_owned()),
-                epic: epics.add(epic, || epic_label(item)),
-                sprint: sprints.add(sprint, || sprint.unwrap_or_default().to_owned()),
+                status,
+                epic,
+                sprint,
             });
         }
         let (statuses, status_place) = statuses.sorted();

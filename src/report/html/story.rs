@@ -34,7 +34,7 @@ pub fn push(
         .files
         .get(card.item.source)
         .is_some_and(|f| f.format != InputFormat::Lines);
-    match links.url(card.item).filter(|_| is_issue) {
+    match links.url(&card.item).filter(|_| is_issue) {
         Some(url) => {
             let _ = write!(
                 out,
@@ -132,7 +132,7 @@ fn tally(out: &mut String, card: &Card<'_>) {
 
 /// Type, status, priority, estimate, epic and sprint, those the export gives.
 fn facts(out: &mut String, page: &Page<'_>, card: &Card<'_>) {
-    let item = card.item;
+    let item = &card.item;
     let mut facts: Vec<(&str, String)> = Vec::new();
     for (name, field) in [
         ("Type", Field::IssueType),

@@ -43,7 +43,7 @@ impl DuplicateStory {
         let (items, observed): (Vec<usize>, Vec<Observed>) = stories.into_iter().unzip();
         let (docs, story_hits): (Vec<Vec<String>>, Vec<Hit>) =
             observed.into_iter().map(|o| (o.words, o.hit)).unzip();
-        let key = |doc: usize| backlog.items[items[doc]].key.clone();
+        let key = |doc: usize| backlog.key(items[doc]).to_owned();
         let mut hits = Vec::new();
         let mut reported = vec![false; docs.len()];
         for group in exact_groups(&docs) {

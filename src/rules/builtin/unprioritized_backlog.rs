@@ -63,8 +63,8 @@ impl UnprioritizedBacklog {
             let written = observed
                 .iter()
                 .find(|(_, p)| p.name == top)
-                .and_then(|(item, _)| backlog.items[*item].text(Field::Priority));
-            format!("priority \"{}\"", written.map_or(top, str::trim))
+                .and_then(|(item, _)| backlog.text(*item, Field::Priority));
+            format!("priority \"{}\"", written.as_deref().map_or(top, str::trim))
         };
         let problem = format!(
             "{count} of {total} open items ({:.0}%) have {shown}",
