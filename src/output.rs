@@ -29,6 +29,14 @@ pub fn check_folder(path: &Path) -> Result<(), Error> {
 }
 
 pub fn write_atomically(path: &Path, contents: &str) -> Result<(), Error> {
+    write_atomically_with(path, |out| out.write_all(contents.as_bytes()))
+}
+
+/// Like [`write_atomically`], for contents that `write` writes piece by piece (buffered).
+pub fn write_atomically_with(
+    path: &Path,
+    write: impl FnOnce(&mut dyn Write) -> std::io::Result<()>,
+) -> Result<(), Error> {
     let failed = |reason: String| Error::Write {
         path: path.display().to_string(),
         reason,
@@ -40,9 +48,12 @@ pub fn write_atomically(path: &Path, contents: &str) -> Result<(), Error> {
         .map_or_else(|| "output".into(), |n| n.to_string_lossy().into_owned());
     let temporary = dir.join(format!(".{name}.backlint-{}.tmp", std::process::id()));
     let written = std::fs::File::create(&temporary)
-        .and_then(|mut file| {
-            file.write_all(contents.as_bytes())
-                .and_then(|()| file.sync_all())
+        .and_then(|file| {
+            let mut out = std::io::BufWriter::new(file);
+            write(&mut out)?;
+            out.into_inner()
+                .map_err(std::io::IntoInnerError::into_error)?
+                .sync_all()
         })
         .and_then(|()| std::fs::rename(&temporary, path));
     written.map_err(|e| {

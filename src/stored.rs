@@ -93,7 +93,6 @@ impl Row {
             .map(|entry| entry.value)
             .collect()
     }
-
 }
 
 /// The entry of one cell of a row of `text`.

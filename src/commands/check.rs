@@ -8,7 +8,7 @@ use crate::baseline::Baseline;
 use crate::cli::{CheckArgs, ColorChoice, OutputFormat};
 use crate::config::Loaded;
 use crate::error::Error;
-use crate::output::write_atomically;
+use crate::output::{write_atomically, write_atomically_with};
 use crate::report::human::Style;
 use crate::report::{self, Report};
 use crate::rules::context::Settings;
@@ -16,7 +16,9 @@ use crate::rules::engine::{self, Outcome};
 use crate::rules::story;
 use crate::rules::suppression::Suppressions;
 
-use super::{configured_rules, load_input_config, print, read_backlog, EXIT_CLEAN, EXIT_FINDINGS};
+use super::{
+    configured_rules, load_input_config, print_with, read_backlog, EXIT_CLEAN, EXIT_FINDINGS,
+};
 
 pub fn run(args: &CheckArgs) -> Result<u8, Error> {
     let outputs = outputs(args)?;
@@ -78,10 +80,16 @@ pub fn run(args: &CheckArgs) -> Result<u8, Error> {
         stories: &outcome.stories,
     };
     for (format, target) in &outputs {
-        let rendered = render(&report, *format, args, &loaded, target.is_none());
+        // JSON is written as it is serialised; the other formats are rendered first.
+        let write = |out: &mut dyn std::io::Write| match format {
+            OutputFormat::Json => report::json::write(&report, out),
+            _ => {
+                out.write_all(render(&report, *format, args, &loaded, target.is_none()).as_bytes())
+            }
+        };
         match target {
-            Some(path) => write_atomically(path, &rendered)?,
-            None => print(&rendered),
+            Some(path) => write_atomically_with(path, write)?,
+            None => print_with(write),
         }
     }
     print_notes(&backlog, &loaded, &outcome, &fixed);

@@ -75,8 +75,11 @@ pub fn configured_rules(loaded: &Loaded, select: &SelectArgs) -> Result<Vec<Rule
 
 /// Writes to standard output; a closed pipe (`backlint … | head -1`) is not an error.
 pub fn print(text: &str) {
-    let mut stdout = std::io::stdout().lock();
-    let _ = stdout
-        .write_all(text.as_bytes())
-        .and_then(|()| stdout.flush());
+    print_with(|out| out.write_all(text.as_bytes()));
+}
+
+/// Writes to standard output what `write` writes piece by piece, buffered.
+pub fn print_with(write: impl FnOnce(&mut dyn Write) -> std::io::Result<()>) {
+    let mut stdout = std::io::BufWriter::new(std::io::stdout().lock());
+    let _ = write(&mut stdout).and_then(|()| stdout.flush());
 }

@@ -8,17 +8,31 @@
 //! Lines and columns are 1-based, columns count characters; `start` and `end` are byte
 //! offsets in the file as stored on disk. Later versions add fields, never remove them.
 
+use std::io::Write;
+
 use serde::Serialize;
 
 use super::Report;
 use crate::backlog::Field;
+use crate::finding::Finding;
 use crate::rules::docs;
 
 #[derive(Serialize)]
 struct Document<'a> {
     version: u32,
     summary: Summary,
-    findings: Vec<JsonFinding<'a>>,
+    findings: Findings<'a>,
+}
+
+/// The findings, serialised one by one as they are written: a report of a million
+/// findings is larger than the export, and is never held in memory whole.
+struct Findings<'a>(&'a Report<'a>);
+
+impl Serialize for Findings<'_> {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let report = self.0;
+        serializer.collect_seq(report.findings.iter().map(|f| finding(report, f)))
+    }
 }
 
 #[derive(Serialize)]
@@ -56,36 +70,35 @@ struct JsonFinding<'a> {
     end: usize,
 }
 
-pub fn render(report: &Report<'_>) -> String {
-    let findings = report
-        .findings
-        .iter()
-        .map(|f| {
-            let source = report.source(f);
-            let at = report.location(f);
-            JsonFinding {
-                rule: &f.rule,
-                severity: f.severity.name(),
-                message: &f.message,
-                help: f.help.as_deref(),
-                docs_url: docs::url(&f.rule),
-                file: source.name(),
-                key: report.key(f),
-                summary: report.text(f, Field::Summary),
-                field: f.field.as_deref(),
-                text: source
-                    .text()
-                    .get(f.span.start..f.span.end)
-                    .unwrap_or_default(),
-                line: at.start.line,
-                column: at.start.column,
-                end_line: at.end.line,
-                end_column: at.end.column,
-                start: at.file_start,
-                end: at.file_end,
-            }
-        })
-        .collect();
+fn finding<'a>(report: &Report<'a>, f: &'a Finding) -> JsonFinding<'a> {
+    let source = report.source(f);
+    let at = report.location(f);
+    JsonFinding {
+        rule: &f.rule,
+        severity: f.severity.name(),
+        message: &f.message,
+        help: f.help.as_deref(),
+        docs_url: docs::url(&f.rule),
+        file: source.name(),
+        key: report.key(f),
+        summary: report.text(f, Field::Summary),
+        field: f.field.as_deref(),
+        text: source
+            .text()
+            .get(f.span.start..f.span.end)
+            .unwrap_or_default(),
+        line: at.start.line,
+        column: at.start.column,
+        end_line: at.end.line,
+        end_column: at.end.column,
+        start: at.file_start,
+        end: at.file_end,
+    }
+}
+
+/// Writes the document to `out` (buffered: it is written in many small pieces), finding
+/// by finding.
+pub fn write<'a>(report: &'a Report<'a>, out: &mut dyn Write) -> std::io::Result<()> {
     let health = report.health();
     let document = Document {
         version: 1,
@@ -98,9 +111,16 @@ pub fn render(report: &Report<'_>) -> String {
             stories_ready: health.ready,
             health: (health.percent() * 10.0).round() / 10.0,
         },
-        findings,
+        findings: Findings(report),
     };
-    let mut out = serde_json::to_string_pretty(&document).unwrap_or_default();
-    out.push('\n');
-    out
+    serde_json::to_writer_pretty(&mut *out, &document)?;
+    out.write_all(b"\n")
+}
+
+/// The document as a string.
+pub fn render<'a>(report: &'a Report<'a>) -> String {
+    let mut out = Vec::new();
+    // Writing to memory fails only if serialising fails, which these types never do.
+    let _ = write(report, &mut out);
+    String::from_utf8_lossy(&out).into_owned()
 }
