@@ -500,8 +500,13 @@ impl Backlog {
         self.items.is_empty()
     }
 
-    pub(crate) fn push(&mut self, item: Stored) {
-        self.items.push(item);
+    /// Adds the items of one file.
+    pub(crate) fn extend(&mut self, items: Vec<Stored>) {
+        if self.items.is_empty() {
+            self.items = items;
+        } else {
+            self.items.extend(items);
+        }
     }
 
     /// Item `index`, whole.

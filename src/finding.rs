@@ -39,7 +39,7 @@ pub struct Finding {
     /// What is wrong, quoting the offending text.
     pub message: String,
     /// What to do about it.
-    pub help: Option<String>,
+    pub help: Option<Arc<str>>,
     /// Index of the item in [`Backlog::items`](crate::backlog::Backlog::items).
     pub item: usize,
     /// The export's name of the field the finding is about, if any.

@@ -44,15 +44,18 @@ pub struct Source {
     text: String,
     encoding: Encoding,
     /// Byte offset in `text` where each line starts; the first entry is 0.
-    line_starts: Vec<usize>,
+    /// 32-bit: texts are read only up to 4 GiB (`ingest::load_limited`), and the index of
+    /// a large export has millions of entries.
+    line_starts: Vec<u32>,
 }
 
 impl Source {
     /// Wraps text that is already UTF-8 (used by tests and by the decoders).
     pub fn new(name: impl Into<String>, text: String, encoding: Encoding) -> Self {
-        let line_starts = std::iter::once(0)
-            .chain(newline_offsets(text.as_bytes()).map(|i| i + 1))
-            .collect();
+        let bytes = text.as_bytes();
+        let mut line_starts = Vec::with_capacity(memchr::memchr_iter(b'\n', bytes).count() + 1);
+        line_starts.push(0);
+        line_starts.extend(memchr::memchr_iter(b'\n', bytes).map(|i| narrow(i + 1)));
         Source {
             name: name.into(),
             text,
@@ -79,7 +82,7 @@ impl Source {
 
     /// The 0-based line that holds byte `offset`.
     pub fn line_index(&self, offset: usize) -> usize {
-        match self.line_starts.binary_search(&offset) {
+        match self.line_starts.binary_search(&narrow(offset)) {
             Ok(line) => line,
             Err(next) => next - 1,
         }
@@ -89,15 +92,14 @@ impl Source {
     pub fn line_start(&self, line: usize) -> usize {
         self.line_starts
             .get(line)
-            .copied()
-            .unwrap_or(self.text.len())
+            .map_or(self.text.len(), |&start| start as usize)
     }
 
     /// The 1-based line and column of byte `offset` (clamped to the text).
     pub fn position(&self, offset: usize) -> Position {
         let offset = self.floor_char_boundary(offset);
         let line = self.line_index(offset);
-        let start = self.line_starts[line];
+        let start = self.line_starts[line] as usize;
         let column = self.text[start..offset].chars().count() + 1;
         Position {
             line: line + 1,
@@ -107,7 +109,7 @@ impl Source {
 
     /// The byte offset of `position` (1-based line and column), if it lies in the text.
     pub fn offset_of(&self, position: Position) -> Option<usize> {
-        let start = *self.line_starts.get(position.line.checked_sub(1)?)?;
+        let start = *self.line_starts.get(position.line.checked_sub(1)?)? as usize;
         let line_end = self.line_start(position.line);
         self.text[start..line_end]
             .char_indices()
@@ -154,11 +156,9 @@ impl Source {
     }
 }
 
-fn newline_offsets(bytes: &[u8]) -> impl Iterator<Item = usize> + '_ {
-    bytes
-        .iter()
-        .enumerate()
-        .filter_map(|(i, &b)| (b == b'\n').then_some(i))
+/// An offset as the line index keeps it.
+fn narrow(offset: usize) -> u32 {
+    u32::try_from(offset).unwrap_or(u32::MAX)
 }
 
 #[cfg(test)]

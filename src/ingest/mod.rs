@@ -84,9 +84,7 @@ pub fn add_source(
     };
     backlog.sources.push(source);
     backlog.files.push(info);
-    for item in items {
-        backlog.push(item);
-    }
+    backlog.extend(items);
     Ok(())
 }
 

@@ -97,7 +97,7 @@ impl Hit {
     pub fn on(text: &TextRef<'_>, span: Span) -> Self {
         Hit {
             span,
-            field: Some(Arc::from(text.field)),
+            field: Some(Arc::clone(text.field)),
             vars: Vec::new(),
         }
     }

@@ -60,7 +60,7 @@ pub fn run(
     scope: &Scope,
     suppressions: &mut Suppressions,
 ) -> Result<Outcome, Error> {
-    let ids: Vec<Arc<str>> = rules.iter().map(|r| Arc::from(r.id.as_str())).collect();
+    let ids: Vec<Shared> = rules.iter().map(Shared::of).collect();
     let missing = missing_fields(backlog, rules);
     // Each item is decoded on the core that checks it, and dropped once checked.
     let checked: Vec<Checked> = (0..backlog.len())
@@ -79,27 +79,42 @@ pub fn run(
         items_checked: checked.len(),
         ..Outcome::default()
     };
-    let mut observations: Vec<Vec<(usize, Observation)>> = vec![Vec::new(); rules.len()];
+    // Every list is sized before it is filled: at a million items, growing by doubling
+    // holds up to three times the findings in memory for a moment.
+    let mut observed_per_rule = vec![0; rules.len()];
+    for (rule_index, _) in checked.iter().flat_map(|item| &item.observations) {
+        observed_per_rule[*rule_index] += 1;
+    }
+    let mut observations: Vec<Vec<(usize, Observation)>> = observed_per_rule
+        .into_iter()
+        .map(Vec::with_capacity)
+        .collect();
+    let mut per_item_findings = Vec::with_capacity(checked.len());
     for item in checked {
         if item.is_story {
             outcome.stories.push(item.index);
         }
-        outcome.findings.extend(item.findings);
+        per_item_findings.push(item.findings);
         for (rule_index, observation) in item.observations {
             observations[rule_index].push((item.index, observation));
         }
     }
+    let mut backlog_wide = Vec::new();
     for ((rule_index, rule), observed) in rules.iter().enumerate().zip(observations) {
         let Check::Builtin(builtin) = &rule.check else {
             continue;
         };
         for (item, hit) in builtin.finish(observed, backlog) {
             let key = backlog.key(item);
-            outcome
-                .findings
-                .push(finding(rule, &ids[rule_index], item, key, hit));
+            backlog_wide.push(finding(rule, &ids[rule_index], item, key, hit));
         }
     }
+    let total = per_item_findings.iter().map(Vec::len).sum::<usize>() + backlog_wide.len();
+    outcome.findings.reserve_exact(total);
+    outcome
+        .findings
+        .extend(per_item_findings.into_iter().flatten());
+    outcome.findings.extend(backlog_wide);
     outcome.skipped = missing
         .iter()
         .map(|&(file, rule_index)| Skipped {
@@ -139,7 +154,7 @@ fn guarded<T>(backlog: &Backlog, index: usize, work: impl FnOnce() -> T) -> Resu
 fn check_item(
     item: &Item,
     rules: &[Rule],
-    ids: &[Arc<str>],
+    ids: &[Shared],
     missing: &[(usize, usize)],
     settings: &Settings,
     scope: &Scope,
@@ -152,7 +167,9 @@ fn check_item(
         index,
         is_story,
         findings: Vec::new(),
-        observations: Vec::new(),
+        // At most one per backlog-wide rule: sized once rather than grown (a million
+        // items each holding spare room add up).
+        observations: Vec::with_capacity(backlog_wide_rules(rules)),
     };
     for (rule_index, rule) in rules.iter().enumerate() {
         let applies = (is_story || rule.applies_to == AppliesTo::Items)
@@ -176,7 +193,16 @@ fn check_item(
             }
         }
     }
+    // Kept until every item is checked: no room to spare per item.
+    checked.findings.shrink_to_fit();
     checked
+}
+
+fn backlog_wide_rules(rules: &[Rule]) -> usize {
+    rules
+        .iter()
+        .filter(|rule| matches!(&rule.check, Check::Builtin(b) if b.is_backlog_wide()))
+        .count()
 }
 
 /// (file, rule) pairs where the file has none of the fields the rule reads.
@@ -201,7 +227,7 @@ fn missing_fields(backlog: &Backlog, rules: &[Rule]) -> Vec<(usize, usize)> {
 fn report_unused(
     backlog: &Backlog,
     rules: &[Rule],
-    ids: &[Arc<str>],
+    ids: &[Shared],
     suppressions: &Suppressions,
     outcome: &mut Outcome,
 ) {
@@ -233,7 +259,23 @@ fn report_unused(
 /// key is quoted by its start, not in full in every finding.
 pub const MAX_QUOTED: usize = 120;
 
-fn finding(rule: &Rule, id: &Arc<str>, item: usize, key: &str, hit: Hit) -> Finding {
+/// What every finding of a rule shares: its id, and its help when the help has no
+/// placeholders (most do not), so a million findings do not each copy it.
+struct Shared {
+    id: Arc<str>,
+    help: Option<Arc<str>>,
+}
+
+impl Shared {
+    fn of(rule: &Rule) -> Self {
+        Shared {
+            id: Arc::from(rule.id.as_str()),
+            help: (!rule.help.contains('{')).then(|| Arc::from(rule.help.as_str())),
+        }
+    }
+}
+
+fn finding(rule: &Rule, shared: &Shared, item: usize, key: &str, hit: Hit) -> Finding {
     let field = hit.field.as_deref().unwrap_or_default();
     let bounded = |value: &str| -> String {
         match value.char_indices().nth(MAX_QUOTED) {
@@ -247,11 +289,15 @@ fn finding(rule: &Rule, id: &Arc<str>, item: usize, key: &str, hit: Hit) -> Find
         .map(|(k, v)| (k, bounded(v)))
         .collect();
     let vars: Vec<(&str, &str)> = owned.iter().map(|(k, v)| (*k, v.as_str())).collect();
+    let help = match &shared.help {
+        Some(help) => Arc::clone(help),
+        None => Arc::from(fill(&rule.help, &vars)),
+    };
     Finding {
-        rule: Arc::clone(id),
+        rule: Arc::clone(&shared.id),
         severity: rule.severity,
         message: fill(&rule.message, &vars),
-        help: Some(fill(&rule.help, &vars)),
+        help: Some(help),
         item,
         field: hit.field,
         span: hit.span,
@@ -327,8 +373,7 @@ mod tests {
             field: None,
             vars: vec![("value", "and".to_owned()), ("goal", goal)],
         };
-        let id: Arc<str> = Arc::from("non-atomic");
-        let finding = finding(&rule, &id, 0, &"K-1".repeat(100), hit);
+        let finding = finding(&rule, &Shared::of(&rule), 0, &"K-1".repeat(100), hit);
         assert!(
             finding.message.chars().count() < 3 * MAX_QUOTED,
             "{}",

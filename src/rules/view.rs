@@ -1,6 +1,7 @@
 //! What a check looks at: pieces of an item's text, each with the way back to the file.
 
 use std::ops::Range;
+use std::sync::Arc;
 
 use crate::backlog::{Field, Item, Span, Value};
 
@@ -9,12 +10,12 @@ use crate::backlog::{Field, Item, Span, Value};
 pub struct TextRef<'a> {
     pub value: &'a Value,
     pub range: Range<usize>,
-    /// The export's name for the field the text comes from.
-    pub field: &'a str,
+    /// The export's name for the field the text comes from (shared with every finding on it).
+    pub field: &'a Arc<str>,
 }
 
 impl<'a> TextRef<'a> {
-    pub fn whole(value: &'a Value, field: &'a str) -> Self {
+    pub fn whole(value: &'a Value, field: &'a Arc<str>) -> Self {
         TextRef {
             value,
             range: 0..value.as_str().len(),
