@@ -24,7 +24,7 @@ pub enum Stored {
 
 /// A row of a CSV export, not yet decoded. Offsets are 32-bit: files are read only up to
 /// 4 GiB (`ingest::load_limited`).
-#[derive(Debug)]
+#[derive(Debug, PartialEq)]
 pub struct Row {
     pub source: u32,
     pub record: u32,
@@ -37,7 +37,7 @@ pub struct Row {
 }
 
 /// A cell's raw bytes in the file (with any quotes, without the delimiter) and its column.
-#[derive(Debug, Clone, Copy)]
+#[derive(Debug, Clone, Copy, PartialEq)]
 pub struct Cell {
     pub start: u32,
     pub end: u32,

@@ -6,15 +6,17 @@
 //! the file range we need. Cell text is then re-read from that range so that a `""` escape
 //! inside a quoted cell maps back to the file exactly.
 
+use std::ops::Range;
 use std::sync::Arc;
 
 use csv_core::{ReadFieldResult, ReaderBuilder};
+use rayon::prelude::*;
 
 use crate::backlog::{Field, FieldOrigin, FileInfo, InputFormat, Span};
 use crate::error::Error;
-use crate::ingest::csv_cell;
 use crate::ingest::fields::FieldMap;
 use crate::ingest::ReadOptions;
+use crate::ingest::{csv_cell, csv_split};
 use crate::source::Source;
 use crate::stored::{Cell, Column, Row};
 
@@ -31,15 +33,14 @@ pub fn read(
         return Err(Error::at(source, Span::empty_at(0), "the file holds no CSV header").build());
     }
     let columns = Columns::from_header(source, &cells, options)?;
-    let mut rows = Vec::new();
-    let mut record_number = 0;
-    while records.next_record(&mut cells)? {
-        record_number += 1;
-        if let Some(row) = columns.row(source, source_index, record_number, &cells)? {
-            rows.push(row);
-            crate::progress::item_read();
-        }
-    }
+    let reading = Reading {
+        source,
+        source_index,
+        columns: &columns,
+        delimiter: delimiter(text),
+        max_cell: options.limits.max_cell_bytes(),
+    };
+    let rows = reading.rows(records.position)?;
     if rows.is_empty() {
         let end = Span::empty_at(text.trim_end().len());
         return Err(Error::at(source, end, "the export has a header but no issues")
@@ -53,6 +54,90 @@ pub fn read(
         columns: columns.kept(),
     };
     Ok((info, rows))
+}
+
+/// Below this many bytes of records a file is read in one piece.
+const PARALLEL_FROM: usize = 1 << 20;
+
+/// What reading the records of one file needs.
+struct Reading<'a> {
+    source: &'a Source,
+    source_index: usize,
+    columns: &'a Columns,
+    delimiter: u8,
+    max_cell: usize,
+}
+
+/// The rows of one range of records, and how many records it held.
+struct Piece {
+    rows: Vec<Row>,
+    records: usize,
+    /// Whether its last record ended with a line break (not cut off by the range's end).
+    whole: bool,
+}
+
+impl Reading<'_> {
+    /// The rows of the records from `start` on: in ranges read in parallel when the file is
+    /// large (see [`csv_split`]), numbered as one sequence.
+    fn rows(&self, start: usize) -> Result<Vec<Row>, Error> {
+        let text = self.source.text();
+        let ranges: Vec<Range<usize>> = if text.len() - start < PARALLEL_FROM {
+            std::iter::once(start..text.len()).collect()
+        } else {
+            csv_split::record_ranges(text.as_bytes(), start, 4 * rayon::current_num_threads())
+        };
+        let pieces: Vec<Result<Piece, Error>> = ranges
+            .par_iter()
+            .map(|range| self.piece(range.clone()))
+            .collect();
+        let mut rows = Vec::new();
+        let mut records = 0;
+        let last = pieces.len().saturating_sub(1);
+        for (index, piece) in pieces.into_iter().enumerate() {
+            // Every earlier range ended with a whole record, so this one starts at one:
+            // its error is real.
+            let mut piece = piece?;
+            if index < last && !piece.whole {
+                // A stray quote misled the split: read the file in one piece.
+                return self.piece(start..text.len()).map(|piece| piece.rows);
+            }
+            for row in &mut piece.rows {
+                row.record += offset(records);
+            }
+            records += piece.records;
+            if rows.is_empty() {
+                rows = piece.rows;
+            } else {
+                rows.append(&mut piece.rows);
+            }
+        }
+        Ok(rows)
+    }
+
+    /// The rows of the records in `range`, numbered from 1.
+    fn piece(&self, range: Range<usize>) -> Result<Piece, Error> {
+        let mut records = Records::new(self.source, self.delimiter, self.max_cell);
+        records.position = range.start;
+        records.end = range.end;
+        let mut cells = Vec::new();
+        let mut piece = Piece {
+            rows: Vec::new(),
+            records: 0,
+            whole: true,
+        };
+        while records.next_record(&mut cells)? {
+            piece.records += 1;
+            let row = self
+                .columns
+                .row(self.source, self.source_index, piece.records, &cells)?;
+            if let Some(row) = row {
+                piece.rows.push(row);
+                crate::progress::item_read();
+            }
+        }
+        piece.whole = records.ended_whole;
+        Ok(piece)
+    }
 }
 
 /// Excel in many European locales saves CSV with semicolons; Jira always uses commas.
@@ -73,6 +158,10 @@ struct Records<'a> {
     text: &'a str,
     reader: csv_core::Reader,
     position: usize,
+    /// Where the records to read end: the end of the text, or of a range of it.
+    end: usize,
+    /// Whether the last record read ended with its line break rather than at `end`.
+    ended_whole: bool,
     /// Where the file's content ends, before its last line break.
     content_end: usize,
     scratch: Vec<u8>,
@@ -86,6 +175,8 @@ impl<'a> Records<'a> {
             text: source.text(),
             reader: ReaderBuilder::new().delimiter(delimiter).build(),
             position: 0,
+            end: source.text().len(),
+            ended_whole: true,
             content_end: source.text().trim_end_matches(['\r', '\n']).len(),
             scratch: vec![0; 4096],
         }
@@ -93,13 +184,12 @@ impl<'a> Records<'a> {
 
     /// Fills `cells` with the next record's cells; `false` at the end of the file.
     fn next_record(&mut self, cells: &mut Vec<Span>) -> Result<bool, Error> {
-        let bytes = self.text.as_bytes();
+        let bytes = &self.text.as_bytes()[..self.end];
         cells.clear();
         let mut field_start = self.position;
         loop {
-            let (result, consumed, _) = self
-                .reader
-                .read_field(&bytes[self.position..], &mut self.scratch);
+            let input = &bytes[self.position..];
+            let (result, consumed, _) = self.reader.read_field(input, &mut self.scratch);
             self.position += consumed;
             match result {
                 // The unescaped output is not used (cells are re-read from the file so their
@@ -110,6 +200,8 @@ impl<'a> Records<'a> {
                     cells.push(self.cell(field_start, first_of_record, record_end)?);
                     field_start = self.position;
                     if record_end {
+                        // Given no input, csv_core ends the record because the input ended.
+                        self.ended_whole = !input.is_empty();
                         return Ok(true);
                     }
                 }
@@ -330,4 +422,96 @@ fn no_summary_column(
         shown.join(", ")
     ))
     .build()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::source::Encoding;
+
+    /// A file of `rows` records past [`PARALLEL_FROM`] bytes, with quoted line breaks and
+    /// doubled quotes where ranges could split, and rows of bare commas.
+    fn large_export(rows: usize, stray_quote: bool) -> Source {
+        let mut text = String::from("Summary,Issue key,Description\n");
+        for i in 0..rows {
+            let summary = if stray_quote && i == rows / 3 {
+                format!("A 5\" screen {i}")
+            } else {
+                format!("\"As a user, I want \"\"item {i}\"\"\nso that\"")
+            };
+            text.push_str(&format!(
+                "{summary},PAN-{i},\"h3. Notes\n* one\n* two {i}\"\n"
+            ));
+            if i % 97 == 0 {
+                text.push_str(",,\n");
+            }
+        }
+        Source::new("large.csv", text, Encoding::Utf8)
+    }
+
+    /// The columns of the file's header, and where its records start.
+    fn header(source: &Source) -> (Columns, usize) {
+        let mut records = Records::new(source, b',', usize::MAX);
+        let mut cells = Vec::new();
+        assert!(records.next_record(&mut cells).unwrap());
+        let columns = Columns::from_header(source, &cells, &ReadOptions::default()).unwrap();
+        (columns, records.position)
+    }
+
+    fn reading<'a>(source: &'a Source, columns: &'a Columns) -> Reading<'a> {
+        Reading {
+            source,
+            source_index: 0,
+            columns,
+            delimiter: b',',
+            max_cell: usize::MAX,
+        }
+    }
+
+    /// The rows read in parallel ranges, and read in one piece.
+    fn read_both_ways(source: &Source) -> (Vec<Row>, Vec<Row>) {
+        assert!(source.text().len() > PARALLEL_FROM);
+        let (columns, start) = header(source);
+        let reading = reading(source, &columns);
+        let whole = reading.piece(start..source.text().len()).unwrap();
+        (reading.rows(start).unwrap(), whole.rows)
+    }
+
+    /// Whether the file splits into several ranges that each end with a whole record.
+    fn splits_cleanly(source: &Source) -> bool {
+        let (columns, start) = header(source);
+        let reading = reading(source, &columns);
+        let ranges = csv_split::record_ranges(source.text().as_bytes(), start, 8);
+        let Some((_, all_but_last)) = ranges.split_last() else {
+            return false;
+        };
+        !all_but_last.is_empty()
+            && all_but_last
+                .iter()
+                .all(|range| reading.piece(range.clone()).is_ok_and(|piece| piece.whole))
+    }
+
+    #[test]
+    fn reading_in_parallel_ranges_gives_the_rows_of_reading_in_one_piece() {
+        let source = large_export(20_000, false);
+        assert!(splits_cleanly(&source));
+        let (parallel, sequential) = read_both_ways(&source);
+        assert_eq!(parallel.len(), 20_000);
+        assert_eq!(parallel, sequential);
+        assert_eq!(
+            parallel.last().map(|r| r.record),
+            Some(20_000 + 20_000 / 97 + 1)
+        );
+    }
+
+    #[test]
+    fn a_stray_quote_that_misleads_the_split_still_reads_every_row() {
+        let source = large_export(20_000, true);
+        assert!(
+            !splits_cleanly(&source),
+            "the stray quote misleads the split"
+        );
+        let (parallel, sequential) = read_both_ways(&source);
+        assert_eq!(parallel, sequential);
+    }
 }

@@ -2,6 +2,7 @@
 
 pub mod adf;
 pub mod csv_cell;
+pub mod csv_split;
 pub mod detect;
 pub mod fields;
 pub mod jira_csv;
