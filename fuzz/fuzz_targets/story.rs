@@ -62,5 +62,5 @@ fuzz_target!(|data: &[u8]| {
     }
     judge(text);
     atomic::joined_features(text);
-    similarity::normalise(text);
+    similarity::word_hashes(text);
 });

@@ -27,6 +27,25 @@ pub fn to_plain(markup: &MappedText) -> MappedText {
 /// Phrase markers (`*bold*`, `??citation??`), in the order of [`Inline::closers`].
 const MARKERS: [&str; 7] = ["*", "_", "+", "-", "^", "~", "??"];
 
+/// Per byte, whether an inline construct can start with it: a phrase marker (see
+/// [`MARKERS`]) or one of the bytes [`Inline::element`] dispatches on. All are ASCII, so
+/// the bytes in between (most of a line) are plain text, whatever the encoding.
+const STARTS_CONSTRUCT: [bool; 256] = {
+    let mut table = [false; 256];
+    let mut i = 0;
+    while i < MARKERS.len() {
+        table[MARKERS[i].as_bytes()[0] as usize] = true;
+        i += 1;
+    }
+    let dispatched = b"\\{[!(:;|h";
+    let mut i = 0;
+    while i < dispatched.len() {
+        table[dispatched[i] as usize] = true;
+        i += 1;
+    }
+    table
+};
+
 /// Jira's emoticons and status icons, dropped from the text.
 const ICONS: [&str; 23] = [
     ":)",
@@ -290,8 +309,16 @@ impl<'a> Plain<'a> {
     /// Inline content of `range`, which ends its line; `table` makes `|` a cell boundary.
     fn inline(&mut self, range: Range<usize>, table: bool) {
         let mut scan = Inline::new(self.src, range.clone(), table);
+        let bytes = self.src.as_bytes();
         let mut at = range.start;
         while at < range.end {
+            if !bytes
+                .get(at)
+                .is_some_and(|&b| STARTS_CONSTRUCT[usize::from(b)])
+            {
+                at += 1;
+                continue;
+            }
             let Some((element, after)) = scan.element(self.src, at) else {
                 at += 1;
                 continue;
@@ -552,6 +579,9 @@ fn closers(src: &str, range: Range<usize>) -> [Closers; MARKERS.len()] {
 
 /// The index in [`MARKERS`] of the marker at `at`.
 fn marker_at(src: &str, at: usize) -> Option<usize> {
+    if !STARTS_CONSTRUCT[usize::from(*src.as_bytes().get(at)?)] {
+        return None;
+    }
     let rest = src.get(at..)?;
     MARKERS.iter().position(|marker| rest.starts_with(marker))
 }

@@ -556,7 +556,11 @@ fn is_table_row(content: &str) -> bool {
 fn word_count(text: &str) -> usize {
     text.split_whitespace()
         .map(|token| {
-            let cjk = token.chars().filter(|&c| is_cjk(c)).count();
+            let cjk = if token.is_ascii() {
+                0
+            } else {
+                token.chars().filter(|&c| is_cjk(c)).count()
+            };
             if cjk > 0 {
                 cjk
             } else {

@@ -1,8 +1,17 @@
 //! Duplicate stories: the same story filed twice, or twice with small edits.
 //!
-//! Stories are compared as words after [`normalise`] has dropped case, punctuation and
+//! Stories are compared as words after [`word_hashes`] has dropped case, punctuation and
 //! the words of the user-story template, so "As a user, I want to export invoices." and
 //! "as an user i want export invoices" are the same story ("user export invoices").
+//!
+//! Each word is kept as a 64-bit hash, not as text: 8 bytes per word instead of a string
+//! (at a million stories the strings alone were about 500 MB), and comparing two words is
+//! comparing two integers. Every comparison below is of hashes, so two different words
+//! with the same hash would count as the same word. With the hash behaving as a random
+//! function, the chance that any two of `n` distinct words in a backlog collide is at most
+//! n² / 2⁶⁵: for a million distinct words (far more than any backlog has) that is about
+//! 3·10⁻⁸, and even a collision would only change one word's match in the stories that
+//! contain one of the two words.
 //!
 //! [`exact_groups`] hashes whole word sequences: linear time.
 //!
@@ -15,23 +24,28 @@
 //! as PDF" / "export the invoices as a PDF file"), and word order rarely distinguishes two
 //! backlog items. Finding the pairs uses MinHash signatures and locality-sensitive hashing
 //! (LSH) with bands, so the work grows with the number of words (times 32 hash values) and
-//! a sort of `bands` keys per story, not with the number of pairs of stories:
+//! a sort of the stories per band, not with the number of pairs of stories:
 //!
 //! 1. Stories with the same word set are handled once (their pairs with other sets are
-//!    found once and then expanded to every member). MinHash works on 64-bit hashes of
-//!    the words; the verification in step 4 compares the words themselves.
+//!    found once and then expanded to every member).
 //! 2. Each distinct set gets `rows × bands` MinHash values (`h_k(w) = a_k·hash(w) + b_k`
 //!    mod 2⁶⁴ with fixed seeds, so results are deterministic). `rows` is the largest of
 //!    1..=8 for which, with `bands = 32 / rows`, a pair exactly at the threshold becomes a
 //!    candidate with probability `1 − (1 − t^rows)^bands ≥ 0.995` (t = 0.8 gives 3 rows ×
 //!    10 bands, t = 0.9 gives 5 × 6); pairs above the threshold are found with higher
 //!    probability (at t = 0.8, a pair at 0.85 is missed with probability 3·10⁻⁵).
-//! 3. Sets whose signatures agree on all rows of some band share a bucket and become
-//!    candidate pairs. A bucket holding more than [`BUCKET_CAP`] distinct sets is skipped
-//!    (in that band only): it means hundreds of near-identical stories, which would
-//!    otherwise cost quadratic work and a flood of pairs no one reads.
-//! 4. Every candidate is verified with the exact Jaccard similarity before it is returned,
-//!    so there are no false positives; false negatives are possible but rare (step 2).
+//! 3. Within each band, sets whose signatures agree on all of the band's rows share a
+//!    bucket and become candidate pairs. A bucket holding more than [`BUCKET_CAP`] distinct
+//!    sets is skipped (in that band only): it means hundreds of near-identical stories,
+//!    which would otherwise cost quadratic work and a flood of pairs no one reads.
+//! 4. Every candidate is verified with the exact Jaccard similarity of the two sets before
+//!    it is returned, so there are no false positives (up to the hash collisions above);
+//!    false negatives are possible but rare (step 2).
+//!
+//! The steps that are independent per story, per set, per band or per candidate (sorting
+//! each story's words, the signatures, the buckets of each band, the verification) run in
+//! parallel; their results are collected in a fixed order, so the output does not depend
+//! on the number of threads.
 //!
 //! Stories that are exact duplicates (the same word sequence) are never paired here:
 //! [`exact_groups`] reports them. Stories with the same word *set* in a different order are
@@ -40,7 +54,9 @@
 use std::collections::HashMap;
 use std::hash::{BuildHasherDefault, Hasher};
 
-/// Words of the user-story template and other function words, dropped by [`normalise`]
+use rayon::prelude::*;
+
+/// Words of the user-story template and other function words, dropped by [`word_hashes`]
 /// (sorted, for binary search).
 #[rustfmt::skip]
 pub const TEMPLATE_WORDS: &[&str] = &[
@@ -67,12 +83,26 @@ const TARGET_RECALL: f64 = 0.995;
 /// Seed of the MinHash functions: fixed, so runs are reproducible.
 const SEED: u64 = 0x6261_636b_6c69_6e74; // "backlint"
 
-/// Words of a story for comparison: lower case, punctuation dropped (apostrophes join:
-/// "user's" → "users", "don't" → "dont"), words split at everything that is not a letter
-/// or digit ("PDF-export" → "pdf", "export"), and [`TEMPLATE_WORDS`] removed.
-pub fn normalise(text: &str) -> Vec<String> {
-    let mut words = Vec::new();
+/// Words of a story for comparison, each as its 64-bit hash (module docs): lower case,
+/// punctuation dropped (apostrophes join: "user's" → "users", "don't" → "dont"), words
+/// split at everything that is not a letter or digit ("PDF-export" → "pdf", "export"), and
+/// [`TEMPLATE_WORDS`] removed.
+pub fn word_hashes(text: &str) -> Vec<u64> {
+    let mut hashes = Vec::new();
+    for_each_word(text, |word| hashes.push(hash_str(word)));
+    hashes
+}
+
+/// Calls `each` with the words of `text` as [`word_hashes`] describes them, in order.
+fn for_each_word(text: &str, mut each: impl FnMut(&str)) {
+    // One buffer for all the words of the text, cleared after each.
     let mut word = String::new();
+    let mut end_word = |word: &mut String| {
+        if !word.is_empty() && TEMPLATE_WORDS.binary_search(&word.as_str()).is_err() {
+            each(word);
+        }
+        word.clear();
+    };
     for c in text.chars() {
         if c.is_ascii_alphanumeric() {
             word.push(c.to_ascii_lowercase());
@@ -80,27 +110,18 @@ pub fn normalise(text: &str) -> Vec<String> {
             word.extend(c.to_lowercase());
         } else if matches!(c, '\'' | '’') && !word.is_empty() {
             // inside a word: drop the apostrophe, keep the word together
-        } else if !word.is_empty() {
-            keep(&mut words, std::mem::take(&mut word));
+        } else {
+            end_word(&mut word);
         }
     }
-    if !word.is_empty() {
-        keep(&mut words, word);
-    }
-    words
+    end_word(&mut word);
 }
 
-fn keep(words: &mut Vec<String>, word: String) {
-    if TEMPLATE_WORDS.binary_search(&word.as_str()).is_err() {
-        words.push(word);
-    }
-}
-
-/// Stories that are the same after normalising: groups of indices into `docs`, each group
-/// sorted, groups ordered by their first index, only groups of two or more. Empty stories
-/// are left out.
-pub fn exact_groups(docs: &[Vec<String>]) -> Vec<Vec<usize>> {
-    // Keyed by a hash of the sequence; a hit is confirmed by comparing the words.
+/// Stories that are the same after normalising: groups of indices into `docs` (each the
+/// story's [`word_hashes`]), each group sorted, groups ordered by their first index, only
+/// groups of two or more. Empty stories are left out.
+pub fn exact_groups(docs: &[Vec<u64>]) -> Vec<Vec<usize>> {
+    // Keyed by a hash of the sequence; a hit is confirmed by comparing the sequences.
     let mut index: QuickMap<u64, Vec<usize>> = QuickMap::default();
     index.reserve(docs.len());
     let mut groups: Vec<Vec<usize>> = Vec::new();
@@ -108,9 +129,7 @@ pub fn exact_groups(docs: &[Vec<String>]) -> Vec<Vec<usize>> {
         if doc.is_empty() {
             continue;
         }
-        let key = doc
-            .iter()
-            .fold(SEED, |key, word| splitmix(key ^ hash_str(word)));
+        let key = doc.iter().fold(SEED, |key, &word| splitmix(key ^ word));
         let known = index.entry(key).or_default();
         let same = known.iter().copied().find(|&g| {
             groups
@@ -130,29 +149,22 @@ pub fn exact_groups(docs: &[Vec<String>]) -> Vec<Vec<usize>> {
     groups
 }
 
-/// Pairs `(i, j, similarity)` with `i < j` whose word sets have a Jaccard similarity of at
-/// least `threshold` (less a 10⁻¹² allowance for rounding), found with MinHash and LSH
-/// banding (module docs), verified exactly, sorted by `(i, j)`. Pairs of exact duplicates
-/// (see [`exact_groups`]) and empty stories are left out; each member of an exact group is
-/// still paired with the group's near duplicates. A threshold outside `(0, 1]` (or NaN)
-/// gives no pairs.
-pub fn near_duplicates(docs: &[Vec<String>], threshold: f64) -> Vec<(usize, usize, f64)> {
+/// Pairs `(i, j, similarity)` with `i < j` whose word sets (`docs` holds each story's
+/// [`word_hashes`]) have a Jaccard similarity of at least `threshold` (less a 10⁻¹²
+/// allowance for rounding), found with MinHash and LSH banding (module docs), verified
+/// exactly, sorted by `(i, j)`. Pairs of exact duplicates (see [`exact_groups`]) and empty
+/// stories are left out; each member of an exact group is still paired with the group's
+/// near duplicates. A threshold outside `(0, 1]` (or NaN) gives no pairs.
+pub fn near_duplicates(docs: &[Vec<u64>], threshold: f64) -> Vec<(usize, usize, f64)> {
     if !(threshold > 0.0 && threshold <= 1.0) {
         return Vec::new();
     }
     let sets = WordSets::new(docs);
-    let candidates = sets.candidates(threshold);
+    let verified = sets.similar_pairs(threshold);
     let mut pairs = Vec::new();
-    for (a, b) in candidates {
-        let (Some(set_a), Some(set_b)) = (sets.sets.get(a), sets.sets.get(b)) else {
-            continue;
-        };
-        let similarity = jaccard(set_a, set_b);
-        if similarity + 1e-12 < threshold {
-            continue;
-        }
-        for &i in sets.members.get(a).map_or(&[][..], Vec::as_slice) {
-            for &j in sets.members.get(b).map_or(&[][..], Vec::as_slice) {
+    for (a, b, similarity) in verified {
+        for &i in sets.members(a) {
+            for &j in sets.members(b) {
                 pairs.push((i.min(j), i.max(j), similarity));
             }
         }
@@ -172,52 +184,85 @@ pub fn near_duplicates(docs: &[Vec<String>], threshold: f64) -> Vec<(usize, usiz
             }
         }
     }
-    pairs.sort_by_key(|&(i, j, _)| (i, j));
+    // Every (i, j) occurs once (distinct sets have disjoint members), so an unstable sort
+    // gives one order.
+    pairs.par_sort_unstable_by_key(|&(i, j, _)| (i, j));
     pairs
 }
 
 /// The distinct word sets of the stories.
-struct WordSets<'d> {
-    /// Per distinct set: its words with their hashes, sorted by (hash, word), unique.
-    sets: Vec<Vec<(u64, &'d str)>>,
+struct WordSets {
+    /// The sets one after another, each sorted and unique.
+    words: Vec<u64>,
+    /// Where each set starts in `words`, and then where the last one ends: set `s` is
+    /// `words[bounds[s]..bounds[s + 1]]`.
+    bounds: Vec<usize>,
     /// Per distinct set: the stories that have it, ascending.
     members: Vec<Vec<usize>>,
 }
 
-impl<'d> WordSets<'d> {
-    fn new(docs: &'d [Vec<String>]) -> WordSets<'d> {
-        // Keyed by a hash of the set; a hit is confirmed by comparing the words.
+impl WordSets {
+    fn new(docs: &[Vec<u64>]) -> WordSets {
+        // Sorting each story's words is most of the work here, and independent per story.
+        let keyed: Vec<(u64, Vec<u64>)> = docs
+            .par_iter()
+            .map(|doc| {
+                let mut set = doc.clone();
+                set.sort_unstable();
+                set.dedup();
+                (
+                    set.iter().fold(SEED, |key, &word| splitmix(key ^ word)),
+                    set,
+                )
+            })
+            .collect();
+        // Keyed by a hash of the set; a hit is confirmed by comparing the sets.
         let mut index: QuickMap<u64, Vec<usize>> = QuickMap::default();
         index.reserve(docs.len());
-        let mut sets: Vec<Vec<(u64, &str)>> = Vec::new();
-        let mut members: Vec<Vec<usize>> = Vec::new();
-        for (i, doc) in docs.iter().enumerate() {
-            if doc.is_empty() {
+        let mut sets = WordSets {
+            words: Vec::with_capacity(keyed.iter().map(|(_, set)| set.len()).sum()),
+            bounds: vec![0],
+            members: Vec::new(),
+        };
+        for (i, (key, set)) in keyed.iter().enumerate() {
+            if set.is_empty() {
                 continue;
             }
-            let mut set: Vec<(u64, &str)> = doc.iter().map(|w| (hash_str(w), w.as_str())).collect();
-            set.sort_unstable();
-            set.dedup();
-            let key = set.iter().fold(SEED, |key, &(h, _)| splitmix(key ^ h));
-            let known = index.entry(key).or_default();
+            let known = index.entry(*key).or_default();
             let same = known
                 .iter()
                 .copied()
-                .find(|&c| sets.get(c).is_some_and(|other| *other == set));
-            match same.and_then(|c| members.get_mut(c)) {
-                Some(m) => m.push(i),
+                .find(|&s| sets.set(s) == set.as_slice());
+            match same.and_then(|s| sets.members.get_mut(s)) {
+                Some(members) => members.push(i),
                 None => {
-                    known.push(sets.len());
-                    sets.push(set);
-                    members.push(vec![i]);
+                    known.push(sets.members.len());
+                    sets.words.extend_from_slice(set);
+                    sets.bounds.push(sets.words.len());
+                    sets.members.push(vec![i]);
                 }
             }
         }
-        WordSets { sets, members }
+        sets
     }
 
-    /// Candidate pairs of distinct sets `(a, b)`, `a < b`, sorted and unique.
-    fn candidates(&self, threshold: f64) -> Vec<(usize, usize)> {
+    /// The words of distinct set `s`, sorted and unique (empty for an `s` out of range).
+    fn set(&self, s: usize) -> &[u64] {
+        match self.bounds.get(s..s + 2) {
+            Some(&[start, end]) => self.words.get(start..end).unwrap_or_default(),
+            _ => &[],
+        }
+    }
+
+    /// The stories whose word set is distinct set `s`.
+    fn members(&self, s: usize) -> &[usize] {
+        self.members.get(s).map_or(&[], Vec::as_slice)
+    }
+
+    /// Pairs of distinct sets `(a, b, similarity)`, `a < b`, that share an LSH bucket and
+    /// are at least at `threshold` (less 10⁻¹²), each once, in no particular order.
+    fn similar_pairs(&self, threshold: f64) -> Vec<(usize, usize, f64)> {
+        let sets = self.members.len();
         let (rows, bands) = banding(threshold);
         let functions: Vec<(u64, u64)> = (0..rows * bands)
             .map(|k| {
@@ -225,45 +270,75 @@ impl<'d> WordSets<'d> {
                 (splitmix(SEED ^ (2 * k)) | 1, splitmix(SEED ^ (2 * k + 1)))
             })
             .collect();
-        // Band key in the high 64 bits, set index in the low: one sort of plain integers
-        // brings each bucket together.
-        let mut keys: Vec<u128> = Vec::with_capacity(self.sets.len() * bands);
-        let mut signature = vec![u64::MAX; functions.len()];
-        for (s, set) in self.sets.iter().enumerate() {
-            signature.fill(u64::MAX);
-            for &(x, _) in set {
-                for (min, &(a, b)) in signature.iter_mut().zip(&functions) {
-                    let h = a.wrapping_mul(x).wrapping_add(b);
-                    if h < *min {
-                        *min = h;
+        // Per set, per band: the band's MinHash values hashed together, the bucket key.
+        let mut keys = vec![0u64; sets * bands];
+        keys.par_chunks_mut(bands)
+            .enumerate()
+            .for_each(|(s, keys)| {
+                let mut signature = [u64::MAX; MAX_HASHES];
+                for &x in self.set(s) {
+                    for (min, &(a, b)) in signature.iter_mut().zip(&functions) {
+                        *min = (*min).min(a.wrapping_mul(x).wrapping_add(b));
                     }
                 }
-            }
-            for (band, values) in signature.chunks(rows).enumerate() {
-                let key = values
+                for (key, values) in keys.iter_mut().zip(signature.chunks(rows)) {
+                    *key = values.iter().fold(SEED, |key, &v| splitmix(key ^ v));
+                }
+            });
+        let key = |s: usize, band: usize| keys.get(s * bands + band).copied();
+        // Per band: the sets sorted by key, which brings each bucket together.
+        let sorted: Vec<Vec<(u64, usize)>> = (0..bands)
+            .into_par_iter()
+            .map(|band| {
+                let mut sorted: Vec<(u64, usize)> = keys
                     .iter()
-                    .fold(splitmix(band as u64 + 1), |key, &v| splitmix(key ^ v));
-                keys.push(u128::from(key) << 64 | s as u128);
-            }
-        }
-        keys.sort_unstable();
-        let mut candidates = Vec::new();
-        for bucket in keys.chunk_by(|x, y| x >> 64 == y >> 64) {
-            if bucket.len() < 2 || bucket.len() > BUCKET_CAP {
-                continue;
-            }
-            for (k, &a) in bucket.iter().enumerate() {
-                for &b in bucket.get(k + 1..).unwrap_or_default() {
-                    let (a, b) = (a as u64 as usize, b as u64 as usize);
-                    if a != b {
-                        candidates.push((a.min(b), a.max(b)));
+                    .skip(band)
+                    .step_by(bands)
+                    .copied()
+                    .zip(0..)
+                    .collect();
+                sorted.sort_unstable();
+                sorted
+            })
+            .collect();
+        // The buckets that are used (two sets or more, at most BUCKET_CAP), and per set the
+        // bands in which its bucket is used, as bits (bands ≤ MAX_HASHES = 32).
+        let mut buckets: Vec<(usize, &[(u64, usize)])> = Vec::new();
+        let mut used = vec![0u32; sets];
+        for (band, sorted) in sorted.iter().enumerate() {
+            for bucket in sorted.chunk_by(|x, y| x.0 == y.0) {
+                if (2..=BUCKET_CAP).contains(&bucket.len()) {
+                    buckets.push((band, bucket));
+                    for &(_, s) in bucket {
+                        used[s] |= 1 << band;
                     }
                 }
             }
         }
-        candidates.sort_unstable();
-        candidates.dedup();
-        candidates
+        // A pair may share used buckets in several bands; it is kept from the first of them
+        // only, so no list of candidates needs sorting or deduping. Few candidates pass the
+        // verification, so that is checked first.
+        let first_shared = |band: usize, a: usize, b: usize| {
+            (0..band)
+                .all(|earlier| used[a] & 1 << earlier == 0 || key(a, earlier) != key(b, earlier))
+        };
+        buckets
+            .into_par_iter()
+            .flat_map_iter(|(band, bucket)| {
+                // Sorted by set within the bucket, so each pair comes out as (a < b).
+                bucket.iter().enumerate().flat_map(move |(k, &(_, a))| {
+                    bucket
+                        .get(k + 1..)
+                        .unwrap_or_default()
+                        .iter()
+                        .filter_map(move |&(_, b)| {
+                            similar_enough(self.set(a), self.set(b), threshold)
+                                .map(|similarity| (a, b, similarity))
+                        })
+                        .filter(move |&(a, b, _)| first_shared(band, a, b))
+                })
+            })
+            .collect()
     }
 }
 
@@ -279,29 +354,47 @@ fn banding(threshold: f64) -> (usize, usize) {
     (1, MAX_HASHES)
 }
 
-/// Jaccard similarity of two sorted, unique word lists.
-/// Words compare by their 64-bit hashes only: a collision between two different words of
-/// two stories is far less likely than anything else that could go wrong, and comparing
-/// the words themselves here was a fifth of a 100,000-story run.
-fn jaccard(a: &[(u64, &str)], b: &[(u64, &str)]) -> f64 {
+/// The Jaccard similarity of two sorted, unique lists of word hashes if it is at least
+/// `threshold` (less 10⁻¹² for rounding), else `None`. Most candidate pairs are far below
+/// the threshold, so the merge stops as soon as the words left cannot bring the common
+/// words up to the fewest that would pass.
+fn similar_enough(a: &[u64], b: &[u64], threshold: f64) -> Option<f64> {
+    let total = a.len() + b.len();
+    let similarity = |common: usize| match total - common {
+        0 => 0.0,
+        union => common as f64 / union as f64,
+    };
+    let passes = |common: usize| similarity(common) + 1e-12 >= threshold;
+    // The fewest common words that pass: the similarity grows with the common words, so
+    // step from an estimate (c / (total − c) ≥ t) to the exact boundary.
+    let most = a.len().min(b.len());
+    let mut least = ((threshold * total as f64 / (1.0 + threshold)) as usize).min(most);
+    while least > 0 && passes(least - 1) {
+        least -= 1;
+    }
+    while !passes(least) {
+        if least == most {
+            return None;
+        }
+        least += 1;
+    }
     let (mut i, mut j, mut common) = (0, 0, 0usize);
     while let (Some(x), Some(y)) = (a.get(i), b.get(j)) {
-        match x.0.cmp(&y.0) {
-            std::cmp::Ordering::Less => i += 1,
-            std::cmp::Ordering::Greater => j += 1,
+        match x.cmp(y) {
             std::cmp::Ordering::Equal => {
                 common += 1;
                 i += 1;
                 j += 1;
+                continue;
             }
+            std::cmp::Ordering::Less => i += 1,
+            std::cmp::Ordering::Greater => j += 1,
+        }
+        if common + (a.len() - i).min(b.len() - j) < least {
+            return None;
         }
     }
-    let union = a.len() + b.len() - common;
-    if union == 0 {
-        0.0
-    } else {
-        common as f64 / union as f64
-    }
+    (common >= least).then(|| similarity(common))
 }
 
 /// A small multiply-rotate hasher (as in rustc's `FxHasher`) for the maps keyed by 64-bit
@@ -352,8 +445,20 @@ fn splitmix(x: u64) -> u64 {
 mod tests {
     use super::*;
 
-    fn docs(texts: &[&str]) -> Vec<Vec<String>> {
-        texts.iter().map(|t| normalise(t)).collect()
+    fn docs(texts: &[&str]) -> Vec<Vec<u64>> {
+        texts.iter().map(|t| word_hashes(t)).collect()
+    }
+
+    /// The words [`word_hashes`] hashes, as text.
+    fn normalise(text: &str) -> Vec<String> {
+        let mut words = Vec::new();
+        for_each_word(text, |word| words.push(word.to_owned()));
+        words
+    }
+
+    /// A story of the given (already normalised) words.
+    fn hashed(words: &[&str]) -> Vec<u64> {
+        words.iter().map(|word| hash_str(word)).collect()
     }
 
     #[test]
@@ -379,6 +484,19 @@ mod tests {
         assert!(normalise("").is_empty());
         assert!(normalise("As a, I want to… so that!").is_empty());
         assert!(normalise("🎉 — ’ ' ").is_empty());
+    }
+
+    #[test]
+    fn word_hashes_hash_the_normalised_words() {
+        let text = "In order to pay, I'd like the user's PDF-export (v2)";
+        assert_eq!(
+            word_hashes(text),
+            hashed(&["pay", "id", "users", "pdf", "export", "v2"])
+        );
+        let distinct: std::collections::HashSet<u64> = word_hashes("pay id users pdf export v2")
+            .into_iter()
+            .collect();
+        assert_eq!(distinct.len(), 6);
     }
 
     #[test]
@@ -471,13 +589,13 @@ mod tests {
 
     #[test]
     fn empty_and_one_word_docs() {
-        let docs: Vec<Vec<String>> = vec![
+        let docs: Vec<Vec<u64>> = vec![
             vec![],
-            vec!["login".into()],
-            vec!["login".into()],
-            vec!["login".into(), "page".into()],
+            hashed(&["login"]),
+            hashed(&["login"]),
+            hashed(&["login", "page"]),
             vec![],
-            vec!["🚀".into()],
+            hashed(&["🚀"]),
         ];
         assert_eq!(exact_groups(&docs), vec![vec![1, 2]]);
         assert_eq!(near_duplicates(&docs, 0.5), vec![(1, 3, 0.5), (2, 3, 0.5)]);
@@ -504,6 +622,30 @@ mod tests {
                 recall >= TARGET_RECALL || rows == 1,
                 "{t}: {rows} x {bands}"
             );
+        }
+    }
+
+    #[test]
+    fn similar_enough_agrees_with_the_plain_jaccard() {
+        fn plain(a: &[u64], b: &[u64]) -> f64 {
+            let common = a.iter().filter(|x| b.contains(x)).count();
+            common as f64 / (a.len() + b.len() - common) as f64
+        }
+        let mut next = rng(0x5eed);
+        for _ in 0..20_000 {
+            // Small vocabularies, so that sets overlap at every degree.
+            let mut set = |len: u64| {
+                let mut set: Vec<u64> = (0..1 + next() % len).map(|_| next() % 12).collect();
+                set.sort_unstable();
+                set.dedup();
+                set
+            };
+            let (a, b) = (set(10), set(14));
+            let exact = plain(&a, &b);
+            for threshold in [exact, 0.05, 0.3, 0.5, 0.75, 0.8, 0.85, 0.9, 1.0] {
+                let expected = (exact + 1e-12 >= threshold).then_some(exact);
+                assert_eq!(similar_enough(&a, &b, threshold), expected, "{a:?} {b:?}");
+            }
         }
     }
 
@@ -555,16 +697,18 @@ mod tests {
             stories.push(format!("As a {role}, I want to {}.", goal.join(" ")));
         }
         let t = std::time::Instant::now();
-        let docs: Vec<Vec<String>> = stories.iter().map(|s| normalise(s)).collect();
-        eprintln!("normalise {:?}", t.elapsed());
+        let docs: Vec<Vec<u64>> = stories.iter().map(|s| word_hashes(s)).collect();
+        eprintln!("word_hashes {:?}", t.elapsed());
         let t = std::time::Instant::now();
         let pairs = near_duplicates(&docs, 0.8);
         eprintln!("near {:?}", t.elapsed());
         let found: Vec<(usize, usize)> = pairs.iter().map(|&(i, j, _)| (i, j)).collect();
         assert_eq!(found, planted);
         for &(i, j, similarity) in &pairs {
-            let a: std::collections::BTreeSet<&String> = docs[i].iter().collect();
-            let b: std::collections::BTreeSet<&String> = docs[j].iter().collect();
+            let a: std::collections::BTreeSet<String> =
+                normalise(&stories[i]).into_iter().collect();
+            let b: std::collections::BTreeSet<String> =
+                normalise(&stories[j]).into_iter().collect();
             let exact = a.intersection(&b).count() as f64 / a.union(&b).count() as f64;
             assert_eq!(similarity, exact);
             assert!(similarity >= 0.8);
@@ -577,11 +721,11 @@ mod tests {
         // 400 stories sharing nine words, each with one word of its own: every pair is at
         // 9/11, but the shared bucket of each band is over the cap, so few pairs are found
         // and the work stays bounded.
-        let core: Vec<String> = (0..9).map(|k| format!("core{k}")).collect();
-        let docs: Vec<Vec<String>> = (0..400)
+        let core: Vec<u64> = (0..9).map(|k| hash_str(&format!("core{k}"))).collect();
+        let docs: Vec<Vec<u64>> = (0..400)
             .map(|i| {
                 let mut doc = core.clone();
-                doc.push(format!("own{i}"));
+                doc.push(hash_str(&format!("own{i}")));
                 doc
             })
             .collect();

@@ -3,7 +3,7 @@ use serde::Deserialize;
 use crate::backlog::Backlog;
 use crate::rules::check::Hit;
 use crate::rules::context::Context;
-use crate::rules::similarity::{exact_groups, near_duplicates, normalise};
+use crate::rules::similarity::{exact_groups, near_duplicates, word_hashes};
 use crate::rules::view::field_texts;
 
 /// `duplicate-story`: the same story twice after normalising case, punctuation and
@@ -17,10 +17,10 @@ pub struct DuplicateStory {
     pub similarity: f64,
 }
 
-/// A story's normalised words and the hit on its text.
+/// A story's normalised words (as hashes, see [`word_hashes`]) and the hit on its text.
 #[derive(Debug, Clone)]
 pub struct Observed {
-    words: Vec<String>,
+    words: Vec<u64>,
     hit: Hit,
 }
 
@@ -32,7 +32,7 @@ impl DuplicateStory {
                 .into_iter()
                 .next()?,
         };
-        let words = normalise(text.text());
+        let words = word_hashes(text.text());
         (!words.is_empty()).then(|| Observed {
             words,
             hit: Hit::on(&text, text.span()),
@@ -41,12 +41,23 @@ impl DuplicateStory {
 
     pub fn finish(&self, stories: Vec<(usize, Observed)>, backlog: &Backlog) -> Vec<(usize, Hit)> {
         let (items, observed): (Vec<usize>, Vec<Observed>) = stories.into_iter().unzip();
-        let (docs, story_hits): (Vec<Vec<String>>, Vec<Hit>) =
+        let (docs, story_hits): (Vec<Vec<u64>>, Vec<Hit>) =
             observed.into_iter().map(|o| (o.words, o.hit)).unzip();
         let key = |doc: usize| backlog.key(items[doc]).to_owned();
+        // The exact groups on one thread, the near pairs (parallel inside) on the other.
+        let (groups, near) = rayon::join(
+            || exact_groups(&docs),
+            || {
+                if self.similarity >= 1.0 {
+                    Vec::new()
+                } else {
+                    near_duplicates(&docs, self.similarity)
+                }
+            },
+        );
         let mut hits = Vec::new();
         let mut reported = vec![false; docs.len()];
-        for group in exact_groups(&docs) {
+        for group in groups {
             let Some((&first, later)) = group.split_first() else {
                 continue;
             };
@@ -66,7 +77,7 @@ impl DuplicateStory {
         // One finding per story, naming its closest earlier story: a cluster of n
         // near-copies gives n - 1 findings, not n² / 2.
         let mut closest: Vec<Option<(usize, f64)>> = vec![None; docs.len()];
-        for (a, b, similarity) in near_duplicates(&docs, self.similarity) {
+        for (a, b, similarity) in near {
             let best = &mut closest[b];
             if best.is_none_or(|(other, s)| similarity > s || (similarity == s && a < other)) {
                 *best = Some((a, similarity));

@@ -27,13 +27,13 @@ impl RoleNotUser {
         if contains(personas, role) {
             return Vec::new();
         }
-        let problem = if self.roles.iter().any(|r| {
-            role.to_lowercase()
-                .split_whitespace()
-                .collect::<Vec<_>>()
-                .join(" ")
-                == r.to_lowercase()
-        }) {
+        // Lower case, words separated by single spaces, as the listed roles are compared.
+        let normal = role
+            .to_lowercase()
+            .split_whitespace()
+            .collect::<Vec<_>>()
+            .join(" ");
+        let problem = if self.roles.iter().any(|r| r.to_lowercase() == normal) {
             format!("\"{role}\" is not someone who uses the product")
         } else if !personas.is_empty() {
             format!(

@@ -57,10 +57,10 @@
 
 use std::collections::HashSet;
 use std::ops::Range;
-use std::sync::LazyLock;
+use std::sync::{LazyLock, OnceLock};
 
 /// Action verbs in base form common in software stories.
-const VERBS: &str = concat!(
+static VERBS: WordList = WordList::new(concat!(
     "accept access acquire activate add address adjust administer advertise aggregate ",
     "alert allow alter amend analyse analyze annotate announce answer append apply ",
     "approve archive arrange ask assign assist associate attach attend audit authenticate ",
@@ -95,12 +95,12 @@ const VERBS: &str = concat!(
     "talk tell test track transfer transform translate trigger tune turn undo unlock ",
     "unpublish unsubscribe update upgrade upload use validate verify version view visit ",
     "visualise visualize vote warn watch withdraw work write zoom",
-);
+));
 
 /// Verbs that are also common nouns or adjectives ("the report", "search options",
 /// "complete data"): after a conjunction they read as verbs only with a determiner,
 /// pronoun or particle after them, or after `to` or a modal.
-const NOUNISH: &str = concat!(
+static NOUNISH: WordList = WordList::new(concat!(
     "access address aggregate alert answer archive audit backup ban bid bill block book ",
     "bookmark build call change charge chat check clean clear close comment complete ",
     "compress conduct contact copy correct cut deal deposit design display download drag ",
@@ -113,7 +113,7 @@ const NOUNISH: &str = concat!(
     "search set share show sign sort sponsor start stop store stream support switch sync ",
     "tag talk test track transfer trigger turn update upgrade upload use version view ",
     "visit vote watch work zoom",
-);
+));
 
 /// Pairs joined by a conjunction that name one thing or one toggled feature.
 const FIXED_PAIRS: &str = concat!(
@@ -130,34 +130,30 @@ const FIXED_PAIRS: &str = concat!(
 );
 
 /// Words skipped after a conjunction before the word that must be a verb.
-const FILLERS: &str = concat!(
+static FILLERS: WordList = WordList::new(concat!(
     "then also just simply quickly easily immediately automatically directly later ",
     "afterwards optionally possibly maybe even finally subsequently additionally further ",
     "please instantly manually securely efficiently again still only eventually perhaps ",
     "conveniently readily",
-);
+));
 
 /// Words after which a verb stands in verb position.
-const VERB_POSITION: &str = concat!(
+static VERB_POSITION: WordList = WordList::new(concat!(
     "to and or then also i we either both neither can could should must will shall would ",
     "may might not please just simply quickly easily immediately automatically directly ",
     "manually plus able cannot never always only first later securely again",
-);
+));
 
 /// Modals and want verbs: after them the next word is a verb.
-const MODALS: &str = "can could should must will shall would may might cannot";
+static MODALS: WordList = WordList::new("can could should must will shall would may might cannot");
 
 /// Words that start an object or complement: a word before one reads as a verb.
-const OBJECT_START: &str = concat!(
+static OBJECT_START: WordList = WordList::new(concat!(
     "the a an my our your their his her its this these those all any each every some it ",
     "them me us him what whether how another other others more multiple several new ",
     "existing into out up off back down both either certain relevant specific",
-);
+));
 
-static VERB_SET: LazyLock<HashSet<&'static str>> =
-    LazyLock::new(|| VERBS.split_whitespace().collect());
-static NOUNISH_SET: LazyLock<HashSet<&'static str>> =
-    LazyLock::new(|| NOUNISH.split_whitespace().collect());
 static FIXED_PAIR_SET: LazyLock<HashSet<(&'static str, &'static str)>> = LazyLock::new(|| {
     FIXED_PAIRS
         .split_whitespace()
@@ -165,9 +161,27 @@ static FIXED_PAIR_SET: LazyLock<HashSet<(&'static str, &'static str)>> = LazyLoc
         .collect()
 });
 
-/// Whether `word` is one of the space-separated words of `list`.
-fn listed(list: &str, word: &str) -> bool {
-    list.split_whitespace().any(|w| w == word)
+/// A word list, written as one string of space-separated words and looked up in a hash
+/// set built on first use: the lists are consulted for every word of every goal.
+struct WordList {
+    words: &'static str,
+    set: OnceLock<HashSet<&'static str>>,
+}
+
+impl WordList {
+    const fn new(words: &'static str) -> Self {
+        WordList {
+            words,
+            set: OnceLock::new(),
+        }
+    }
+
+    /// Whether `word` is one of the list's words.
+    fn contains(&self, word: &str) -> bool {
+        self.set
+            .get_or_init(|| self.words.split_whitespace().collect())
+            .contains(word)
+    }
 }
 
 /// Whether `left` and `right` form a fixed pair ("drag and drop").
@@ -176,12 +190,12 @@ fn fixed_pair(left: &str, right: &str) -> bool {
 }
 
 fn is_verb(word: &str) -> bool {
-    VERB_SET.contains(word)
+    VERBS.contains(word)
 }
 
 /// A verb that is rarely a noun or adjective.
 fn is_verb_only(word: &str) -> bool {
-    VERB_SET.contains(word) && !NOUNISH_SET.contains(word)
+    VERBS.contains(word) && !NOUNISH.contains(word)
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -235,11 +249,10 @@ fn tokenize(text: &str) -> Vec<Token> {
                     break;
                 }
             }
-            let word = text
-                .get(start..end)
-                .unwrap_or("")
-                .to_lowercase()
-                .replace('’', "'");
+            let mut word = text.get(start..end).unwrap_or("").to_lowercase();
+            if word.contains('’') {
+                word = word.replace('’', "'");
+            }
             tokens.push(Token {
                 range: start..end,
                 kind: Kind::Word(word),
@@ -342,7 +355,7 @@ fn joins_actions(
     }
     let verb_at = |k: usize| word(k).is_some_and(is_verb) && in_verb_position(tokens, k);
     let left_is_verb = match (left, left_index) {
-        (Some(l), Some(li)) if listed(PARTICLES, l) => {
+        (Some(l), Some(li)) if PARTICLES.contains(l) => {
             // "search for and download", "log in and see": a phrasal verb.
             li.checked_sub(1).is_some_and(verb_at)
         }
@@ -369,7 +382,7 @@ fn joins_actions(
             // "… and I want …", "… and need to …": a second want is a second feature.
             "want" | "wish" | "need" | "desire" => {
                 return next.is_some_and(|n| {
-                    subject || n == "to" || (has_verb_before && listed(OBJECT_START, n))
+                    subject || n == "to" || (has_verb_before && OBJECT_START.contains(n))
                 });
             }
             "i'd" | "we'd" | "would" if matches!(next, Some("like" | "love")) => {
@@ -383,16 +396,16 @@ fn joins_actions(
                 after_modal = true;
                 k += 3;
             }
-            _ if listed(MODALS, w) => {
+            _ if MODALS.contains(w) => {
                 after_modal = true;
                 k += 1;
             }
-            _ if listed(FILLERS, w) => k += 1,
+            _ if FILLERS.contains(w) => k += 1,
             _ => break,
         }
     }
     let Some(right) = word(k) else { return false };
-    if let Some(l) = left.filter(|l| listed(PARTICLES, l)) {
+    if let Some(l) = left.filter(|l| PARTICLES.contains(l)) {
         // "sign in and sign out": the same phrasal verb, toggled.
         if word(k + 1).is_some_and(|p| fixed_pair(l, p)) {
             return false;
@@ -431,7 +444,7 @@ fn joins_actions(
     if after_to || subject || is_verb_only(right) {
         return true;
     }
-    word(k + 1).is_some_and(|next| listed(OBJECT_START, next))
+    word(k + 1).is_some_and(|next| OBJECT_START.contains(next))
 }
 
 /// Whether the word at `index` stands where a verb stands: at the start, or after `to`,
@@ -440,21 +453,23 @@ fn in_verb_position(tokens: &[Token], index: usize) -> bool {
     match index.checked_sub(1).map(|k| &tokens[k]) {
         None => true,
         Some(t) => match &t.kind {
-            Kind::Word(w) => listed(VERB_POSITION, w.as_str()) || is_adverb(w),
+            Kind::Word(w) => VERB_POSITION.contains(w.as_str()) || is_adverb(w),
             Kind::Punct(c) => matches!(c, ',' | ';' | ':' | '/' | '&' | '(' | '"' | '“'),
         },
     }
 }
 
 /// Particles and prepositions that end a phrasal verb ("sign up", "search for").
-const PARTICLES: &str = "up in out on off for to with about into through back down over";
+static PARTICLES: WordList =
+    WordList::new("up in out on off for to with about into through back down over");
 
 /// Prepositions after which "that" points at a thing ("created by that plugin").
-const PREPOSITIONS: &str =
-    "by of for to in on at with from into about like under over through via during";
+static PREPOSITIONS: WordList =
+    WordList::new("by of for to in on at with from into about like under over through via during");
 
 /// Words that open a subordinate clause.
-const CLAUSE_OPENERS: &str = "that which who whom whose where how whether what so because since";
+static CLAUSE_OPENERS: WordList =
+    WordList::new("that which who whom whose where how whether what so because since");
 
 /// For each token: whether it stands in a subordinate clause ("that …", "how agencies
 /// will …", "questions the user can …") opened after the goal's first verb, that already
@@ -470,13 +485,13 @@ fn sub_clause_with_verb(tokens: &[Token], first_verb: Option<usize>) -> Vec<bool
         };
         let after_main = first_verb.is_some_and(|v| k > v);
         let prev = k.checked_sub(1).and_then(|p| tokens[p].word());
-        let other_subject_modal = listed(MODALS, w)
+        let other_subject_modal = MODALS.contains(w)
             && prev.is_some_and(|p| !matches!(p, "i" | "we" | "to" | "and" | "or" | "then"));
-        let demonstrative = w == "that" && prev.is_some_and(|p| listed(PREPOSITIONS, p));
-        if after_main && ((listed(CLAUSE_OPENERS, w) && !demonstrative) || other_subject_modal) {
+        let demonstrative = w == "that" && prev.is_some_and(|p| PREPOSITIONS.contains(p));
+        if after_main && ((CLAUSE_OPENERS.contains(w) && !demonstrative) || other_subject_modal) {
             open = true;
             has_verb = false;
-            opener = listed(CLAUSE_OPENERS, w);
+            opener = CLAUSE_OPENERS.contains(w);
             continue;
         }
         if open && is_verb(w) && (opener || in_verb_position(tokens, k)) {
