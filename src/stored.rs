@@ -71,7 +71,11 @@ impl Row {
     /// The item this row holds: every kept cell decoded into an entry.
     pub fn decode(&self, text: &str, columns: &[Column]) -> Item {
         let mut entries = Vec::with_capacity(self.cells.len());
-        entries.extend(self.cells.iter().filter_map(|&cell| entry(text, columns, cell)));
+        entries.extend(
+            self.cells
+                .iter()
+                .filter_map(|&cell| entry(text, columns, cell)),
+        );
         Item {
             source: self.source as usize,
             record: self.record as usize,

@@ -42,13 +42,56 @@ pub struct Skipped {
     pub fields: Vec<Field>,
 }
 
-/// What checking one item gave.
-struct Checked {
-    index: usize,
-    is_story: bool,
+/// What the parallel pass gathers over a run of consecutive items, in item order. Runs
+/// are joined in order, so nothing is kept per item: at a million items, a list per item
+/// costs more than what it holds.
+struct Gathered {
+    items_checked: usize,
+    /// The checked items that are stories.
+    stories: Vec<usize>,
     findings: Vec<Finding>,
-    /// (rule index, observation) for the backlog-wide rules.
-    observations: Vec<(usize, Observation)>,
+    /// Per rule, (item, observation) for the backlog-wide rules.
+    observations: Vec<Vec<(usize, Observation)>>,
+}
+
+impl Gathered {
+    fn new(rules: usize) -> Self {
+        Gathered {
+            items_checked: 0,
+            stories: Vec::new(),
+            findings: Vec::new(),
+            observations: (0..rules).map(|_| Vec::new()).collect(),
+        }
+    }
+
+    /// This run followed by `later`.
+    fn join(mut self, later: Gathered) -> Self {
+        self.items_checked += later.items_checked;
+        concat(&mut self.stories, later.stories);
+        concat(&mut self.findings, later.findings);
+        for (mine, theirs) in self.observations.iter_mut().zip(later.observations) {
+            concat(mine, theirs);
+        }
+        self
+    }
+}
+
+fn concat<T>(first: &mut Vec<T>, mut then: Vec<T>) {
+    if first.is_empty() {
+        *first = then;
+    } else {
+        first.append(&mut then);
+    }
+}
+
+/// What checking an item needs besides the item.
+struct Pass<'a> {
+    rules: &'a [Rule],
+    ids: &'a [Shared],
+    /// (file, rule) pairs to skip (see [`missing_fields`]).
+    missing: &'a [(usize, usize)],
+    settings: &'a Settings,
+    scope: &'a Scope,
 }
 
 /// Runs `rules` over `backlog`. Items are checked in parallel (rules per item are
@@ -62,59 +105,47 @@ pub fn run(
 ) -> Result<Outcome, Error> {
     let ids: Vec<Shared> = rules.iter().map(Shared::of).collect();
     let missing = missing_fields(backlog, rules);
+    let pass = Pass {
+        rules,
+        ids: &ids,
+        missing: &missing,
+        settings,
+        scope,
+    };
     // Each item is decoded on the core that checks it, and dropped once checked.
-    let checked: Vec<Checked> = (0..backlog.len())
+    let gathered = (0..backlog.len())
         .into_par_iter()
-        .filter_map(|index| {
-            guarded(backlog, index, || {
-                let item = backlog.item(index);
-                scope
-                    .is_checked(&item)
-                    .then(|| check_item(&item, rules, &ids, &missing, settings, scope, index))
-            })
-            .transpose()
-        })
-        .collect::<Result<_, Error>>()?;
+        .try_fold(
+            || Gathered::new(rules.len()),
+            |mut gathered, index| {
+                guarded(backlog, index, || {
+                    let item = backlog.item(index);
+                    if scope.is_checked(&item) {
+                        pass.check(&item, index, &mut gathered);
+                    }
+                })?;
+                Ok::<_, Error>(gathered)
+            },
+        )
+        .try_reduce(|| Gathered::new(rules.len()), |a, b| Ok(a.join(b)))?;
     let mut outcome = Outcome {
-        items_checked: checked.len(),
+        items_checked: gathered.items_checked,
+        stories: gathered.stories,
+        findings: gathered.findings,
         ..Outcome::default()
     };
-    // Every list is sized before it is filled: at a million items, growing by doubling
-    // holds up to three times the findings in memory for a moment.
-    let mut observed_per_rule = vec![0; rules.len()];
-    for (rule_index, _) in checked.iter().flat_map(|item| &item.observations) {
-        observed_per_rule[*rule_index] += 1;
-    }
-    let mut observations: Vec<Vec<(usize, Observation)>> = observed_per_rule
-        .into_iter()
-        .map(Vec::with_capacity)
-        .collect();
-    let mut per_item_findings = Vec::with_capacity(checked.len());
-    for item in checked {
-        if item.is_story {
-            outcome.stories.push(item.index);
-        }
-        per_item_findings.push(item.findings);
-        for (rule_index, observation) in item.observations {
-            observations[rule_index].push((item.index, observation));
-        }
-    }
-    let mut backlog_wide = Vec::new();
-    for ((rule_index, rule), observed) in rules.iter().enumerate().zip(observations) {
+    let rule_observations = rules.iter().enumerate().zip(gathered.observations);
+    for ((rule_index, rule), observed) in rule_observations {
         let Check::Builtin(builtin) = &rule.check else {
             continue;
         };
         for (item, hit) in builtin.finish(observed, backlog) {
             let key = backlog.key(item);
-            backlog_wide.push(finding(rule, &ids[rule_index], item, key, hit));
+            outcome
+                .findings
+                .push(finding(rule, &ids[rule_index], item, key, hit));
         }
     }
-    let total = per_item_findings.iter().map(Vec::len).sum::<usize>() + backlog_wide.len();
-    outcome.findings.reserve_exact(total);
-    outcome
-        .findings
-        .extend(per_item_findings.into_iter().flatten());
-    outcome.findings.extend(backlog_wide);
     outcome.skipped = missing
         .iter()
         .map(|&(file, rule_index)| Skipped {
@@ -150,59 +181,38 @@ fn guarded<T>(backlog: &Backlog, index: usize, work: impl FnOnce() -> T) -> Resu
     })
 }
 
-/// Runs every rule that applies on one item.
-fn check_item(
-    item: &Item,
-    rules: &[Rule],
-    ids: &[Shared],
-    missing: &[(usize, usize)],
-    settings: &Settings,
-    scope: &Scope,
-    index: usize,
-) -> Checked {
-    crate::progress::item_checked();
-    let is_story = scope.is_story(item);
-    let cx = Context::new(item, settings);
-    let mut checked = Checked {
-        index,
-        is_story,
-        findings: Vec::new(),
-        // At most one per backlog-wide rule: sized once rather than grown (a million
-        // items each holding spare room add up).
-        observations: Vec::with_capacity(backlog_wide_rules(rules)),
-    };
-    for (rule_index, rule) in rules.iter().enumerate() {
-        let applies = (is_story || rule.applies_to == AppliesTo::Items)
-            && !missing.contains(&(item.source, rule_index))
-            && rule.when.hold(item);
-        if !applies {
-            continue;
+impl Pass<'_> {
+    /// Runs every rule that applies on item `index`, gathering what they report.
+    fn check(&self, item: &Item, index: usize, into: &mut Gathered) {
+        crate::progress::item_checked();
+        let is_story = self.scope.is_story(item);
+        into.items_checked += 1;
+        if is_story {
+            into.stories.push(index);
         }
-        match &rule.check {
-            Check::Builtin(builtin) if builtin.is_backlog_wide() => {
-                if let Some(observation) = builtin.observe(&cx) {
-                    checked.observations.push((rule_index, observation));
-                }
+        let cx = Context::new(item, self.settings);
+        for (rule_index, rule) in self.rules.iter().enumerate() {
+            let applies = (is_story || rule.applies_to == AppliesTo::Items)
+                && !self.missing.contains(&(item.source, rule_index))
+                && rule.when.hold(item);
+            if !applies {
+                continue;
             }
-            check => {
-                for hit in check.run(&cx) {
-                    checked
-                        .findings
-                        .push(finding(rule, &ids[rule_index], index, &item.key, hit));
+            let id = &self.ids[rule_index];
+            match &rule.check {
+                Check::Builtin(builtin) if builtin.is_backlog_wide() => {
+                    if let Some(observation) = builtin.observe(&cx) {
+                        into.observations[rule_index].push((index, observation));
+                    }
+                }
+                check => {
+                    for hit in check.run(&cx) {
+                        into.findings.push(finding(rule, id, index, &item.key, hit));
+                    }
                 }
             }
         }
     }
-    // Kept until every item is checked: no room to spare per item.
-    checked.findings.shrink_to_fit();
-    checked
-}
-
-fn backlog_wide_rules(rules: &[Rule]) -> usize {
-    rules
-        .iter()
-        .filter(|rule| matches!(&rule.check, Check::Builtin(b) if b.is_backlog_wide()))
-        .count()
 }
 
 /// (file, rule) pairs where the file has none of the fields the rule reads.
