@@ -7,8 +7,8 @@ use std::ops::Range;
 use std::sync::Arc;
 
 use crate::source::Source;
-pub use crate::stored::Column;
 use crate::stored::Stored;
+pub use crate::stored::{Column, Layout};
 
 /// A byte range in a [`Source`]'s text.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Default)]
@@ -473,8 +473,8 @@ pub struct FileInfo {
     pub format: InputFormat,
     /// One entry per logical field, in [`Field::ALL`] order.
     pub origins: Vec<FieldOrigin>,
-    /// The columns of a CSV export, which its rows refer to; empty for other formats.
-    pub columns: Vec<Column>,
+    /// How to decode the rows of a CSV export; empty for other formats.
+    pub layout: Layout,
 }
 
 /// Everything read from the files given on the command line.
@@ -518,7 +518,7 @@ impl Backlog {
             Stored::Decoded(item) => Cow::Borrowed(item),
             Stored::Row(row) => {
                 let file = row.source as usize;
-                Cow::Owned(row.decode(self.sources[file].text(), &self.files[file].columns))
+                Cow::Owned(row.decode(&self.sources[file], &self.files[file].layout))
             }
         }
     }
@@ -530,7 +530,8 @@ impl Backlog {
 
     /// The key of item `index`.
     pub fn key(&self, index: usize) -> &str {
-        self.items[index].key()
+        let item = &self.items[index];
+        item.key(self.sources[item.source()].text())
     }
 
     /// The index in [`Backlog::sources`] of the file item `index` comes from.
@@ -549,7 +550,7 @@ impl Backlog {
             Stored::Decoded(item) => item.all(field).cloned().collect(),
             Stored::Row(row) => {
                 let file = row.source as usize;
-                row.values(self.sources[file].text(), &self.files[file].columns, field)
+                row.values(&self.sources[file], &self.files[file].layout, field)
             }
         }
     }

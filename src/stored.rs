@@ -1,11 +1,12 @@
 //! How the backlog keeps its items between reading and checking.
 //!
 //! Decoding every cell of a large CSV export when it is read — a string per cell, wiki
-//! markup converted — cost about ten times the file in memory (see BENCHMARKS.md). Rows of
-//! a CSV export are therefore kept as the byte ranges of their non-empty cells, 12 bytes a
-//! cell, and become an [`Item`] when a stage asks for one: the engine decodes each item on
-//! the core that checks it and drops it afterwards. The key and the place of every item are
-//! kept apart, so reports name items without decoding them.
+//! markup converted — cost about ten times the file in memory (see BENCHMARKS.md), and
+//! even keeping the byte range of every cell cost half the file. A row of a CSV export is
+//! therefore kept as the byte range of the whole row, its key and its summary cell (about
+//! 50 bytes), and becomes an [`Item`] when a stage asks for one: its cells are found again
+//! with `csv_core` and decoded, on the core that checks the item, which drops it afterwards.
+//! Reports name items by their key and summary without decoding the rest.
 //!
 //! Items of JSON exports and story lists are kept decoded: a JSON value's text depends on
 //! its place in the document (ADF, `names`, sprint strings), and story lists are small.
@@ -13,7 +14,8 @@
 use std::sync::Arc;
 
 use crate::backlog::{Entry, Field, Item, Span, Value};
-use crate::ingest::csv_cell;
+use crate::ingest::{csv_cell, jira_csv};
+use crate::source::Source;
 
 /// An item as the backlog keeps it.
 #[derive(Debug)]
@@ -28,20 +30,53 @@ pub enum Stored {
 pub struct Row {
     pub source: u32,
     pub record: u32,
-    /// Where the row starts in the file.
-    pub anchor: u32,
-    pub key: Box<str>,
-    /// The row's non-empty cells of the columns kept, in the order their values become
-    /// entries (see `jira_csv::Columns`).
-    pub cells: Box<[Cell]>,
+    /// The row's bytes, from the start of its first cell to the end of its last (without
+    /// the line break).
+    pub bytes: Raw,
+    /// The raw bytes of its summary: the preferred non-empty summary cell; empty if none.
+    pub summary: Raw,
+    pub key: Key,
 }
 
-/// A cell's raw bytes in the file (with any quotes, without the delimiter) and its column.
-#[derive(Debug, Clone, Copy, PartialEq)]
-pub struct Cell {
+/// A byte range of a file, in 32 bits.
+#[derive(Debug, Clone, Copy, PartialEq, Default)]
+pub struct Raw {
     pub start: u32,
     pub end: u32,
-    pub column: u32,
+}
+
+impl Raw {
+    pub fn of(span: Span) -> Self {
+        let narrow = |n: usize| u32::try_from(n).unwrap_or(u32::MAX);
+        Raw {
+            start: narrow(span.start),
+            end: narrow(span.end),
+        }
+    }
+
+    fn span(self) -> Span {
+        Span::new(self.start as usize, self.end as usize)
+    }
+}
+
+/// An item's key: nearly always a verbatim stretch of the file (`PAN-12`); otherwise (a
+/// key with escaped quotes, or `row N` for a row without one) its text.
+#[derive(Debug, PartialEq)]
+pub enum Key {
+    InFile(Raw),
+    Text(Box<str>),
+}
+
+impl Key {
+    /// The key's text; `text` is its file's text.
+    pub fn text<'a>(&'a self, text: &'a str) -> &'a str {
+        match self {
+            Key::InFile(raw) => text
+                .get(raw.span().start..raw.span().end)
+                .unwrap_or_default(),
+            Key::Text(key) => key,
+        }
+    }
 }
 
 /// A column of a CSV export: its name in the header and the logical field it fills.
@@ -49,6 +84,18 @@ pub struct Cell {
 pub struct Column {
     pub name: Arc<str>,
     pub field: Option<Field>,
+}
+
+/// What decoding the rows of one CSV export needs.
+#[derive(Debug, Clone, Default)]
+pub struct Layout {
+    pub delimiter: u8,
+    /// Every column of the header, by position.
+    pub columns: Vec<Column>,
+    /// The columns kept, in the order their values become entries: mapped fields first,
+    /// by field and preference (so `Item::get` finds the preferred non-empty column), then
+    /// the rest by position.
+    pub order: Vec<usize>,
 }
 
 impl Stored {
@@ -59,51 +106,72 @@ impl Stored {
         }
     }
 
-    pub fn key(&self) -> &str {
+    /// The item's key; `text` is its file's text.
+    pub fn key<'a>(&'a self, text: &'a str) -> &'a str {
         match self {
             Stored::Decoded(item) => &item.key,
-            Stored::Row(row) => &row.key,
+            Stored::Row(row) => row.key.text(text),
         }
     }
 }
 
 impl Row {
-    /// The item this row holds: every kept cell decoded into an entry.
-    pub fn decode(&self, text: &str, columns: &[Column]) -> Item {
-        let mut entries = Vec::with_capacity(self.cells.len());
+    /// The item this row holds: every non-empty cell of a kept column decoded into an entry.
+    pub fn decode(&self, source: &Source, layout: &Layout) -> Item {
+        let text = source.text();
+        let cells = jira_csv::cells_of(source, layout.delimiter, self.bytes.span());
+        let anchor = cells.first().map_or(self.bytes.start as usize, |cell| {
+            cell.start + usize::from(text[cell.start..cell.end].starts_with('"'))
+        });
+        let mut entries = Vec::with_capacity(layout.order.len());
         entries.extend(
-            self.cells
+            layout
+                .order
                 .iter()
-                .filter_map(|&cell| entry(text, columns, cell)),
+                .filter_map(|&column| entry(text, layout, column, cells.get(column)?)),
         );
         Item {
             source: self.source as usize,
             record: self.record as usize,
-            key: self.key.to_string(),
-            anchor: Span::empty_at(self.anchor as usize),
+            key: self.key.text(text).to_owned(),
+            anchor: Span::empty_at(anchor),
             entries,
         }
     }
 
     /// The values of one field only, for a stage that needs no more of the item.
-    pub fn values(&self, text: &str, columns: &[Column], field: Field) -> Vec<Value> {
-        self.cells
+    pub fn values(&self, source: &Source, layout: &Layout, field: Field) -> Vec<Value> {
+        let text = source.text();
+        if field == Field::Summary {
+            let summary = self.summary.span();
+            return text
+                .get(summary.start..summary.end)
+                .filter(|raw| !raw.is_empty())
+                .map(|raw| csv_cell::value(raw, summary.start, Some(field)))
+                .into_iter()
+                .collect();
+        }
+        let cells = jira_csv::cells_of(source, layout.delimiter, self.bytes.span());
+        layout
+            .order
             .iter()
-            .filter(|cell| columns.get(cell.column as usize).and_then(|c| c.field) == Some(field))
-            .filter_map(|&cell| entry(text, columns, cell))
+            .filter(|&&column| layout.columns.get(column).and_then(|c| c.field) == Some(field))
+            .filter_map(|&column| entry(text, layout, column, cells.get(column)?))
             .map(|entry| entry.value)
             .collect()
     }
 }
 
-/// The entry of one cell of a row of `text`.
-fn entry(text: &str, columns: &[Column], cell: Cell) -> Option<Entry> {
-    let column = columns.get(cell.column as usize)?;
-    let (start, end) = (cell.start as usize, cell.end as usize);
-    let raw = text.get(start..end)?;
+/// The entry of the cell at `cell` in `text`, of column `column`; `None` when it is blank.
+fn entry(text: &str, layout: &Layout, column: usize, cell: &Span) -> Option<Entry> {
+    let column = layout.columns.get(column)?;
+    let raw = text.get(cell.start..cell.end)?;
+    if csv_cell::is_blank(raw, cell.start).unwrap_or(true) {
+        return None;
+    }
     Some(Entry {
         name: Arc::clone(&column.name),
         field: column.field,
-        value: csv_cell::value(raw, start, column.field),
+        value: csv_cell::value(raw, cell.start, column.field),
     })
 }

@@ -6,6 +6,7 @@
 //! the file range we need. Cell text is then re-read from that range so that a `""` escape
 //! inside a quoted cell maps back to the file exactly.
 
+use std::cell::RefCell;
 use std::ops::Range;
 use std::sync::Arc;
 
@@ -18,7 +19,7 @@ use crate::ingest::fields::FieldMap;
 use crate::ingest::ReadOptions;
 use crate::ingest::{csv_cell, csv_split};
 use crate::source::Source;
-use crate::stored::{Cell, Column, Row};
+use crate::stored::{Column, Key, Layout, Raw, Row};
 
 /// Reads every issue of a Jira CSV export: its rows, kept undecoded (see [`crate::stored`]).
 pub fn read(
@@ -27,7 +28,8 @@ pub fn read(
     options: &ReadOptions,
 ) -> Result<(FileInfo, Vec<Row>), Error> {
     let text = source.text();
-    let mut records = Records::new(source, delimiter(text), options.limits.max_cell_bytes());
+    let delimiter = delimiter(text);
+    let mut records = Records::new(source, delimiter, options.limits.max_cell_bytes());
     let mut cells = Vec::new();
     if !records.next_record(&mut cells)? {
         return Err(Error::at(source, Span::empty_at(0), "the file holds no CSV header").build());
@@ -37,7 +39,7 @@ pub fn read(
         source,
         source_index,
         columns: &columns,
-        delimiter: delimiter(text),
+        delimiter,
         max_cell: options.limits.max_cell_bytes(),
     };
     let rows = reading.rows(records.position)?;
@@ -51,7 +53,7 @@ pub fn read(
     let info = FileInfo {
         format: InputFormat::JiraCsv,
         origins: columns.origins(),
-        columns: columns.kept(),
+        layout: columns.layout(delimiter),
     };
     Ok((info, rows))
 }
@@ -140,6 +142,38 @@ impl Reading<'_> {
     }
 }
 
+/// The cells of the record at `span`, read again to decode a row (see [`crate::stored`]).
+/// The record was read once without error, so reading it again gives none; should it, the
+/// cells read up to the error are returned.
+pub fn cells_of(source: &Source, delimiter: u8, span: Span) -> Vec<Span> {
+    let reader = ROW_READER.with_borrow_mut(|kept| match kept.take() {
+        Some((kept_delimiter, mut reader)) if kept_delimiter == delimiter => {
+            reader.reset();
+            reader
+        }
+        _ => reader_for(delimiter),
+    });
+    let mut records = Records::with_reader(source, reader, usize::MAX);
+    records.position = span.start;
+    records.end = span.end;
+    let mut cells = Vec::new();
+    let _ = records.next_record(&mut cells);
+    let reader = records.reader;
+    ROW_READER.with_borrow_mut(|kept| *kept = Some((delimiter, reader)));
+    cells
+}
+
+thread_local! {
+    /// A reader per thread for reading rows again, with its delimiter. Building a reader
+    /// builds its state machine, which takes longer than reading a row; and a built reader
+    /// cannot be cloned (csv_core 0.1.13 copies only part of its state machine).
+    static ROW_READER: RefCell<Option<(u8, csv_core::Reader)>> = const { RefCell::new(None) };
+}
+
+fn reader_for(delimiter: u8) -> csv_core::Reader {
+    ReaderBuilder::new().delimiter(delimiter).build()
+}
+
 /// Excel in many European locales saves CSV with semicolons; Jira always uses commas.
 fn delimiter(text: &str) -> u8 {
     let first_line = text.lines().next().unwrap_or_default();
@@ -164,21 +198,26 @@ struct Records<'a> {
     ended_whole: bool,
     /// Where the file's content ends, before its last line break.
     content_end: usize,
-    scratch: Vec<u8>,
+    /// Where csv_core writes unescaped cells, unused (see `next_record`).
+    scratch: [u8; 1024],
 }
 
 impl<'a> Records<'a> {
     fn new(source: &'a Source, delimiter: u8, max_cell: usize) -> Self {
+        Records::with_reader(source, reader_for(delimiter), max_cell)
+    }
+
+    fn with_reader(source: &'a Source, reader: csv_core::Reader, max_cell: usize) -> Self {
         Records {
             source,
             max_cell,
             text: source.text(),
-            reader: ReaderBuilder::new().delimiter(delimiter).build(),
+            reader,
             position: 0,
             end: source.text().len(),
             ended_whole: true,
             content_end: source.text().trim_end_matches(['\r', '\n']).len(),
-            scratch: vec![0; 4096],
+            scratch: [0; 1024],
         }
     }
 
@@ -296,16 +335,19 @@ impl Columns {
         })
     }
 
-    /// The columns rows refer to: every column of the header, by position.
-    fn kept(&self) -> Vec<Column> {
-        self.names
-            .iter()
-            .zip(&self.fields)
-            .map(|(name, &field)| Column {
-                name: Arc::clone(name),
-                field,
-            })
-            .collect()
+    /// What decoding the rows needs.
+    fn layout(&self, delimiter: u8) -> Layout {
+        let columns = self.names.iter().zip(&self.fields);
+        Layout {
+            delimiter,
+            columns: columns
+                .map(|(name, &field)| Column {
+                    name: Arc::clone(name),
+                    field,
+                })
+                .collect(),
+            order: self.order.clone(),
+        }
     }
 
     /// The row of record `record`, or `None` for a row of bare commas (as Excel leaves them).
@@ -338,35 +380,44 @@ impl Columns {
             .help("a delimiter too many shifts every later cell into the wrong column; fix the row or export again from Jira")
             .build());
         }
-        // The start of the first cell's content (inside its quotes, if it has them).
-        let anchor = cells.first().map_or(0, |c| {
-            c.start + usize::from(text[c.start..c.end].starts_with('"'))
-        });
-        let key = self
-            .key_column
-            .and_then(|i| cells.get(i))
-            .and_then(|cell| csv_cell::text(&text[cell.start..cell.end], cell.start).ok())
-            .map(|(key, _)| key.as_str().trim().to_owned())
-            .filter(|k| !k.is_empty())
-            .unwrap_or_else(|| format!("row {record}"));
-        let kept: Box<[Cell]> = self
+        let summary = self
             .order
             .iter()
-            .filter_map(|&column| Some((column, cells.get(column)?)))
-            .filter(|(_, cell)| !blank(cell))
-            .map(|(column, cell)| Cell {
-                start: offset(cell.start),
-                end: offset(cell.end),
-                column: offset(column),
-            })
-            .collect();
+            .filter(|&&column| self.fields[column] == Some(Field::Summary))
+            .filter_map(|&column| cells.get(column))
+            .find(|cell| !blank(cell));
+        let (first, last) = match (cells.first(), cells.last()) {
+            (Some(first), Some(last)) => (first.start, last.end),
+            _ => (0, 0),
+        };
         Ok(Some(Row {
             source: offset(source_index),
             record: offset(record),
-            anchor: offset(anchor),
-            key: key.into_boxed_str(),
-            cells: kept,
+            bytes: Raw::of(Span::new(first, last)),
+            summary: summary.map(|cell| Raw::of(*cell)).unwrap_or_default(),
+            key: self.key(text, cells, record),
         }))
+    }
+
+    /// A row's key: where its trimmed text stands in the file when it is a verbatim copy
+    /// (nearly always), else the text; `row N` for a row without one.
+    fn key(&self, text: &str, cells: &[Span], record: usize) -> Key {
+        let Some(cell) = self.key_column.and_then(|i| cells.get(i)) else {
+            return Key::Text(format!("row {record}").into());
+        };
+        let Ok((key, span)) = csv_cell::text(&text[cell.start..cell.end], cell.start) else {
+            return Key::Text(format!("row {record}").into());
+        };
+        let trimmed = key.as_str().trim();
+        if trimmed.is_empty() {
+            return Key::Text(format!("row {record}").into());
+        }
+        if key.as_str() == &text[span.start..span.end] {
+            let start = span.start + key.as_str().len() - key.as_str().trim_start().len();
+            Key::InFile(Raw::of(Span::new(start, start + trimmed.len())))
+        } else {
+            Key::Text(trimmed.into())
+        }
     }
 
     fn origins(&self) -> Vec<FieldOrigin> {
@@ -513,5 +564,17 @@ mod tests {
         );
         let (parallel, sequential) = read_both_ways(&source);
         assert_eq!(parallel, sequential);
+    }
+
+    #[test]
+    fn keys_point_into_the_file_unless_they_must_be_decoded() {
+        let text = "Summary,Issue key\nA, PAN-1 \nB,\"PAN-\"\"2\"\nC,\nD,\"PAN-4\"\n";
+        let source = Source::new("keys.csv", text.into(), Encoding::Utf8);
+        let (_, rows) = read(&source, 0, &ReadOptions::default()).unwrap();
+        let keys: Vec<&str> = rows.iter().map(|row| row.key.text(text)).collect();
+        assert_eq!(keys, ["PAN-1", "PAN-\"2", "row 3", "PAN-4"]);
+        assert!(matches!(rows[0].key, Key::InFile(_)));
+        assert!(matches!(rows[1].key, Key::Text(_)));
+        assert!(matches!(rows[3].key, Key::InFile(_)));
     }
 }

@@ -20,6 +20,7 @@ use crate::ingest::json_text::string_text;
 use crate::ingest::ReadOptions;
 use crate::ingest::{adf, wiki};
 use crate::source::Source;
+use crate::stored::Layout;
 
 /// Reads every issue of a Jira REST response.
 pub fn read(
@@ -78,7 +79,7 @@ pub fn read(
     let info = FileInfo {
         format: InputFormat::JiraJson,
         origins,
-        columns: Vec::new(),
+        layout: Layout::default(),
     };
     Ok((info, items))
 }

@@ -12,6 +12,7 @@ use crate::backlog::{
 };
 use crate::error::Error;
 use crate::source::Source;
+use crate::stored::Layout;
 
 /// Reads a story list; `markdown` turns on the Markdown rules above.
 pub fn read(
@@ -57,7 +58,7 @@ pub fn read(
     let info = FileInfo {
         format: InputFormat::Lines,
         origins,
-        columns: Vec::new(),
+        layout: Layout::default(),
     };
     Ok((info, items))
 }

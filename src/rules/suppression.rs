@@ -43,7 +43,16 @@ impl Suppressions {
     /// Collects the labels of every item and the configuration's `[suppress]` table.
     pub fn collect(backlog: &Backlog, config: &BTreeMap<String, Vec<String>>) -> Self {
         let mut entries = Vec::new();
-        for index in 0..backlog.len() {
+        // Labels are decoded only in files that mention the label at all: most do not,
+        // and decoding every item's labels is a pass over the whole export.
+        let mentioned: Vec<bool> = backlog
+            .sources
+            .iter()
+            .map(|source| {
+                memchr::memmem::find(source.text().as_bytes(), LABEL.as_bytes()).is_some()
+            })
+            .collect();
+        for index in (0..backlog.len()).filter(|&i| mentioned[backlog.file_of(i)]) {
             for label in backlog.values(index, Field::Labels) {
                 let text = label.as_str().trim();
                 let rule = match text.strip_prefix(LABEL) {
