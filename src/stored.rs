@@ -119,7 +119,12 @@ impl Row {
     /// The item this row holds: every non-empty cell of a kept column decoded into an entry.
     pub fn decode(&self, source: &Source, layout: &Layout) -> Item {
         let text = source.text();
-        let cells = jira_csv::cells_of(source, layout.delimiter, self.bytes.span());
+        let cells = jira_csv::cells_of(
+            source,
+            layout.delimiter,
+            self.bytes.span(),
+            layout.columns.len(),
+        );
         let anchor = cells.first().map_or(self.bytes.start as usize, |cell| {
             cell.start + usize::from(text[cell.start..cell.end].starts_with('"'))
         });
@@ -146,12 +151,16 @@ impl Row {
             let summary = self.summary.span();
             return text
                 .get(summary.start..summary.end)
-                .filter(|raw| !raw.is_empty())
-                .map(|raw| csv_cell::value(raw, summary.start, Some(field)))
+                .and_then(|raw| csv_cell::value(raw, summary.start, Some(field)))
                 .into_iter()
                 .collect();
         }
-        let cells = jira_csv::cells_of(source, layout.delimiter, self.bytes.span());
+        let cells = jira_csv::cells_of(
+            source,
+            layout.delimiter,
+            self.bytes.span(),
+            layout.columns.len(),
+        );
         layout
             .order
             .iter()
@@ -166,12 +175,9 @@ impl Row {
 fn entry(text: &str, layout: &Layout, column: usize, cell: &Span) -> Option<Entry> {
     let column = layout.columns.get(column)?;
     let raw = text.get(cell.start..cell.end)?;
-    if csv_cell::is_blank(raw, cell.start).unwrap_or(true) {
-        return None;
-    }
     Some(Entry {
+        value: csv_cell::value(raw, cell.start, column.field)?,
         name: Arc::clone(&column.name),
         field: column.field,
-        value: csv_cell::value(raw, cell.start, column.field),
     })
 }

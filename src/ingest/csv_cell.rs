@@ -60,19 +60,23 @@ pub fn text(raw: &str, start: usize) -> Result<(MappedText, Span), Unclosed> {
     Ok((text, span))
 }
 
-/// The value of a cell that filled `field` when it was read: its text, plain for the fields
-/// written in wiki markup. The cell was checked when it was read, so a quote never closed
-/// (which [`is_blank`] reports) does not reach here; should it, the raw bytes are the text.
-pub fn value(raw: &str, start: usize, field: Option<Field>) -> Value {
+/// The value of a cell of `field`: its text, plain for the fields written in wiki markup;
+/// `None` when it holds nothing but white space. The cell was checked when it was read, so
+/// a quote never closed (which [`is_blank`] reports) does not reach here; should it, the
+/// raw bytes are the text.
+pub fn value(raw: &str, start: usize, field: Option<Field>) -> Option<Value> {
     let (text, span) = text(raw, start).unwrap_or_else(|_| {
         let span = Span::new(start, start + raw.len());
         (MappedText::verbatim(raw, start), span)
     });
+    if text.as_str().trim().is_empty() {
+        return None;
+    }
     let text = match field {
         Some(Field::Description | Field::AcceptanceCriteria) => wiki::to_plain(&text),
         _ => text,
     };
-    Value { text, span }
+    Some(Value { text, span })
 }
 
 #[cfg(test)]

@@ -145,7 +145,7 @@ impl Reading<'_> {
 /// The cells of the record at `span`, read again to decode a row (see [`crate::stored`]).
 /// The record was read once without error, so reading it again gives none; should it, the
 /// cells read up to the error are returned.
-pub fn cells_of(source: &Source, delimiter: u8, span: Span) -> Vec<Span> {
+pub fn cells_of(source: &Source, delimiter: u8, span: Span, columns: usize) -> Vec<Span> {
     let reader = ROW_READER.with_borrow_mut(|kept| match kept.take() {
         Some((kept_delimiter, mut reader)) if kept_delimiter == delimiter => {
             reader.reset();
@@ -156,7 +156,7 @@ pub fn cells_of(source: &Source, delimiter: u8, span: Span) -> Vec<Span> {
     let mut records = Records::with_reader(source, reader, usize::MAX);
     records.position = span.start;
     records.end = span.end;
-    let mut cells = Vec::new();
+    let mut cells = Vec::with_capacity(columns);
     let _ = records.next_record(&mut cells);
     let reader = records.reader;
     ROW_READER.with_borrow_mut(|kept| *kept = Some((delimiter, reader)));
