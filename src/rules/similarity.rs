@@ -53,6 +53,7 @@
 
 use std::collections::HashMap;
 use std::hash::{BuildHasherDefault, Hasher};
+use std::sync::LazyLock;
 
 use rayon::prelude::*;
 
@@ -89,17 +90,29 @@ const SEED: u64 = 0x6261_636b_6c69_6e74; // "backlint"
 /// [`TEMPLATE_WORDS`] removed.
 pub fn word_hashes(text: &str) -> Vec<u64> {
     let mut hashes = Vec::new();
-    for_each_word(text, |word| hashes.push(hash_str(word)));
+    for_each_word(text, |_, hash| hashes.push(hash));
     hashes
 }
 
-/// Calls `each` with the words of `text` as [`word_hashes`] describes them, in order.
-fn for_each_word(text: &str, mut each: impl FnMut(&str)) {
+/// The hashes of [`TEMPLATE_WORDS`], sorted: a word is recognised by its hash, which is
+/// computed anyway (a collision would drop a word, as unlikely as in the module docs).
+static TEMPLATE_HASHES: LazyLock<Vec<u64>> = LazyLock::new(|| {
+    let mut hashes: Vec<u64> = TEMPLATE_WORDS.iter().map(|word| hash_str(word)).collect();
+    hashes.sort_unstable();
+    hashes
+});
+
+/// Calls `each` with the words of `text` as [`word_hashes`] describes them, in order,
+/// and their hashes.
+fn for_each_word(text: &str, mut each: impl FnMut(&str, u64)) {
     // One buffer for all the words of the text, cleared after each.
     let mut word = String::new();
     let mut end_word = |word: &mut String| {
-        if !word.is_empty() && TEMPLATE_WORDS.binary_search(&word.as_str()).is_err() {
-            each(word);
+        if !word.is_empty() {
+            let hash = hash_str(word);
+            if TEMPLATE_HASHES.binary_search(&hash).is_err() {
+                each(word, hash);
+            }
         }
         word.clear();
     };
@@ -452,7 +465,7 @@ mod tests {
     /// The words [`word_hashes`] hashes, as text.
     fn normalise(text: &str) -> Vec<String> {
         let mut words = Vec::new();
-        for_each_word(text, |word| words.push(word.to_owned()));
+        for_each_word(text, |word, _| words.push(word.to_owned()));
         words
     }
 
