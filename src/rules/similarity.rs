@@ -283,6 +283,9 @@ impl WordSets {
                 (splitmix(SEED ^ (2 * k)) | 1, splitmix(SEED ^ (2 * k + 1)))
             })
             .collect();
+        let longest = self.bounds.windows(2).map(|w| w[1] - w[0]).max();
+        let fewest = fewest_common(threshold, 2 * longest.unwrap_or(0));
+        let fewest = fewest.as_slice();
         // Per set, per band: the band's MinHash values hashed together, the bucket key.
         let mut keys = vec![0u64; sets * bands];
         keys.par_chunks_mut(bands)
@@ -345,7 +348,7 @@ impl WordSets {
                         .unwrap_or_default()
                         .iter()
                         .filter_map(move |&(_, b)| {
-                            similar_enough(self.set(a), self.set(b), threshold)
+                            similar_enough(self.set(a), self.set(b), fewest)
                                 .map(|similarity| (a, b, similarity))
                         })
                         .filter(move |&(a, b, _)| first_shared(band, a, b))
@@ -367,29 +370,43 @@ fn banding(threshold: f64) -> (usize, usize) {
     (1, MAX_HASHES)
 }
 
-/// The Jaccard similarity of two sorted, unique lists of word hashes if it is at least
-/// `threshold` (less 10⁻¹² for rounding), else `None`. Most candidate pairs are far below
-/// the threshold, so the merge stops as soon as the words left cannot bring the common
-/// words up to the fewest that would pass.
-fn similar_enough(a: &[u64], b: &[u64], threshold: f64) -> Option<f64> {
+/// For each total size |A| + |B| of two non-empty sets, up to `max_total`: the fewest
+/// common words with which their Jaccard similarity is at least `threshold` (less 10⁻¹²
+/// for rounding), or `usize::MAX` if none. Computed once per run, so that checking a
+/// candidate pair takes no division.
+fn fewest_common(threshold: f64, max_total: usize) -> Vec<usize> {
+    (0..=max_total)
+        .map(|total| {
+            let passes =
+                |common: usize| common as f64 / (total - common) as f64 + 1e-12 >= threshold;
+            // Below `total` the similarity grows with the common words, so step from an
+            // estimate (c / (total − c) ≥ t) to the exact boundary.
+            let mut least = ((threshold * total as f64 / (1.0 + threshold)) as usize)
+                .min(total.saturating_sub(1));
+            while least > 0 && passes(least - 1) {
+                least -= 1;
+            }
+            while least < total && !passes(least) {
+                least += 1;
+            }
+            if least < total {
+                least
+            } else {
+                usize::MAX
+            }
+        })
+        .collect()
+}
+
+/// The Jaccard similarity of two non-empty, sorted, unique lists of word hashes if they
+/// have at least the common words `fewest` (from [`fewest_common`]) asks for their total
+/// size, else `None`. Most candidate pairs are far below the threshold, so the merge stops
+/// as soon as the words left cannot bring the common words up to that number.
+fn similar_enough(a: &[u64], b: &[u64], fewest: &[usize]) -> Option<f64> {
     let total = a.len() + b.len();
-    let similarity = |common: usize| match total - common {
-        0 => 0.0,
-        union => common as f64 / union as f64,
-    };
-    let passes = |common: usize| similarity(common) + 1e-12 >= threshold;
-    // The fewest common words that pass: the similarity grows with the common words, so
-    // step from an estimate (c / (total − c) ≥ t) to the exact boundary.
-    let most = a.len().min(b.len());
-    let mut least = ((threshold * total as f64 / (1.0 + threshold)) as usize).min(most);
-    while least > 0 && passes(least - 1) {
-        least -= 1;
-    }
-    while !passes(least) {
-        if least == most {
-            return None;
-        }
-        least += 1;
+    let least = *fewest.get(total)?;
+    if least > a.len().min(b.len()) {
+        return None;
     }
     let (mut i, mut j, mut common) = (0, 0, 0usize);
     while let (Some(x), Some(y)) = (a.get(i), b.get(j)) {
@@ -407,7 +424,7 @@ fn similar_enough(a: &[u64], b: &[u64], threshold: f64) -> Option<f64> {
             return None;
         }
     }
-    (common >= least).then(|| similarity(common))
+    (common >= least).then(|| common as f64 / (total - common) as f64)
 }
 
 /// A small multiply-rotate hasher (as in rustc's `FxHasher`) for the maps keyed by 64-bit
@@ -657,7 +674,8 @@ mod tests {
             let exact = plain(&a, &b);
             for threshold in [exact, 0.05, 0.3, 0.5, 0.75, 0.8, 0.85, 0.9, 1.0] {
                 let expected = (exact + 1e-12 >= threshold).then_some(exact);
-                assert_eq!(similar_enough(&a, &b, threshold), expected, "{a:?} {b:?}");
+                let fewest = fewest_common(threshold, a.len() + b.len());
+                assert_eq!(similar_enough(&a, &b, &fewest), expected, "{a:?} {b:?}");
             }
         }
     }
