@@ -24,7 +24,7 @@
 //! as PDF" / "export the invoices as a PDF file"), and word order rarely distinguishes two
 //! backlog items. Finding the pairs uses MinHash signatures and locality-sensitive hashing
 //! (LSH) with bands, so the work grows with the number of words (times 32 hash values) and
-//! a sort of the stories per band, not with the number of pairs of stories:
+//! a sort of the distinct word sets per band, not with the number of pairs of stories:
 //!
 //! 1. Stories with the same word set are handled once (their pairs with other sets are
 //!    found once and then expanded to every member).
@@ -40,7 +40,11 @@
 //!    which would otherwise cost quadratic work and a flood of pairs no one reads.
 //! 4. Every candidate is verified with the exact Jaccard similarity of the two sets before
 //!    it is returned, so there are no false positives (up to the hash collisions above);
-//!    false negatives are possible but rare (step 2).
+//!    false negatives are possible but rare (step 2). The merge of the two sorted sets
+//!    stops as soon as the words left cannot bring the common words up to the fewest that
+//!    pass (a number that depends only on |A| + |B|, tabulated once), which ends most
+//!    candidates after a few words. A pair that shares buckets in several bands is kept
+//!    from the first of them only, so no list of candidates is built or deduplicated.
 //!
 //! The steps that are independent per story, per set, per band or per candidate (sorting
 //! each story's words, the signatures, the buckets of each band, the verification) run in
