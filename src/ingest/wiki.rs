@@ -80,7 +80,12 @@ fn lines(text: &str) -> impl Iterator<Item = (Range<usize>, usize)> + '_ {
     std::iter::from_fn(move || {
         let from = start?;
         let rest = text.get(from..).unwrap_or_default();
-        let Some(len) = rest.find(['\r', '\n']) else {
+        // Two single-character searches (memchr) beat one search for either character.
+        let newline = rest.find('\n');
+        let before_newline = rest
+            .get(..newline.unwrap_or(rest.len()))
+            .unwrap_or_default();
+        let Some(len) = before_newline.find('\r').or(newline) else {
             start = None;
             return Some((from..text.len(), text.len()));
         };
@@ -309,15 +314,11 @@ impl<'a> Plain<'a> {
     /// Inline content of `range`, which ends its line; `table` makes `|` a cell boundary.
     fn inline(&mut self, range: Range<usize>, table: bool) {
         let mut scan = Inline::new(self.src, range.clone(), table);
-        let bytes = self.src.as_bytes();
         let mut at = range.start;
-        while at < range.end {
-            if !bytes
-                .get(at)
-                .is_some_and(|&b| STARTS_CONSTRUCT[usize::from(b)])
-            {
-                at += 1;
-                continue;
+        loop {
+            at = next_construct(self.src, at, range.end);
+            if at >= range.end {
+                break;
             }
             let Some((element, after)) = scan.element(self.src, at) else {
                 at += 1;
@@ -562,7 +563,11 @@ impl Inline {
 fn closers(src: &str, range: Range<usize>) -> [Closers; MARKERS.len()] {
     let mut found: [Closers; MARKERS.len()] = Default::default();
     let mut at = range.start;
-    while at < range.end {
+    loop {
+        at = next_construct(src, at, range.end);
+        if at >= range.end {
+            break;
+        }
         if src.as_bytes().get(at) == Some(&b'\\') {
             at += 2;
             continue;
@@ -575,6 +580,15 @@ fn closers(src: &str, range: Range<usize>) -> [Closers; MARKERS.len()] {
         at += 1;
     }
     found
+}
+
+/// The first offset from `at` on, before `end`, whose byte a construct can start with
+/// ([`STARTS_CONSTRUCT`]); `end` if there is none. The bytes in between are plain text.
+fn next_construct(src: &str, at: usize, end: usize) -> usize {
+    src.as_bytes()
+        .get(at..end)
+        .and_then(|rest| rest.iter().position(|&b| STARTS_CONSTRUCT[usize::from(b)]))
+        .map_or(end, |offset| at + offset)
 }
 
 /// The index in [`MARKERS`] of the marker at `at`.

@@ -24,7 +24,7 @@
 //! as PDF" / "export the invoices as a PDF file"), and word order rarely distinguishes two
 //! backlog items. Finding the pairs uses MinHash signatures and locality-sensitive hashing
 //! (LSH) with bands, so the work grows with the number of words (times 32 hash values) and
-//! a sort of the stories per band, not with the number of pairs of stories:
+//! a sort of the distinct word sets per band, not with the number of pairs of stories:
 //!
 //! 1. Stories with the same word set are handled once (their pairs with other sets are
 //!    found once and then expanded to every member).
@@ -40,7 +40,11 @@
 //!    which would otherwise cost quadratic work and a flood of pairs no one reads.
 //! 4. Every candidate is verified with the exact Jaccard similarity of the two sets before
 //!    it is returned, so there are no false positives (up to the hash collisions above);
-//!    false negatives are possible but rare (step 2).
+//!    false negatives are possible but rare (step 2). The merge of the two sorted sets
+//!    stops as soon as the words left cannot bring the common words up to the fewest that
+//!    pass (a number that depends only on |A| + |B|, tabulated once), which ends most
+//!    candidates after a few words. A pair that shares buckets in several bands is kept
+//!    from the first of them only, so no list of candidates is built or deduplicated.
 //!
 //! The steps that are independent per story, per set, per band or per candidate (sorting
 //! each story's words, the signatures, the buckets of each band, the verification) run in
@@ -53,6 +57,7 @@
 
 use std::collections::HashMap;
 use std::hash::{BuildHasherDefault, Hasher};
+use std::sync::LazyLock;
 
 use rayon::prelude::*;
 
@@ -89,17 +94,29 @@ const SEED: u64 = 0x6261_636b_6c69_6e74; // "backlint"
 /// [`TEMPLATE_WORDS`] removed.
 pub fn word_hashes(text: &str) -> Vec<u64> {
     let mut hashes = Vec::new();
-    for_each_word(text, |word| hashes.push(hash_str(word)));
+    for_each_word(text, |_, hash| hashes.push(hash));
     hashes
 }
 
-/// Calls `each` with the words of `text` as [`word_hashes`] describes them, in order.
-fn for_each_word(text: &str, mut each: impl FnMut(&str)) {
+/// The hashes of [`TEMPLATE_WORDS`], sorted: a word is recognised by its hash, which is
+/// computed anyway (a collision would drop a word, as unlikely as in the module docs).
+static TEMPLATE_HASHES: LazyLock<Vec<u64>> = LazyLock::new(|| {
+    let mut hashes: Vec<u64> = TEMPLATE_WORDS.iter().map(|word| hash_str(word)).collect();
+    hashes.sort_unstable();
+    hashes
+});
+
+/// Calls `each` with the words of `text` as [`word_hashes`] describes them, in order,
+/// and their hashes.
+fn for_each_word(text: &str, mut each: impl FnMut(&str, u64)) {
     // One buffer for all the words of the text, cleared after each.
     let mut word = String::new();
     let mut end_word = |word: &mut String| {
-        if !word.is_empty() && TEMPLATE_WORDS.binary_search(&word.as_str()).is_err() {
-            each(word);
+        if !word.is_empty() {
+            let hash = hash_str(word);
+            if TEMPLATE_HASHES.binary_search(&hash).is_err() {
+                each(word, hash);
+            }
         }
         word.clear();
     };
@@ -270,6 +287,9 @@ impl WordSets {
                 (splitmix(SEED ^ (2 * k)) | 1, splitmix(SEED ^ (2 * k + 1)))
             })
             .collect();
+        let longest = self.bounds.windows(2).map(|w| w[1] - w[0]).max();
+        let fewest = fewest_common(threshold, 2 * longest.unwrap_or(0));
+        let fewest = fewest.as_slice();
         // Per set, per band: the band's MinHash values hashed together, the bucket key.
         let mut keys = vec![0u64; sets * bands];
         keys.par_chunks_mut(bands)
@@ -332,7 +352,7 @@ impl WordSets {
                         .unwrap_or_default()
                         .iter()
                         .filter_map(move |&(_, b)| {
-                            similar_enough(self.set(a), self.set(b), threshold)
+                            similar_enough(self.set(a), self.set(b), fewest)
                                 .map(|similarity| (a, b, similarity))
                         })
                         .filter(move |&(a, b, _)| first_shared(band, a, b))
@@ -354,29 +374,43 @@ fn banding(threshold: f64) -> (usize, usize) {
     (1, MAX_HASHES)
 }
 
-/// The Jaccard similarity of two sorted, unique lists of word hashes if it is at least
-/// `threshold` (less 10⁻¹² for rounding), else `None`. Most candidate pairs are far below
-/// the threshold, so the merge stops as soon as the words left cannot bring the common
-/// words up to the fewest that would pass.
-fn similar_enough(a: &[u64], b: &[u64], threshold: f64) -> Option<f64> {
+/// For each total size |A| + |B| of two non-empty sets, up to `max_total`: the fewest
+/// common words with which their Jaccard similarity is at least `threshold` (less 10⁻¹²
+/// for rounding), or `usize::MAX` if none. Computed once per run, so that checking a
+/// candidate pair takes no division.
+fn fewest_common(threshold: f64, max_total: usize) -> Vec<usize> {
+    (0..=max_total)
+        .map(|total| {
+            let passes =
+                |common: usize| common as f64 / (total - common) as f64 + 1e-12 >= threshold;
+            // Below `total` the similarity grows with the common words, so step from an
+            // estimate (c / (total − c) ≥ t) to the exact boundary.
+            let mut least = ((threshold * total as f64 / (1.0 + threshold)) as usize)
+                .min(total.saturating_sub(1));
+            while least > 0 && passes(least - 1) {
+                least -= 1;
+            }
+            while least < total && !passes(least) {
+                least += 1;
+            }
+            if least < total {
+                least
+            } else {
+                usize::MAX
+            }
+        })
+        .collect()
+}
+
+/// The Jaccard similarity of two non-empty, sorted, unique lists of word hashes if they
+/// have at least the common words `fewest` (from [`fewest_common`]) asks for their total
+/// size, else `None`. Most candidate pairs are far below the threshold, so the merge stops
+/// as soon as the words left cannot bring the common words up to that number.
+fn similar_enough(a: &[u64], b: &[u64], fewest: &[usize]) -> Option<f64> {
     let total = a.len() + b.len();
-    let similarity = |common: usize| match total - common {
-        0 => 0.0,
-        union => common as f64 / union as f64,
-    };
-    let passes = |common: usize| similarity(common) + 1e-12 >= threshold;
-    // The fewest common words that pass: the similarity grows with the common words, so
-    // step from an estimate (c / (total − c) ≥ t) to the exact boundary.
-    let most = a.len().min(b.len());
-    let mut least = ((threshold * total as f64 / (1.0 + threshold)) as usize).min(most);
-    while least > 0 && passes(least - 1) {
-        least -= 1;
-    }
-    while !passes(least) {
-        if least == most {
-            return None;
-        }
-        least += 1;
+    let least = *fewest.get(total)?;
+    if least > a.len().min(b.len()) {
+        return None;
     }
     let (mut i, mut j, mut common) = (0, 0, 0usize);
     while let (Some(x), Some(y)) = (a.get(i), b.get(j)) {
@@ -394,7 +428,7 @@ fn similar_enough(a: &[u64], b: &[u64], threshold: f64) -> Option<f64> {
             return None;
         }
     }
-    (common >= least).then(|| similarity(common))
+    (common >= least).then(|| common as f64 / (total - common) as f64)
 }
 
 /// A small multiply-rotate hasher (as in rustc's `FxHasher`) for the maps keyed by 64-bit
@@ -452,7 +486,7 @@ mod tests {
     /// The words [`word_hashes`] hashes, as text.
     fn normalise(text: &str) -> Vec<String> {
         let mut words = Vec::new();
-        for_each_word(text, |word| words.push(word.to_owned()));
+        for_each_word(text, |word, _| words.push(word.to_owned()));
         words
     }
 
@@ -644,7 +678,8 @@ mod tests {
             let exact = plain(&a, &b);
             for threshold in [exact, 0.05, 0.3, 0.5, 0.75, 0.8, 0.85, 0.9, 1.0] {
                 let expected = (exact + 1e-12 >= threshold).then_some(exact);
-                assert_eq!(similar_enough(&a, &b, threshold), expected, "{a:?} {b:?}");
+                let fewest = fewest_common(threshold, a.len() + b.len());
+                assert_eq!(similar_enough(&a, &b, &fewest), expected, "{a:?} {b:?}");
             }
         }
     }

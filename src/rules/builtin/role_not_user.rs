@@ -33,7 +33,16 @@ impl RoleNotUser {
             .split_whitespace()
             .collect::<Vec<_>>()
             .join(" ");
-        let problem = if self.roles.iter().any(|r| r.to_lowercase() == normal) {
+        // `normal` has no upper-case ASCII, so for an ASCII role ignoring ASCII case is
+        // lower-casing it, without a copy.
+        let listed = |r: &String| {
+            if r.is_ascii() {
+                r.eq_ignore_ascii_case(&normal)
+            } else {
+                r.to_lowercase() == normal
+            }
+        };
+        let problem = if self.roles.iter().any(listed) {
             format!("\"{role}\" is not someone who uses the product")
         } else if !personas.is_empty() {
             format!(
