@@ -1,7 +1,7 @@
 use serde::Deserialize;
 
 use crate::backlog::Backlog;
-use crate::rules::check::Hit;
+use crate::rules::check::{Hit, Place};
 use crate::rules::context::Context;
 use crate::rules::similarity::{exact_groups, near_duplicates, word_hashes};
 use crate::rules::view::field_texts;
@@ -17,11 +17,11 @@ pub struct DuplicateStory {
     pub similarity: f64,
 }
 
-/// A story's normalised words (as hashes, see [`word_hashes`]) and the hit on its text.
+/// A story's normalised words (as hashes, see [`word_hashes`]) and where its text is.
 #[derive(Debug, Clone)]
 pub struct Observed {
     words: Vec<u64>,
-    hit: Hit,
+    place: Place,
 }
 
 impl DuplicateStory {
@@ -35,14 +35,14 @@ impl DuplicateStory {
         let words = word_hashes(text.text());
         (!words.is_empty()).then(|| Observed {
             words,
-            hit: Hit::on(&text, text.span()),
+            place: Place::on(&text, text.span()),
         })
     }
 
     pub fn finish(&self, stories: Vec<(usize, Observed)>, backlog: &Backlog) -> Vec<(usize, Hit)> {
         let (items, observed): (Vec<usize>, Vec<Observed>) = stories.into_iter().unzip();
-        let (docs, story_hits): (Vec<Vec<u64>>, Vec<Hit>) =
-            observed.into_iter().map(|o| (o.words, o.hit)).unzip();
+        let (docs, places): (Vec<Vec<u64>>, Vec<Place>) =
+            observed.into_iter().map(|o| (o.words, o.place)).unzip();
         let key = |doc: usize| backlog.key(items[doc]).to_owned();
         // The exact groups on one thread, the near pairs (parallel inside) on the other.
         let (groups, near) = rayon::join(
@@ -63,10 +63,11 @@ impl DuplicateStory {
             };
             for &doc in later {
                 reported[doc] = true;
-                let hit = story_hits[doc].clone();
                 hits.push((
                     items[doc],
-                    hit.var("other", key(first))
+                    places[doc]
+                        .hit()
+                        .var("other", key(first))
                         .var("problem", "repeats".to_owned()),
                 ));
             }
@@ -90,8 +91,8 @@ impl DuplicateStory {
             let problem = format!("is {:.0}% similar to", similarity * 100.0);
             hits.push((
                 items[doc],
-                story_hits[doc]
-                    .clone()
+                places[doc]
+                    .hit()
                     .var("other", key(other))
                     .var("problem", problem),
             ));

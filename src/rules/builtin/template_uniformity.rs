@@ -1,7 +1,10 @@
+use std::collections::HashMap;
+
+use rayon::prelude::*;
 use serde::Deserialize;
 
 use crate::backlog::Backlog;
-use crate::rules::check::Hit;
+use crate::rules::check::{Hit, Place};
 use crate::rules::context::Context;
 use crate::rules::story::Shape;
 
@@ -17,7 +20,7 @@ pub struct TemplateUniformity {
 }
 
 /// A template: the story's shape and its want phrase, normalised ("i want to").
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
 struct Template {
     shape: Shape,
     want: String,
@@ -33,55 +36,82 @@ impl Template {
     }
 }
 
-/// A story's template and the hit on its want phrase.
+/// A story's shape, its want phrase as written, and where that is. The phrase is
+/// normalised when the backlog is judged: kept for every story, one string costs less
+/// than two.
 #[derive(Debug, Clone)]
 pub struct Observed {
-    template: Template,
-    hit: Hit,
+    shape: Shape,
+    want: Box<str>,
+    place: Place,
+}
+
+impl Observed {
+    fn template(&self) -> Template {
+        Template {
+            shape: self.shape,
+            want: normalise_want(&self.want),
+        }
+    }
 }
 
 impl TemplateUniformity {
     pub fn observe(&self, cx: &Context<'_>) -> Option<Observed> {
         let view = cx.story()?;
-        let want_text = &view.text.text()[view.story.want.clone()];
-        let hit = Hit::on(&view.text, view.text.span_of(view.story.want.clone()))
-            .var("value", want_text.to_owned());
-        let template = Template {
+        let want = view.story.want.clone();
+        Some(Observed {
             shape: view.story.shape,
-            want: normalise_want(want_text),
-        };
-        Some(Observed { template, hit })
+            want: view.text.text()[want.clone()].into(),
+            place: Place::on(&view.text, view.text.span_of(want)),
+        })
     }
 
     pub fn finish(&self, stories: Vec<(usize, Observed)>, _backlog: &Backlog) -> Vec<(usize, Hit)> {
-        let mut counts: Vec<(&Template, usize)> = Vec::new();
-        for (_, story) in &stories {
-            match counts.iter_mut().find(|(t, _)| **t == story.template) {
-                Some((_, n)) => *n += 1,
-                None => counts.push((&story.template, 1)),
-            }
-        }
+        // Each story's template (normalised on every core) as an index into the distinct
+        // ones, which are counted in the order they first appear; of equally common
+        // templates the last dominates, as `max_by_key` picks.
+        let templates: Vec<Template> = stories.par_iter().map(|(_, s)| s.template()).collect();
+        let mut known: HashMap<Template, usize> = HashMap::new();
+        let mut counts: Vec<(Template, usize)> = Vec::new();
+        let of_story: Vec<usize> = templates
+            .into_iter()
+            .map(|template| match known.get(&template) {
+                Some(&index) => {
+                    counts[index].1 += 1;
+                    index
+                }
+                None => {
+                    known.insert(template.clone(), counts.len());
+                    counts.push((template, 1));
+                    counts.len() - 1
+                }
+            })
+            .collect();
         let total = stories.len();
         let Some((dominant, count)) = counts
             .iter()
-            .max_by_key(|(_, n)| *n)
-            .map(|(t, n)| ((*t).clone(), *n))
+            .enumerate()
+            .max_by_key(|(_, (_, n))| *n)
+            .map(|(index, (_, n))| (index, *n))
         else {
             return Vec::new();
         };
         if total < self.min_stories || (count as f64) < self.min_share * total as f64 {
             return Vec::new();
         }
-        let expected = dominant.describe();
+        let expected = counts[dominant].0.describe();
         let share = format!("{count} of {total}");
         stories
             .into_iter()
-            .filter(|(_, story)| story.template != dominant)
-            .map(|(index, story)| {
+            .zip(of_story)
+            .filter(|(_, template)| *template != dominant)
+            .map(|((index, story), template)| {
                 let hit = story
-                    .hit
+                    .place
+                    .hit()
+                    .var("value", story.want.to_string())
                     .var("expected", expected.clone())
-                    .var("actual", story.template.describe())
+                    .var("actual", counts[template].0.describe())
                     .var("share", share.clone());
                 (index, hit)
             })

@@ -1,3 +1,5 @@
+use std::hash::{DefaultHasher, Hash, Hasher};
+
 use serde::Deserialize;
 
 use crate::backlog::{Backlog, Field, Span};
@@ -17,10 +19,12 @@ pub struct UnprioritizedBacklog {
     pub min_items: usize,
 }
 
-/// An item's priority (lowercased; empty when it has none) and where to point.
+/// An item's priority — a hash of its name, lowercased; `None` when it has none — and
+/// where to point. Kept for every open item, so the name itself is read again only for
+/// the one priority a finding quotes.
 #[derive(Debug, Clone)]
 pub struct Priority {
-    name: String,
+    name: Option<u64>,
     span: Span,
 }
 
@@ -28,11 +32,11 @@ impl UnprioritizedBacklog {
     pub fn observe(&self, cx: &Context<'_>) -> Option<Priority> {
         Some(match cx.item.get(Field::Priority) {
             Some(value) => Priority {
-                name: value.as_str().trim().to_lowercase(),
+                name: Some(hash_of(&value.as_str().trim().to_lowercase())),
                 span: value.span,
             },
             None => Priority {
-                name: String::new(),
+                name: None,
                 span: Span::empty_at(cx.item.anchor.start),
             },
         })
@@ -43,11 +47,11 @@ impl UnprioritizedBacklog {
         let Some((first, first_priority)) = observed.first() else {
             return Vec::new();
         };
-        let mut counts: Vec<(&str, usize)> = Vec::new();
+        let mut counts: Vec<(Option<u64>, usize)> = Vec::new();
         for (_, priority) in &observed {
             match counts.iter_mut().find(|(p, _)| *p == priority.name) {
                 Some((_, n)) => *n += 1,
-                None => counts.push((&priority.name, 1)),
+                None => counts.push((priority.name, 1)),
             }
         }
         let Some(&(top, count)) = counts.iter().max_by_key(|(_, n)| *n) else {
@@ -57,14 +61,14 @@ impl UnprioritizedBacklog {
         if total < self.min_items || share < self.max_share {
             return Vec::new();
         }
-        let shown = if top.is_empty() {
+        let shown = if top.is_none() {
             "no priority".to_owned()
         } else {
             let written = observed
                 .iter()
                 .find(|(_, p)| p.name == top)
                 .and_then(|(item, _)| backlog.text(*item, Field::Priority));
-            format!("priority \"{}\"", written.as_deref().map_or(top, str::trim))
+            format!("priority \"{}\"", written.as_deref().map_or("", str::trim))
         };
         let problem = format!(
             "{count} of {total} open items ({:.0}%) have {shown}",
@@ -77,4 +81,12 @@ impl UnprioritizedBacklog {
         };
         vec![(*first, hit)]
     }
+}
+
+/// A priority name's hash: equal names hash alike; different names, with a chance of
+/// 2⁻⁶⁴ per pair.
+fn hash_of(name: &str) -> u64 {
+    let mut hasher = DefaultHasher::new();
+    name.hash(&mut hasher);
+    hasher.finish()
 }
