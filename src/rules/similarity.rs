@@ -306,45 +306,36 @@ impl WordSets {
                 }
             });
         let key = |s: usize, band: usize| keys.get(s * bands + band).copied();
-        // Per band: the sets sorted by key, which brings each bucket together.
-        let sorted: Vec<Vec<(u64, usize)>> = (0..bands)
-            .into_par_iter()
-            .map(|band| {
-                let mut sorted: Vec<(u64, usize)> = keys
-                    .iter()
-                    .skip(band)
-                    .step_by(bands)
-                    .copied()
-                    .zip(0..)
-                    .collect();
-                sorted.sort_unstable();
-                sorted
-            })
-            .collect();
-        // The buckets that are used (two sets or more, at most BUCKET_CAP), and per set the
-        // bands in which its bucket is used, as bits (bands ≤ MAX_HASHES = 32).
-        let mut buckets: Vec<(usize, &[(u64, usize)])> = Vec::new();
+        // Band by band (one band's buckets in memory at a time): the sets sorted by key,
+        // which brings each bucket together; the buckets that are used (two sets or more,
+        // at most BUCKET_CAP) mark, per set, the bands in which its bucket is used (bits:
+        // bands ≤ MAX_HASHES = 32). A pair may share used buckets in several bands; it is
+        // kept from the first of them only, so no list of candidates needs sorting or
+        // deduping. Few candidates pass the verification, so that is checked first.
         let mut used = vec![0u32; sets];
-        for (band, sorted) in sorted.iter().enumerate() {
-            for bucket in sorted.chunk_by(|x, y| x.0 == y.0) {
-                if (2..=BUCKET_CAP).contains(&bucket.len()) {
-                    buckets.push((band, bucket));
-                    for &(_, s) in bucket {
-                        used[s] |= 1 << band;
-                    }
-                }
+        let mut pairs = Vec::new();
+        for band in 0..bands {
+            let mut sorted: Vec<(u64, usize)> = keys
+                .iter()
+                .skip(band)
+                .step_by(bands)
+                .copied()
+                .zip(0..)
+                .collect();
+            sorted.par_sort_unstable();
+            let buckets: Vec<&[(u64, usize)]> = sorted
+                .chunk_by(|x, y| x.0 == y.0)
+                .filter(|bucket| (2..=BUCKET_CAP).contains(&bucket.len()))
+                .collect();
+            for &(_, s) in buckets.iter().copied().flatten() {
+                used[s] |= 1 << band;
             }
-        }
-        // A pair may share used buckets in several bands; it is kept from the first of them
-        // only, so no list of candidates needs sorting or deduping. Few candidates pass the
-        // verification, so that is checked first.
-        let first_shared = |band: usize, a: usize, b: usize| {
-            (0..band)
-                .all(|earlier| used[a] & 1 << earlier == 0 || key(a, earlier) != key(b, earlier))
-        };
-        buckets
-            .into_par_iter()
-            .flat_map_iter(|(band, bucket)| {
+            let first_shared = |a: usize, b: usize| {
+                (0..band).all(|earlier| {
+                    used[a] & 1 << earlier == 0 || key(a, earlier) != key(b, earlier)
+                })
+            };
+            pairs.par_extend(buckets.into_par_iter().flat_map_iter(|bucket| {
                 // Sorted by set within the bucket, so each pair comes out as (a < b).
                 bucket.iter().enumerate().flat_map(move |(k, &(_, a))| {
                     bucket
@@ -355,10 +346,11 @@ impl WordSets {
                             similar_enough(self.set(a), self.set(b), fewest)
                                 .map(|similarity| (a, b, similarity))
                         })
-                        .filter(move |&(a, b, _)| first_shared(band, a, b))
+                        .filter(move |&(a, b, _)| first_shared(a, b))
                 })
-            })
-            .collect()
+            }));
+        }
+        pairs
     }
 }
 
