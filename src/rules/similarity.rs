@@ -138,32 +138,82 @@ fn for_each_word(text: &str, mut each: impl FnMut(&str, u64)) {
 /// story's [`word_hashes`]), each group sorted, groups ordered by their first index, only
 /// groups of two or more. Empty stories are left out.
 pub fn exact_groups(docs: &[Vec<u64>]) -> Vec<Vec<usize>> {
-    // Keyed by a hash of the sequence; a hit is confirmed by comparing the sequences.
-    let mut index: QuickMap<u64, Vec<usize>> = QuickMap::default();
-    index.reserve(docs.len());
-    let mut groups: Vec<Vec<usize>> = Vec::new();
-    for (i, doc) in docs.iter().enumerate() {
-        if doc.is_empty() {
+    let keys: Vec<u64> = docs.par_iter().map(|doc| sequence_key(doc)).collect();
+    let (group_of, groups) =
+        group_by_key(&keys, |i| !docs[i].is_empty(), |a, b| docs[a] == docs[b]);
+    let mut sizes = vec![0u32; groups];
+    for &group in group_of.iter().filter(|&&g| g != NONE) {
+        sizes[group as usize] += 1;
+    }
+    // Groups are numbered in order of their first story, so this keeps that order.
+    let mut slot = vec![NONE; groups];
+    let mut shared: Vec<Vec<usize>> = Vec::new();
+    for (i, &group) in group_of.iter().enumerate() {
+        let Some(&size) = sizes.get(group as usize).filter(|&&size| size >= 2) else {
+            continue;
+        };
+        let index = &mut slot[group as usize];
+        if *index == NONE {
+            *index = shared.len() as u32;
+            shared.push(Vec::with_capacity(size as usize));
+        }
+        shared[*index as usize].push(i);
+    }
+    shared
+}
+
+/// A hash of a sequence of word hashes.
+fn sequence_key(words: &[u64]) -> u64 {
+    words.iter().fold(SEED, |key, &word| splitmix(key ^ word))
+}
+
+/// No group: a story left out.
+const NONE: u32 = u32::MAX;
+
+/// Groups the items `0..keys.len()` for which `include` holds into classes of `same`, given
+/// a hash `keys[i]` of each that equal items share: per item its group ([`NONE`] if left
+/// out), groups numbered in order of their first item; and the number of groups. A map
+/// from key to group and a chain per group of the other groups with the same key keep
+/// this to a few bytes per item (it runs on every story of the backlog).
+fn group_by_key(
+    keys: &[u64],
+    include: impl Fn(usize) -> bool,
+    same: impl Fn(usize, usize) -> bool,
+) -> (Vec<u32>, usize) {
+    let mut first_group: QuickMap<u64, u32> = QuickMap::default();
+    first_group.reserve(keys.len());
+    // Per group: its first item, and the next group with the same key.
+    let mut first_item: Vec<u32> = Vec::new();
+    let mut next_same_key: Vec<u32> = Vec::new();
+    let mut group_of = vec![NONE; keys.len()];
+    for (i, &key) in keys.iter().enumerate() {
+        if !include(i) {
             continue;
         }
-        let key = doc.iter().fold(SEED, |key, &word| splitmix(key ^ word));
-        let known = index.entry(key).or_default();
-        let same = known.iter().copied().find(|&g| {
-            groups
-                .get(g)
-                .and_then(|group| group.first())
-                .is_some_and(|&first| docs[first] == *doc)
-        });
-        match same.and_then(|g| groups.get_mut(g)) {
-            Some(group) => group.push(i),
-            None => {
-                known.push(groups.len());
-                groups.push(vec![i]);
+        let new = first_item.len() as u32;
+        let mut group = *first_group.entry(key).or_insert(new);
+        if group != new {
+            loop {
+                if same(first_item[group as usize] as usize, i) {
+                    break;
+                }
+                match next_same_key[group as usize] {
+                    NONE => {
+                        next_same_key[group as usize] = new;
+                        group = new;
+                        break;
+                    }
+                    next => group = next,
+                }
             }
         }
+        if group == new {
+            first_item.push(i as u32);
+            next_same_key.push(NONE);
+        }
+        group_of[i] = group;
     }
-    groups.retain(|group| group.len() >= 2);
-    groups
+    (group_of, first_item.len())
 }
 
 /// Pairs `(i, j, similarity)` with `i < j` whose word sets (`docs` holds each story's
@@ -182,13 +232,16 @@ pub fn near_duplicates(docs: &[Vec<u64>], threshold: f64) -> Vec<(usize, usize, 
     for (a, b, similarity) in verified {
         for &i in sets.members(a) {
             for &j in sets.members(b) {
-                pairs.push((i.min(j), i.max(j), similarity));
+                pairs.push((i.min(j) as usize, i.max(j) as usize, similarity));
             }
         }
     }
     // Same word set, different order: similarity 1.0 but not an exact duplicate.
-    for members in sets.members.iter().filter(|m| m.len() >= 2) {
-        let mut sorted = members.clone();
+    for members in (0..sets.len())
+        .map(|s| sets.members(s))
+        .filter(|m| m.len() >= 2)
+    {
+        let mut sorted: Vec<usize> = members.iter().map(|&i| i as usize).collect();
         sorted.sort_by(|&a, &b| docs[a].cmp(&docs[b]).then(a.cmp(&b)));
         let runs: Vec<&[usize]> = sorted.chunk_by(|&a, &b| docs[a] == docs[b]).collect();
         for (k, first) in runs.iter().enumerate() {
@@ -209,77 +262,110 @@ pub fn near_duplicates(docs: &[Vec<u64>], threshold: f64) -> Vec<(usize, usize, 
 
 /// The distinct word sets of the stories.
 struct WordSets {
-    /// The sets one after another, each sorted and unique.
+    /// Every story's words, sorted and unique, one story after another: story `i`'s are
+    /// `words[starts[i]..starts[i] + lens[i]]` (each story keeps the room its repeated
+    /// words took before they were removed).
     words: Vec<u64>,
-    /// Where each set starts in `words`, and then where the last one ends: set `s` is
-    /// `words[bounds[s]..bounds[s + 1]]`.
-    bounds: Vec<usize>,
-    /// Per distinct set: the stories that have it, ascending.
-    members: Vec<Vec<usize>>,
+    starts: Vec<usize>,
+    lens: Vec<u32>,
+    /// Per distinct set: the first story that has it, whose words are the set's.
+    first: Vec<u32>,
+    /// Per distinct set `s`, the stories that have it, ascending:
+    /// `members[member_starts[s]..member_starts[s + 1]]`.
+    members: Vec<u32>,
+    member_starts: Vec<usize>,
 }
 
 impl WordSets {
     fn new(docs: &[Vec<u64>]) -> WordSets {
-        // Sorting each story's words is most of the work here, and independent per story.
-        let keyed: Vec<(u64, Vec<u64>)> = docs
-            .par_iter()
-            .map(|doc| {
-                let mut set = doc.clone();
-                set.sort_unstable();
-                set.dedup();
-                (
-                    set.iter().fold(SEED, |key, &word| splitmix(key ^ word)),
-                    set,
-                )
+        // All stories' words in one list, each story's sorted and deduplicated in place
+        // (most of the work here, and independent per story).
+        let mut starts = Vec::with_capacity(docs.len());
+        let mut words = Vec::with_capacity(docs.iter().map(Vec::len).sum());
+        for doc in docs {
+            starts.push(words.len());
+            words.extend_from_slice(doc);
+        }
+        let mut pieces: Vec<&mut [u64]> = Vec::with_capacity(docs.len());
+        let mut rest = words.as_mut_slice();
+        for doc in docs {
+            let (piece, after) = rest.split_at_mut(doc.len());
+            pieces.push(piece);
+            rest = after;
+        }
+        let lens: Vec<u32> = pieces
+            .into_par_iter()
+            .map(|piece| {
+                piece.sort_unstable();
+                let mut len = 0;
+                for k in 0..piece.len() {
+                    if k == 0 || piece[k] != piece[len - 1] {
+                        piece[len] = piece[k];
+                        len += 1;
+                    }
+                }
+                len as u32
             })
             .collect();
-        // Keyed by a hash of the set; a hit is confirmed by comparing the sets.
-        let mut index: QuickMap<u64, Vec<usize>> = QuickMap::default();
-        index.reserve(docs.len());
-        let mut sets = WordSets {
-            words: Vec::with_capacity(keyed.iter().map(|(_, set)| set.len()).sum()),
-            bounds: vec![0],
-            members: Vec::new(),
-        };
-        for (i, (key, set)) in keyed.iter().enumerate() {
-            if set.is_empty() {
-                continue;
-            }
-            let known = index.entry(*key).or_default();
-            let same = known
-                .iter()
-                .copied()
-                .find(|&s| sets.set(s) == set.as_slice());
-            match same.and_then(|s| sets.members.get_mut(s)) {
-                Some(members) => members.push(i),
-                None => {
-                    known.push(sets.members.len());
-                    sets.words.extend_from_slice(set);
-                    sets.bounds.push(sets.words.len());
-                    sets.members.push(vec![i]);
-                }
-            }
+        let story = |i: usize| &words[starts[i]..starts[i] + lens[i] as usize];
+        let keys: Vec<u64> = (0..docs.len()).map(|i| sequence_key(story(i))).collect();
+        let (set_of, sets) = group_by_key(&keys, |i| lens[i] > 0, |a, b| story(a) == story(b));
+        drop(keys);
+        // The members of each set, counted and then placed.
+        let mut member_starts = vec![0usize; sets + 1];
+        for &set in set_of.iter().filter(|&&s| s != NONE) {
+            member_starts[set as usize + 1] += 1;
         }
-        sets
+        for s in 0..sets {
+            member_starts[s + 1] += member_starts[s];
+        }
+        let mut members = vec![0u32; member_starts[sets]];
+        let mut placed = member_starts.clone();
+        let mut first = vec![NONE; sets];
+        for (i, &set) in set_of.iter().enumerate().filter(|(_, &s)| s != NONE) {
+            let set = set as usize;
+            if first[set] == NONE {
+                first[set] = i as u32;
+            }
+            members[placed[set]] = i as u32;
+            placed[set] += 1;
+        }
+        WordSets {
+            words,
+            starts,
+            lens,
+            first,
+            members,
+            member_starts,
+        }
+    }
+
+    /// The number of distinct sets.
+    fn len(&self) -> usize {
+        self.first.len()
     }
 
     /// The words of distinct set `s`, sorted and unique (empty for an `s` out of range).
     fn set(&self, s: usize) -> &[u64] {
-        match self.bounds.get(s..s + 2) {
-            Some(&[start, end]) => self.words.get(start..end).unwrap_or_default(),
-            _ => &[],
-        }
+        let Some(&story) = self.first.get(s) else {
+            return &[];
+        };
+        let start = self.starts[story as usize];
+        &self.words[start..start + self.lens[story as usize] as usize]
     }
 
     /// The stories whose word set is distinct set `s`.
-    fn members(&self, s: usize) -> &[usize] {
-        self.members.get(s).map_or(&[], Vec::as_slice)
+    fn members(&self, s: usize) -> &[u32] {
+        match self.member_starts.get(s..s + 2) {
+            Some(&[start, end]) => &self.members[start..end],
+            _ => &[],
+        }
     }
 
     /// Pairs of distinct sets `(a, b, similarity)`, `a < b`, that share an LSH bucket and
     /// are at least at `threshold` (less 10⁻¹²), each once, in no particular order.
     fn similar_pairs(&self, threshold: f64) -> Vec<(usize, usize, f64)> {
-        let sets = self.members.len();
+        let sets = self.len();
         let (rows, bands) = banding(threshold);
         let functions: Vec<(u64, u64)> = (0..rows * bands)
             .map(|k| {
@@ -287,7 +373,7 @@ impl WordSets {
                 (splitmix(SEED ^ (2 * k)) | 1, splitmix(SEED ^ (2 * k + 1)))
             })
             .collect();
-        let longest = self.bounds.windows(2).map(|w| w[1] - w[0]).max();
+        let longest = self.lens.iter().max().map(|&len| len as usize);
         let fewest = fewest_common(threshold, 2 * longest.unwrap_or(0));
         let fewest = fewest.as_slice();
         // Per set, per band: the band's MinHash values hashed together, the bucket key.
