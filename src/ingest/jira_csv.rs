@@ -92,26 +92,30 @@ impl Reading<'_> {
             .par_iter()
             .map(|range| self.piece(range.clone()))
             .collect();
-        let mut rows = Vec::new();
-        let mut records = 0;
         let last = pieces.len().saturating_sub(1);
+        let mut read = Vec::with_capacity(pieces.len());
         for (index, piece) in pieces.into_iter().enumerate() {
             // Every earlier range ended with a whole record, so this one starts at one:
             // its error is real.
-            let mut piece = piece?;
+            let piece = piece?;
             if index < last && !piece.whole {
                 // A stray quote misled the split: read the file in one piece.
                 return self.piece(start..text.len()).map(|piece| piece.rows);
             }
-            for row in &mut piece.rows {
-                row.record += offset(records);
-            }
+            read.push(piece);
+        }
+        if read.len() == 1 {
+            return Ok(read.pop().map(|piece| piece.rows).unwrap_or_default());
+        }
+        let mut rows = Vec::with_capacity(read.iter().map(|piece| piece.rows.len()).sum());
+        let mut records = 0;
+        for piece in read {
+            let before = offset(records);
+            rows.extend(piece.rows.into_iter().map(|row| Row {
+                record: row.record + before,
+                ..row
+            }));
             records += piece.records;
-            if rows.is_empty() {
-                rows = piece.rows;
-            } else {
-                rows.append(&mut piece.rows);
-            }
         }
         Ok(rows)
     }
