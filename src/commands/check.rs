@@ -80,12 +80,8 @@ pub fn run(args: &CheckArgs) -> Result<u8, Error> {
         stories: &outcome.stories,
     };
     for (format, target) in &outputs {
-        // JSON is written as it is serialised; the other formats are rendered first.
-        let write = |out: &mut dyn std::io::Write| match format {
-            OutputFormat::Json => report::json::write(&report, out),
-            _ => {
-                out.write_all(render(&report, *format, args, &loaded, target.is_none()).as_bytes())
-            }
+        let write = |out: &mut dyn std::io::Write| {
+            write_report(out, &report, *format, args, &loaded, target.is_none())
         };
         match target {
             Some(path) => write_atomically_with(path, write)?,
@@ -145,36 +141,26 @@ fn outputs(args: &CheckArgs) -> Result<Vec<(OutputFormat, Option<PathBuf>)>, Err
     Ok(outputs)
 }
 
-fn render(
+/// Writes one report. JSON and SARIF are written as they are serialised (a report of a
+/// million findings is larger than the export); the other formats are rendered first.
+fn write_report(
+    out: &mut dyn std::io::Write,
     report: &Report<'_>,
     format: OutputFormat,
     args: &CheckArgs,
     loaded: &Loaded,
     to_stdout: bool,
-) -> String {
+) -> std::io::Result<()> {
     if args.statistics && matches!(format, OutputFormat::Human | OutputFormat::Concise) {
-        return report::statistics::render(report);
+        return out.write_all(report::statistics::render(report).as_bytes());
     }
-    match format {
-        OutputFormat::Human => {
-            let color = to_stdout
-                && match args.color {
-                    ColorChoice::Always => true,
-                    ColorChoice::Never => false,
-                    ColorChoice::Auto => {
-                        std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty())
-                            && std::io::stdout().is_terminal()
-                    }
-                };
-            let width = std::env::var("COLUMNS")
-                .ok()
-                .and_then(|c| c.parse().ok())
-                .unwrap_or(100);
-            report::human::render(report, Style { color, width })
+    let rendered = match format {
+        OutputFormat::Json => return report::json::write(report, out),
+        OutputFormat::Sarif => {
+            return report::sarif::write(report, repository_root().as_deref(), out)
         }
+        OutputFormat::Human => report::human::render(report, human_style(args, to_stdout)),
         OutputFormat::Concise => report::text::render(report),
-        OutputFormat::Json => report::json::render(report),
-        OutputFormat::Sarif => report::sarif::render(report, repository_root().as_deref()),
         OutputFormat::Github => report::github::render(report),
         OutputFormat::Markdown => report::markdown::render(report),
         OutputFormat::Junit => report::junit::render(report),
@@ -184,7 +170,27 @@ fn render(
                 template: loaded.config.report.issue_url.as_deref(),
             },
         ),
-    }
+    };
+    out.write_all(rendered.as_bytes())
+}
+
+/// Colour (on a terminal, unless `NO_COLOR` or `--color` say otherwise) and width
+/// (`COLUMNS`, else 100) of the human report.
+fn human_style(args: &CheckArgs, to_stdout: bool) -> Style {
+    let color = to_stdout
+        && match args.color {
+            ColorChoice::Always => true,
+            ColorChoice::Never => false,
+            ColorChoice::Auto => {
+                std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty())
+                    && std::io::stdout().is_terminal()
+            }
+        };
+    let width = std::env::var("COLUMNS")
+        .ok()
+        .and_then(|c| c.parse().ok())
+        .unwrap_or(100);
+    Style { color, width }
 }
 
 /// The repository the run is in (the nearest folder up with `.git`; `GITHUB_WORKSPACE` in

@@ -10,19 +10,19 @@
 
 use std::io::Write;
 
-use rayon::prelude::*;
 use serde::Serialize;
 
-use super::Report;
+use super::{json_array, Report};
 use crate::backlog::Field;
 use crate::finding::Finding;
 use crate::rules::docs;
 
-/// The document without its findings, which are written after it (see [`write`]).
 #[derive(Serialize)]
-struct Head {
+struct Document {
     version: u32,
     summary: Summary,
+    /// Filled as the document is written (see [`write`]).
+    findings: [(); 0],
 }
 
 #[derive(Serialize)]
@@ -86,50 +86,18 @@ fn finding<'a>(report: &Report<'a>, f: &'a Finding) -> JsonFinding<'a> {
     }
 }
 
-/// Findings rendered at once, on every core, before they are written in order: enough to
-/// keep both cores busy, few enough that a million findings are never in memory as text.
-const BATCH: usize = 16_384;
-const CHUNK: usize = 1_024;
-
-/// Writes the document to `out` (buffered: it is written in many small pieces).
-///
-/// The text is what `serde_json::to_writer_pretty` writes for the whole document; the
-/// findings are rendered in parallel, each indented to its place in the array.
+/// Writes the document to `out` (buffered: it is written in many small pieces); the
+/// findings are rendered on every core as they are written (see [`json_array`]).
 pub fn write<'a>(report: &'a Report<'a>, out: &mut dyn Write) -> std::io::Result<()> {
-    write_in(report, out, BATCH, CHUNK)
+    let findings = report.findings;
+    let render = |i: usize| finding(report, &findings[i]);
+    json_array::write_filled(out, &document(report), "findings", findings.len(), render)
 }
 
-fn write_in<'a>(
-    report: &'a Report<'a>,
-    out: &mut dyn Write,
-    batch: usize,
-    chunk: usize,
-) -> std::io::Result<()> {
-    let head = serde_json::to_vec_pretty(&head(report))?;
-    // The head's closing "\n}" is written after the findings.
-    out.write_all(head.strip_suffix(b"\n}").unwrap_or(&head))?;
-    if report.findings.is_empty() {
-        return out.write_all(b",\n  \"findings\": []\n}\n");
-    }
-    out.write_all(b",\n  \"findings\": [\n")?;
-    for (index, batch) in report.findings.chunks(batch).enumerate() {
-        let parts: Vec<std::io::Result<Vec<u8>>> = batch
-            .par_chunks(chunk)
-            .map(|chunk| rendered(report, chunk))
-            .collect();
-        for (k, part) in parts.into_iter().enumerate() {
-            if index > 0 || k > 0 {
-                out.write_all(b",\n")?;
-            }
-            out.write_all(&part?)?;
-        }
-    }
-    out.write_all(b"\n  ]\n}\n")
-}
-
-fn head(report: &Report<'_>) -> Head {
+/// The document with its findings left empty.
+fn document(report: &Report<'_>) -> Document {
     let health = report.health();
-    Head {
+    Document {
         version: 1,
         summary: Summary {
             files: report.backlog.sources.len(),
@@ -140,27 +108,8 @@ fn head(report: &Report<'_>) -> Head {
             stories_ready: health.ready,
             health: (health.percent() * 10.0).round() / 10.0,
         },
+        findings: [],
     }
-}
-
-/// Findings as elements of the document's array: pretty-printed, each line indented by
-/// four spaces, separated by ",\n". (Line breaks inside JSON strings are escaped, so
-/// every line break of the printed text can take the indent.)
-fn rendered(report: &Report<'_>, findings: &[Finding]) -> std::io::Result<Vec<u8>> {
-    let mut out = Vec::new();
-    for (k, f) in findings.iter().enumerate() {
-        if k > 0 {
-            out.extend_from_slice(b",\n");
-        }
-        out.extend_from_slice(b"    ");
-        for &byte in &serde_json::to_vec_pretty(&finding(report, f))? {
-            out.push(byte);
-            if byte == b'\n' {
-                out.extend_from_slice(b"    ");
-            }
-        }
-    }
-    Ok(out)
 }
 
 /// The document as a string.
@@ -180,45 +129,39 @@ mod tests {
     /// The whole document as `serde_json` prints it in one piece.
     #[derive(Serialize)]
     struct Whole<'a> {
-        #[serde(flatten)]
-        head: Head,
+        version: u32,
+        summary: Summary,
         findings: Vec<JsonFinding<'a>>,
     }
 
-    fn written(report: &Report<'_>, batch: usize, chunk: usize) -> String {
-        let mut out = Vec::new();
-        write_in(report, &mut out, batch, chunk).unwrap();
-        String::from_utf8(out).unwrap()
-    }
-
-    fn whole(report: &Report<'_>) -> String {
-        let head = head(report);
-        let findings = report.findings.iter().map(|f| finding(report, f)).collect();
-        serde_json::to_string_pretty(&Whole { head, findings }).unwrap() + "\n"
-    }
-
     #[test]
-    fn findings_written_in_parallel_pieces_read_as_one_pretty_document() {
+    fn the_written_document_is_the_whole_document_pretty_printed() {
         let csv = "Summary,Issue key,Issue Type,Status\nAs a user I want X,PAN-1,Story,To Do\n\
-                   Fast \"\"search\"\",PAN-2,Story,To Do\nAs a user I want Y and Z,PAN-3,Story,To Do\n";
+                   Fast \"\"search\"\",PAN-2,Story,To Do\n";
         let mut backlog = crate::backlog::Backlog::default();
         let source = Source::new("e.csv", csv.into(), Encoding::Utf8);
         add_source(&mut backlog, source, &ReadOptions::default()).unwrap();
-        let today = jiff::civil::date(2026, 3, 1);
-        let (rules, outcome) = crate::check_with_defaults(&backlog, today).unwrap();
-        let mut report = Report {
+        let (rules, outcome) =
+            crate::check_with_defaults(&backlog, jiff::civil::date(2026, 3, 1)).unwrap();
+        let report = Report {
             backlog: &backlog,
             findings: &outcome.findings,
             rules: &rules,
             items_checked: outcome.items_checked,
             stories: &outcome.stories,
         };
-        assert!(report.findings.len() >= 5, "{}", report.findings.len());
-        let expected = whole(&report);
-        for (batch, chunk) in [(1, 1), (3, 2), (4, 4), (BATCH, CHUNK)] {
-            assert_eq!(written(&report, batch, chunk), expected, "{batch}/{chunk}");
-        }
-        report.findings = &[];
-        assert_eq!(written(&report, BATCH, CHUNK), whole(&report));
+        assert!(!report.findings.is_empty());
+        let head = document(&report);
+        let whole = Whole {
+            version: head.version,
+            summary: head.summary,
+            findings: report
+                .findings
+                .iter()
+                .map(|f| finding(&report, f))
+                .collect(),
+        };
+        let expected = serde_json::to_string_pretty(&whole).unwrap() + "\n";
+        assert_eq!(render(&report), expected);
     }
 }

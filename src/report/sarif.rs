@@ -10,11 +10,13 @@
 //! an alert keeps its identity when rows are reordered or other fields change.
 
 use std::collections::{BTreeMap, HashMap};
+use std::io::Write;
 use std::path::{Component, Path, PathBuf};
 
+use rayon::prelude::*;
 use serde::Serialize;
 
-use super::Report;
+use super::{json_array, Report};
 use crate::finding::{Finding, Severity};
 use crate::rules::{docs, Rule};
 
@@ -40,7 +42,8 @@ struct Log<'a> {
 #[serde(rename_all = "camelCase")]
 struct Run<'a> {
     tool: Tool<'a>,
-    results: Vec<SarifResult<'a>>,
+    /// Filled as the log is written (see [`write`]).
+    results: [(); 0],
     column_kind: &'static str,
 }
 
@@ -154,6 +157,15 @@ pub fn level(severity: Severity) -> &'static str {
 /// Renders the report as a SARIF log. `root` is the repository root: file names inside it
 /// become URIs relative to it.
 pub fn render(report: &Report<'_>, root: Option<&Path>) -> String {
+    let mut out = Vec::new();
+    // Writing to memory fails only if serialising fails, which these types never do.
+    let _ = write(report, root, &mut out);
+    String::from_utf8_lossy(&out).into_owned()
+}
+
+/// Writes the SARIF log to `out` (buffered); the results are rendered on every core as
+/// they are written (see [`json_array`]).
+pub fn write(report: &Report<'_>, root: Option<&Path>, out: &mut dyn Write) -> std::io::Result<()> {
     let mut rules: Vec<Descriptor<'_>> = report.rules.iter().map(descriptor).collect();
     // Findings of a rule missing from `report.rules` (only a hand-built report has them)
     // still get a descriptor, so every `ruleIndex` points at its rule.
@@ -167,47 +179,53 @@ pub fn render(report: &Report<'_>, root: Option<&Path>) -> String {
             rules.push(bare_descriptor(finding));
         }
     }
-
     let root = root.map(Root::new);
-    let mut uris: HashMap<usize, String> = HashMap::new();
-    let mut occurrences: HashMap<u64, usize> = HashMap::new();
-    let results = report
-        .findings
+    let uris: Vec<String> = report
+        .backlog
+        .sources
         .iter()
-        .map(|finding| {
-            let source = report.source(finding);
-            let text = source
-                .text()
-                .get(finding.span.start..finding.span.end)
-                .unwrap_or_default();
-            let hash = fingerprint(report.key(finding), &finding.rule, text);
-            let occurrence = occurrences.entry(hash).or_insert(0);
-            *occurrence += 1;
-            let uri = uris
-                .entry(report.file(finding))
-                .or_insert_with(|| artifact_uri_in(source.name(), root.as_ref()))
-                .clone();
-            SarifResult {
-                rule_id: &finding.rule,
-                rule_index: index.get(&*finding.rule).copied().unwrap_or_default(),
-                level: level(finding.severity),
-                message: OwnedText {
-                    text: format!("{}: {}", report.key(finding), finding.message),
-                },
-                locations: vec![Location {
-                    physical_location: PhysicalLocation {
-                        artifact_location: ArtifactLocation { uri },
-                        region: region(report, finding, text),
-                    },
-                }],
-                partial_fingerprints: BTreeMap::from([(
-                    FINGERPRINT_KEY,
-                    format!("{hash:016x}:{occurrence}"),
-                )]),
-            }
+        .map(|source| artifact_uri_in(source.name(), root.as_ref()))
+        .collect();
+    // The same text flagged twice in one item is told apart by its occurrence: counted in
+    // report order, before the results are rendered in parallel.
+    let hashes: Vec<u64> = report
+        .findings
+        .par_iter()
+        .map(|finding| fingerprint(report.key(finding), &finding.rule, flagged(report, finding)))
+        .collect();
+    let mut seen: HashMap<u64, usize> = HashMap::new();
+    let occurrences: Vec<usize> = hashes
+        .iter()
+        .map(|&hash| {
+            let count = seen.entry(hash).or_insert(0);
+            *count += 1;
+            *count
         })
         .collect();
-
+    drop(seen);
+    let result = |i: usize| {
+        let finding = &report.findings[i];
+        SarifResult {
+            rule_id: &finding.rule,
+            rule_index: index.get(&*finding.rule).copied().unwrap_or_default(),
+            level: level(finding.severity),
+            message: OwnedText {
+                text: format!("{}: {}", report.key(finding), finding.message),
+            },
+            locations: vec![Location {
+                physical_location: PhysicalLocation {
+                    artifact_location: ArtifactLocation {
+                        uri: uris[report.file(finding)].clone(),
+                    },
+                    region: region(report, finding, flagged(report, finding)),
+                },
+            }],
+            partial_fingerprints: BTreeMap::from([(
+                FINGERPRINT_KEY,
+                format!("{:016x}:{}", hashes[i], occurrences[i]),
+            )]),
+        }
+    };
     let log = Log {
         schema: SCHEMA,
         version: "2.1.0",
@@ -220,13 +238,20 @@ pub fn render(report: &Report<'_>, root: Option<&Path>) -> String {
                     rules,
                 },
             },
-            results,
+            results: [],
             column_kind: "unicodeCodePoints",
         }],
     };
-    let mut out = serde_json::to_string_pretty(&log).unwrap_or_default();
-    out.push('\n');
-    out
+    json_array::write_filled(out, &log, "results", report.findings.len(), result)
+}
+
+/// The text a finding points at.
+fn flagged<'a>(report: &Report<'a>, finding: &Finding) -> &'a str {
+    report
+        .source(finding)
+        .text()
+        .get(finding.span.start..finding.span.end)
+        .unwrap_or_default()
 }
 
 fn descriptor(rule: &Rule) -> Descriptor<'_> {
