@@ -141,8 +141,9 @@ fn outputs(args: &CheckArgs) -> Result<Vec<(OutputFormat, Option<PathBuf>)>, Err
     Ok(outputs)
 }
 
-/// Writes one report. JSON and SARIF are written as they are serialised (a report of a
-/// million findings is larger than the export); the other formats are rendered first.
+/// Writes one report. JSON, SARIF and the human report are written as they are rendered
+/// (a report of a million findings is larger than the export); the others, which are
+/// smaller or bounded, are rendered first.
 fn write_report(
     out: &mut dyn std::io::Write,
     report: &Report<'_>,
@@ -159,7 +160,9 @@ fn write_report(
         OutputFormat::Sarif => {
             return report::sarif::write(report, repository_root().as_deref(), out)
         }
-        OutputFormat::Human => report::human::render(report, human_style(args, to_stdout)),
+        OutputFormat::Human => {
+            return report::human::write(report, human_style(args, to_stdout), out)
+        }
         OutputFormat::Concise => report::text::render(report),
         OutputFormat::Github => report::github::render(report),
         OutputFormat::Markdown => report::markdown::render(report),

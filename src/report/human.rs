@@ -5,7 +5,7 @@ use std::fmt::{self, Write};
 
 use miette::{Diagnostic, GraphicalReportHandler, GraphicalTheme, LabeledSpan, SourceCode};
 
-use super::Report;
+use super::{in_parallel, Report};
 use crate::backlog::{Field, Span};
 use crate::finding::{Finding, Severity};
 use crate::rules::docs;
@@ -77,43 +77,54 @@ impl Diagnostic for FindingDiagnostic<'_> {
 
 /// Renders the whole report.
 pub fn render(report: &Report<'_>, style: Style) -> String {
-    let theme = if style.color {
-        GraphicalTheme::unicode()
-    } else {
-        GraphicalTheme::unicode_nocolor()
-    };
-    let handler = GraphicalReportHandler::new_themed(theme)
-        .with_width(style.width)
-        .with_links(false);
-    let mut out = String::new();
-    let mut current_file = None;
-    let mut current_item = None;
-    for finding in report.findings {
-        let file = report.file(finding);
-        if current_file != Some(file) {
-            current_file = Some(file);
-            current_item = None;
-            let _ = writeln!(out, "{}", paint(style, "1", report.source(finding).name()));
+    let mut out = Vec::new();
+    // Writing to memory cannot fail.
+    let _ = write(report, style, &mut out);
+    String::from_utf8_lossy(&out).into_owned()
+}
+
+/// Writes the whole report to `out` (buffered); the findings are rendered on every core
+/// as they are written (see [`in_parallel`]).
+pub fn write(
+    report: &Report<'_>,
+    style: Style,
+    out: &mut dyn std::io::Write,
+) -> std::io::Result<()> {
+    let findings = report.findings;
+    in_parallel::write_chunks(out, findings.len(), |range| {
+        let theme = if style.color {
+            GraphicalTheme::unicode()
+        } else {
+            GraphicalTheme::unicode_nocolor()
+        };
+        let handler = GraphicalReportHandler::new_themed(theme)
+            .with_width(style.width)
+            .with_links(false);
+        let mut text = String::new();
+        for i in range {
+            let finding = &findings[i];
+            // Headings where the file or the item changes from the finding before.
+            let before = i.checked_sub(1).map(|b| &findings[b]);
+            let new_file = before.is_none_or(|b| report.file(b) != report.file(finding));
+            if new_file {
+                let _ = writeln!(text, "{}", paint(style, "1", report.source(finding).name()));
+            }
+            if new_file || before.is_some_and(|b| b.item != finding.item) {
+                let heading = item_heading(report, finding);
+                let _ = writeln!(text, "\n{}", paint(style, "1", &heading));
+            }
+            let diagnostic = diagnostic(report, finding);
+            if handler.render_report(&mut text, &diagnostic).is_err() {
+                let _ = writeln!(
+                    text,
+                    "  {}[{}] {}",
+                    finding.severity, finding.rule, diagnostic.message
+                );
+            }
         }
-        if current_item != Some(finding.item) {
-            current_item = Some(finding.item);
-            let _ = writeln!(
-                out,
-                "\n{}",
-                paint(style, "1", &item_heading(report, finding))
-            );
-        }
-        let diagnostic = diagnostic(report, finding);
-        if handler.render_report(&mut out, &diagnostic).is_err() {
-            let _ = writeln!(
-                out,
-                "  {}[{}] {}",
-                finding.severity, finding.rule, diagnostic.message
-            );
-        }
-    }
-    out.push_str(&summary(report, style));
-    out
+        Ok(text.into_bytes())
+    })?;
+    out.write_all(summary(report, style).as_bytes())
 }
 
 /// `── PAN-3 · Checkout page must be fast (Task, To Do)`

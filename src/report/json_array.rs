@@ -7,15 +7,11 @@
 //! `serde_json::to_writer_pretty` writes for the whole document.
 
 use std::io::Write;
+use std::ops::Range;
 
-use rayon::prelude::*;
 use serde::Serialize;
 
-/// Elements rendered at once, on every core, before they are written in order: enough to
-/// keep both cores busy, few enough that the text in memory stays small.
-pub const BATCH: usize = 16_384;
-/// Elements rendered by one task.
-pub const CHUNK: usize = 1_024;
+use super::in_parallel::{self, BATCH, CHUNK};
 
 /// Writes `document` (buffered `out`: it is written in many small pieces) with the empty
 /// array under `key` filled with `render(i)` for `i` in `0..count`. `key` must name an
@@ -40,7 +36,6 @@ pub fn write_filled_in<E: Serialize>(
     batch: usize,
     chunk: usize,
 ) -> std::io::Result<()> {
-    let (batch, chunk) = (batch.max(1), chunk.max(1));
     let text = serde_json::to_vec_pretty(document)?;
     let marker = format!("\"{key}\": []");
     let found = text
@@ -60,21 +55,11 @@ pub fn write_filled_in<E: Serialize>(
     let open = at + marker.len() - 1;
     out.write_all(&text[..open])?;
     out.write_all(b"\n")?;
-    for batch_start in (0..count).step_by(batch) {
-        let batch_end = (batch_start + batch).min(count);
-        let parts: Vec<std::io::Result<Vec<u8>>> = (batch_start..batch_end)
-            .step_by(chunk)
-            .collect::<Vec<usize>>()
-            .into_par_iter()
-            .map(|start| indented(start..(start + chunk).min(batch_end), &inner, &render))
-            .collect();
-        for (k, part) in parts.into_iter().enumerate() {
-            if batch_start > 0 || k > 0 {
-                out.write_all(b",\n")?;
-            }
-            out.write_all(&part?)?;
-        }
-    }
+    let elements = |range: Range<usize>| {
+        let separator = range.start > 0;
+        indented(range, separator, &inner, &render)
+    };
+    in_parallel::write_chunks_in(out, count, elements, batch, chunk)?;
     out.write_all(b"\n")?;
     out.write_all(indent.as_bytes())?;
     out.write_all(&text[open..])?;
@@ -82,16 +67,18 @@ pub fn write_filled_in<E: Serialize>(
 }
 
 /// Elements `range` of the array: pretty-printed, each line indented by `indent`,
-/// separated by ",\n". (Line breaks inside JSON strings are escaped, so every line break
-/// of the printed text can take the indent.)
+/// separated by ",\n" (also before the first when `separated`: it follows others). Line
+/// breaks inside JSON strings are escaped, so every line break of the printed text can take
+/// the indent.
 fn indented<E: Serialize>(
-    range: std::ops::Range<usize>,
+    range: Range<usize>,
+    separated: bool,
     indent: &str,
     render: &impl Fn(usize) -> E,
 ) -> std::io::Result<Vec<u8>> {
     let mut out = Vec::new();
     for (k, i) in range.enumerate() {
-        if k > 0 {
+        if k > 0 || separated {
             out.extend_from_slice(b",\n");
         }
         out.extend_from_slice(indent.as_bytes());

@@ -4,6 +4,7 @@
 pub mod github;
 pub mod html;
 pub mod human;
+pub mod in_parallel;
 pub mod json;
 pub mod json_array;
 pub mod junit;
