@@ -141,8 +141,8 @@ fn outputs(args: &CheckArgs) -> Result<Vec<(OutputFormat, Option<PathBuf>)>, Err
     Ok(outputs)
 }
 
-/// Writes one report. JSON, SARIF and the human report are written as they are rendered
-/// (a report of a million findings is larger than the export); the others, which are
+/// Writes one report. JSON, SARIF, JUnit and the human report are written as they are
+/// rendered (a report of a million findings is larger than the export); the others,
 /// smaller or bounded, are rendered first.
 fn write_report(
     out: &mut dyn std::io::Write,
@@ -166,7 +166,7 @@ fn write_report(
         OutputFormat::Concise => report::text::render(report),
         OutputFormat::Github => report::github::render(report),
         OutputFormat::Markdown => report::markdown::render(report),
-        OutputFormat::Junit => report::junit::render(report),
+        OutputFormat::Junit => return report::junit::write(report, out),
         OutputFormat::Html => report::html::render_with(
             report,
             report::html::IssueLinks {

@@ -8,7 +8,7 @@
 
 use std::fmt::Write;
 
-use super::Report;
+use super::{in_parallel, Report};
 use crate::backlog::Field;
 use crate::finding::{Finding, Severity};
 use crate::rules::docs;
@@ -30,6 +30,15 @@ impl Case<'_> {
 }
 
 pub fn render(report: &Report<'_>) -> String {
+    let mut out = Vec::new();
+    // Writing to memory cannot fail.
+    let _ = write(report, &mut out);
+    String::from_utf8_lossy(&out).into_owned()
+}
+
+/// Writes the report to `out` (buffered); test cases are rendered on every core as they
+/// are written (see [`in_parallel`]).
+pub fn write(report: &Report<'_>, out: &mut dyn std::io::Write) -> std::io::Result<()> {
     let items = report.backlog.len();
     let mut findings_of: Vec<Vec<&Finding>> = vec![Vec::new(); items];
     for finding in report.findings {
@@ -53,26 +62,29 @@ pub fn render(report: &Report<'_>) -> String {
 
     let tests: usize = suites.iter().map(Vec::len).sum();
     let failures: usize = suites.iter().flatten().filter(|c| c.fails()).count();
-    let mut out = String::from("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
-    let _ = writeln!(
+    writeln!(out, "<?xml version=\"1.0\" encoding=\"UTF-8\"?>")?;
+    writeln!(
         out,
         "<testsuites name=\"backlint\" tests=\"{tests}\" failures=\"{failures}\" errors=\"0\">"
-    );
+    )?;
     for (file, cases) in suites.iter().enumerate() {
         let name = escape(report.backlog.sources[file].name());
-        let _ = writeln!(
+        writeln!(
             out,
             "  <testsuite name=\"{name}\" tests=\"{}\" failures=\"{}\" errors=\"0\" skipped=\"0\">",
             cases.len(),
             cases.iter().filter(|c| c.fails()).count()
-        );
-        for case in cases {
-            test_case(&mut out, report, &name, case);
-        }
-        out.push_str("  </testsuite>\n");
+        )?;
+        in_parallel::write_chunks(out, cases.len(), |range| {
+            let mut text = String::new();
+            for case in &cases[range] {
+                test_case(&mut text, report, &name, case);
+            }
+            Ok(text.into_bytes())
+        })?;
+        out.write_all(b"  </testsuite>\n")?;
     }
-    out.push_str("</testsuites>\n");
-    out
+    out.write_all(b"</testsuites>\n")
 }
 
 fn test_case(out: &mut String, report: &Report<'_>, classname: &str, case: &Case<'_>) {
