@@ -919,13 +919,7 @@ fn pipeline(name: &str, text: &str, job_stories: bool) {
         let text = backlog.source_of(finding.item).text();
         assert_span(text, finding.span, &format!("a {} finding", finding.rule));
     }
-    let report = Report {
-        backlog: &backlog,
-        findings: &outcome.findings,
-        rules,
-        items_checked: outcome.items_checked,
-        stories: &outcome.stories,
-    };
+    let report = Report::of(&backlog, rules, &outcome);
     for color in [false, true] {
         let _ = report::human::render(&report, Style { color, width: 60 });
     }

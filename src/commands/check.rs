@@ -72,13 +72,7 @@ pub fn run(args: &CheckArgs) -> Result<u8, Error> {
         .max_findings_per_item
         .unwrap_or(loaded.config.limits.max_findings_per_item);
     let capped = cap_per_item(&mut outcome.findings, max_per_item);
-    let report = Report {
-        backlog: &backlog,
-        findings: &outcome.findings,
-        rules: &rules,
-        items_checked: outcome.items_checked,
-        stories: &outcome.stories,
-    };
+    let report = Report::of(&backlog, &rules, &outcome);
     for (format, target) in &outputs {
         let write = |out: &mut dyn std::io::Write| {
             write_report(out, &report, *format, args, &loaded, target.is_none())

@@ -143,13 +143,7 @@ mod tests {
         add_source(&mut backlog, source, &ReadOptions::default()).unwrap();
         let (rules, outcome) =
             crate::check_with_defaults(&backlog, jiff::civil::date(2026, 3, 1)).unwrap();
-        let report = Report {
-            backlog: &backlog,
-            findings: &outcome.findings,
-            rules: &rules,
-            items_checked: outcome.items_checked,
-            stories: &outcome.stories,
-        };
+        let report = Report::of(&backlog, &rules, &outcome);
         assert!(!report.findings.is_empty());
         let head = document(&report);
         let whole = Whole {

@@ -15,6 +15,7 @@ pub mod text;
 
 use crate::backlog::{Backlog, Field};
 use crate::finding::{Finding, Severity};
+use crate::rules::engine::Outcome;
 use crate::rules::Rule;
 use crate::source::{Position, Source};
 
@@ -61,6 +62,17 @@ impl Health {
 }
 
 impl<'a> Report<'a> {
+    /// The report of a run: what `rules` found on `backlog`.
+    pub fn of(backlog: &'a Backlog, rules: &'a [Rule], outcome: &'a Outcome) -> Self {
+        Report {
+            backlog,
+            findings: &outcome.findings,
+            rules,
+            items_checked: outcome.items_checked,
+            stories: &outcome.stories,
+        }
+    }
+
     /// The key of the item a finding is about.
     pub fn key(&self, finding: &Finding) -> &'a str {
         self.backlog.key(finding.item)
