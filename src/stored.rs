@@ -120,7 +120,7 @@ impl Row {
     pub fn decode(&self, source: &Source, layout: &Layout) -> Item {
         let text = source.text();
         let cells = jira_csv::cells_of(
-            source,
+            text,
             layout.delimiter,
             self.bytes.span(),
             layout.columns.len(),
@@ -156,7 +156,7 @@ impl Row {
                 .collect();
         }
         let cells = jira_csv::cells_of(
-            source,
+            text,
             layout.delimiter,
             self.bytes.span(),
             layout.columns.len(),
