@@ -197,24 +197,29 @@ static MARKER: LazyLock<Option<Regex>> = LazyLock::new(|| {
 });
 
 /// Words that make an article-less "As …" an ordinary clause rather than a role
-/// (`As soon as …`, `As discussed, …`), separated by spaces.
-const NOT_A_BARE_ROLE: &str = concat!(
-    "soon well far long much many of per part mentioned discussed described ",
-    "requested agreed noted stated shown before usual always such if it we i you they he ",
-    "she for to in with expected needed required above below follows following necessary ",
-    "possible planned said explained suggested specified outlined indicated seen is was ",
-    "this that these those there regards opposed compared defined an a the and or quickly ",
-    "early late often little few previously already promised intended",
-);
+/// (`As soon as …`, `As discussed, …`).
+#[rustfmt::skip]
+const NOT_A_BARE_ROLE: &[&str] = &[
+    "soon", "well", "far", "long", "much", "many", "of", "per", "part", "mentioned",
+    "discussed", "described", "requested", "agreed", "noted", "stated", "shown", "before",
+    "usual", "always", "such", "if", "it", "we", "i", "you", "they", "he", "she", "for",
+    "to", "in", "with", "expected", "needed", "required", "above", "below", "follows",
+    "following", "necessary", "possible", "planned", "said", "explained", "suggested",
+    "specified", "outlined", "indicated", "seen", "is", "was", "this", "that", "these",
+    "those", "there", "regards", "opposed", "compared", "defined", "an", "a", "the", "and",
+    "or", "quickly", "early", "late", "often", "little", "few", "previously", "already",
+    "promised", "intended",
+];
 
-/// Roles that are really idioms (`As a result, I want …`), separated by `|`.
-const NOT_A_ROLE: &str = concat!(
-    "result|rule|consequence|whole|minimum|maximum|workaround|",
-    "reminder|first step|next step|last step|final step|example|alternative|side effect|",
-    "start|bonus|fallback|default|follow-up|follow up|precaution|general rule|",
-    "matter of fact|side note|note|summary|last resort|temporary fix|quick fix|first pass|",
-    "starting point",
-);
+/// Roles that are really idioms (`As a result, I want …`).
+#[rustfmt::skip]
+const NOT_A_ROLE: &[&str] = &[
+    "result", "rule", "consequence", "whole", "minimum", "maximum", "workaround",
+    "reminder", "first step", "next step", "last step", "final step", "example",
+    "alternative", "side effect", "start", "bonus", "fallback", "default", "follow-up",
+    "follow up", "precaution", "general rule", "matter of fact", "side note", "note",
+    "summary", "last resort", "temporary fix", "quick fix", "first pass", "starting point",
+];
 
 /// Abbreviations that may end with a period inside a role.
 const ROLE_ABBREVIATIONS: &[&str] = &[
@@ -407,7 +412,7 @@ fn checked_role(text: &str, caps: &Captures) -> Option<Range<usize>> {
     }
     let lower = words.join(" ").to_lowercase();
     let lower = lower.trim_end_matches(|c: char| !c.is_alphanumeric());
-    let idiom = NOT_A_ROLE.split('|').any(|idiom| {
+    let idiom = NOT_A_ROLE.iter().any(|&idiom| {
         lower.strip_prefix(idiom).is_some_and(|rest| {
             rest.is_empty()
                 || [" of ", " to ", " for ", " from ", " in ", ","]
@@ -423,7 +428,7 @@ fn checked_role(text: &str, caps: &Captures) -> Option<Range<usize>> {
             .first()?
             .trim_matches(|c: char| !c.is_alphanumeric())
             .to_lowercase();
-        if NOT_A_BARE_ROLE.split_whitespace().any(|w| w == first) {
+        if listed(NOT_A_BARE_ROLE, &first) {
             return None;
         }
     }
@@ -502,33 +507,45 @@ fn split_goal(text: &str, after_want: usize, verbal: bool) -> Option<Split> {
 }
 
 /// Subjects that make a bare "so" introduce a clause ("so I know", "so the page …").
-const SO_SUBJECTS: &str = concat!(
-    "i we you they he she it that my our their his her its the this these those users ",
-    "user people everyone anyone others other there customers staff visitors nobody no ",
-    "all each every a an",
-);
+#[rustfmt::skip]
+const SO_SUBJECTS: &[&str] = &[
+    "i", "we", "you", "they", "he", "she", "it", "that", "my", "our", "their", "his", "her",
+    "its", "the", "this", "these", "those", "users", "user", "people", "everyone", "anyone",
+    "others", "other", "there", "customers", "staff", "visitors", "nobody", "no", "all",
+    "each", "every", "a", "an",
+];
 
 /// Words after "so" that make it an adverb, not a marker.
-const SO_ADVERBIAL_NEXT: &str =
-    "on far much many forth long called to and or as etc if few little well";
+#[rustfmt::skip]
+const SO_ADVERBIAL_NEXT: &[&str] = &[
+    "on", "far", "much", "many", "forth", "long", "called", "to", "and", "or", "as", "etc",
+    "if", "few", "little", "well",
+];
 
 /// Words before "so" that make it a pro-form or adverb ("do so", "and so on").
-const SO_ADVERBIAL_PREV: &str = concat!(
-    "do does did doing done or and even not is are was were be been more less quite just ",
-    "why said think hope",
-);
+#[rustfmt::skip]
+const SO_ADVERBIAL_PREV: &[&str] = &[
+    "do", "does", "did", "doing", "done", "or", "and", "even", "not", "is", "are", "was",
+    "were", "be", "been", "more", "less", "quite", "just", "why", "said", "think", "hope",
+];
 
 /// Words before "to be able to" (or "to help", "to allow" …) that make it part of the goal
 /// ("needs to be able to", "tips how to reduce").
-const INFINITIVE_TAKERS: &str = concat!(
-    "need needs needed want wants has have had is are be was were going used likely seem ",
-    "seems expected required supposed ought able allowed enough how what where when whether ",
-    "which who",
-);
+#[rustfmt::skip]
+const INFINITIVE_TAKERS: &[&str] = &[
+    "need", "needs", "needed", "want", "wants", "has", "have", "had", "is", "are", "be",
+    "was", "were", "going", "used", "likely", "seem", "seems", "expected", "required",
+    "supposed", "ought", "able", "allowed", "enough", "how", "what", "where", "when",
+    "whether", "which", "who",
+];
 
 /// Verbs that start a goal in which "to be able to" says what the object should be able
 /// to do ("have the system to be able to …", "allow admins to be able to …"), not why.
-const CAUSATIVES: &str = "have allow enable let make help ask tell require force permit";
+#[rustfmt::skip]
+const CAUSATIVES: &[&str] = &[
+    "have", "allow", "enable", "let", "make", "help", "ask", "tell", "require", "force",
+    "permit",
+];
 
 /// The benefit marker in `rest` (which starts at `base` in `text`): the first explicit
 /// one ("so that", "in order to", "so I can", "so as to"), else the first weak one ("so",
@@ -601,10 +618,12 @@ fn find_marker(text: &str, base: usize, rest: &str, verbal: bool) -> Option<Rang
 }
 
 /// Auxiliaries and modals that show a clause ("so patrons are able to …").
-const AUXILIARIES: &str = concat!(
-    "can could will would may might should must are is am do does don't doesn't won't ",
-    "can't cannot have has get gets know knows need needs",
-);
+#[rustfmt::skip]
+const AUXILIARIES: &[&str] = &[
+    "can", "could", "will", "would", "may", "might", "should", "must", "are", "is", "am",
+    "do", "does", "don't", "doesn't", "won't", "can't", "cannot", "have", "has", "get",
+    "gets", "know", "knows", "need", "needs",
+];
 
 /// Whether `after` opens a clause: a short subject then an auxiliary.
 fn clause_follows(after: &str) -> bool {
@@ -624,9 +643,9 @@ fn bracket_depth(depth: usize, s: &str) -> usize {
     })
 }
 
-/// Whether `word` is one of the space-separated words of `list`.
-fn listed(list: &str, word: &str) -> bool {
-    list.split_whitespace().any(|w| w == word)
+/// Whether `word` is one of the words of `list`.
+fn listed(list: &[&str], word: &str) -> bool {
+    list.contains(&word)
 }
 
 /// The first word of `s`, lower-cased, without surrounding punctuation.
