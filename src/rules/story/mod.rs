@@ -102,6 +102,20 @@ pub struct Story {
 }
 
 impl Story {
+    /// The same story with every range moved `offset` bytes on.
+    fn shifted(self, offset: usize) -> Story {
+        let shift = |r: Range<usize>| r.start + offset..r.end + offset;
+        Story {
+            shape: self.shape,
+            role: self.role.map(shift),
+            situation: self.situation.map(shift),
+            want: shift(self.want),
+            goal: shift(self.goal),
+            benefit_marker: self.benefit_marker.map(shift),
+            benefit: self.benefit.map(shift),
+        }
+    }
+
     /// Every part that is there, in the order of the fields: role, situation, want, goal,
     /// benefit marker, benefit.
     pub fn parts(&self) -> impl Iterator<Item = Range<usize>> + '_ {
@@ -162,8 +176,12 @@ const WANT: &str = concat!(
 /// A want phrase without its subject; accepted only right after a comma.
 const WANT_NO_SUBJECT: &str = r"(?:(?:would|['’]d)\s+(?:like|love)(?:\s+to)?(?:\s+be\s+able\s+to)?|(?:want|need|wish)\s+to(?:\s+be\s+able\s+to)?)";
 
-/// Leading `[tag]` groups, as in `[Checkout] As a shopper …`.
-const TAGS: &str = r"(?:\[[^\]\n]{0,60}\]\s*)*";
+/// Leading white space and `[tag]` groups, as in `[Checkout] As a shopper …`. Kept out
+/// of the story patterns: the bounded repeat is many NFA states, and the backtracker that
+/// finds a pattern's groups clears a table of states × bytes on every search. Skipping
+/// the tags first is the same: neither white space nor `[` can start a shape.
+static LEADING_TAGS: LazyLock<Option<Regex>> =
+    LazyLock::new(|| compile(r"^\s*(?:\[[^\]\n]{0,60}\]\s*)*"));
 
 /// The role, starting with a non-space, non-comma character, lazily up to the want phrase.
 const ROLE: &str = r"(?P<role>[^\s,.!?;:][^\n]*?)";
@@ -174,19 +192,19 @@ fn compile(pattern: &str) -> Option<Regex> {
 
 static CONNEXTRA: LazyLock<Option<Regex>> = LazyLock::new(|| {
     compile(&format!(
-        r"(?i)^\s*{TAGS}as\s+(?:(?P<art>an?|the)\s+)?{ROLE}(?:(?:\s*,\s*|\s+)\b(?P<want>{WANT})|\s*,\s*(?P<want2>{WANT_NO_SUBJECT}))\b"
+        r"(?i)^as\s+(?:(?P<art>an?|the)\s+)?{ROLE}(?:(?:\s*,\s*|\s+)\b(?P<want>{WANT})|\s*,\s*(?P<want2>{WANT_NO_SUBJECT}))\b"
     ))
 });
 
 static IN_ORDER_TO: LazyLock<Option<Regex>> = LazyLock::new(|| {
     compile(&format!(
-        r"(?i)^\s*{TAGS}(?P<marker>in\s+order\s+(?:to|that|for)|so\s+that)\s+(?P<benefit>[^\s,][^\n]*?)(?:(?:\s*,\s*|\s+)as\s+(?P<art>an?|the)\s+|\s*,\s*as\s+){ROLE}(?:\s*,\s*|\s+)\b(?P<want>{WANT})\b"
+        r"(?i)^(?P<marker>in\s+order\s+(?:to|that|for)|so\s+that)\s+(?P<benefit>[^\s,][^\n]*?)(?:(?:\s*,\s*|\s+)as\s+(?P<art>an?|the)\s+|\s*,\s*as\s+){ROLE}(?:\s*,\s*|\s+)\b(?P<want>{WANT})\b"
     ))
 });
 
 static JOB_STORY: LazyLock<Option<Regex>> = LazyLock::new(|| {
     compile(&format!(
-        r"(?i)^\s*{TAGS}when\s+(?P<situation>[^\s,][^\n]*?)(?:\s*,\s*|\s+)\b(?P<want>{WANT})\b"
+        r"(?i)^when\s+(?P<situation>[^\s,][^\n]*?)(?:\s*,\s*|\s+)\b(?P<want>{WANT})\b"
     ))
 });
 
@@ -236,16 +254,15 @@ pub fn parse(text: &str, options: &Options) -> Option<Story> {
             return Some(story);
         }
     }
-    if let Some(story) = connextra(text) {
-        return Some(story);
-    }
-    if let Some(story) = in_order_to(text) {
-        return Some(story);
-    }
-    if options.job_stories {
-        return job_story(text);
-    }
-    None
+    let skip = LEADING_TAGS
+        .as_ref()
+        .and_then(|re| re.find(text))
+        .map_or(0, |m| m.end());
+    let body = text.get(skip..)?;
+    let story = connextra(body)
+        .or_else(|| in_order_to(body))
+        .or_else(|| options.job_stories.then(|| job_story(body)).flatten())?;
+    Some(story.shifted(skip))
 }
 
 /// The text that holds the story: `summary` if it parses; otherwise the first non-empty
@@ -1406,5 +1423,6 @@ mod tests {
         assert!(MARKER.is_some());
         assert!(ROLE_BENEFIT.is_some());
         assert!(LINE_MARKER.is_some());
+        assert!(LEADING_TAGS.is_some());
     }
 }
