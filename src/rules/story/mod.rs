@@ -69,7 +69,7 @@ pub mod minimal;
 use std::ops::Range;
 use std::sync::LazyLock;
 
-use regex::{Captures, Regex};
+use regex::Regex;
 
 /// The template a story follows.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -190,9 +190,16 @@ fn compile(pattern: &str) -> Option<Regex> {
     Regex::new(pattern).ok()
 }
 
-static CONNEXTRA: LazyLock<Option<Regex>> = LazyLock::new(|| {
+/// A Connextra story is `(?i)^as\s+(?:(?P<art>an?|the)\s+)?{ROLE}{ROLE_END}`, matched in
+/// steps (see [`connextra`]): "As", then an article, then the want phrase ending the role.
+static AS: LazyLock<Option<Regex>> = LazyLock::new(|| compile(r"(?i)^as\s+"));
+
+static ARTICLE: LazyLock<Option<Regex>> = LazyLock::new(|| compile(r"(?i)^(?:an?|the)\s+"));
+
+/// The want phrase that ends a Connextra role, after white space or a comma.
+static ROLE_END: LazyLock<Option<Regex>> = LazyLock::new(|| {
     compile(&format!(
-        r"(?i)^as\s+(?:(?P<art>an?|the)\s+)?{ROLE}(?:(?:\s*,\s*|\s+)\b(?P<want>{WANT})|\s*,\s*(?P<want2>{WANT_NO_SUBJECT}))\b"
+        r"(?i)(?:(?:\s*,\s*|\s+)\b(?P<want>{WANT})|\s*,\s*(?P<want2>{WANT_NO_SUBJECT}))\b"
     ))
 });
 
@@ -332,14 +339,18 @@ fn from_template(text: &str, template: &Regex) -> Option<Story> {
     })
 }
 
+/// The Connextra pattern (see [`AS`]) matched as the regex engine would, in steps: the
+/// article if a role and want phrase follow it, else none; the role lazily up to the
+/// first want phrase. Searching the want phrase alone keeps the backtracker that fills
+/// its groups off the role, which is most of the text.
 fn connextra(text: &str) -> Option<Story> {
-    let caps = CONNEXTRA.as_ref()?.captures(text)?;
-    let role = checked_role(text, &caps)?;
-    let want = caps.name("want").or_else(|| caps.name("want2"))?;
-    if is_negated_can(text, want.as_str(), want.end()) {
+    let (role, has_article, want) = connextra_match(text)?;
+    let role = checked_role(text, role, has_article, want.start)?;
+    let want_text = text.get(want.clone())?;
+    if is_negated_can(text, want_text, want.end) {
         return None;
     }
-    let (goal, benefit_marker, benefit) = split_goal(text, want.end(), is_verbal(want.as_str()))?;
+    let (goal, benefit_marker, benefit) = split_goal(text, want.end, is_verbal(want_text))?;
     // "As a user, in order to save time, I want …": the benefit sits before the want.
     if let Some((role, marker, early_benefit)) = split_role(text, role.clone()) {
         if benefit_marker.is_none() {
@@ -347,7 +358,7 @@ fn connextra(text: &str) -> Option<Story> {
                 shape: Shape::Connextra,
                 role: Some(role),
                 situation: None,
-                want: want.range(),
+                want,
                 goal,
                 benefit_marker: marker,
                 benefit: early_benefit,
@@ -358,11 +369,44 @@ fn connextra(text: &str) -> Option<Story> {
         shape: Shape::Connextra,
         role: Some(role),
         situation: None,
-        want: want.range(),
+        want,
         goal,
         benefit_marker,
         benefit,
     })
+}
+
+/// The role, whether an article stands before it, and the want phrase.
+fn connextra_match(text: &str) -> Option<(Range<usize>, bool, Range<usize>)> {
+    let after_as = AS.as_ref()?.find(text)?.end();
+    let article = ARTICLE
+        .as_ref()?
+        .find(text.get(after_as..)?)
+        .map(|m| after_as + m.end());
+    article
+        .map(|start| (start, true))
+        .into_iter()
+        .chain([(after_as, false)])
+        .find_map(|(start, has_article)| {
+            role_and_want(text, start).map(|(end, want)| (start..end, has_article, want))
+        })
+}
+
+/// A role starting at `start` (`[^\s,.!?;:][^\n]*?`) and the want phrase after it: the
+/// role's end and the want phrase's range.
+fn role_and_want(text: &str, start: usize) -> Option<(usize, Range<usize>)> {
+    let first = text.get(start..)?.chars().next()?;
+    if first.is_whitespace() || matches!(first, ',' | '.' | '!' | '?' | ';' | ':') {
+        return None;
+    }
+    let rest = start + first.len_utf8();
+    let caps = ROLE_END.as_ref()?.captures_at(text, rest)?;
+    let end = caps.get(0)?.start();
+    if text.get(rest..end)?.contains('\n') {
+        return None;
+    }
+    let want = caps.name("want").or_else(|| caps.name("want2"))?;
+    Some((end, want.range()))
 }
 
 static ROLE_BENEFIT: LazyLock<Option<Regex>> =
@@ -382,8 +426,13 @@ fn split_role(text: &str, role: Range<usize>) -> Option<Split> {
 
 fn in_order_to(text: &str) -> Option<Story> {
     let caps = IN_ORDER_TO.as_ref()?.captures(text)?;
-    let role = checked_role(text, &caps)?;
     let want = caps.name("want")?;
+    let role = checked_role(
+        text,
+        caps.name("role")?.range(),
+        caps.name("art").is_some(),
+        want.start(),
+    )?;
     if is_negated_can(text, want.as_str(), want.end()) {
         return None;
     }
@@ -420,9 +469,15 @@ fn job_story(text: &str) -> Option<Story> {
     })
 }
 
-/// The role group, trimmed and checked against the idioms that only look like roles.
-fn checked_role(text: &str, caps: &Captures) -> Option<Range<usize>> {
-    let role = trim_range(text, caps.name("role")?.range(), TRAIL)?;
+/// The role, trimmed and checked against the idioms that only look like roles;
+/// `want_start` is where the want phrase after it starts.
+fn checked_role(
+    text: &str,
+    role: Range<usize>,
+    has_article: bool,
+    want_start: usize,
+) -> Option<Range<usize>> {
+    let role = trim_range(text, role, TRAIL)?;
     let words: Vec<&str> = text.get(role.clone())?.split_whitespace().collect();
     if words.len() > MAX_ROLE_WORDS {
         return None;
@@ -440,7 +495,7 @@ fn checked_role(text: &str, caps: &Captures) -> Option<Range<usize>> {
     if idiom {
         return None;
     }
-    if caps.name("art").is_none() {
+    if !has_article {
         let first = words
             .first()?
             .trim_matches(|c: char| !c.is_alphanumeric())
@@ -450,10 +505,6 @@ fn checked_role(text: &str, caps: &Captures) -> Option<Range<usize>> {
         }
     }
     // A role stays within one sentence, up to the want phrase.
-    let want_start = caps
-        .name("want")
-        .or_else(|| caps.name("want2"))
-        .map_or(role.end, |m| m.start());
     let role_text = text.get(role.start..want_start)?;
     let mut chars = role_text.char_indices().peekable();
     while let Some((i, c)) = chars.next() {
@@ -1416,8 +1467,55 @@ mod tests {
     }
 
     #[test]
+    fn connextra_in_steps_matches_as_the_whole_pattern() {
+        let whole = Regex::new(&format!(
+            r"(?i)^as\s+(?:(?P<art>an?|the)\s+)?{ROLE}(?:(?:\s*,\s*|\s+)\b(?P<want>{WANT})|\s*,\s*(?P<want2>{WANT_NO_SUBJECT}))\b"
+        ))
+        .expect("compiles");
+        for text in [
+            "As a user, I want to log in so that I can work",
+            "As an admin I can delete users",
+            "As anna, I want a report",
+            "As a I want a report",
+            "As an I want it",
+            "As the I want it",
+            "AS THE ADMIN, WE NEED TO export",
+            "As  a   user ,  would like to export",
+            "As a user\nI want to export",
+            "As a\nuser I want to export",
+            "As a user, who can, I want to, I can export",
+            "As a, I want x",
+            "As ,a user I want x",
+            "As a user. I want x",
+            "As a user I can't export, I want to import",
+            "As aſ user I want x",
+            "Aſ a user I want x",
+            "As an user's manager I'd like to see it",
+            "As a user I wanted to, I want to x",
+            "As a the user I want x",
+            "As a",
+            "As",
+            "As a user",
+        ] {
+            let expected = whole.captures(text).map(|caps| {
+                let want = caps.name("want").or_else(|| caps.name("want2"));
+                (
+                    caps.name("role").map(|m| m.range()),
+                    caps.name("art").is_some(),
+                    want.map(|m| m.range()),
+                )
+            });
+            let stepwise =
+                connextra_match(text).map(|(role, art, want)| (Some(role), art, Some(want)));
+            assert_eq!(stepwise, expected, "{text:?}");
+        }
+    }
+
+    #[test]
     fn regexes_compile() {
-        assert!(CONNEXTRA.is_some());
+        assert!(AS.is_some());
+        assert!(ARTICLE.is_some());
+        assert!(ROLE_END.is_some());
         assert!(IN_ORDER_TO.is_some());
         assert!(JOB_STORY.is_some());
         assert!(MARKER.is_some());
