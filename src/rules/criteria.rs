@@ -386,14 +386,25 @@ fn step_of(line: &str) -> Option<u8> {
 
 /// When and Then keywords anywhere in a line, as whole words.
 fn inline_steps(line: &str) -> u8 {
-    line.split(|c: char| !c.is_alphanumeric())
-        .filter(|word| (4..=8).contains(&word.len()))
-        .fold(0, |bits, word| {
-            INLINE_STEPS
-                .iter()
-                .find(|(keyword, _)| word.eq_ignore_ascii_case(keyword))
-                .map_or(bits, |&(_, bit)| bits | bit)
-        })
+    let step = |bits: u8, word: &[u8]| {
+        if !(4..=8).contains(&word.len()) {
+            return bits;
+        }
+        INLINE_STEPS
+            .iter()
+            .find(|(keyword, _)| word.eq_ignore_ascii_case(keyword.as_bytes()))
+            .map_or(bits, |&(_, bit)| bits | bit)
+    };
+    // Most lines are ASCII: splitting bytes skips decoding chars.
+    if line.is_ascii() {
+        line.as_bytes()
+            .split(|b| !b.is_ascii_alphanumeric())
+            .fold(0, step)
+    } else {
+        line.split(|c: char| !c.is_alphanumeric())
+            .map(str::as_bytes)
+            .fold(0, step)
+    }
 }
 
 /// A Gherkin label line ("Scenario: …", "Scenario 2 – export:", "Examples:"):
@@ -554,6 +565,18 @@ fn is_table_row(content: &str) -> bool {
 
 /// Words as [`judge`] counts them (see the module docs).
 fn word_count(text: &str) -> usize {
+    // Most texts are ASCII: no CJK, and splitting bytes skips decoding chars.
+    if text.is_ascii() {
+        return text
+            .as_bytes()
+            .split(|&b| char::from(b).is_whitespace())
+            .filter(|token| {
+                token
+                    .iter()
+                    .any(|&b| b.is_ascii_alphanumeric() || matches!(b, b'<' | b'>' | b'='))
+            })
+            .count();
+    }
     text.split_whitespace()
         .map(|token| {
             let cjk = if token.is_ascii() {

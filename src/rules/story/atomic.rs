@@ -55,6 +55,7 @@
 //! options") are read as nouns, so "terms and conditions", "search results and filters
 //! page", "read and edit views", "accurate and complete data" and "R&D" pass.
 
+use std::borrow::Cow;
 use std::collections::HashSet;
 use std::ops::Range;
 use std::sync::{LazyLock, OnceLock};
@@ -199,21 +200,22 @@ fn is_verb_only(word: &str) -> bool {
 }
 
 #[derive(Debug, Clone, PartialEq)]
-enum Kind {
-    Word(String),
+enum Kind<'a> {
+    /// Lower-cased; borrowed from the text when it already was.
+    Word(Cow<'a, str>),
     Punct(char),
 }
 
 #[derive(Debug, Clone)]
-struct Token {
+struct Token<'a> {
     range: Range<usize>,
-    kind: Kind,
+    kind: Kind<'a>,
 }
 
-impl Token {
+impl Token<'_> {
     fn word(&self) -> Option<&str> {
         match &self.kind {
-            Kind::Word(w) => Some(w),
+            Kind::Word(w) => Some(w.as_ref()),
             Kind::Punct(_) => None,
         }
     }
@@ -224,7 +226,7 @@ impl Token {
 }
 
 /// Words (letters, digits, inner apostrophes and hyphens; lower-cased) and punctuation.
-fn tokenize(text: &str) -> Vec<Token> {
+fn tokenize(text: &str) -> Vec<Token<'_>> {
     let mut tokens = Vec::new();
     let mut chars = text.char_indices().peekable();
     while let Some((start, c)) = chars.next() {
@@ -249,10 +251,15 @@ fn tokenize(text: &str) -> Vec<Token> {
                     break;
                 }
             }
-            let mut word = text.get(start..end).unwrap_or("").to_lowercase();
-            if word.contains('’') {
-                word = word.replace('’', "'");
-            }
+            let written = text.get(start..end).unwrap_or("");
+            let word = if written
+                .bytes()
+                .all(|b| b.is_ascii() && !b.is_ascii_uppercase())
+            {
+                Cow::Borrowed(written)
+            } else {
+                Cow::Owned(written.to_lowercase().replace('’', "'"))
+            };
             tokens.push(Token {
                 range: start..end,
                 kind: Kind::Word(word),
@@ -292,11 +299,11 @@ pub fn joined_features(goal: &str) -> Vec<Range<usize>> {
 }
 
 /// The conjunction starting at token `i`: the index of its last token.
-fn conjunction_at(tokens: &[Token], i: usize) -> Option<usize> {
+fn conjunction_at(tokens: &[Token<'_>], i: usize) -> Option<usize> {
     let word = |k: usize| tokens.get(k).and_then(Token::word);
     let punct = |k: usize, c: char| tokens.get(k).is_some_and(|t| t.is_punct(c));
     match &tokens.get(i)?.kind {
-        Kind::Word(w) => match w.as_str() {
+        Kind::Word(w) => match w.as_ref() {
             "and" if punct(i + 1, '/') && word(i + 2) == Some("or") => Some(i + 2),
             "and" | "or" => {
                 let last = match word(i + 1) {
@@ -329,7 +336,7 @@ fn conjunction_at(tokens: &[Token], i: usize) -> Option<usize> {
 /// the index of the goal's first verb in verb position; `in_sub_clause` says whether the
 /// conjunction stands in a subordinate clause that has a verb of its own.
 fn joins_actions(
-    tokens: &[Token],
+    tokens: &[Token<'_>],
     first: usize,
     last: usize,
     first_verb: Option<usize>,
@@ -449,11 +456,11 @@ fn joins_actions(
 
 /// Whether the word at `index` stands where a verb stands: at the start, or after `to`,
 /// a modal, a subject, a comma or a conjunction.
-fn in_verb_position(tokens: &[Token], index: usize) -> bool {
+fn in_verb_position(tokens: &[Token<'_>], index: usize) -> bool {
     match index.checked_sub(1).map(|k| &tokens[k]) {
         None => true,
         Some(t) => match &t.kind {
-            Kind::Word(w) => VERB_POSITION.contains(w.as_str()) || is_adverb(w),
+            Kind::Word(w) => VERB_POSITION.contains(w.as_ref()) || is_adverb(w),
             Kind::Punct(c) => matches!(c, ',' | ';' | ':' | '/' | '&' | '(' | '"' | '“'),
         },
     }
@@ -474,7 +481,7 @@ static CLAUSE_OPENERS: WordList =
 /// For each token: whether it stands in a subordinate clause ("that …", "how agencies
 /// will …", "questions the user can …") opened after the goal's first verb, that already
 /// has a verb of its own. A conjunction there joins that clause's verbs, not two features.
-fn sub_clause_with_verb(tokens: &[Token], first_verb: Option<usize>) -> Vec<bool> {
+fn sub_clause_with_verb(tokens: &[Token<'_>], first_verb: Option<usize>) -> Vec<bool> {
     let mut out = Vec::with_capacity(tokens.len());
     let (mut open, mut has_verb, mut opener) = (false, false, false);
     for (k, t) in tokens.iter().enumerate() {
@@ -539,7 +546,7 @@ fn is_adverb(word: &str) -> bool {
 }
 
 /// The index of the first action verb in verb position.
-fn first_verb(tokens: &[Token]) -> Option<usize> {
+fn first_verb(tokens: &[Token<'_>]) -> Option<usize> {
     tokens.iter().enumerate().position(|(k, t)| {
         t.word()
             .is_some_and(|w| is_verb(w) && in_verb_position(tokens, k))

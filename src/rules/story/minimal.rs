@@ -116,11 +116,14 @@ static ELLIPSIS: LazyLock<Option<Regex>> =
     LazyLock::new(|| compile(r"…+|\.{3,}|\.(?:[ \t]\.){2,}"));
 
 /// Words that a period may follow without ending the sentence.
-const ABBREVIATIONS: &str = concat!(
-    "etc vs approx incl excl esp cf al mr mrs ms dr st no nr fig ca min max dept inc ltd ",
-    "co corp jr sr ver ref misc resp eg ie viz est avg tel ext pp vol ch sec pt jan feb ",
-    "mar apr jun jul aug sep sept oct nov dec prof govt univ e.g i.e v vers",
-);
+#[rustfmt::skip]
+const ABBREVIATIONS: &[&str] = &[
+    "etc", "vs", "approx", "incl", "excl", "esp", "cf", "al", "mr", "mrs", "ms", "dr", "st",
+    "no", "nr", "fig", "ca", "min", "max", "dept", "inc", "ltd", "co", "corp", "jr", "sr",
+    "ver", "ref", "misc", "resp", "eg", "ie", "viz", "est", "avg", "tel", "ext", "pp",
+    "vol", "ch", "sec", "pt", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep",
+    "sept", "oct", "nov", "dec", "prof", "govt", "univ", "e.g", "i.e", "v", "vers",
+];
 
 /// Parts of a story text that go beyond role, goal and benefit: (kind, byte range in
 /// `text`), sorted by start.
@@ -412,7 +415,7 @@ fn is_abbreviation(before: &str) -> bool {
         return first.is_alphabetic(); // an initial
     }
     let word = word.to_lowercase();
-    ABBREVIATIONS.split_whitespace().any(|a| a == word)
+    ABBREVIATIONS.contains(&word.as_str())
 }
 
 /// `range` without surrounding whitespace and trailing sentence punctuation.

@@ -69,7 +69,7 @@ pub mod minimal;
 use std::ops::Range;
 use std::sync::LazyLock;
 
-use regex::{Captures, Regex};
+use regex::Regex;
 
 /// The template a story follows.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -102,6 +102,20 @@ pub struct Story {
 }
 
 impl Story {
+    /// The same story with every range moved `offset` bytes on.
+    fn shifted(self, offset: usize) -> Story {
+        let shift = |r: Range<usize>| r.start + offset..r.end + offset;
+        Story {
+            shape: self.shape,
+            role: self.role.map(shift),
+            situation: self.situation.map(shift),
+            want: shift(self.want),
+            goal: shift(self.goal),
+            benefit_marker: self.benefit_marker.map(shift),
+            benefit: self.benefit.map(shift),
+        }
+    }
+
     /// Every part that is there, in the order of the fields: role, situation, want, goal,
     /// benefit marker, benefit.
     pub fn parts(&self) -> impl Iterator<Item = Range<usize>> + '_ {
@@ -162,8 +176,12 @@ const WANT: &str = concat!(
 /// A want phrase without its subject; accepted only right after a comma.
 const WANT_NO_SUBJECT: &str = r"(?:(?:would|['’]d)\s+(?:like|love)(?:\s+to)?(?:\s+be\s+able\s+to)?|(?:want|need|wish)\s+to(?:\s+be\s+able\s+to)?)";
 
-/// Leading `[tag]` groups, as in `[Checkout] As a shopper …`.
-const TAGS: &str = r"(?:\[[^\]\n]{0,60}\]\s*)*";
+/// Leading white space and `[tag]` groups, as in `[Checkout] As a shopper …`. Kept out
+/// of the story patterns: the bounded repeat is many NFA states, and the backtracker that
+/// finds a pattern's groups clears a table of states × bytes on every search. Skipping
+/// the tags first is the same: neither white space nor `[` can start a shape.
+static LEADING_TAGS: LazyLock<Option<Regex>> =
+    LazyLock::new(|| compile(r"^\s*(?:\[[^\]\n]{0,60}\]\s*)*"));
 
 /// The role, starting with a non-space, non-comma character, lazily up to the want phrase.
 const ROLE: &str = r"(?P<role>[^\s,.!?;:][^\n]*?)";
@@ -172,21 +190,28 @@ fn compile(pattern: &str) -> Option<Regex> {
     Regex::new(pattern).ok()
 }
 
-static CONNEXTRA: LazyLock<Option<Regex>> = LazyLock::new(|| {
+/// A Connextra story is `(?i)^as\s+(?:(?P<art>an?|the)\s+)?{ROLE}{ROLE_END}`, matched in
+/// steps (see [`connextra`]): "As", then an article, then the want phrase ending the role.
+static AS: LazyLock<Option<Regex>> = LazyLock::new(|| compile(r"(?i)^as\s+"));
+
+static ARTICLE: LazyLock<Option<Regex>> = LazyLock::new(|| compile(r"(?i)^(?:an?|the)\s+"));
+
+/// The want phrase that ends a Connextra role, after white space or a comma.
+static ROLE_END: LazyLock<Option<Regex>> = LazyLock::new(|| {
     compile(&format!(
-        r"(?i)^\s*{TAGS}as\s+(?:(?P<art>an?|the)\s+)?{ROLE}(?:(?:\s*,\s*|\s+)\b(?P<want>{WANT})|\s*,\s*(?P<want2>{WANT_NO_SUBJECT}))\b"
+        r"(?i)(?:(?:\s*,\s*|\s+)\b(?P<want>{WANT})|\s*,\s*(?P<want2>{WANT_NO_SUBJECT}))\b"
     ))
 });
 
 static IN_ORDER_TO: LazyLock<Option<Regex>> = LazyLock::new(|| {
     compile(&format!(
-        r"(?i)^\s*{TAGS}(?P<marker>in\s+order\s+(?:to|that|for)|so\s+that)\s+(?P<benefit>[^\s,][^\n]*?)(?:(?:\s*,\s*|\s+)as\s+(?P<art>an?|the)\s+|\s*,\s*as\s+){ROLE}(?:\s*,\s*|\s+)\b(?P<want>{WANT})\b"
+        r"(?i)^(?P<marker>in\s+order\s+(?:to|that|for)|so\s+that)\s+(?P<benefit>[^\s,][^\n]*?)(?:(?:\s*,\s*|\s+)as\s+(?P<art>an?|the)\s+|\s*,\s*as\s+){ROLE}(?:\s*,\s*|\s+)\b(?P<want>{WANT})\b"
     ))
 });
 
 static JOB_STORY: LazyLock<Option<Regex>> = LazyLock::new(|| {
     compile(&format!(
-        r"(?i)^\s*{TAGS}when\s+(?P<situation>[^\s,][^\n]*?)(?:\s*,\s*|\s+)\b(?P<want>{WANT})\b"
+        r"(?i)^when\s+(?P<situation>[^\s,][^\n]*?)(?:\s*,\s*|\s+)\b(?P<want>{WANT})\b"
     ))
 });
 
@@ -197,24 +222,29 @@ static MARKER: LazyLock<Option<Regex>> = LazyLock::new(|| {
 });
 
 /// Words that make an article-less "As …" an ordinary clause rather than a role
-/// (`As soon as …`, `As discussed, …`), separated by spaces.
-const NOT_A_BARE_ROLE: &str = concat!(
-    "soon well far long much many of per part mentioned discussed described ",
-    "requested agreed noted stated shown before usual always such if it we i you they he ",
-    "she for to in with expected needed required above below follows following necessary ",
-    "possible planned said explained suggested specified outlined indicated seen is was ",
-    "this that these those there regards opposed compared defined an a the and or quickly ",
-    "early late often little few previously already promised intended",
-);
+/// (`As soon as …`, `As discussed, …`).
+#[rustfmt::skip]
+const NOT_A_BARE_ROLE: &[&str] = &[
+    "soon", "well", "far", "long", "much", "many", "of", "per", "part", "mentioned",
+    "discussed", "described", "requested", "agreed", "noted", "stated", "shown", "before",
+    "usual", "always", "such", "if", "it", "we", "i", "you", "they", "he", "she", "for",
+    "to", "in", "with", "expected", "needed", "required", "above", "below", "follows",
+    "following", "necessary", "possible", "planned", "said", "explained", "suggested",
+    "specified", "outlined", "indicated", "seen", "is", "was", "this", "that", "these",
+    "those", "there", "regards", "opposed", "compared", "defined", "an", "a", "the", "and",
+    "or", "quickly", "early", "late", "often", "little", "few", "previously", "already",
+    "promised", "intended",
+];
 
-/// Roles that are really idioms (`As a result, I want …`), separated by `|`.
-const NOT_A_ROLE: &str = concat!(
-    "result|rule|consequence|whole|minimum|maximum|workaround|",
-    "reminder|first step|next step|last step|final step|example|alternative|side effect|",
-    "start|bonus|fallback|default|follow-up|follow up|precaution|general rule|",
-    "matter of fact|side note|note|summary|last resort|temporary fix|quick fix|first pass|",
-    "starting point",
-);
+/// Roles that are really idioms (`As a result, I want …`).
+#[rustfmt::skip]
+const NOT_A_ROLE: &[&str] = &[
+    "result", "rule", "consequence", "whole", "minimum", "maximum", "workaround",
+    "reminder", "first step", "next step", "last step", "final step", "example",
+    "alternative", "side effect", "start", "bonus", "fallback", "default", "follow-up",
+    "follow up", "precaution", "general rule", "matter of fact", "side note", "note",
+    "summary", "last resort", "temporary fix", "quick fix", "first pass", "starting point",
+];
 
 /// Abbreviations that may end with a period inside a role.
 const ROLE_ABBREVIATIONS: &[&str] = &[
@@ -231,16 +261,15 @@ pub fn parse(text: &str, options: &Options) -> Option<Story> {
             return Some(story);
         }
     }
-    if let Some(story) = connextra(text) {
-        return Some(story);
-    }
-    if let Some(story) = in_order_to(text) {
-        return Some(story);
-    }
-    if options.job_stories {
-        return job_story(text);
-    }
-    None
+    let skip = LEADING_TAGS
+        .as_ref()
+        .and_then(|re| re.find(text))
+        .map_or(0, |m| m.end());
+    let body = text.get(skip..)?;
+    let story = connextra(body)
+        .or_else(|| in_order_to(body))
+        .or_else(|| options.job_stories.then(|| job_story(body)).flatten())?;
+    Some(story.shifted(skip))
 }
 
 /// The text that holds the story: `summary` if it parses; otherwise the first non-empty
@@ -310,14 +339,18 @@ fn from_template(text: &str, template: &Regex) -> Option<Story> {
     })
 }
 
+/// The Connextra pattern (see [`AS`]) matched as the regex engine would, in steps: the
+/// article if a role and want phrase follow it, else none; the role lazily up to the
+/// first want phrase. Searching the want phrase alone keeps the backtracker that fills
+/// its groups off the role, which is most of the text.
 fn connextra(text: &str) -> Option<Story> {
-    let caps = CONNEXTRA.as_ref()?.captures(text)?;
-    let role = checked_role(text, &caps)?;
-    let want = caps.name("want").or_else(|| caps.name("want2"))?;
-    if is_negated_can(text, want.as_str(), want.end()) {
+    let (role, has_article, want) = connextra_match(text)?;
+    let role = checked_role(text, role, has_article, want.start)?;
+    let want_text = text.get(want.clone())?;
+    if is_negated_can(text, want_text, want.end) {
         return None;
     }
-    let (goal, benefit_marker, benefit) = split_goal(text, want.end(), is_verbal(want.as_str()))?;
+    let (goal, benefit_marker, benefit) = split_goal(text, want.end, is_verbal(want_text))?;
     // "As a user, in order to save time, I want …": the benefit sits before the want.
     if let Some((role, marker, early_benefit)) = split_role(text, role.clone()) {
         if benefit_marker.is_none() {
@@ -325,7 +358,7 @@ fn connextra(text: &str) -> Option<Story> {
                 shape: Shape::Connextra,
                 role: Some(role),
                 situation: None,
-                want: want.range(),
+                want,
                 goal,
                 benefit_marker: marker,
                 benefit: early_benefit,
@@ -336,11 +369,44 @@ fn connextra(text: &str) -> Option<Story> {
         shape: Shape::Connextra,
         role: Some(role),
         situation: None,
-        want: want.range(),
+        want,
         goal,
         benefit_marker,
         benefit,
     })
+}
+
+/// The role, whether an article stands before it, and the want phrase.
+fn connextra_match(text: &str) -> Option<(Range<usize>, bool, Range<usize>)> {
+    let after_as = AS.as_ref()?.find(text)?.end();
+    let article = ARTICLE
+        .as_ref()?
+        .find(text.get(after_as..)?)
+        .map(|m| after_as + m.end());
+    article
+        .map(|start| (start, true))
+        .into_iter()
+        .chain([(after_as, false)])
+        .find_map(|(start, has_article)| {
+            role_and_want(text, start).map(|(end, want)| (start..end, has_article, want))
+        })
+}
+
+/// A role starting at `start` (`[^\s,.!?;:][^\n]*?`) and the want phrase after it: the
+/// role's end and the want phrase's range.
+fn role_and_want(text: &str, start: usize) -> Option<(usize, Range<usize>)> {
+    let first = text.get(start..)?.chars().next()?;
+    if first.is_whitespace() || matches!(first, ',' | '.' | '!' | '?' | ';' | ':') {
+        return None;
+    }
+    let rest = start + first.len_utf8();
+    let caps = ROLE_END.as_ref()?.captures_at(text, rest)?;
+    let end = caps.get(0)?.start();
+    if text.get(rest..end)?.contains('\n') {
+        return None;
+    }
+    let want = caps.name("want").or_else(|| caps.name("want2"))?;
+    Some((end, want.range()))
 }
 
 static ROLE_BENEFIT: LazyLock<Option<Regex>> =
@@ -360,8 +426,13 @@ fn split_role(text: &str, role: Range<usize>) -> Option<Split> {
 
 fn in_order_to(text: &str) -> Option<Story> {
     let caps = IN_ORDER_TO.as_ref()?.captures(text)?;
-    let role = checked_role(text, &caps)?;
     let want = caps.name("want")?;
+    let role = checked_role(
+        text,
+        caps.name("role")?.range(),
+        caps.name("art").is_some(),
+        want.start(),
+    )?;
     if is_negated_can(text, want.as_str(), want.end()) {
         return None;
     }
@@ -398,16 +469,22 @@ fn job_story(text: &str) -> Option<Story> {
     })
 }
 
-/// The role group, trimmed and checked against the idioms that only look like roles.
-fn checked_role(text: &str, caps: &Captures) -> Option<Range<usize>> {
-    let role = trim_range(text, caps.name("role")?.range(), TRAIL)?;
+/// The role, trimmed and checked against the idioms that only look like roles;
+/// `want_start` is where the want phrase after it starts.
+fn checked_role(
+    text: &str,
+    role: Range<usize>,
+    has_article: bool,
+    want_start: usize,
+) -> Option<Range<usize>> {
+    let role = trim_range(text, role, TRAIL)?;
     let words: Vec<&str> = text.get(role.clone())?.split_whitespace().collect();
     if words.len() > MAX_ROLE_WORDS {
         return None;
     }
     let lower = words.join(" ").to_lowercase();
     let lower = lower.trim_end_matches(|c: char| !c.is_alphanumeric());
-    let idiom = NOT_A_ROLE.split('|').any(|idiom| {
+    let idiom = NOT_A_ROLE.iter().any(|&idiom| {
         lower.strip_prefix(idiom).is_some_and(|rest| {
             rest.is_empty()
                 || [" of ", " to ", " for ", " from ", " in ", ","]
@@ -418,20 +495,16 @@ fn checked_role(text: &str, caps: &Captures) -> Option<Range<usize>> {
     if idiom {
         return None;
     }
-    if caps.name("art").is_none() {
+    if !has_article {
         let first = words
             .first()?
             .trim_matches(|c: char| !c.is_alphanumeric())
             .to_lowercase();
-        if NOT_A_BARE_ROLE.split_whitespace().any(|w| w == first) {
+        if listed(NOT_A_BARE_ROLE, &first) {
             return None;
         }
     }
     // A role stays within one sentence, up to the want phrase.
-    let want_start = caps
-        .name("want")
-        .or_else(|| caps.name("want2"))
-        .map_or(role.end, |m| m.start());
     let role_text = text.get(role.start..want_start)?;
     let mut chars = role_text.char_indices().peekable();
     while let Some((i, c)) = chars.next() {
@@ -502,33 +575,45 @@ fn split_goal(text: &str, after_want: usize, verbal: bool) -> Option<Split> {
 }
 
 /// Subjects that make a bare "so" introduce a clause ("so I know", "so the page …").
-const SO_SUBJECTS: &str = concat!(
-    "i we you they he she it that my our their his her its the this these those users ",
-    "user people everyone anyone others other there customers staff visitors nobody no ",
-    "all each every a an",
-);
+#[rustfmt::skip]
+const SO_SUBJECTS: &[&str] = &[
+    "i", "we", "you", "they", "he", "she", "it", "that", "my", "our", "their", "his", "her",
+    "its", "the", "this", "these", "those", "users", "user", "people", "everyone", "anyone",
+    "others", "other", "there", "customers", "staff", "visitors", "nobody", "no", "all",
+    "each", "every", "a", "an",
+];
 
 /// Words after "so" that make it an adverb, not a marker.
-const SO_ADVERBIAL_NEXT: &str =
-    "on far much many forth long called to and or as etc if few little well";
+#[rustfmt::skip]
+const SO_ADVERBIAL_NEXT: &[&str] = &[
+    "on", "far", "much", "many", "forth", "long", "called", "to", "and", "or", "as", "etc",
+    "if", "few", "little", "well",
+];
 
 /// Words before "so" that make it a pro-form or adverb ("do so", "and so on").
-const SO_ADVERBIAL_PREV: &str = concat!(
-    "do does did doing done or and even not is are was were be been more less quite just ",
-    "why said think hope",
-);
+#[rustfmt::skip]
+const SO_ADVERBIAL_PREV: &[&str] = &[
+    "do", "does", "did", "doing", "done", "or", "and", "even", "not", "is", "are", "was",
+    "were", "be", "been", "more", "less", "quite", "just", "why", "said", "think", "hope",
+];
 
 /// Words before "to be able to" (or "to help", "to allow" …) that make it part of the goal
 /// ("needs to be able to", "tips how to reduce").
-const INFINITIVE_TAKERS: &str = concat!(
-    "need needs needed want wants has have had is are be was were going used likely seem ",
-    "seems expected required supposed ought able allowed enough how what where when whether ",
-    "which who",
-);
+#[rustfmt::skip]
+const INFINITIVE_TAKERS: &[&str] = &[
+    "need", "needs", "needed", "want", "wants", "has", "have", "had", "is", "are", "be",
+    "was", "were", "going", "used", "likely", "seem", "seems", "expected", "required",
+    "supposed", "ought", "able", "allowed", "enough", "how", "what", "where", "when",
+    "whether", "which", "who",
+];
 
 /// Verbs that start a goal in which "to be able to" says what the object should be able
 /// to do ("have the system to be able to …", "allow admins to be able to …"), not why.
-const CAUSATIVES: &str = "have allow enable let make help ask tell require force permit";
+#[rustfmt::skip]
+const CAUSATIVES: &[&str] = &[
+    "have", "allow", "enable", "let", "make", "help", "ask", "tell", "require", "force",
+    "permit",
+];
 
 /// The benefit marker in `rest` (which starts at `base` in `text`): the first explicit
 /// one ("so that", "in order to", "so I can", "so as to"), else the first weak one ("so",
@@ -601,10 +686,12 @@ fn find_marker(text: &str, base: usize, rest: &str, verbal: bool) -> Option<Rang
 }
 
 /// Auxiliaries and modals that show a clause ("so patrons are able to …").
-const AUXILIARIES: &str = concat!(
-    "can could will would may might should must are is am do does don't doesn't won't ",
-    "can't cannot have has get gets know knows need needs",
-);
+#[rustfmt::skip]
+const AUXILIARIES: &[&str] = &[
+    "can", "could", "will", "would", "may", "might", "should", "must", "are", "is", "am",
+    "do", "does", "don't", "doesn't", "won't", "can't", "cannot", "have", "has", "get",
+    "gets", "know", "knows", "need", "needs",
+];
 
 /// Whether `after` opens a clause: a short subject then an auxiliary.
 fn clause_follows(after: &str) -> bool {
@@ -624,9 +711,9 @@ fn bracket_depth(depth: usize, s: &str) -> usize {
     })
 }
 
-/// Whether `word` is one of the space-separated words of `list`.
-fn listed(list: &str, word: &str) -> bool {
-    list.split_whitespace().any(|w| w == word)
+/// Whether `word` is one of the words of `list`.
+fn listed(list: &[&str], word: &str) -> bool {
+    list.contains(&word)
 }
 
 /// The first word of `s`, lower-cased, without surrounding punctuation.
@@ -1380,12 +1467,60 @@ mod tests {
     }
 
     #[test]
+    fn connextra_in_steps_matches_as_the_whole_pattern() {
+        let whole = Regex::new(&format!(
+            r"(?i)^as\s+(?:(?P<art>an?|the)\s+)?{ROLE}(?:(?:\s*,\s*|\s+)\b(?P<want>{WANT})|\s*,\s*(?P<want2>{WANT_NO_SUBJECT}))\b"
+        ))
+        .expect("compiles");
+        for text in [
+            "As a user, I want to log in so that I can work",
+            "As an admin I can delete users",
+            "As anna, I want a report",
+            "As a I want a report",
+            "As an I want it",
+            "As the I want it",
+            "AS THE ADMIN, WE NEED TO export",
+            "As  a   user ,  would like to export",
+            "As a user\nI want to export",
+            "As a\nuser I want to export",
+            "As a user, who can, I want to, I can export",
+            "As a, I want x",
+            "As ,a user I want x",
+            "As a user. I want x",
+            "As a user I can't export, I want to import",
+            "As aſ user I want x",
+            "Aſ a user I want x",
+            "As an user's manager I'd like to see it",
+            "As a user I wanted to, I want to x",
+            "As a the user I want x",
+            "As a",
+            "As",
+            "As a user",
+        ] {
+            let expected = whole.captures(text).map(|caps| {
+                let want = caps.name("want").or_else(|| caps.name("want2"));
+                (
+                    caps.name("role").map(|m| m.range()),
+                    caps.name("art").is_some(),
+                    want.map(|m| m.range()),
+                )
+            });
+            let stepwise =
+                connextra_match(text).map(|(role, art, want)| (Some(role), art, Some(want)));
+            assert_eq!(stepwise, expected, "{text:?}");
+        }
+    }
+
+    #[test]
     fn regexes_compile() {
-        assert!(CONNEXTRA.is_some());
+        assert!(AS.is_some());
+        assert!(ARTICLE.is_some());
+        assert!(ROLE_END.is_some());
         assert!(IN_ORDER_TO.is_some());
         assert!(JOB_STORY.is_some());
         assert!(MARKER.is_some());
         assert!(ROLE_BENEFIT.is_some());
         assert!(LINE_MARKER.is_some());
+        assert!(LEADING_TAGS.is_some());
     }
 }
