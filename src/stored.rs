@@ -5,7 +5,8 @@
 //! even keeping the byte range of every cell cost half the file. A row of a CSV export is
 //! therefore kept as the byte range of the whole row, its key and its summary cell (about
 //! 50 bytes), and becomes an [`Item`] when a stage asks for one: its cells are found again
-//! with `csv_core` and decoded, on the core that checks the item, which drops it afterwards.
+//! (`jira_csv::cells_of`) and decoded, on the core that checks the item, which drops it
+//! afterwards.
 //! Reports name items by their key and summary without decoding the rest.
 //!
 //! Items of JSON exports and story lists are kept decoded: a JSON value's text depends on
