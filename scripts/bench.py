@@ -4,9 +4,10 @@
     python3 scripts/bench.py                          # 1k and 100k stories
     python3 scripts/bench.py --sizes 1000,100000,1000000
 
-For each size it prints wall time, stories/s, MB/s and peak RSS for: the floor (csv_core
-alone locating every field: examples/csv_floor.rs), read only (`backlint fields`), read +
-all rules (`check --statistics`), and read + all rules + each output format. Beside each
+For each size it prints wall time, CPU time (user + system), stories/s, MB/s and peak RSS
+for: the floor (csv_core alone locating every field: examples/csv_floor.rs), read only
+(`backlint fields`), read + all rules (`check --statistics`), and read + all rules + each
+output format. Beside each
 figure: throughput as a share of the floor's, and peak RSS as a multiple of the file size.
 Release builds; generated files are cached in target/bench-data/.
 """
@@ -23,12 +24,13 @@ FORMATS = ["json", "concise", "human", "sarif", "github", "markdown", "junit"]
 
 
 def run(command, stdout=subprocess.DEVNULL):
-    """Runs `command`; returns (wall seconds, peak RSS in MiB, exit code)."""
+    """Runs `command`; returns (wall seconds, CPU seconds, peak RSS in MiB, exit code)."""
     start = time.perf_counter()
     process = subprocess.Popen(command, stdout=stdout, stderr=subprocess.DEVNULL)
     _, status, usage = os.wait4(process.pid, 0)
     wall = time.perf_counter() - start
-    return wall, usage.ru_maxrss / 1024, os.waitstatus_to_exitcode(status)
+    cpu = usage.ru_utime + usage.ru_stime
+    return wall, cpu, usage.ru_maxrss / 1024, os.waitstatus_to_exitcode(status)
 
 
 def export(size, data_dir):
@@ -55,8 +57,8 @@ def main():
     data_dir.mkdir(parents=True, exist_ok=True)
     today = ["--today", "2026-03-01"]
     print(f"machine: {os.cpu_count()} cores; {os.uname().sysname} {os.uname().release}")
-    print("| stories | MB | stage | wall s | stories/s | MB/s | vs floor | peak RSS MiB | RSS / file |")
-    print("|--:|--:|---|--:|--:|--:|--:|--:|--:|")
+    print("| stories | MB | stage | wall s | CPU s | stories/s | MB/s | vs floor | peak RSS MiB | RSS / file |")
+    print("|--:|--:|---|--:|--:|--:|--:|--:|--:|--:|")
     for size in [int(s) for s in args.sizes.split(",")]:
         path = export(size, data_dir)
         mb = path.stat().st_size / 1e6
@@ -68,12 +70,12 @@ def main():
         floor_wall = None
         for name, command in stages:
             best = min((run([str(c) for c in command]) for _ in range(args.runs)), key=lambda r: r[0])
-            wall, rss, code = best
+            wall, cpu, rss, code = best
             if code not in (0, 1):
-                print(f"| {size} | {mb:.1f} | {name} | failed with exit code {code} | | | | | |")
+                print(f"| {size} | {mb:.1f} | {name} | failed with exit code {code} | | | | | | |")
                 continue
             floor_wall = floor_wall or wall
-            print(f"| {size} | {mb:.1f} | {name} | {wall:.2f} | {size / wall:,.0f} | {mb / wall:.0f} | "
+            print(f"| {size} | {mb:.1f} | {name} | {wall:.2f} | {cpu:.2f} | {size / wall:,.0f} | {mb / wall:.0f} | "
                   f"{100 * floor_wall / wall:.0f}% | {rss:.0f} | {rss * 1.048576 / mb:.1f}× |")
 
 
