@@ -9,6 +9,7 @@ pub mod json;
 pub mod json_array;
 pub mod junit;
 pub mod markdown;
+pub mod percent;
 pub mod sarif;
 pub mod statistics;
 pub mod text;

@@ -16,7 +16,7 @@ use std::path::{Component, Path, PathBuf};
 use rayon::prelude::*;
 use serde::Serialize;
 
-use super::{json_array, Report};
+use super::{json_array, percent, Report};
 use crate::finding::{Finding, Severity};
 use crate::rules::{docs, Rule};
 
@@ -457,7 +457,7 @@ fn join_segments(path: &Path) -> String {
             Component::Prefix(prefix) => {
                 // A Windows drive (`C:`) or UNC prefix: `file:///C:/…`.
                 out.push('/');
-                let prefix = percent_encode(&prefix.as_os_str().to_string_lossy());
+                let prefix = percent::encode(&prefix.as_os_str().to_string_lossy());
                 out.push_str(&prefix.replace("%3A", ":"));
                 continue;
             }
@@ -471,22 +471,8 @@ fn join_segments(path: &Path) -> String {
                 if !out.is_empty() && !out.ends_with('/') {
                     out.push('/');
                 }
-                out.push_str(&percent_encode(&segment.to_string_lossy()));
+                out.push_str(&percent::encode(&segment.to_string_lossy()));
             }
-        }
-    }
-    out
-}
-
-/// Percent-encodes every byte but the unreserved characters of RFC 3986
-/// (`A-Z a-z 0-9 - . _ ~`).
-fn percent_encode(segment: &str) -> String {
-    let mut out = String::with_capacity(segment.len());
-    for byte in segment.bytes() {
-        if byte.is_ascii_alphanumeric() || matches!(byte, b'-' | b'.' | b'_' | b'~') {
-            out.push(char::from(byte));
-        } else {
-            out.push_str(&format!("%{byte:02X}"));
         }
     }
     out

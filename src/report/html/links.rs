@@ -5,6 +5,7 @@
 
 use super::escape::web_url;
 use crate::backlog::Item;
+use crate::report::percent;
 
 /// How keys become links.
 #[derive(Debug, Clone, Copy, Default)]
@@ -17,7 +18,7 @@ impl IssueLinks<'_> {
     /// The address of `item`'s page, if it can be known (the caller leaves out items of
     /// story lists, which are no issues).
     pub fn url(&self, item: &Item) -> Option<String> {
-        let key = encode(&item.key);
+        let key = percent::encode(&item.key);
         match self.template {
             Some(template) => web_url(template).map(|t| t.replace("{key}", &key)),
             None => from_rest_address(item, &key),
@@ -30,19 +31,6 @@ fn from_rest_address(item: &Item, key: &str) -> Option<String> {
     let address = item.by_name("self").next()?;
     let site = web_url(address.as_str())?.split("/rest/api/").next()?;
     (site.len() < address.as_str().len()).then(|| format!("{site}/browse/{key}"))
-}
-
-/// Percent-encodes everything of a key but letters, digits and `-._~`.
-fn encode(key: &str) -> String {
-    let mut out = String::with_capacity(key.len());
-    for byte in key.bytes() {
-        if byte.is_ascii_alphanumeric() || b"-._~".contains(&byte) {
-            out.push(char::from(byte));
-        } else {
-            out.push_str(&format!("%{byte:02X}"));
-        }
-    }
-    out
 }
 
 #[cfg(test)]
