@@ -32,7 +32,7 @@ impl UnprioritizedBacklog {
     pub fn observe(&self, cx: &Context<'_>) -> Option<Priority> {
         Some(match cx.item.get(Field::Priority) {
             Some(value) => Priority {
-                name: Some(hash_of(&value.as_str().trim().to_lowercase())),
+                name: Some(hash_of(value.as_str().trim())),
                 span: value.span,
             },
             None => Priority {
@@ -83,10 +83,25 @@ impl UnprioritizedBacklog {
     }
 }
 
-/// A priority name's hash: equal names hash alike; different names, with a chance of
-/// 2⁻⁶⁴ per pair.
+/// A hash of a priority name in lower case, without making the lower-case copy (it runs
+/// for every open item): names equal but for case hash alike; different names, with a
+/// chance of 2⁻⁶⁴ per pair.
 fn hash_of(name: &str) -> u64 {
     let mut hasher = DefaultHasher::new();
-    name.hash(&mut hasher);
+    for c in name.chars().flat_map(char::to_lowercase) {
+        c.hash(&mut hasher);
+    }
     hasher.finish()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::hash_of;
+
+    #[test]
+    fn priority_names_hash_alike_whatever_their_case() {
+        assert_eq!(hash_of("Medium"), hash_of("MEDIUM"));
+        assert_eq!(hash_of("Élevée"), hash_of("ÉLEVÉE"));
+        assert_ne!(hash_of("Medium"), hash_of("High"));
+    }
 }
