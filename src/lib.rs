@@ -40,7 +40,7 @@ pub fn check_with_defaults(
         &Default::default(),
     )?;
     let settings = rules::context::Settings {
-        today,
+        today: Some(today),
         story: Default::default(),
         personas: Vec::new(),
     };

@@ -10,6 +10,7 @@ use crate::finding::Finding;
 
 use rayon::prelude::*;
 
+use super::ages::{self, AgesFrom};
 use super::builtin::Observation;
 use super::check::{Check, Hit};
 use super::context::{Context, Settings};
@@ -32,6 +33,8 @@ pub struct Outcome {
     pub skipped: Vec<Skipped>,
     /// `[suppress]` entries of the configuration that matched nothing.
     pub unused_config_suppressions: Vec<(String, String)>,
+    /// Per file, the day its items' ages were counted from.
+    pub ages_from: Vec<AgesFrom>,
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -92,6 +95,8 @@ struct Pass<'a> {
     missing: &'a [(usize, usize)],
     settings: &'a Settings,
     scope: &'a Scope,
+    /// Per file, the day ages are counted from.
+    ages_from: &'a [AgesFrom],
 }
 
 /// Runs `rules` over `backlog`. Items are checked in parallel (rules per item are
@@ -105,12 +110,15 @@ pub fn run(
 ) -> Result<Outcome, Error> {
     let ids: Vec<Shared> = rules.iter().map(Shared::of).collect();
     let missing = missing_fields(backlog, rules);
+    let judges_ages = rules.iter().any(|rule| rule.check.judges_ages());
+    let ages_from = ages::per_file(backlog, settings.today, judges_ages);
     let pass = Pass {
         rules,
         ids: &ids,
         missing: &missing,
         settings,
         scope,
+        ages_from: &ages_from,
     };
     // Each item is decoded on the core that checks it, and dropped once checked.
     let gathered = (0..backlog.len())
@@ -132,6 +140,7 @@ pub fn run(
         items_checked: gathered.items_checked,
         stories: gathered.stories,
         findings: gathered.findings,
+        ages_from,
         ..Outcome::default()
     };
     let rule_observations = rules.iter().enumerate().zip(gathered.observations);
@@ -185,12 +194,12 @@ impl Pass<'_> {
     /// Runs every rule that applies on item `index`, gathering what they report.
     fn check(&self, item: &Item, index: usize, into: &mut Gathered) {
         crate::progress::item_checked();
-        let is_story = self.scope.is_story(item);
+        let cx = Context::new(item, self.settings, self.ages_from[item.source].date());
+        let is_story = self.scope.is_story(item, || cx.story().is_some());
         into.items_checked += 1;
         if is_story {
             into.stories.push(index);
         }
-        let cx = Context::new(item, self.settings);
         for (rule_index, rule) in self.rules.iter().enumerate() {
             let applies = (is_story || rule.applies_to == AppliesTo::Items)
                 && !self.missing.contains(&(item.source, rule_index))
