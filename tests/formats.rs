@@ -567,7 +567,10 @@ fn markdown_stays_under_one_mebibyte() {
         closing.starts_with(&format!("_{left_out} more findings not listed")),
         "{closing}"
     );
-    assert!(out.contains("⚠️ 20,000 warnings in 200 items (200 stories)"), "verdict");
+    assert!(
+        out.contains("⚠️ 20,000 warnings in 200 items (200 stories)"),
+        "verdict"
+    );
 }
 
 // ---- JUnit ---------------------------------------------------------------------------------

@@ -13,6 +13,7 @@
 mod charts;
 mod csp;
 mod escape;
+mod field_view;
 mod links;
 mod model;
 mod snippet;

@@ -336,6 +336,18 @@ mod tests {
     }
 
     #[test]
+    fn health_bands_start_at_80_and_50_percent() {
+        let band = |stories, ready| Health { stories, ready }.band();
+        assert_eq!(band(10, 10), Some(Band::Good));
+        assert_eq!(band(10, 8), Some(Band::Good));
+        assert_eq!(band(100, 79), Some(Band::Fair));
+        assert_eq!(band(10, 5), Some(Band::Fair));
+        assert_eq!(band(100, 49), Some(Band::Poor));
+        assert_eq!(band(10, 0), Some(Band::Poor));
+        assert_eq!(band(0, 0), None);
+    }
+
+    #[test]
     fn items_and_stories_are_counted_in_words() {
         assert_eq!(items_and_stories(45, 12), "45 items (12 stories)");
         assert_eq!(items_and_stories(1, 1), "1 item (1 story)");
