@@ -67,14 +67,20 @@ pub fn run(args: &CheckArgs) -> Result<u8, Error> {
         return Ok(EXIT_CLEAN);
     }
     drop(progress);
+    let before_baseline = outcome.findings.len();
+    let hidden_by_baseline = baseline.is_some();
     let fixed = baseline
         .map(|b| b.filter(&backlog, &mut outcome.findings))
         .unwrap_or_default();
+    let hidden_by_baseline = hidden_by_baseline.then(|| before_baseline - outcome.findings.len());
     let max_per_item = args
         .max_findings_per_item
         .unwrap_or(loaded.config.limits.max_findings_per_item);
     let capped = cap_per_item(&mut outcome.findings, max_per_item);
-    let report = Report::of(&backlog, &rules, &outcome);
+    let mut report = Report::of(&backlog, &rules, &outcome).in_order(args.sort.order());
+    if let Some(hidden) = hidden_by_baseline {
+        report = report.with_baseline(hidden);
+    }
     for (format, target) in &outputs {
         let write = |out: &mut dyn std::io::Write| {
             write_report(out, &report, *format, args, &loaded, target.is_none())
