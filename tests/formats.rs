@@ -33,6 +33,7 @@ impl Checked {
             stories: &self.stories,
             order: Order::default(),
             hidden_by_baseline: None,
+            ages_from: &[],
         }
     }
 }

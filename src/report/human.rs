@@ -192,6 +192,9 @@ pub fn summary(report: &Report<'_>, style: Style) -> String {
         number(health.stories),
         plural(health.stories, "story", "stories"),
     );
+    if let Some(ages) = report.ages_note() {
+        let _ = writeln!(out, "  {}", capitalised(&ages));
+    }
     let counts = report.counts_by_rule();
     let width = counts.iter().map(|(id, _, _)| id.len()).max().unwrap_or(0);
     for (id, severity, count) in &counts {
@@ -216,6 +219,15 @@ pub fn summary(report: &Report<'_>, style: Style) -> String {
     }
     let _ = writeln!(out, "{}", total(report, style));
     out
+}
+
+/// `text` with its first letter in upper case.
+fn capitalised(text: &str) -> String {
+    let mut chars = text.chars();
+    chars
+        .next()
+        .map(|first| first.to_uppercase().chain(chars).collect())
+        .unwrap_or_default()
 }
 
 /// `⚠ Found 27 warnings and 46 notes in 45 items (12 stories)`, or `✔ No findings in 40

@@ -18,6 +18,7 @@ pub mod text;
 
 use crate::backlog::{Backlog, Field};
 use crate::finding::{Finding, Severity};
+use crate::rules::ages::AgesFrom;
 use crate::rules::engine::Outcome;
 use crate::rules::Rule;
 use crate::source::{Position, Source};
@@ -38,6 +39,8 @@ pub struct Report<'a> {
     pub order: Order,
     /// How many findings a baseline hid; `None` without a baseline.
     pub hidden_by_baseline: Option<usize>,
+    /// Per file, the day its ages were counted from.
+    pub ages_from: &'a [AgesFrom],
 }
 
 /// Where a finding is, in every form the formats need.
@@ -126,6 +129,7 @@ impl<'a> Report<'a> {
             stories: &outcome.stories,
             order: Order::default(),
             hidden_by_baseline: None,
+            ages_from: &outcome.ages_from,
         }
     }
 
@@ -254,6 +258,48 @@ impl<'a> Report<'a> {
     /// What was checked: "40 items (12 stories)".
     pub fn checked(&self) -> String {
         items_and_stories(self.items_checked, self.stories.len())
+    }
+
+    /// "ages counted from 2026-02-15, the newest date in the export", when a rule of the
+    /// run judged ages: a snapshot's findings depend on that day, so the report names it.
+    pub fn ages_note(&self) -> Option<String> {
+        if !self.rules.iter().any(|rule| rule.check.judges_ages()) {
+            return None;
+        }
+        let mut given = None;
+        let mut newest: Vec<jiff::civil::Date> = Vec::new();
+        let mut undated = None;
+        for ages_from in self.ages_from {
+            match *ages_from {
+                AgesFrom::Given(date) => given = Some(date),
+                AgesFrom::NewestInFile(date) => newest.push(date),
+                AgesFrom::Clock(date) => undated = Some(date),
+            }
+        }
+        if let Some(date) = given {
+            return Some(format!(
+                "ages counted from {date}, the day given by --today or `today`"
+            ));
+        }
+        let (first, last) = (newest.iter().min(), newest.iter().max());
+        let note = match (first, last) {
+            (Some(first), Some(last)) if first == last => format!(
+                "ages counted from {first}, the newest date in the export (--today sets another day)"
+            ),
+            (Some(first), Some(last)) => format!(
+                "ages counted from each file's newest date ({first} to {last}; --today sets one day)"
+            ),
+            _ => String::new(),
+        };
+        match undated {
+            Some(today) if note.is_empty() => Some(format!(
+                "ages counted from today, {today}: the export has no date backlint can read"
+            )),
+            Some(today) => Some(format!(
+                "{note}; from today, {today}, in files with no date backlint can read"
+            )),
+            None => Some(note),
+        }
     }
 
     /// "12 findings hidden by the baseline", when a baseline hid any.
