@@ -146,18 +146,19 @@ test('the health card is coloured by its value and a long field opens whole', as
   assert.equal(await whole.isVisible(), true, 'open after a click');
   assert.match(await whole.textContent(), /^The export covers one quarter[^]*quarter report$/);
   assert.equal(await whole.locator('mark').textContent(), 'fast');
+  assertClean(seen);
+  await context.close();
 
   // Without stories the figure is n/a in grey, not a green 100%.
   writeFileSync(path.join(work, 'tasks.csv'),
     'Summary,Issue key,Issue Type,Status\nRotate the signing keys,OPS-1,Task,To Do\n');
-  const tasks = renderHtml('tasks.html', [path.join(work, 'tasks.csv')]);
-  await page.goto(pathToFileURL(tasks).href, { waitUntil: 'load' });
-  assert.match(await page.textContent('.kpi-health .figure'), /^n\/a$/);
-  const grey = await page.$eval('.kpi-health .figure', (figure) => getComputedStyle(figure).color);
+  const tasks = await open(renderHtml('tasks.html', [path.join(work, 'tasks.csv')]));
+  assert.match(await tasks.page.textContent('.kpi-health .figure'), /^n\/a$/);
+  const grey = await tasks.page.$eval('.kpi-health .figure', (figure) => getComputedStyle(figure).color);
   const [r, g, b] = grey.match(/\d+/g).map(Number);
   assert.ok(Math.abs(r - g) < 30 && Math.abs(g - b) < 40, `grey figure: ${grey}`);
-  assertClean(seen);
-  await context.close();
+  assertClean(tasks.seen);
+  await tasks.context.close();
 });
 
 test('filters, search and sort narrow and order the list', async () => {
