@@ -138,8 +138,9 @@ pub struct CheckArgs {
     /// Record today's findings in a baseline file (and report nothing as failing).
     #[arg(long, value_name = "FILE")]
     pub write_baseline: Option<PathBuf>,
-    /// The lowest severity that makes the run fail (exit code 1).
-    #[arg(long, value_enum, default_value_t = FailOn::Error)]
+    /// The lowest severity that makes the run fail (exit code 1); notes (info) never fail
+    /// unless asked with `info`.
+    #[arg(long, value_enum, default_value_t = FailOn::Warning)]
     pub fail_on: FailOn,
     /// Exit with 0 even when there are findings (errors still exit with 2).
     #[arg(long)]

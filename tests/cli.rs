@@ -57,34 +57,45 @@ fn input_error(args: &[&str]) -> String {
 }
 
 #[test]
-fn findings_at_warning_pass_by_default_and_fail_with_fail_on_warning() {
-    let clean = backlint(&[
+fn warnings_fail_by_default_and_notes_never_do() {
+    let warnings = backlint(&[
         "check",
         "--format",
         "concise",
         "fixtures/jira-cloud-all-fields.csv",
     ]);
-    assert_eq!(clean.status.code(), Some(0), "{}", stderr(&clean));
+    assert_eq!(warnings.status.code(), Some(1), "{}", stderr(&warnings));
     assert!(
-        stdout(&clean).contains("warning[missing-priority] PAN-3"),
+        stdout(&warnings).contains("warning[missing-priority] PAN-3"),
         "{}",
-        stdout(&clean)
+        stdout(&warnings)
     );
-    let failing = backlint(&[
+    let errors_only = backlint(&[
         "check",
         "--fail-on",
-        "warning",
+        "error",
         "fixtures/jira-cloud-all-fields.csv",
     ]);
-    assert_eq!(failing.status.code(), Some(1));
-    let zero = backlint(&[
-        "check",
-        "--fail-on",
-        "warning",
-        "--exit-zero",
-        "fixtures/jira-cloud-all-fields.csv",
-    ]);
+    assert_eq!(errors_only.status.code(), Some(0));
+    let zero = backlint(&["check", "--exit-zero", "fixtures/jira-cloud-all-fields.csv"]);
     assert_eq!(zero.status.code(), Some(0));
+    // Only notes (stale-item is info): the default passes, `--fail-on info` fails.
+    let notes = ["check", "--select", "stale-item", "--today", "2030-01-01"];
+    let notes_only = backlint(&[&notes[..], &["fixtures/jira-cloud-all-fields.csv"]].concat());
+    assert!(
+        stdout(&notes_only).contains("stale-item"),
+        "{}",
+        stdout(&notes_only)
+    );
+    assert_eq!(notes_only.status.code(), Some(0), "{}", stdout(&notes_only));
+    let info = backlint(
+        &[
+            &notes[..],
+            &["--fail-on", "info", "fixtures/jira-cloud-all-fields.csv"],
+        ]
+        .concat(),
+    );
+    assert_eq!(info.status.code(), Some(1));
 }
 
 #[test]
