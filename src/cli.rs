@@ -35,13 +35,19 @@ pub enum Command {
     Docs(DocsArgs),
 }
 
-/// Rule selection, shared by `check` and `rules`.
+/// Rule selection, shared by `check` and `rules`; resolved as ruff resolves it (see
+/// `rules::selection`).
 #[derive(Debug, clap::Args, Default)]
+#[command(next_help_heading = "Rule selection")]
 pub struct SelectArgs {
-    /// Rules to run: ids, categories or `all` (replaces `select` of the configuration).
+    /// Rules to run: ids, categories or `all`. Replaces the configuration's selection,
+    /// its `ignore` included.
     #[arg(long, value_delimiter = ',', value_name = "RULES")]
     pub select: Vec<String>,
-    /// Rules not to run: ids or categories (added to `ignore` of the configuration).
+    /// Rules to run as well as the configuration's (or the default) selection.
+    #[arg(long, value_delimiter = ',', value_name = "RULES")]
+    pub extend_select: Vec<String>,
+    /// Rules not to run: ids or categories; wins over the configuration's selection.
     #[arg(long, value_delimiter = ',', value_name = "RULES")]
     pub ignore: Vec<String>,
 }

@@ -12,12 +12,14 @@ use crate::output::{write_atomically, write_atomically_with};
 use crate::report::human::Style;
 use crate::report::{self, Report};
 use crate::rules::context::Settings;
+use crate::rules::did_you_mean;
 use crate::rules::engine::{self, Outcome};
 use crate::rules::story;
-use crate::rules::suppression::Suppressions;
+use crate::rules::suppression::{Suppressions, UnknownRule, LABEL};
 
 use super::{
-    configured_rules, load_input_config, print_with, read_backlog, EXIT_CLEAN, EXIT_FINDINGS,
+    catalog, configured_rules, load_input_config, print_with, read_backlog, EXIT_CLEAN,
+    EXIT_FINDINGS,
 };
 
 pub fn run(args: &CheckArgs) -> Result<u8, Error> {
@@ -32,7 +34,9 @@ pub fn run(args: &CheckArgs) -> Result<u8, Error> {
     }
     let progress = crate::progress::start();
     let loaded = load_input_config(&args.input)?;
-    let rules = configured_rules(&loaded, &args.select)?;
+    let catalog = catalog(&loaded)?;
+    let rule_ids: Vec<String> = catalog.iter().map(|r| r.id.clone()).collect();
+    let rules = configured_rules(catalog, &loaded, &args.select)?;
     // Columns no rule reads are not kept: a Cloud "all fields" export has hundreds.
     let named = rules
         .iter()
@@ -48,6 +52,7 @@ pub fn run(args: &CheckArgs) -> Result<u8, Error> {
         None => None,
     };
     let mut suppressions = Suppressions::collect(&backlog, &loaded.config.suppress);
+    let unknown_labels = suppressions.take_unknown(|id| rule_ids.iter().any(|r| r == id));
     let mut outcome = engine::run(
         &backlog,
         &rules,
@@ -82,6 +87,7 @@ pub fn run(args: &CheckArgs) -> Result<u8, Error> {
             None => print_with(write),
         }
     }
+    warn_unknown_labels(&backlog, &unknown_labels, &rule_ids);
     print_notes(&backlog, &loaded, &outcome, &fixed);
     if capped > 0 {
         eprintln!("note: {capped} findings not shown: more than {max_per_item} on one item (raise with --max-findings-per-item)");
@@ -223,6 +229,28 @@ pub fn settings(loaded: &Loaded, today: Option<&str>) -> Result<Settings, Error>
         },
         personas: config.personas.clone(),
     })
+}
+
+/// Warns on stderr of suppression labels that name no rule, where they are, with the rule
+/// most likely meant.
+fn warn_unknown_labels(backlog: &Backlog, unknown: &[UnknownRule], rule_ids: &[String]) {
+    for label in unknown {
+        let source = backlog.source_of(label.item);
+        let at = source.position(label.span.start);
+        let help = did_you_mean::help(
+            &label.rule,
+            rule_ids.iter().map(String::as_str),
+            "`backlint rules` lists the rules",
+        );
+        eprintln!(
+            "warning: {}:{}:{}: {}: the label `{LABEL}:{}` names no rule, so it suppresses nothing; {help}",
+            source.name(),
+            at.line,
+            at.column,
+            backlog.key(label.item),
+            label.rule,
+        );
+    }
 }
 
 /// Says on stderr what was not checked or no longer occurs, so a quiet run is not

@@ -64,13 +64,18 @@ pub fn catalog(loaded: &Loaded) -> Result<Vec<Rule>, Error> {
     rule_catalog::load(team_dir.as_deref())
 }
 
-/// The rules that run, configured by the configuration and the command line.
-pub fn configured_rules(loaded: &Loaded, select: &SelectArgs) -> Result<Vec<Rule>, Error> {
+/// The rules of `catalog` that run, configured by the configuration and the command line.
+pub fn configured_rules(
+    catalog: Vec<Rule>,
+    loaded: &Loaded,
+    select: &SelectArgs,
+) -> Result<Vec<Rule>, Error> {
     let cli = CommandLine {
         select: select.select.clone(),
+        extend_select: select.extend_select.clone(),
         ignore: select.ignore.clone(),
     };
-    selection::select(catalog(loaded)?, loaded, &cli)
+    selection::select(catalog, loaded, &cli)
 }
 
 /// Writes to standard output; a closed pipe (`backlint … | head -1`) is not an error.
