@@ -151,6 +151,14 @@ pub struct CheckArgs {
     /// Exit with 0 even when there are findings (errors still exit with 2).
     #[arg(long)]
     pub exit_zero: bool,
+    /// Print only the summary of the human or concise report on standard output, and no
+    /// notes on standard error (warnings and errors still).
+    #[arg(short, long)]
+    pub quiet: bool,
+    /// Print nothing on standard output, and on standard error only errors: the exit code
+    /// tells the result. Reports given with --output are still written.
+    #[arg(short, long)]
+    pub silent: bool,
     #[command(flatten)]
     pub select: SelectArgs,
     /// The day ages are counted from (YYYY-MM-DD; default: `today` in the configuration, else
@@ -208,6 +216,15 @@ pub enum OutputFormat {
 impl OutputFormat {
     pub fn from_name(name: &str) -> Option<Self> {
         <Self as ValueEnum>::from_str(name, true).ok()
+    }
+
+    /// Every format's name as the command line spells it, from the variants above.
+    pub fn names() -> Vec<String> {
+        Self::value_variants()
+            .iter()
+            .filter_map(ValueEnum::to_possible_value)
+            .map(|value| value.get_name().to_owned())
+            .collect()
     }
 }
 

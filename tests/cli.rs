@@ -582,6 +582,89 @@ fn refused_command_lines_say_why_and_what_was_meant() {
     }
 }
 
+#[test]
+fn a_file_name_with_an_equals_sign_is_written_when_it_is_a_path() {
+    let dir = temp_dir("equals");
+    let output = Command::new(env!("CARGO_BIN_EXE_backlint"))
+        .args(["check", "--format", "concise", "--output", "./a=b.txt"])
+        .arg(std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("fixtures/stories.txt"))
+        .current_dir(&dir)
+        .output()
+        .expect("the binary runs");
+    assert_eq!(output.status.code(), Some(1), "{}", stderr(&output));
+    let written = std::fs::read_to_string(dir.join("a=b.txt")).expect("a=b.txt is written");
+    assert!(written.contains("vague-language"), "{written}");
+    assert!(!std::path::Path::new("a.pdf").exists());
+}
+
+/// An export with a label naming no rule (a warning) and missing columns (a note).
+fn export_with_a_mistyped_label(dir: &std::path::Path) -> std::path::PathBuf {
+    let export = dir.join("export.csv");
+    std::fs::write(
+        &export,
+        "Summary,Issue key,Issue Type,Status,Labels\n\
+         As a shopper I want to pay by card so that I save time,PAN-1,Story,To Do,backlint-ignore:missing-estimat\n\
+         Make the search fast and easy,PAN-2,Story,To Do,\n",
+    )
+    .unwrap();
+    export
+}
+
+#[test]
+fn quiet_prints_the_summary_and_silent_nothing_with_the_same_exit_code() {
+    let dir = temp_dir("quiet");
+    let export = export_with_a_mistyped_label(&dir);
+    let export = export.to_str().unwrap();
+    let normal = backlint(&["check", export]);
+    assert_eq!(normal.status.code(), Some(1), "{}", stderr(&normal));
+    assert!(stdout(&normal).contains("── PAN-2"), "{}", stdout(&normal));
+    assert!(stderr(&normal).contains("note: "), "{}", stderr(&normal));
+    for quiet in ["-q", "--quiet"] {
+        for format in ["human", "concise"] {
+            let output = backlint(&["check", quiet, "--format", format, export]);
+            assert_eq!(output.status.code(), Some(1));
+            let text = stdout(&output);
+            assert!(
+                text.contains("Summary") && text.contains("warning"),
+                "{text}"
+            );
+            assert!(!text.contains("PAN-2"), "no finding is shown: {text}");
+            let error = stderr(&output);
+            assert!(
+                error.contains("warning: ") && !error.contains("note: "),
+                "{error}"
+            );
+        }
+    }
+    let json = backlint(&["check", "-q", "--format", "json", export]);
+    assert!(
+        stdout(&json).contains("\"findings\""),
+        "data formats are whole"
+    );
+    for silent in ["-s", "--silent"] {
+        let output = backlint(&["check", silent, export]);
+        assert_eq!(output.status.code(), Some(1));
+        assert!(stdout(&output).is_empty(), "{}", stdout(&output));
+        assert!(stderr(&output).is_empty(), "{}", stderr(&output));
+    }
+    let report = dir.join("report.json");
+    let to_file = backlint(&[
+        "check",
+        "-s",
+        "--output",
+        &format!("json={}", report.display()),
+        export,
+    ]);
+    assert_eq!(to_file.status.code(), Some(1));
+    assert!(std::fs::read_to_string(&report).unwrap().contains("PAN-2"));
+    let error = backlint(&["check", "-s", "fixtures/no-such-export.csv"]);
+    assert_eq!(error.status.code(), Some(2));
+    assert!(
+        stderr(&error).contains("cannot read the file"),
+        "errors still show"
+    );
+}
+
 /// `backlint check` in `dir` (its backlint.toml is found there) on the fixture `export`,
 /// in the concise format.
 fn check_in(dir: &std::path::Path, args: &[&str], export: &str) -> Output {
@@ -676,13 +759,7 @@ fn an_unknown_rule_in_the_configuration_points_at_it_and_suggests() {
 #[test]
 fn a_suppression_label_naming_no_rule_is_a_warning_with_the_rule_meant() {
     let dir = temp_dir("label-typo");
-    let export = dir.join("export.csv");
-    std::fs::write(
-        &export,
-        "Summary,Issue key,Issue Type,Status,Labels\n\
-         As a shopper I want to pay by card so that I save time,PAN-1,Story,To Do,backlint-ignore:missing-estimat\n",
-    )
-    .unwrap();
+    let export = export_with_a_mistyped_label(&dir);
     let output = backlint(&["check", "--format", "concise", export.to_str().unwrap()]);
     let error = stderr(&output);
     assert!(

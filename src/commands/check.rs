@@ -22,7 +22,30 @@ use super::{
     EXIT_FINDINGS,
 };
 
+/// How much the run says on the terminal (`-q`, `-s`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+enum Verbosity {
+    /// Silent: no report on stdout, no notes or warnings on stderr; errors only.
+    Silent,
+    /// Quiet: the human and concise reports shrink to their summary; no notes.
+    Quiet,
+    Normal,
+}
+
+impl Verbosity {
+    fn of(args: &CheckArgs) -> Self {
+        if args.silent {
+            Verbosity::Silent
+        } else if args.quiet {
+            Verbosity::Quiet
+        } else {
+            Verbosity::Normal
+        }
+    }
+}
+
 pub fn run(args: &CheckArgs) -> Result<u8, Error> {
+    let verbosity = Verbosity::of(args);
     let outputs = outputs(args)?;
     // Every report's folder first: a bad path is refused before any report is written.
     for path in outputs
@@ -32,7 +55,7 @@ pub fn run(args: &CheckArgs) -> Result<u8, Error> {
     {
         crate::output::check_folder(path)?;
     }
-    let progress = crate::progress::start();
+    let progress = (verbosity == Verbosity::Normal).then(crate::progress::start);
     let loaded = load_input_config(&args.input)?;
     let catalog = catalog(&loaded)?;
     let rule_ids: Vec<String> = catalog.iter().map(|r| r.id.clone()).collect();
@@ -62,11 +85,13 @@ pub fn run(args: &CheckArgs) -> Result<u8, Error> {
     )?;
     if let Some(path) = &args.write_baseline {
         write_atomically(path, &Baseline::of(&backlog, &outcome.findings).to_json())?;
-        eprintln!(
-            "wrote {} findings to the baseline {}",
-            outcome.findings.len(),
-            path.display()
-        );
+        if verbosity == Verbosity::Normal {
+            eprintln!(
+                "wrote {} findings to the baseline {}",
+                outcome.findings.len(),
+                path.display()
+            );
+        }
         return Ok(EXIT_CLEAN);
     }
     drop(progress);
@@ -84,13 +109,18 @@ pub fn run(args: &CheckArgs) -> Result<u8, Error> {
         };
         match target {
             Some(path) => write_atomically_with(path, write)?,
+            None if verbosity == Verbosity::Silent => {}
             None => print_with(write),
         }
     }
-    warn_unknown_labels(&backlog, &unknown_labels, &rule_ids);
-    print_notes(&backlog, &loaded, &outcome, &fixed);
-    if capped > 0 {
-        eprintln!("note: {capped} findings not shown: more than {max_per_item} on one item (raise with --max-findings-per-item)");
+    if verbosity >= Verbosity::Quiet {
+        warn_unknown_labels(&backlog, &unknown_labels, &rule_ids);
+    }
+    if verbosity == Verbosity::Normal {
+        print_notes(&backlog, &loaded, &outcome, &fixed);
+        if capped > 0 {
+            eprintln!("note: {capped} findings not shown: more than {max_per_item} on one item (raise with --max-findings-per-item)");
+        }
     }
     let failing = args
         .fail_on
@@ -120,10 +150,7 @@ fn outputs(args: &CheckArgs) -> Result<Vec<(OutputFormat, Option<PathBuf>)>, Err
     let mut outputs = Vec::new();
     let mut main_target = None;
     for output in &args.output {
-        match output
-            .split_once('=')
-            .and_then(|(name, path)| Some((OutputFormat::from_name(name)?, path)))
-        {
+        match named_output(output)? {
             Some((format, path)) => outputs.push((format, Some(PathBuf::from(path)))),
             None if main_target.is_none() => main_target = Some(PathBuf::from(output)),
             None => {
@@ -141,6 +168,39 @@ fn outputs(args: &CheckArgs) -> Result<Vec<(OutputFormat, Option<PathBuf>)>, Err
     Ok(outputs)
 }
 
+/// `FORMAT=FILE` as a format and a file; `None` for a plain file. What stands before `=`
+/// is taken as a format when it is a bare word (letters, digits, `-`, `_`), so
+/// `--output pdf=a.pdf` is refused rather than written to a file named `pdf=a.pdf`.
+fn named_output(output: &str) -> Result<Option<(OutputFormat, &str)>, Error> {
+    let Some((name, path)) = output.split_once('=') else {
+        return Ok(None);
+    };
+    let bare_word = !name.is_empty()
+        && name
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_');
+    if !bare_word {
+        return Ok(None);
+    }
+    let usage = |message: String, help: String| Error::Usage { message, help };
+    let Some(format) = OutputFormat::from_name(name) else {
+        return Err(usage(
+            format!("--output {output}: there is no format `{name}`"),
+            format!(
+                "the formats are {}; for a file whose name holds `=`, write ./{output}",
+                OutputFormat::names().join(", ")
+            ),
+        ));
+    };
+    if path.is_empty() {
+        return Err(usage(
+            format!("--output {output}: no file after `=`"),
+            format!("name the file, e.g. --output {name}=backlint.{name}"),
+        ));
+    }
+    Ok(Some((format, path)))
+}
+
 /// Writes one report. JSON, SARIF, JUnit and the human report are written as they are
 /// rendered (a report of a million findings is larger than the export); the others,
 /// smaller or bounded, are rendered first.
@@ -152,8 +212,13 @@ fn write_report(
     loaded: &Loaded,
     to_stdout: bool,
 ) -> std::io::Result<()> {
-    if args.statistics && matches!(format, OutputFormat::Human | OutputFormat::Concise) {
+    let text = matches!(format, OutputFormat::Human | OutputFormat::Concise);
+    if args.statistics && text {
         return out.write_all(report::statistics::render(report).as_bytes());
+    }
+    if args.quiet && text && to_stdout {
+        let summary = report::human::summary(report, human_style(args, to_stdout));
+        return out.write_all(summary.as_bytes());
     }
     let rendered = match format {
         OutputFormat::Json => return report::json::write(report, out),

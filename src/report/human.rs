@@ -182,7 +182,7 @@ fn first_line_of(source: &Source, span: Span) -> Span {
 }
 
 /// The closing summary: what was read and checked, counts per rule, health, verdict.
-fn summary(report: &Report<'_>, style: Style) -> String {
+pub fn summary(report: &Report<'_>, style: Style) -> String {
     let mut out = String::new();
     let health = report.health();
     let items_with_findings = {
