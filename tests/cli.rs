@@ -227,10 +227,66 @@ fn missing_file() {
 }
 
 #[test]
-fn directory() {
-    let error = input_error(&["check", "fixtures"]);
+fn a_folder_means_every_export_directly_in_it_in_name_order() {
+    let dir = temp_dir("folder");
+    for (fixture, name) in [
+        ("stories.txt", "b-stories.txt"),
+        ("jira-server.csv", "a-server.csv"),
+        ("jira-v2-search.json", "c-search.json"),
+        ("stories.md", ".hidden.md"),
+        ("stories.md", "sub/nested.md"),
+    ] {
+        let target = dir.join(name);
+        std::fs::create_dir_all(target.parent().unwrap()).unwrap();
+        std::fs::copy(format!("fixtures/{fixture}"), target).unwrap();
+    }
+    std::fs::write(dir.join("backlint.toml"), "select = [\"all\"]\n").unwrap();
+    std::fs::write(dir.join("README"), "not an export\n").unwrap();
+    let output = backlint(&["fields", dir.to_str().unwrap()]);
+    assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
+    let read: Vec<String> = stdout(&output)
+        .lines()
+        .filter(|l| l.starts_with('/'))
+        .map(|l| {
+            l.split(' ')
+                .next()
+                .unwrap()
+                .rsplit('/')
+                .next()
+                .unwrap()
+                .to_owned()
+        })
+        .collect();
+    assert_eq!(read, ["a-server.csv", "b-stories.txt", "c-search.json"]);
+
+    let empty = temp_dir("empty-folder");
+    std::fs::write(empty.join("notes.toml"), "x = 1\n").unwrap();
+    let error = input_error(&["check", empty.to_str().unwrap()]);
+    assert!(error.contains("the folder holds no export"), "{error}");
+    assert!(error.contains(".csv, .tsv, .json"), "{error}");
+}
+
+#[test]
+fn a_quoted_glob_pattern_is_expanded_and_one_matching_nothing_is_an_error() {
+    let output = backlint(&[
+        "check",
+        "--format",
+        "json",
+        "fixtures/jira-v3-search-jql-page*.json",
+    ]);
+    let json: serde_json::Value = serde_json::from_str(&stdout(&output)).expect("JSON");
+    assert_eq!(json["summary"]["files"], 2, "{}", stderr(&output));
+    let nested = backlint(&["fields", "fixtures/**/header-only.csv"]);
     assert!(
-        error.contains("fixtures: is a directory, not an export file"),
+        stdout(&nested).contains("fixtures/errors/header-only.csv")
+            || stderr(&nested).contains("fixtures/errors/header-only.csv"),
+        "`**` crosses folders: {}{}",
+        stdout(&nested),
+        stderr(&nested)
+    );
+    let error = input_error(&["check", "fixtures/*.xlsx"]);
+    assert!(
+        error.contains("no file matches the pattern `fixtures/*.xlsx`"),
         "{error}"
     );
 }

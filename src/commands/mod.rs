@@ -39,7 +39,7 @@ pub fn load_input_config(input: &InputArgs) -> Result<Loaded, Error> {
     Ok(loaded)
 }
 
-/// Reads every input into one backlog; `keep_unmapped` as in [`ReadOptions`].
+/// Reads every input (folders and patterns expanded) into one backlog; `keep_unmapped` as in [`ReadOptions`].
 pub fn read_backlog(
     input: &InputArgs,
     loaded: &Loaded,
@@ -51,7 +51,7 @@ pub fn read_backlog(
         limits: loaded.config.limits,
         keep_unmapped,
     };
-    ingest::read_paths(&input.paths, &options)
+    ingest::read_paths(&crate::inputs::expand(&input.paths)?, &options)
 }
 
 /// Every rule: built in, and the team's from `rules_dir`.
