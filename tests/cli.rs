@@ -639,6 +639,35 @@ fn refused_command_lines_say_why_and_what_was_meant() {
 }
 
 #[test]
+fn check_help_is_grouped_and_gives_examples_and_exit_codes() {
+    for flag in ["-h", "--help"] {
+        let output = backlint(&["check", flag]);
+        assert_eq!(output.status.code(), Some(0));
+        let help = stdout(&output);
+        let headings: Vec<&str> = help
+            .lines()
+            .filter(|l| !l.starts_with(' ') && l.ends_with(':'))
+            .collect();
+        assert_eq!(
+            headings,
+            [
+                "Options:",
+                "Rule selection:",
+                "Input:",
+                "Limits:",
+                "Output:",
+                "Exit code:",
+                "Examples:",
+                "Exit codes:"
+            ],
+            "{help}"
+        );
+        assert!(help.contains("  2  an error"), "{help}");
+        assert!(help.contains("backlint check exports/"), "{help}");
+    }
+}
+
+#[test]
 fn a_file_name_with_an_equals_sign_is_written_when_it_is_a_path() {
     let dir = temp_dir("equals");
     let output = Command::new(env!("CARGO_BIN_EXE_backlint"))
