@@ -23,7 +23,7 @@ use super::{
 };
 
 /// How much the run says on the terminal (`-q`, `-s`).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Verbosity {
     /// Silent: no report on stdout, no notes or warnings on stderr; errors only.
     Silent,
@@ -83,6 +83,9 @@ pub fn run(args: &CheckArgs) -> Result<u8, Error> {
         &loaded.config.scope,
         &mut suppressions,
     )?;
+    if verbosity != Verbosity::Silent {
+        warn_unknown_labels(&backlog, &unknown_labels, &rule_ids);
+    }
     if let Some(path) = &args.write_baseline {
         write_atomically(path, &Baseline::of(&backlog, &outcome.findings).to_json())?;
         if verbosity == Verbosity::Normal {
@@ -112,9 +115,6 @@ pub fn run(args: &CheckArgs) -> Result<u8, Error> {
             None if verbosity == Verbosity::Silent => {}
             None => print_with(write),
         }
-    }
-    if verbosity >= Verbosity::Quiet {
-        warn_unknown_labels(&backlog, &unknown_labels, &rule_ids);
     }
     if verbosity == Verbosity::Normal {
         print_notes(&backlog, &loaded, &outcome, &fixed);
