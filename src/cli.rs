@@ -36,13 +36,19 @@ pub enum Command {
     Docs(DocsArgs),
 }
 
-/// Rule selection, shared by `check` and `rules`.
+/// Rule selection, shared by `check` and `rules`; resolved as ruff resolves it (see
+/// `rules::selection`).
 #[derive(Debug, clap::Args, Default)]
+#[command(next_help_heading = "Rule selection")]
 pub struct SelectArgs {
-    /// Rules to run: ids, categories or `all` (replaces `select` of the configuration).
+    /// Rules to run: ids, categories or `all`. Replaces the configuration's selection,
+    /// its `ignore` included.
     #[arg(long, value_delimiter = ',', value_name = "RULES")]
     pub select: Vec<String>,
-    /// Rules not to run: ids or categories (added to `ignore` of the configuration).
+    /// Rules to run as well as the configuration's (or the default) selection.
+    #[arg(long, value_delimiter = ',', value_name = "RULES")]
+    pub extend_select: Vec<String>,
+    /// Rules not to run: ids or categories; wins over the configuration's selection.
     #[arg(long, value_delimiter = ',', value_name = "RULES")]
     pub ignore: Vec<String>,
 }
@@ -93,8 +99,10 @@ pub struct DocsArgs {
 
 /// Options shared by every command that reads exports.
 #[derive(Debug, clap::Args)]
+#[command(next_help_heading = "Input")]
 pub struct InputArgs {
-    /// Export files to read; `-` reads standard input.
+    /// Export files, folders (every export directly in them) or glob patterns
+    /// (`"exports/**/*.csv"`); `-` reads standard input.
     #[arg(required = true, value_name = "PATH")]
     pub paths: Vec<String>,
     /// The format of the input; `auto` decides from each file's content.
@@ -104,57 +112,83 @@ pub struct InputArgs {
     #[arg(long, value_name = "FILE")]
     pub config: Option<PathBuf>,
     /// The largest input file to read, in MiB (default 2048, or [limits] max_file_mib).
-    #[arg(long, value_name = "MIB")]
+    #[arg(long, value_name = "MIB", help_heading = "Limits")]
     pub max_file_size: Option<u64>,
     /// The largest cell or JSON string, in MiB (default 1, or [limits] max_cell_mib).
-    #[arg(long, value_name = "MIB")]
+    #[arg(long, value_name = "MIB", help_heading = "Limits")]
     pub max_cell_size: Option<u64>,
 }
 
+/// After `backlint check --help`: examples and the exit codes.
+const CHECK_AFTER_HELP: &str = "\
+Examples:
+  backlint check export.csv                          the findings, item by item, and a summary
+  backlint check exports/                            every export in the folder
+  backlint check \"exports/**/*.json\"                 a pattern, for shells that do not expand it
+  backlint check --select stale-item export.csv      only stale-item, whatever backlint.toml selects
+  backlint check --ignore grooming --extend-select stale-item export.csv
+                                                     grooming off but stale-item (the more specific wins)
+  backlint check -q --output sarif=backlint.sarif export.csv
+
+Exit codes:
+  0  no finding at or above --fail-on (default warning)
+  1  findings at or above --fail-on
+  2  an error: unreadable input, a bad configuration or command line, an unknown rule";
+
 #[derive(Debug, clap::Args)]
+#[command(after_help = CHECK_AFTER_HELP)]
 pub struct CheckArgs {
+    #[command(flatten)]
+    pub select: SelectArgs,
+    /// The day ages are counted from (YYYY-MM-DD; default: `today` in the configuration, else
+    /// each export's newest created or updated date).
+    #[arg(long, value_name = "DATE", help_heading = "Rule selection")]
+    pub today: Option<String>,
     #[command(flatten)]
     pub input: InputArgs,
     /// How to report findings on standard output (or in --output FILE).
-    #[arg(long, value_enum, default_value_t = OutputFormat::Human)]
+    #[arg(long, value_enum, default_value_t = OutputFormat::Human, help_heading = "Output")]
     pub format: OutputFormat,
     /// The order of items in the human and concise reports: by their most severe finding
     /// (errors, then warnings, then notes; alike ones in export order), or the export's.
-    #[arg(long, value_enum, default_value_t = SortOrder::Severity)]
+    #[arg(long, value_enum, default_value_t = SortOrder::Severity, help_heading = "Output")]
     pub sort: SortOrder,
     /// Write a report to a file instead of standard output: `FILE` for the --format
     /// report, or `FORMAT=FILE` for another one (repeatable: `--output sarif=backlint.sarif
     /// --output markdown=summary.md` beside the human report on the terminal).
-    #[arg(long, value_name = "[FORMAT=]FILE")]
+    #[arg(long, value_name = "[FORMAT=]FILE", help_heading = "Output")]
     pub output: Vec<String>,
     /// Colour in the human report: auto (only on a terminal, and not with NO_COLOR).
-    #[arg(long, value_enum, default_value_t = ColorChoice::Auto)]
+    #[arg(long, value_enum, default_value_t = ColorChoice::Auto, help_heading = "Output")]
     pub color: ColorChoice,
     /// Print the number of findings per rule instead of the findings.
-    #[arg(long)]
+    #[arg(long, help_heading = "Output")]
     pub statistics: bool,
     /// Report only findings that are not in this baseline file.
-    #[arg(long, value_name = "FILE")]
+    #[arg(long, value_name = "FILE", help_heading = "Output")]
     pub baseline: Option<PathBuf>,
     /// Findings shown per item; the rest are counted (default 50, or [limits]
     /// max_findings_per_item).
-    #[arg(long, value_name = "N")]
+    #[arg(long, value_name = "N", help_heading = "Limits")]
     pub max_findings_per_item: Option<usize>,
     /// Record today's findings in a baseline file (and report nothing as failing).
-    #[arg(long, value_name = "FILE")]
+    #[arg(long, value_name = "FILE", help_heading = "Output")]
     pub write_baseline: Option<PathBuf>,
-    /// The lowest severity that makes the run fail (exit code 1).
-    #[arg(long, value_enum, default_value_t = FailOn::Error)]
+    /// The lowest severity that makes the run fail (exit code 1); notes (info) never fail
+    /// unless asked with `info`.
+    #[arg(long, value_enum, default_value_t = FailOn::Warning, help_heading = "Exit code")]
     pub fail_on: FailOn,
     /// Exit with 0 even when there are findings (errors still exit with 2).
-    #[arg(long)]
+    #[arg(long, help_heading = "Exit code")]
     pub exit_zero: bool,
-    #[command(flatten)]
-    pub select: SelectArgs,
-    /// The day ages are counted from (YYYY-MM-DD; default: `today` in the configuration, else
-    /// the system date).
-    #[arg(long, value_name = "DATE")]
-    pub today: Option<String>,
+    /// Print only the summary of the human or concise report on standard output, and no
+    /// notes on standard error (warnings and errors still).
+    #[arg(short, long, help_heading = "Output")]
+    pub quiet: bool,
+    /// Print nothing on standard output, and on standard error only errors: the exit code
+    /// tells the result. Reports given with --output are still written.
+    #[arg(short, long, help_heading = "Output")]
+    pub silent: bool,
 }
 
 #[derive(Debug, clap::Args)]
@@ -206,6 +240,15 @@ pub enum OutputFormat {
 impl OutputFormat {
     pub fn from_name(name: &str) -> Option<Self> {
         <Self as ValueEnum>::from_str(name, true).ok()
+    }
+
+    /// Every format's name as the command line spells it, from the variants above.
+    pub fn names() -> Vec<String> {
+        Self::value_variants()
+            .iter()
+            .filter_map(ValueEnum::to_possible_value)
+            .map(|value| value.get_name().to_owned())
+            .collect()
     }
 }
 

@@ -111,6 +111,9 @@ pub struct Config {
     /// Rules to run: ids, categories, or `all`. Default: the rules enabled by default.
     #[serde(default)]
     pub select: Option<Vec<String>>,
+    /// Rules to run as well as those of `select` (or the default ones).
+    #[serde(default)]
+    pub extend_select: Vec<String>,
     /// Rules not to run: ids or categories.
     #[serde(default)]
     pub ignore: Vec<String>,

@@ -14,6 +14,7 @@ pub mod decode;
 pub mod error;
 pub mod finding;
 pub mod ingest;
+pub mod inputs;
 pub mod limits;
 pub mod output;
 pub mod progress;

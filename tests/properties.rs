@@ -874,6 +874,7 @@ fn pipeline_csv() -> impl Strategy<Value = String> {
 static ALL_RULES: LazyLock<Vec<Rule>> = LazyLock::new(|| {
     let cli = CommandLine {
         select: vec!["all".to_owned()],
+        extend_select: Vec::new(),
         ignore: Vec::new(),
     };
     let catalog = catalog::builtin_rules().expect("the built-in rules load");

@@ -84,6 +84,7 @@ fn run_with(rule: &str, rows: &[(&str, &[(&str, &str)])], toml: &str) -> Vec<Str
     };
     let cli = CommandLine {
         select: vec![rule.to_owned()],
+        extend_select: Vec::new(),
         ignore: Vec::new(),
     };
     let rules = selection::select(catalog::builtin_rules().expect("rules load"), &loaded, &cli)

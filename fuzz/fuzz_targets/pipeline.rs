@@ -16,6 +16,7 @@ use libfuzzer_sys::fuzz_target;
 static RULES: LazyLock<Vec<Rule>> = LazyLock::new(|| {
     let cli = CommandLine {
         select: vec!["all".to_owned()],
+        extend_select: Vec::new(),
         ignore: Vec::new(),
     };
     let catalog = catalog::builtin_rules().unwrap_or_default();

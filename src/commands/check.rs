@@ -13,16 +13,41 @@ use crate::report::human::Style;
 use crate::report::{self, Report};
 use crate::rules::context::Settings;
 use crate::rules::definition::AppliesTo;
+use crate::rules::did_you_mean;
 use crate::rules::engine::{self, Outcome};
 use crate::rules::story;
-use crate::rules::suppression::Suppressions;
+use crate::rules::suppression::{Suppressions, UnknownRule, LABEL};
 
 use super::tally::{listed, tally};
 use super::{
-    configured_rules, load_input_config, print_with, read_backlog, EXIT_CLEAN, EXIT_FINDINGS,
+    catalog, configured_rules, load_input_config, print_with, read_backlog, EXIT_CLEAN,
+    EXIT_FINDINGS,
 };
 
+/// How much the run says on the terminal (`-q`, `-s`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Verbosity {
+    /// Silent: no report on stdout, no notes or warnings on stderr; errors only.
+    Silent,
+    /// Quiet: the human and concise reports shrink to their summary; no notes.
+    Quiet,
+    Normal,
+}
+
+impl Verbosity {
+    fn of(args: &CheckArgs) -> Self {
+        if args.silent {
+            Verbosity::Silent
+        } else if args.quiet {
+            Verbosity::Quiet
+        } else {
+            Verbosity::Normal
+        }
+    }
+}
+
 pub fn run(args: &CheckArgs) -> Result<u8, Error> {
+    let verbosity = Verbosity::of(args);
     let outputs = outputs(args)?;
     // Every report's folder first: a bad path is refused before any report is written.
     for path in outputs
@@ -32,9 +57,11 @@ pub fn run(args: &CheckArgs) -> Result<u8, Error> {
     {
         crate::output::check_folder(path)?;
     }
-    let progress = crate::progress::start();
+    let progress = (verbosity == Verbosity::Normal).then(crate::progress::start);
     let loaded = load_input_config(&args.input)?;
-    let rules = configured_rules(&loaded, &args.select)?;
+    let catalog = catalog(&loaded)?;
+    let rule_ids: Vec<String> = catalog.iter().map(|r| r.id.clone()).collect();
+    let rules = configured_rules(catalog, &loaded, &args.select)?;
     // Columns no rule reads are not kept: a Cloud "all fields" export has hundreds.
     let named = rules
         .iter()
@@ -50,6 +77,7 @@ pub fn run(args: &CheckArgs) -> Result<u8, Error> {
         None => None,
     };
     let mut suppressions = Suppressions::collect(&backlog, &loaded.config.suppress);
+    let unknown_labels = suppressions.take_unknown(|id| rule_ids.iter().any(|r| r == id));
     let mut outcome = engine::run(
         &backlog,
         &rules,
@@ -57,13 +85,18 @@ pub fn run(args: &CheckArgs) -> Result<u8, Error> {
         &loaded.config.scope,
         &mut suppressions,
     )?;
+    if verbosity != Verbosity::Silent {
+        warn_unknown_labels(&backlog, &unknown_labels, &rule_ids);
+    }
     if let Some(path) = &args.write_baseline {
         write_atomically(path, &Baseline::of(&backlog, &outcome.findings).to_json())?;
-        eprintln!(
-            "wrote {} findings to the baseline {}",
-            outcome.findings.len(),
-            path.display()
-        );
+        if verbosity == Verbosity::Normal {
+            eprintln!(
+                "wrote {} findings to the baseline {}",
+                outcome.findings.len(),
+                path.display()
+            );
+        }
         return Ok(EXIT_CLEAN);
     }
     drop(progress);
@@ -87,16 +120,19 @@ pub fn run(args: &CheckArgs) -> Result<u8, Error> {
         };
         match target {
             Some(path) => write_atomically_with(path, write)?,
+            None if verbosity == Verbosity::Silent => {}
             None => print_with(write),
         }
     }
-    print_notes(&backlog, &loaded, &outcome, &fixed);
-    let story_rules = rules.iter().any(|r| r.applies_to == AppliesTo::Stories);
-    if outcome.stories.is_empty() && outcome.items_checked > 0 && story_rules {
-        eprintln!("{}", no_stories_note(&backlog, &loaded.config.scope));
-    }
-    if capped > 0 {
-        eprintln!("note: {capped} findings not shown: more than {max_per_item} on one item (raise with --max-findings-per-item)");
+    if verbosity == Verbosity::Normal {
+        print_notes(&backlog, &loaded, &outcome, &fixed);
+        let story_rules = rules.iter().any(|r| r.applies_to == AppliesTo::Stories);
+        if outcome.stories.is_empty() && outcome.items_checked > 0 && story_rules {
+            eprintln!("{}", no_stories_note(&backlog, &loaded.config.scope));
+        }
+        if capped > 0 {
+            eprintln!("note: {capped} findings not shown: more than {max_per_item} on one item (raise with --max-findings-per-item)");
+        }
     }
     let failing = args
         .fail_on
@@ -126,10 +162,7 @@ fn outputs(args: &CheckArgs) -> Result<Vec<(OutputFormat, Option<PathBuf>)>, Err
     let mut outputs = Vec::new();
     let mut main_target = None;
     for output in &args.output {
-        match output
-            .split_once('=')
-            .and_then(|(name, path)| Some((OutputFormat::from_name(name)?, path)))
-        {
+        match named_output(output)? {
             Some((format, path)) => outputs.push((format, Some(PathBuf::from(path)))),
             None if main_target.is_none() => main_target = Some(PathBuf::from(output)),
             None => {
@@ -147,6 +180,39 @@ fn outputs(args: &CheckArgs) -> Result<Vec<(OutputFormat, Option<PathBuf>)>, Err
     Ok(outputs)
 }
 
+/// `FORMAT=FILE` as a format and a file; `None` for a plain file. What stands before `=`
+/// is taken as a format when it is a bare word (letters, digits, `-`, `_`), so
+/// `--output pdf=a.pdf` is refused rather than written to a file named `pdf=a.pdf`.
+fn named_output(output: &str) -> Result<Option<(OutputFormat, &str)>, Error> {
+    let Some((name, path)) = output.split_once('=') else {
+        return Ok(None);
+    };
+    let bare_word = !name.is_empty()
+        && name
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_');
+    if !bare_word {
+        return Ok(None);
+    }
+    let usage = |message: String, help: String| Error::Usage { message, help };
+    let Some(format) = OutputFormat::from_name(name) else {
+        return Err(usage(
+            format!("--output {output}: there is no format `{name}`"),
+            format!(
+                "the formats are {}; for a file whose name holds `=`, write ./{output}",
+                OutputFormat::names().join(", ")
+            ),
+        ));
+    };
+    if path.is_empty() {
+        return Err(usage(
+            format!("--output {output}: no file after `=`"),
+            format!("name the file, e.g. --output {name}=backlint.{name}"),
+        ));
+    }
+    Ok(Some((format, path)))
+}
+
 /// Writes one report. JSON, SARIF, JUnit and the human report are written as they are
 /// rendered (a report of a million findings is larger than the export); the others,
 /// smaller or bounded, are rendered first.
@@ -158,8 +224,13 @@ fn write_report(
     loaded: &Loaded,
     to_stdout: bool,
 ) -> std::io::Result<()> {
-    if args.statistics && matches!(format, OutputFormat::Human | OutputFormat::Concise) {
+    let text = matches!(format, OutputFormat::Human | OutputFormat::Concise);
+    if args.statistics && text {
         return out.write_all(report::statistics::render(report).as_bytes());
+    }
+    if args.quiet && text && to_stdout {
+        let summary = report::human::summary(report, human_style(args, to_stdout));
+        return out.write_all(summary.as_bytes());
     }
     let rendered = match format {
         OutputFormat::Json => return report::json::write(report, out),
@@ -270,6 +341,28 @@ fn no_stories_note(backlog: &Backlog, scope: &crate::config::Scope) -> String {
         },
         quoted(&suggested),
     )
+}
+
+/// Warns on stderr of suppression labels that name no rule, where they are, with the rule
+/// most likely meant.
+fn warn_unknown_labels(backlog: &Backlog, unknown: &[UnknownRule], rule_ids: &[String]) {
+    for label in unknown {
+        let source = backlog.source_of(label.item);
+        let at = source.position(label.span.start);
+        let help = did_you_mean::help(
+            &label.rule,
+            rule_ids.iter().map(String::as_str),
+            "`backlint rules` lists the rules",
+        );
+        eprintln!(
+            "warning: {}:{}:{}: {}: the label `{LABEL}:{}` names no rule, so it suppresses nothing; {help}",
+            source.name(),
+            at.line,
+            at.column,
+            backlog.key(label.item),
+            label.rule,
+        );
+    }
 }
 
 /// Says on stderr what was not checked or no longer occurs, so a quiet run is not

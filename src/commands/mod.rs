@@ -40,7 +40,7 @@ pub fn load_input_config(input: &InputArgs) -> Result<Loaded, Error> {
     Ok(loaded)
 }
 
-/// Reads every input into one backlog; `keep_unmapped` as in [`ReadOptions`].
+/// Reads every input (folders and patterns expanded) into one backlog; `keep_unmapped` as in [`ReadOptions`].
 pub fn read_backlog(
     input: &InputArgs,
     loaded: &Loaded,
@@ -52,7 +52,7 @@ pub fn read_backlog(
         limits: loaded.config.limits,
         keep_unmapped,
     };
-    ingest::read_paths(&input.paths, &options)
+    ingest::read_paths(&crate::inputs::expand(&input.paths)?, &options)
 }
 
 /// Every rule: built in, and the team's from `rules_dir`.
@@ -65,13 +65,18 @@ pub fn catalog(loaded: &Loaded) -> Result<Vec<Rule>, Error> {
     rule_catalog::load(team_dir.as_deref())
 }
 
-/// The rules that run, configured by the configuration and the command line.
-pub fn configured_rules(loaded: &Loaded, select: &SelectArgs) -> Result<Vec<Rule>, Error> {
+/// The rules of `catalog` that run, configured by the configuration and the command line.
+pub fn configured_rules(
+    catalog: Vec<Rule>,
+    loaded: &Loaded,
+    select: &SelectArgs,
+) -> Result<Vec<Rule>, Error> {
     let cli = CommandLine {
         select: select.select.clone(),
+        extend_select: select.extend_select.clone(),
         ignore: select.ignore.clone(),
     };
-    selection::select(catalog(loaded)?, loaded, &cli)
+    selection::select(catalog, loaded, &cli)
 }
 
 /// Writes to standard output; a closed pipe (`backlint … | head -1`) is not an error.

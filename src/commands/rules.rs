@@ -21,7 +21,7 @@ struct Row<'a> {
 pub fn run(args: &RulesArgs) -> Result<u8, Error> {
     let loaded = load_config(args.config.as_deref())?;
     let all = catalog(&loaded)?;
-    let selected = configured_rules(&loaded, &args.select)?;
+    let selected = configured_rules(all.clone(), &loaded, &args.select)?;
     let rows: Vec<Row<'_>> = all
         .iter()
         .map(|rule| {

@@ -8,6 +8,7 @@ pub mod conditions;
 pub mod context;
 pub mod criteria;
 pub mod definition;
+pub mod did_you_mean;
 pub mod docs;
 pub mod engine;
 pub mod kinds;

@@ -34,6 +34,16 @@ pub enum Unused {
     Config { key: String, rule: String },
 }
 
+/// A label that names no rule, such as `backlint-ignore:missing-estimat`: a mistake to
+/// report as such, not a suppression that merely matched nothing.
+#[derive(Debug, Clone, PartialEq)]
+pub struct UnknownRule {
+    /// The item (index) that carries the label.
+    pub item: usize,
+    pub span: Span,
+    pub rule: String,
+}
+
 #[derive(Debug, Default)]
 pub struct Suppressions {
     entries: Vec<Suppression>,
@@ -82,6 +92,25 @@ impl Suppressions {
             }
         }
         Suppressions { entries }
+    }
+
+    /// Takes out the labels naming a rule that `is_rule` does not know (the configuration's
+    /// `[suppress]` is checked when it is loaded).
+    pub fn take_unknown(&mut self, is_rule: impl Fn(&str) -> bool) -> Vec<UnknownRule> {
+        let mut unknown = Vec::new();
+        self.entries
+            .retain(|entry| match (&entry.rule, entry.label) {
+                (Some(rule), Some((item, span))) if !is_rule(rule) => {
+                    unknown.push(UnknownRule {
+                        item,
+                        span,
+                        rule: rule.clone(),
+                    });
+                    false
+                }
+                _ => true,
+            });
+        unknown
     }
 
     /// Removes suppressed findings, remembering which suppressions were used.
