@@ -193,6 +193,10 @@ fn every_fixture_reads() {
         "jira-issue-array.json",
         "stories.txt",
         "stories.md",
+        "excel-unicode-text.txt",
+        "header-only.csv",
+        "jira-search-empty.json",
+        "jira-search-no-summary.json",
     ] {
         let path = format!("fixtures/{fixture}");
         for command in ["check", "fields"] {
@@ -233,9 +237,142 @@ fn empty_file() {
     );
 }
 
+/// An export whose filter matched nothing is an empty backlog, not an error, so a nightly
+/// job does not fail on it; standard error says so first.
 #[test]
-fn header_only() {
-    insta::assert_snapshot!(input_error(&["check", "fixtures/errors/header-only.csv"]));
+fn an_export_with_no_issues_is_an_empty_backlog() {
+    for fixture in [
+        "fixtures/header-only.csv",
+        "fixtures/jira-search-empty.json",
+    ] {
+        let output = backlint(&["check", "--format", "json", fixture]);
+        assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
+        let warning = stderr(&output);
+        assert_eq!(
+            warning.lines().next(),
+            Some(format!("warning: {fixture}: the export holds no issues, so the backlog it gives is empty; if issues were expected, check the filter or JQL it was exported with").as_str()),
+            "{warning}"
+        );
+        let json: serde_json::Value = serde_json::from_str(&stdout(&output)).expect("valid JSON");
+        assert_eq!(json["summary"]["items"], 0, "{json}");
+        assert_eq!(json["findings"], serde_json::json!([]));
+    }
+    let with_issues = backlint(&["check", "fixtures/header-only.csv", "fixtures/stories.txt"]);
+    assert_eq!(with_issues.status.code(), Some(0));
+    let warnings: Vec<&str> = std::str::from_utf8(&with_issues.stderr)
+        .unwrap()
+        .lines()
+        .filter(|line| line.starts_with("warning:"))
+        .collect();
+    assert_eq!(
+        warnings.len(),
+        1,
+        "only the empty file is named: {warnings:?}"
+    );
+    assert!(warnings[0].starts_with("warning: fixtures/header-only.csv:"));
+}
+
+/// A REST response whose request left `summary` out is read; the rules that need the
+/// missing fields are skipped with the note CSV exports get for missing columns.
+#[test]
+fn json_without_summaries_is_read_and_says_what_was_skipped() {
+    let output = backlint(&[
+        "check",
+        "--format",
+        "concise",
+        "fixtures/jira-search-no-summary.json",
+    ]);
+    assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
+    let findings: Vec<String> = stdout(&output).lines().map(str::to_owned).collect();
+    assert_eq!(
+        findings,
+        [
+            "fixtures/jira-search-no-summary.json:18:5: warning[missing-priority] PAN-42: no priority",
+            "fixtures/jira-search-no-summary.json:29:5: warning[missing-estimate] PAN-43: ready or in a sprint, but no estimate",
+        ]
+    );
+    let notes = stderr(&output);
+    assert!(
+        notes.starts_with("note: fixtures/jira-search-no-summary.json has no acceptance_criteria, assignee, description, parent, summary, updated field, so these rules did not run on it: "),
+        "{notes}"
+    );
+    assert!(notes.contains("missing-summary"), "{notes}");
+}
+
+/// Excel's "Unicode text": UTF-16LE with a byte order mark, tab-separated, saved as .txt.
+#[test]
+fn utf16_tab_separated_text_reads_as_a_delimited_export() {
+    let output = backlint(&[
+        "check",
+        "--format",
+        "concise",
+        "fixtures/excel-unicode-text.txt",
+    ]);
+    assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
+    insta::assert_snapshot!(stdout(&output));
+}
+
+#[test]
+fn an_excel_workbook() {
+    insta::assert_snapshot!(input_error(&["check", "fixtures/errors/workbook.xlsx"]));
+}
+
+#[test]
+fn jira_server_excel_view_is_html() {
+    insta::assert_snapshot!(input_error(&[
+        "check",
+        "fixtures/errors/jira-server-excel.xls"
+    ]));
+}
+
+#[test]
+fn jira_xml_export() {
+    insta::assert_snapshot!(input_error(&["check", "fixtures/errors/jira-xml.xml"]));
+}
+
+#[test]
+fn xml_that_is_not_jira() {
+    insta::assert_snapshot!(input_error(&["check", "fixtures/errors/not-jira.xml"]));
+}
+
+#[test]
+fn a_pdf() {
+    insta::assert_snapshot!(input_error(&["check", "fixtures/errors/backlog.pdf"]));
+}
+
+/// Rows without their header on standard input: no story-list fallback.
+#[test]
+fn delimited_text_without_a_header() {
+    let rows = b"PAN-1,As a shopper I want to pay by card,Story\nPAN-2,Faster search,Task\n";
+    let output = backlint_with_stdin(&["check", "-"], Some(rows));
+    assert_eq!(output.status.code(), Some(2), "{}", stdout(&output));
+    insta::assert_snapshot!(stderr(&output));
+}
+
+/// A story list is read as one only when it says so: its name or --input-format lines.
+#[test]
+fn a_story_list_on_standard_input_needs_input_format_lines() {
+    let stories = b"As a shopper I want to pay by card\nFaster search\n";
+    let refused = backlint_with_stdin(&["check", "-"], Some(stories));
+    assert_eq!(refused.status.code(), Some(2), "{}", stdout(&refused));
+    insta::assert_snapshot!(stderr(&refused));
+    let read = backlint_with_stdin(
+        &[
+            "check",
+            "--format",
+            "concise",
+            "--input-format",
+            "lines",
+            "-",
+        ],
+        Some(stories),
+    );
+    assert_eq!(read.status.code(), Some(0), "{}", stderr(&read));
+    assert!(
+        stdout(&read).contains("<stdin>:2:1: warning[story-format] line 2: \"Faster search\""),
+        "{}",
+        stdout(&read)
+    );
 }
 
 #[test]
