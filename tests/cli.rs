@@ -41,7 +41,12 @@ fn stderr(output: &Output) -> String {
 
 /// Runs a check that must fail with exit code 2, and returns what it printed on stderr.
 fn input_error(args: &[&str]) -> String {
-    let output = backlint(args);
+    input_error_with_stdin(args, None)
+}
+
+/// [`input_error`], with `stdin` on standard input.
+fn input_error_with_stdin(args: &[&str], stdin: Option<&[u8]>) -> String {
+    let output = backlint_with_stdin(args, stdin);
     assert_eq!(
         output.status.code(),
         Some(2),
@@ -344,18 +349,14 @@ fn a_pdf() {
 #[test]
 fn delimited_text_without_a_header() {
     let rows = b"PAN-1,As a shopper I want to pay by card,Story\nPAN-2,Faster search,Task\n";
-    let output = backlint_with_stdin(&["check", "-"], Some(rows));
-    assert_eq!(output.status.code(), Some(2), "{}", stdout(&output));
-    insta::assert_snapshot!(stderr(&output));
+    insta::assert_snapshot!(input_error_with_stdin(&["check", "-"], Some(rows)));
 }
 
 /// A story list is read as one only when it says so: its name or --input-format lines.
 #[test]
 fn a_story_list_on_standard_input_needs_input_format_lines() {
     let stories = b"As a shopper I want to pay by card\nFaster search\n";
-    let refused = backlint_with_stdin(&["check", "-"], Some(stories));
-    assert_eq!(refused.status.code(), Some(2), "{}", stdout(&refused));
-    insta::assert_snapshot!(stderr(&refused));
+    insta::assert_snapshot!(input_error_with_stdin(&["check", "-"], Some(stories)));
     let read = backlint_with_stdin(
         &[
             "check",
