@@ -59,10 +59,7 @@ pub fn read_backlog(
 /// An export with no issues (a header only, `"issues": []`) is read as an empty backlog, so
 /// a nightly job whose filter matched nothing passes; standard error says so, per file.
 fn warn_about_empty_exports(backlog: &Backlog) {
-    let mut counts = vec![0usize; backlog.sources.len()];
-    for index in 0..backlog.len() {
-        counts[backlog.file_of(index)] += 1;
-    }
+    let counts = backlog.items_per_file();
     for (source, _) in backlog.sources.iter().zip(counts).filter(|(_, n)| *n == 0) {
         eprintln!(
             "warning: {}: the export holds no issues, so the backlog it gives is empty; if issues were expected, check the filter or JQL it was exported with",
