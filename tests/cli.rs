@@ -344,6 +344,12 @@ fn a_pdf() {
     insta::assert_snapshot!(input_error(&["check", "fixtures/errors/backlog.pdf"]));
 }
 
+/// A CSV whose header row is missing: its first row of data names no field.
+#[test]
+fn csv_without_a_header_row() {
+    insta::assert_snapshot!(input_error(&["check", "fixtures/errors/no-header.csv"]));
+}
+
 /// Rows without their header on standard input: no story-list fallback.
 #[test]
 fn delimited_text_without_a_header() {

@@ -299,6 +299,10 @@ fn text_that_is_not_an_export_is_not_read_as_stories() {
         "A-1;Fast search;Story\nA-2;Print labels;Story\n",
     )
     .write(
+        "columns.txt",
+        "Schlüssel\tZusammenfassung\nA-1\tFast search\n",
+    )
+    .write(
         "stories.txt",
         "As a clerk I want to print labels\nFast search\n",
     );
@@ -309,6 +313,10 @@ fn text_that_is_not_an_export_is_not_read_as_stories() {
     assert_eq!(
         refused(dir.path(), &["check", "rows.dat"]),
         "rows.dat:1:1: this looks like delimited text, but its first line is not a header backlint recognises"
+    );
+    assert_eq!(
+        refused(dir.path(), &["check", "columns.txt"]),
+        "columns.txt:1:1: this looks like delimited text, but its first line is not a header backlint recognises"
     );
     for args in [
         &["check", "--format", "concise", "stories.txt"][..],

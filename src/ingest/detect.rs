@@ -18,12 +18,13 @@ pub fn detect(source: &Source, fields: &FieldMap) -> Result<InputFormat, Error> 
         .map_err(|(kind, span)| kind.error_at(source, span))
 }
 
-/// JSON starts with `{` or `[` whatever the extension. A first line whose cells name a
-/// field backlint knows is a CSV header; in a `.txt` or `.md` file only when its cells are
-/// tab-separated (Excel's "Unicode text" is saved as `.txt`), since stories hold commas.
-/// Markup is refused (except in Markdown). Then the name decides: `.csv`/`.tsv` is CSV (its
-/// reader explains a header it does not recognise), `.txt`/`.md` a story list, and anything
-/// else is refused. On failure, what the file looks like and the place that shows it.
+/// JSON starts with `{` or `[` whatever the extension. Markup is refused (except in
+/// Markdown). A first line whose cells name a field backlint knows is a CSV header; in a
+/// `.txt` or `.md` file only when its cells are tab-separated (Excel's "Unicode text" is
+/// saved as `.txt`), since stories hold commas. Then the name decides: `.csv`/`.tsv` is CSV
+/// (its reader explains a header it does not recognise), a tab-separated `.txt` is refused,
+/// `.txt`/`.md` is a story list, and anything else is refused. On failure, what the file
+/// looks like and the place that shows it.
 fn recognise(
     name: &str,
     text: &str,
@@ -51,11 +52,14 @@ fn recognise(
         .map(|cell| cell.trim().trim_matches('"').trim())
         .collect();
     let names_a_field = cells.iter().any(|cell| fields.lookup(cell).is_some());
-    if names_a_field && (!story_list || delimiter == b'\t') {
+    let tabbed = delimiter == b'\t';
+    if names_a_field && (!story_list || tabbed) {
         return Ok(InputFormat::JiraCsv);
     }
     match extension {
         "csv" | "tsv" => Ok(InputFormat::JiraCsv),
+        // Columns saved as "Unicode text", under names backlint does not know.
+        "txt" if tabbed => Err((Unsupported::NoHeader, line_span)),
         _ if story_list => Ok(InputFormat::Lines),
         _ if cells.len() >= 2 => Err((Unsupported::NoHeader, line_span)),
         _ => Err((Unsupported::UnknownText, line_span)),
@@ -148,6 +152,14 @@ mod tests {
             Err(Unsupported::UnknownText)
         );
         assert_eq!(format("-", "id,title\n1,A\n"), Err(Unsupported::NoHeader));
+        assert_eq!(
+            format("unicode.txt", "Schlüssel\tZusammenfassung\n"),
+            Err(Unsupported::NoHeader)
+        );
+        assert_eq!(
+            format("stories.txt", "As a user\tI want A, so that B\n"),
+            Ok(InputFormat::Lines)
+        );
     }
 
     #[test]

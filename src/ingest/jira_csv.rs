@@ -15,6 +15,7 @@ use rayon::prelude::*;
 use crate::backlog::{Field, FieldOrigin, FileInfo, InputFormat, Span};
 use crate::error::Error;
 use crate::ingest::fields::FieldMap;
+use crate::ingest::unsupported::Unsupported;
 use crate::ingest::ReadOptions;
 use crate::ingest::{csv_cell, csv_split};
 use crate::source::Source;
@@ -318,6 +319,11 @@ impl Columns {
         let lookups: Vec<Option<(Field, usize)>> = names.iter().map(|n| map.lookup(n)).collect();
         let fields: Vec<Option<Field>> = lookups.iter().map(|l| l.map(|(f, _)| f)).collect();
         let header_end = header.last().map_or(0, |c| c.end);
+        if fields.iter().all(Option::is_none) {
+            let header_start = header.first().map_or(0, |c| c.start);
+            let span = Span::new(header_start, header_end.max(header_start));
+            return Err(Unsupported::NoHeader.error_at(source, span));
+        }
         if !fields.contains(&Some(Field::Summary)) {
             return Err(no_summary_column(source, &names, map, header_end));
         }
