@@ -28,10 +28,14 @@ pub enum Unsupported {
     UnknownText,
 }
 
-/// How much of the start and of the end of a ZIP archive is searched for workbook parts.
+/// How much of the start of a ZIP archive is searched for workbook parts (the headers of
+/// its first entries).
 const ZIP_HEAD: usize = 4096;
+/// How much of the end of a ZIP archive is searched (its central directory names every
+/// entry).
 const ZIP_TAIL: usize = 64 * 1024;
 
+/// Where a backlog export comes from, for the advice of every kind.
 const CSV_FROM_JIRA: &str = "in Jira, export the issues as CSV (Export > CSV (all fields)) or fetch them as JSON from the REST API (/rest/api/2/search)";
 
 impl Unsupported {
