@@ -539,6 +539,16 @@ impl Backlog {
         self.items[index].source()
     }
 
+    /// How many items each file of [`Backlog::sources`] gave: none for an export of a
+    /// filter that matched nothing.
+    pub fn items_per_file(&self) -> Vec<usize> {
+        let mut counts = vec![0; self.sources.len()];
+        for item in &self.items {
+            counts[item.source()] += 1;
+        }
+        counts
+    }
+
     /// The file item `index` comes from.
     pub fn source_of(&self, index: usize) -> &Source {
         &self.sources[self.file_of(index)]

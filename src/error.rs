@@ -81,6 +81,14 @@ pub enum Error {
         reason: &'static str,
     },
 
+    #[error("{name}: {message}")]
+    #[diagnostic(code(backlint::format), help("{help}"))]
+    NotAnExport {
+        name: String,
+        message: &'static str,
+        help: String,
+    },
+
     #[error("{message}")]
     #[diagnostic(code(backlint::usage), help("{help}"))]
     Usage { message: String, help: String },

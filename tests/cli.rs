@@ -41,7 +41,12 @@ fn stderr(output: &Output) -> String {
 
 /// Runs a check that must fail with exit code 2, and returns what it printed on stderr.
 fn input_error(args: &[&str]) -> String {
-    let output = backlint(args);
+    input_error_with_stdin(args, None)
+}
+
+/// [`input_error`], with `stdin` on standard input.
+fn input_error_with_stdin(args: &[&str], stdin: Option<&[u8]>) -> String {
+    let output = backlint_with_stdin(args, stdin);
     assert_eq!(
         output.status.code(),
         Some(2),
@@ -204,6 +209,10 @@ fn every_fixture_reads() {
         "jira-issue-array.json",
         "stories.txt",
         "stories.md",
+        "excel-unicode-text.txt",
+        "header-only.csv",
+        "jira-search-empty.json",
+        "jira-search-no-summary.json",
     ] {
         let path = format!("fixtures/{fixture}");
         for command in ["check", "fields"] {
@@ -276,10 +285,10 @@ fn a_quoted_glob_pattern_is_expanded_by_backlint() {
     ]);
     let json: serde_json::Value = serde_json::from_str(&stdout(&output)).expect("JSON");
     assert_eq!(json["summary"]["files"], 2, "{}", stderr(&output));
-    let nested = backlint(&["fields", "fixtures/**/header-only.csv"]);
+    let nested = backlint(&["fields", "fixtures/**/no-header.csv"]);
     assert!(
-        stdout(&nested).contains("fixtures/errors/header-only.csv")
-            || stderr(&nested).contains("fixtures/errors/header-only.csv"),
+        stdout(&nested).contains("fixtures/errors/no-header.csv")
+            || stderr(&nested).contains("fixtures/errors/no-header.csv"),
         "`**` crosses folders: {}{}",
         stdout(&nested),
         stderr(&nested)
@@ -295,9 +304,147 @@ fn empty_file() {
     );
 }
 
+/// An export whose filter matched nothing is an empty backlog, not an error, so a nightly
+/// job does not fail on it; standard error says so first.
 #[test]
-fn header_only() {
-    insta::assert_snapshot!(input_error(&["check", "fixtures/errors/header-only.csv"]));
+fn an_export_with_no_issues_is_an_empty_backlog() {
+    for fixture in [
+        "fixtures/header-only.csv",
+        "fixtures/jira-search-empty.json",
+    ] {
+        let output = backlint(&["check", "--format", "json", fixture]);
+        assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
+        // The warning, and no note of rules skipped for fields an empty export lacks.
+        assert_eq!(
+            stderr(&output),
+            format!("warning: {fixture}: the export holds no issues, so the backlog it gives is empty; if issues were expected, check the filter or JQL it was exported with\n"),
+        );
+        let json: serde_json::Value = serde_json::from_str(&stdout(&output)).expect("valid JSON");
+        assert_eq!(json["summary"]["items"], 0, "{json}");
+        assert_eq!(json["findings"], serde_json::json!([]));
+    }
+    let with_issues = backlint(&["check", "fixtures/header-only.csv", "fixtures/stories.txt"]);
+    assert_eq!(
+        with_issues.status.code(),
+        Some(1),
+        "the stories have warnings"
+    );
+    let warnings: Vec<&str> = std::str::from_utf8(&with_issues.stderr)
+        .unwrap()
+        .lines()
+        .filter(|line| line.starts_with("warning:"))
+        .collect();
+    assert_eq!(
+        warnings.len(),
+        1,
+        "only the empty file is named: {warnings:?}"
+    );
+    assert!(warnings[0].starts_with("warning: fixtures/header-only.csv:"));
+}
+
+/// A REST response whose request left `summary` out is read; the rules that need the
+/// missing fields are skipped with the note CSV exports get for missing columns.
+#[test]
+fn json_without_summaries_is_read_and_says_what_was_skipped() {
+    let output = backlint(&[
+        "check",
+        "--format",
+        "concise",
+        "fixtures/jira-search-no-summary.json",
+    ]);
+    assert_eq!(output.status.code(), Some(1), "{}", stderr(&output));
+    let findings: Vec<String> = stdout(&output).lines().map(str::to_owned).collect();
+    assert_eq!(
+        findings,
+        [
+            "fixtures/jira-search-no-summary.json:18:5: warning[missing-priority] PAN-42: no priority",
+            "fixtures/jira-search-no-summary.json:29:5: warning[missing-estimate] PAN-43: ready or in a sprint, but no estimate",
+        ]
+    );
+    let notes = stderr(&output);
+    assert!(
+        notes.starts_with("note: fixtures/jira-search-no-summary.json has no acceptance_criteria, assignee, description, parent, summary, updated field, so these rules did not run on it: "),
+        "{notes}"
+    );
+    assert!(notes.contains("missing-summary"), "{notes}");
+}
+
+/// Excel's "Unicode text": UTF-16LE with a byte order mark, tab-separated, saved as .txt.
+#[test]
+fn utf16_tab_separated_text_reads_as_a_delimited_export() {
+    let output = backlint(&[
+        "check",
+        "--format",
+        "concise",
+        "fixtures/excel-unicode-text.txt",
+    ]);
+    assert_eq!(output.status.code(), Some(1), "{}", stderr(&output));
+    insta::assert_snapshot!(stdout(&output));
+}
+
+#[test]
+fn an_excel_workbook() {
+    insta::assert_snapshot!(input_error(&["check", "fixtures/errors/workbook.xlsx"]));
+}
+
+#[test]
+fn jira_server_excel_view_is_html() {
+    insta::assert_snapshot!(input_error(&[
+        "check",
+        "fixtures/errors/jira-server-excel.xls"
+    ]));
+}
+
+#[test]
+fn jira_xml_export() {
+    insta::assert_snapshot!(input_error(&["check", "fixtures/errors/jira-xml.xml"]));
+}
+
+#[test]
+fn xml_that_is_not_jira() {
+    insta::assert_snapshot!(input_error(&["check", "fixtures/errors/not-jira.xml"]));
+}
+
+#[test]
+fn a_pdf() {
+    insta::assert_snapshot!(input_error(&["check", "fixtures/errors/backlog.pdf"]));
+}
+
+/// A CSV whose header row is missing: its first row of data names no field.
+#[test]
+fn csv_without_a_header_row() {
+    insta::assert_snapshot!(input_error(&["check", "fixtures/errors/no-header.csv"]));
+}
+
+/// Rows without their header on standard input: no story-list fallback.
+#[test]
+fn delimited_text_without_a_header() {
+    let rows = b"PAN-1,As a shopper I want to pay by card,Story\nPAN-2,Faster search,Task\n";
+    insta::assert_snapshot!(input_error_with_stdin(&["check", "-"], Some(rows)));
+}
+
+/// A story list is read as one only when it says so: its name or --input-format lines.
+#[test]
+fn a_story_list_on_standard_input_needs_input_format_lines() {
+    let stories = b"As a shopper I want to pay by card\nFaster search\n";
+    insta::assert_snapshot!(input_error_with_stdin(&["check", "-"], Some(stories)));
+    let read = backlint_with_stdin(
+        &[
+            "check",
+            "--format",
+            "concise",
+            "--input-format",
+            "lines",
+            "-",
+        ],
+        Some(stories),
+    );
+    assert_eq!(read.status.code(), Some(1), "{}", stderr(&read));
+    assert!(
+        stdout(&read).contains("<stdin>:2:1: warning[story-format] line 2: \"Faster search\""),
+        "{}",
+        stdout(&read)
+    );
 }
 
 #[test]

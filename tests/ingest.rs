@@ -310,6 +310,74 @@ fn rest_v3_pages_form_one_backlog() {
     assert_eq!(text, word);
 }
 
+/// Excel's "Unicode text" (UTF-16LE with a byte order mark, tab-separated, quoted cells
+/// with line breaks and `""`): every value maps to its exact bytes in the file.
+#[test]
+fn utf16_tab_separated_text_maps_to_the_file_exactly() {
+    let backlog = read(&["excel-unicode-text.txt"]);
+    let keys: Vec<&str> = (0..backlog.len()).map(|i| backlog.key(i)).collect();
+    assert_eq!(keys, ["PAN-21", "PAN-22", "PAN-23"]);
+    let source = &backlog.sources[0];
+    assert_eq!(source.encoding(), Encoding::Utf16Le);
+    let bytes = std::fs::read("fixtures/excel-unicode-text.txt").expect("the fixture");
+    let story = item(&backlog, "PAN-21");
+    assert_eq!(story.text(Field::Priority), Some("High"));
+    // Words after an astral character (two UTF-16 units) and after a `""` escape.
+    for (needle, expected) in [("Acceptance", pos(3, 5)), ("free delivery", pos(5, 7))] {
+        let (at, text) = position_of(&backlog, &story, Field::Description, needle);
+        assert_eq!((at, text.as_str()), (expected, needle));
+        let value = story.get(Field::Description).unwrap();
+        let start = value.as_str().find(needle).unwrap();
+        let span = value.span_of(start..start + needle.len());
+        let (from, to) = (source.file_offset(span.start), source.file_offset(span.end));
+        let units: Vec<u16> = bytes[from..to]
+            .chunks_exact(2)
+            .map(|pair| u16::from_le_bytes([pair[0], pair[1]]))
+            .collect();
+        assert_eq!(String::from_utf16(&units).ok().as_deref(), Some(needle));
+    }
+    let (at, _) = position_of(
+        &backlog,
+        &item(&backlog, "PAN-23"),
+        Field::Description,
+        "fraîche",
+    );
+    assert_eq!(
+        at,
+        pos(7, 138),
+        "columns count characters: the è before it is one"
+    );
+}
+
+/// A search whose request left `summary` out: keys, priorities and estimates still read.
+#[test]
+fn rest_response_without_summaries() {
+    let backlog = read(&["jira-search-no-summary.json"]);
+    let keys: Vec<&str> = (0..backlog.len()).map(|i| backlog.key(i)).collect();
+    assert_eq!(keys, ["PAN-41", "PAN-42", "PAN-43"]);
+    let first = item(&backlog, "PAN-41");
+    assert_eq!(first.get(Field::Summary), None);
+    assert_eq!(first.text(Field::Priority), Some("High"));
+    assert_eq!(
+        first.get(Field::Estimate).and_then(|v| v.as_number()),
+        Some(5.0)
+    );
+    let summary = backlog.files[0]
+        .origins
+        .iter()
+        .find(|o| o.field == Field::Summary)
+        .expect("every field has an origin entry");
+    assert!(summary.names.is_empty(), "{summary:?}");
+}
+
+#[test]
+fn exports_with_no_issues_are_empty_backlogs() {
+    for fixture in ["header-only.csv", "jira-search-empty.json"] {
+        let backlog = read(&[fixture]);
+        assert_eq!((backlog.len(), backlog.sources.len()), (0, 1), "{fixture}");
+    }
+}
+
 #[test]
 fn single_issue_and_plain_array() {
     let single = read(&["jira-single-issue.json"]);

@@ -17,10 +17,8 @@ pub fn run(args: &FieldsArgs) -> Result<u8, Error> {
 
 fn render(backlog: &Backlog) -> String {
     let mut out = String::new();
-    for (index, (source, info)) in backlog.sources.iter().zip(&backlog.files).enumerate() {
-        let items = (0..backlog.len())
-            .filter(|&i| backlog.file_of(i) == index)
-            .count();
+    let counts = backlog.items_per_file();
+    for ((source, info), items) in backlog.sources.iter().zip(&backlog.files).zip(counts) {
         let _ = writeln!(
             out,
             "{} ({}, {}, {} items)",

@@ -52,7 +52,21 @@ pub fn read_backlog(
         limits: loaded.config.limits,
         keep_unmapped,
     };
-    ingest::read_paths(&crate::inputs::expand(&input.paths)?, &options)
+    let backlog = ingest::read_paths(&crate::inputs::expand(&input.paths)?, &options)?;
+    warn_about_empty_exports(&backlog);
+    Ok(backlog)
+}
+
+/// An export with no issues (a header only, `"issues": []`) is read as an empty backlog, so
+/// a nightly job whose filter matched nothing passes; standard error says so, per file.
+fn warn_about_empty_exports(backlog: &Backlog) {
+    let counts = backlog.items_per_file();
+    for (source, _) in backlog.sources.iter().zip(counts).filter(|(_, n)| *n == 0) {
+        eprintln!(
+            "warning: {}: the export holds no issues, so the backlog it gives is empty; if issues were expected, check the filter or JQL it was exported with",
+            source.name()
+        );
+    }
 }
 
 /// Every rule: built in, and the team's from `rules_dir`.

@@ -1,34 +1,68 @@
-//! Which reader a file needs, decided by its content first and its name second.
+//! Which reader a file needs, decided by its content first and its name second. A file
+//! that is none of the formats backlint reads is refused, saying what it looks like
+//! ([`Unsupported`]); nothing is read as a story list for want of a better guess.
 
-use crate::backlog::InputFormat;
+use memchr::memmem;
 
-/// Guesses the format of `text`, read from a file called `name` (`-` for stdin).
-///
-/// JSON starts with `{` or `[` whatever the extension. A `.txt` or `.md` file is a story
-/// list even though stories hold commas. Otherwise a first line that reads as a CSV header
-/// (several cells, or a Jira column name) means CSV, and anything else is a story list.
-pub fn detect(name: &str, text: &str) -> InputFormat {
-    let start = text.trim_start();
+use crate::backlog::{InputFormat, Span};
+use crate::error::Error;
+use crate::ingest::fields::FieldMap;
+use crate::ingest::jira_csv;
+use crate::ingest::unsupported::Unsupported;
+use crate::source::Source;
+
+/// The reader for `source`, or an error saying what the file looks like. `fields` (the
+/// configured field names) tells a header row from data.
+pub fn detect(source: &Source, fields: &FieldMap) -> Result<InputFormat, Error> {
+    recognise(source.name(), source.text(), fields)
+        .map_err(|(kind, span)| kind.error_at(source, span))
+}
+
+/// JSON starts with `{` or `[` whatever the extension. Markup is refused (except in
+/// Markdown). A first line whose cells name a field backlint knows is a CSV header; in a
+/// `.txt` or `.md` file only when its cells are tab-separated (Excel's "Unicode text" is
+/// saved as `.txt`), since stories hold commas. Then the name decides: `.csv`/`.tsv` is CSV
+/// (its reader explains a header it does not recognise), a tab-separated `.txt` is refused,
+/// `.txt`/`.md` is a story list, and anything else is refused. On failure, what the file
+/// looks like and the place that shows it.
+fn recognise(
+    name: &str,
+    text: &str,
+    fields: &FieldMap,
+) -> Result<InputFormat, (Unsupported, Span)> {
+    let offset = text.len() - text.trim_start().len();
+    let start = &text[offset..];
     if start.starts_with('{') || start.starts_with('[') && !looks_like_markdown_task(start) {
-        return InputFormat::JiraJson;
+        return Ok(InputFormat::JiraJson);
     }
     let extension = name
         .rsplit_once('.')
         .map(|(_, ext)| ext.to_ascii_lowercase());
-    match extension.as_deref() {
-        Some("csv" | "tsv") => return InputFormat::JiraCsv,
-        Some("txt" | "md" | "markdown") => return InputFormat::Lines,
-        _ => {}
+    let extension = extension.as_deref().unwrap_or_default();
+    let markdown = matches!(extension, "md" | "markdown");
+    let story_list = markdown || extension == "txt";
+    if start.starts_with('<') && !markdown {
+        return Err(markup(name, text, offset));
     }
-    let header = start.lines().next().unwrap_or_default();
-    let cells = header.split([',', ';']).count();
-    let jira_column = ["summary", "issue key", "issue type"]
-        .iter()
-        .any(|c| header.to_ascii_lowercase().contains(c));
-    if cells >= 2 && jira_column || cells >= 4 && !header.contains(' ') {
-        InputFormat::JiraCsv
-    } else {
-        InputFormat::Lines
+    let first_line = start.lines().next().unwrap_or_default().trim_end();
+    let line_span = Span::new(offset, offset + first_line.len());
+    let delimiter = jira_csv::delimiter(first_line);
+    let cells: Vec<&str> = first_line
+        .split(char::from(delimiter))
+        .map(|cell| cell.trim().trim_matches('"').trim())
+        .collect();
+    let names_a_field = cells.iter().any(|cell| fields.lookup(cell).is_some());
+    let tabbed = delimiter == b'\t';
+    if names_a_field && (!story_list || tabbed) {
+        return Ok(InputFormat::JiraCsv);
+    }
+    match extension {
+        "csv" | "tsv" => Ok(InputFormat::JiraCsv),
+        // Columns saved as "Unicode text", under names backlint does not know.
+        "txt" if tabbed => Err((Unsupported::NoHeader, line_span)),
+        _ if story_list => Ok(InputFormat::Lines),
+        _ if cells.len() >= 2 => Err((Unsupported::NoHeader, line_span)),
+        _ => Err((Unsupported::UnknownText, line_span)),
     }
 }
 
@@ -37,29 +71,120 @@ fn looks_like_markdown_task(text: &str) -> bool {
     text.starts_with("[ ]") || text.starts_with("[x]") || text.starts_with("[X]")
 }
 
+/// How far into a markup file the signs of what it is are looked for: Jira's comment and
+/// Excel's namespaces come first, but a style sheet can stand before the issue table.
+const MARKUP_HEAD: usize = 64 * 1024;
+
+/// What a file starting with `<` at `offset` is, and the words that show it (else its
+/// first tag).
+fn markup(name: &str, text: &str, offset: usize) -> (Unsupported, Span) {
+    let end = text.len().min(offset + MARKUP_HEAD);
+    let head = text.as_bytes()[offset..end].to_ascii_lowercase();
+    let find = |needle: &str| {
+        memmem::find(&head, needle.as_bytes())
+            .map(|at| Span::new(offset + at, offset + at + needle.len()))
+    };
+    let first_tag = {
+        let line = text[offset..].lines().next().unwrap_or_default();
+        let len = line.find('>').map_or(line.trim_end().len(), |at| at + 1);
+        Span::new(offset, offset + len)
+    };
+    let jira = find("jira").is_some();
+    if let Some(span) = find("generated by jira").or_else(|| find("<rss").filter(|_| jira)) {
+        return (Unsupported::JiraXml, span);
+    }
+    let excel = [
+        "urn:schemas-microsoft-com:office:excel",
+        "application/vnd.ms-excel",
+        "excel.sheet",
+        "id=\"issuetable\"",
+    ]
+    .iter()
+    .find_map(|needle| find(needle));
+    if let Some(span) = excel {
+        return (Unsupported::ExcelHtml, span);
+    }
+    let html = ["<!doctype html", "<html", "<head", "<body", "<table"]
+        .iter()
+        .any(|needle| find(needle).is_some());
+    let saved_as_excel = name.to_ascii_lowercase().ends_with(".xls");
+    match (html, saved_as_excel) {
+        (true, true) => (Unsupported::ExcelHtml, first_tag),
+        (true, false) => (Unsupported::Html, first_tag),
+        (false, _) => (Unsupported::Xml, first_tag),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
 
+    fn format(name: &str, text: &str) -> Result<InputFormat, Unsupported> {
+        recognise(name, text, &FieldMap::default()).map_err(|(kind, _)| kind)
+    }
+
     #[test]
     fn content_decides_before_the_name() {
+        use InputFormat::*;
+        assert_eq!(format("export.csv", " {\"issues\": []}"), Ok(JiraJson));
+        assert_eq!(format("-", "[{\"key\": \"A-1\"}]"), Ok(JiraJson));
+        assert_eq!(format("-", "Summary,Issue key\nA,B-1\n"), Ok(JiraCsv));
+        assert_eq!(format("-", "\"Summary\";\"Key\"\n"), Ok(JiraCsv));
+        assert_eq!(format("export.xls", "Summary,Issue key\n"), Ok(JiraCsv));
+        assert_eq!(format("stories.txt", "Summary,Issue key\n"), Ok(Lines));
+        assert_eq!(format("unicode.txt", "Issue key\tSummary\n"), Ok(JiraCsv));
+        assert_eq!(format("stories.md", "[ ] As a user, I want A\n"), Ok(Lines));
         assert_eq!(
-            detect("export.csv", " {\"issues\": []}"),
-            InputFormat::JiraJson
+            format("stories.md", "<!-- ours -->\n- As a user\n"),
+            Ok(Lines)
         );
-        assert_eq!(detect("-", "[{\"key\": \"A-1\"}]"), InputFormat::JiraJson);
+        assert_eq!(format("other.csv", "id,title\n1,A\n"), Ok(JiraCsv));
+    }
+
+    #[test]
+    fn story_lists_only_by_their_name() {
         assert_eq!(
-            detect("-", "Summary,Issue key\nA,B-1\n"),
-            InputFormat::JiraCsv
+            format("-", "As a user, I want A, so that B\n"),
+            Err(Unsupported::NoHeader)
         );
         assert_eq!(
-            detect("-", "As a user, I want A, so that B\n"),
-            InputFormat::Lines
+            format("backlog", "As a user I want A\n"),
+            Err(Unsupported::UnknownText)
+        );
+        assert_eq!(format("-", "id,title\n1,A\n"), Err(Unsupported::NoHeader));
+        assert_eq!(
+            format("unicode.txt", "Schlüssel\tZusammenfassung\n"),
+            Err(Unsupported::NoHeader)
         );
         assert_eq!(
-            detect("stories.txt", "Summary,Issue key\n"),
-            InputFormat::Lines
+            format("stories.txt", "As a user\tI want A, so that B\n"),
+            Ok(InputFormat::Lines)
         );
-        assert_eq!(detect("-", "[ ] As a user, I want A\n"), InputFormat::Lines);
+    }
+
+    #[test]
+    fn markup_by_what_it_holds() {
+        let jira_xml =
+            "<?xml version=\"1.0\"?>\n<!-- RSS generated by JIRA (9.4) -->\n<rss version=\"0.92\">";
+        assert_eq!(format("a.xml", jira_xml), Err(Unsupported::JiraXml));
+        let (_, span) = recognise("a.xml", jira_xml, &FieldMap::default()).unwrap_err();
+        assert_eq!(&jira_xml[span.start..span.end], "generated by JIRA");
+        let excel = "<html xmlns:x=\"urn:schemas-microsoft-com:office:excel\">";
+        assert_eq!(format("a.xls", excel), Err(Unsupported::ExcelHtml));
+        assert_eq!(
+            format("a.xls", "<html><body><table>"),
+            Err(Unsupported::ExcelHtml)
+        );
+        assert_eq!(
+            format("a.csv", "\n<!DOCTYPE html>\n<html>"),
+            Err(Unsupported::Html)
+        );
+        let (_, span) =
+            recognise("a.csv", "\n<!DOCTYPE html>\n", &FieldMap::default()).unwrap_err();
+        assert_eq!(span, Span::new(1, 16));
+        assert_eq!(
+            format("a.txt", "<?xml version=\"1.0\"?><note/>"),
+            Err(Unsupported::Xml)
+        );
     }
 }

@@ -15,6 +15,7 @@ use rayon::prelude::*;
 use crate::backlog::{Field, FieldOrigin, FileInfo, InputFormat, Span};
 use crate::error::Error;
 use crate::ingest::fields::FieldMap;
+use crate::ingest::unsupported::Unsupported;
 use crate::ingest::ReadOptions;
 use crate::ingest::{csv_cell, csv_split};
 use crate::source::Source;
@@ -41,14 +42,8 @@ pub fn read(
         delimiter,
         max_cell: options.limits.max_cell_bytes(),
     };
+    // A header and no rows (a filter that matched nothing) is an empty backlog.
     let rows = reading.rows(records.position)?;
-    if rows.is_empty() {
-        let end = Span::empty_at(text.trim_end().len());
-        return Err(Error::at(source, end, "the export has a header but no issues")
-            .label("the header ends here")
-            .help("the export holds no issues: check the filter it was exported from, and export again")
-            .build());
-    }
     let info = FileInfo {
         format: InputFormat::JiraCsv,
         origins: columns.origins(),
@@ -185,15 +180,16 @@ pub fn cells_of(text: &str, delimiter: u8, span: Span, columns: usize) -> Vec<Sp
     }
 }
 
-/// Excel in many European locales saves CSV with semicolons; Jira always uses commas.
-fn delimiter(text: &str) -> u8 {
+/// The delimiter the header line of `text` uses most: Jira always uses commas, Excel in
+/// many European locales semicolons, and Excel's "Unicode text" tabs.
+pub fn delimiter(text: &str) -> u8 {
     let first_line = text.lines().next().unwrap_or_default();
-    let count = |c| first_line.matches(c).count();
-    if count(';') > count(',') {
-        b';'
-    } else {
-        b','
-    }
+    let count = |c: u8| memchr::memchr_iter(c, first_line.as_bytes()).count();
+    [b',', b';', b'\t']
+        .into_iter()
+        .rev()
+        .max_by_key(|&c| count(c))
+        .unwrap_or(b',')
 }
 
 /// Splits the file into records of cells: the raw bytes of each (see [`csv_cell`]).
@@ -323,6 +319,11 @@ impl Columns {
         let lookups: Vec<Option<(Field, usize)>> = names.iter().map(|n| map.lookup(n)).collect();
         let fields: Vec<Option<Field>> = lookups.iter().map(|l| l.map(|(f, _)| f)).collect();
         let header_end = header.last().map_or(0, |c| c.end);
+        if fields.iter().all(Option::is_none) {
+            let header_start = header.first().map_or(0, |c| c.start);
+            let span = Span::new(header_start, header_end.max(header_start));
+            return Err(Unsupported::NoHeader.error_at(source, span));
+        }
         if !fields.contains(&Some(Field::Summary)) {
             return Err(no_summary_column(source, &names, map, header_end));
         }

@@ -9,6 +9,7 @@ pub mod jira_csv;
 pub mod jira_json;
 pub mod json_text;
 pub mod lines;
+pub mod unsupported;
 pub mod wiki;
 
 use std::io::Read;
@@ -65,9 +66,10 @@ pub fn add_source(
             name: source.name().to_owned(),
         });
     }
-    let format = options
-        .format
-        .unwrap_or_else(|| detect::detect(source.name(), source.text()));
+    let format = match options.format {
+        Some(format) => format,
+        None => detect::detect(&source, &options.fields)?,
+    };
     let index = backlog.sources.len();
     let decoded = |(info, items): (FileInfo, Vec<Item>)| {
         let items = items
@@ -149,6 +151,9 @@ pub fn load_limited(path: &str, max_bytes: u64) -> Result<Source, Error> {
         return Err(Error::Empty {
             name: name.to_owned(),
         });
+    }
+    if let Some(kind) = unsupported::Unsupported::of_bytes(&bytes) {
+        return Err(kind.error(name));
     }
     let source = decode(name, bytes).map_err(|e| Error::Undecodable {
         name: name.to_owned(),

@@ -224,10 +224,15 @@ impl Pass<'_> {
     }
 }
 
-/// (file, rule) pairs where the file has none of the fields the rule reads.
+/// (file, rule) pairs where the file has none of the fields the rule reads. A file with no
+/// items (an empty export) skips nothing: no rule had anything to run on.
 fn missing_fields(backlog: &Backlog, rules: &[Rule]) -> Vec<(usize, usize)> {
     let mut missing = Vec::new();
+    let counts = backlog.items_per_file();
     for (file, info) in backlog.files.iter().enumerate() {
+        if counts.get(file) == Some(&0) {
+            continue;
+        }
         for (rule_index, rule) in rules.iter().enumerate() {
             let needs = rule.check.needs();
             let absent = |field: &Field| {
