@@ -2,11 +2,10 @@
 //! non-ASCII text and a formula; read back with the `csv` crate, they hold every finding of
 //! the JSON report; the byte-order mark, `--output csv=FILE` and the row order end to end.
 
-use std::path::PathBuf;
 use std::process::{Command, Output};
 
 use backlint::ingest::{self, ReadOptions};
-use backlint::report::csv::{self as csv_report, COLUMNS, EXCERPT_CHARS};
+use backlint::report::csv::{self as csv_report, COLUMNS, EXCERPT_CHARS, FORMULA_STARTS};
 use backlint::report::html::IssueLinks;
 use backlint::report::Report;
 use backlint::rules::kinds::excerpt;
@@ -29,10 +28,16 @@ fn stdout(output: &Output) -> String {
     String::from_utf8(output.stdout.clone()).expect("the report is UTF-8")
 }
 
-fn temp_dir(name: &str) -> PathBuf {
+/// Runs `backlint check ARGS --output csv=FILE FIXTURE`; returns the run and the CSV.
+fn check_with_csv_beside(name: &str, args: &[&str]) -> (Output, String) {
     let dir = std::env::temp_dir().join(format!("backlint-csv-{name}-{}", std::process::id()));
     std::fs::create_dir_all(&dir).expect("the temporary folder is made");
-    dir
+    let csv_path = dir.join("findings.csv");
+    let output = format!("csv={}", csv_path.display());
+    let run = backlint(&[&["check"], args, &["--output", &output, FIXTURE]].concat());
+    let csv = std::fs::read_to_string(&csv_path).expect("the CSV report is written");
+    std::fs::remove_dir_all(&dir).ok();
+    (run, csv)
 }
 
 /// The CSV of the fixture as `backlint check --format csv` writes it with keys linked.
@@ -102,7 +107,7 @@ fn every_cell_survives_commas_quotes_line_breaks_and_non_ascii() {
     assert!(rows.iter().all(|row| row.len() == COLUMNS.len()));
     for cell in rows.iter().flatten() {
         assert!(
-            !cell.starts_with(['=', '+', '-', '@', '\t', '\r']),
+            !cell.starts_with(FORMULA_STARTS),
             "a spreadsheet would run {cell:?}"
         );
     }
@@ -120,29 +125,17 @@ fn text_of(finding: &Value, name: &str) -> String {
 /// What a cell holds once its formula guard is taken off.
 fn unguarded(cell: &str) -> &str {
     match cell.strip_prefix('\'') {
-        Some(rest) if rest.starts_with(['=', '+', '-', '@', '\t', '\r']) => rest,
+        Some(rest) if rest.starts_with(FORMULA_STARTS) => rest,
         _ => cell,
     }
 }
 
 #[test]
 fn the_csv_holds_every_finding_of_the_json_report_field_for_field() {
-    let dir = temp_dir("json");
-    let csv_path = dir.join("findings.csv");
-    let output = backlint(&[
-        "check",
-        "--format",
-        "json",
-        "--output",
-        &format!("csv={}", csv_path.display()),
-        "--today",
-        "2026-03-01",
-        FIXTURE,
-    ]);
+    let (output, csv) =
+        check_with_csv_beside("json", &["--format", "json", "--today", "2026-03-01"]);
     assert!(output.status.success(), "{output:?}");
     let json: Value = serde_json::from_slice(&output.stdout).expect("the JSON report parses");
-    let csv = std::fs::read_to_string(&csv_path).expect("the CSV report is written");
-    std::fs::remove_dir_all(&dir).ok();
     let rows = records(&csv);
     let findings = json["findings"].as_array().expect("findings");
     assert!(findings.len() > 10, "the fixture has findings to compare");
@@ -181,17 +174,8 @@ fn a_byte_order_mark_starts_the_report_unless_turned_off() {
 
 #[test]
 fn csv_beside_the_human_report_in_the_same_item_order() {
-    let dir = temp_dir("beside");
-    let csv_path = dir.join("findings.csv");
-    let output = backlint(&[
-        "check",
-        "--output",
-        &format!("csv={}", csv_path.display()),
-        FIXTURE,
-    ]);
+    let (output, csv) = check_with_csv_beside("beside", &[]);
     assert_eq!(output.status.code(), Some(0), "{output:?}");
-    let csv = std::fs::read_to_string(&csv_path).expect("the CSV report is written");
-    std::fs::remove_dir_all(&dir).ok();
     let human_order: Vec<String> = stdout(&output)
         .lines()
         .filter_map(|line| line.strip_prefix("── "))

@@ -50,7 +50,7 @@ pub const EXCERPT_CHARS: usize = 200;
 const BOM: &[u8] = "\u{feff}".as_bytes();
 
 /// The first characters that make a spreadsheet read a cell as a formula.
-const FORMULA_STARTS: [char; 6] = ['=', '+', '-', '@', '\t', '\r'];
+pub const FORMULA_STARTS: [char; 6] = ['=', '+', '-', '@', '\t', '\r'];
 
 /// How the CSV is written.
 #[derive(Debug, Clone, Copy)]
