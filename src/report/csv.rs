@@ -2,13 +2,13 @@
 //!
 //! The columns are [`COLUMNS`], documented in docs/csv-output.md; later versions add
 //! columns at the end, never remove or reorder them. Rows come in the order of the human
-//! report. Written with the `csv` crate, every cell quoted (RFC 4180, CRLF between rows),
-//! in UTF-8 that starts with a byte-order mark unless [`Options::bom`] is off, so Excel
-//! reads accents right.
+//! report: the order of [`Report::findings`], which it walks. Written with the `csv` crate,
+//! every cell quoted (RFC 4180, CRLF between rows), in UTF-8 that starts with a byte-order
+//! mark unless [`Options::bom`] is off, so Excel reads accents right.
 //!
 //! Backlog text is written by many people and spreadsheets run formulas: a cell that would
 //! start with `=`, `+`, `-`, `@`, tab or carriage return starts with `'` instead, as
-//! OWASP's "CSV Injection" advises, which spreadsheets take as "show as text".
+//! OWASP's "CSV Injection" advises, so that the spreadsheet shows the cell as text.
 
 use std::borrow::Cow;
 use std::io::Write;
@@ -59,15 +59,6 @@ pub struct Options<'a> {
     pub bom: bool,
     /// How keys become links (`[report] issue_url`).
     pub links: IssueLinks<'a>,
-}
-
-impl Default for Options<'_> {
-    fn default() -> Self {
-        Options {
-            bom: true,
-            links: IssueLinks::default(),
-        }
-    }
 }
 
 /// Writes the header and a row per finding to `out` (buffered); the rows are rendered on
