@@ -158,6 +158,12 @@ pub struct CheckArgs {
     /// --output markdown=summary.md` beside the human report on the terminal).
     #[arg(long, value_name = "[FORMAT=]FILE", help_heading = "Output")]
     pub output: Vec<String>,
+    /// Start the CSV report with a UTF-8 byte-order mark, so Excel reads accents right;
+    /// `--csv-bom=false` leaves it out.
+    #[arg(long, value_name = "BOOL", default_value_t = true, action = clap::ArgAction::Set,
+          num_args = 0..=1, require_equals = true, default_missing_value = "true",
+          help_heading = "Output")]
+    pub csv_bom: bool,
     /// Colour in the human report: auto (only on a terminal, and not with NO_COLOR).
     #[arg(long, value_enum, default_value_t = ColorChoice::Auto, help_heading = "Output")]
     pub color: ColorChoice,
@@ -235,6 +241,11 @@ pub enum OutputFormat {
     /// One self-contained HTML page (use with --output): health, charts, every story with
     /// its findings on the offending text, filters; no network needed.
     Html,
+    /// One row per finding for Excel and Google Sheets: key, summary, issue_type, status,
+    /// parent, sprint, rule, category, severity, message, field, excerpt, file, line,
+    /// column, help, docs_url, link (see docs/csv-output.md). UTF-8 with a byte-order mark
+    /// (see --csv-bom); cells that a spreadsheet would run as a formula start with `'`.
+    Csv,
 }
 
 impl OutputFormat {

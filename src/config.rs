@@ -150,8 +150,9 @@ pub struct Config {
 #[serde(deny_unknown_fields, default)]
 pub struct ReportSettings {
     /// An issue's page, with `{key}` for its key
-    /// (`https://pantry.example.atlassian.net/browse/{key}`): the HTML report links each key
-    /// there. Without it, keys link only where the export says where the issue is (JSON).
+    /// (`https://pantry.example.atlassian.net/browse/{key}`): the HTML and CSV reports link
+    /// each key there. Without it, keys link only where the export says where the issue is
+    /// (JSON).
     pub issue_url: Option<String>,
 }
 

@@ -213,7 +213,7 @@ fn named_output(output: &str) -> Result<Option<(OutputFormat, &str)>, Error> {
     Ok(Some((format, path)))
 }
 
-/// Writes one report. JSON, SARIF, JUnit and the human report are written as they are
+/// Writes one report. JSON, SARIF, JUnit, CSV and the human report are written as they are
 /// rendered (a report of a million findings is larger than the export); the others,
 /// smaller or bounded, are rendered first.
 fn write_report(
@@ -244,14 +244,23 @@ fn write_report(
         OutputFormat::Github => report::github::render(report),
         OutputFormat::Markdown => report::markdown::render(report),
         OutputFormat::Junit => return report::junit::write(report, out),
-        OutputFormat::Html => report::html::render_with(
-            report,
-            report::html::IssueLinks {
-                template: loaded.config.report.issue_url.as_deref(),
-            },
-        ),
+        OutputFormat::Csv => {
+            let options = report::csv::Options {
+                bom: args.csv_bom,
+                links: issue_links(loaded),
+            };
+            return report::csv::write(report, options, out);
+        }
+        OutputFormat::Html => report::html::render_with(report, issue_links(loaded)),
     };
     out.write_all(rendered.as_bytes())
+}
+
+/// How keys become links in the reports that link them: `[report] issue_url`.
+fn issue_links(loaded: &Loaded) -> report::html::IssueLinks<'_> {
+    report::html::IssueLinks {
+        template: loaded.config.report.issue_url.as_deref(),
+    }
 }
 
 /// Colour (on a terminal, unless `NO_COLOR` or `--color` say otherwise) and width

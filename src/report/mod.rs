@@ -1,6 +1,7 @@
 //! Output formats, one file each. Reports see findings, rules and the backlog model, never
 //! CSV or JSON syntax.
 
+pub mod csv;
 pub mod field;
 pub mod github;
 pub mod html;

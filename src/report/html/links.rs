@@ -4,7 +4,7 @@
 //! setting its keys are not links.
 
 use super::escape::web_url;
-use crate::backlog::Item;
+use crate::backlog::{Backlog, InputFormat, Item};
 use crate::report::percent;
 
 /// How keys become links.
@@ -15,9 +15,18 @@ pub struct IssueLinks<'a> {
 }
 
 impl IssueLinks<'_> {
-    /// The address of `item`'s page, if it can be known (the caller leaves out items of
-    /// story lists, which are no issues).
-    pub fn url(&self, item: &Item) -> Option<String> {
+    /// The address of the page of `item`, an item of `backlog`, if it can be known: items
+    /// of story lists are no issues and have none.
+    pub fn url_in(&self, backlog: &Backlog, item: &Item) -> Option<String> {
+        let is_issue = backlog
+            .files
+            .get(item.source)
+            .is_some_and(|f| f.format != InputFormat::Lines);
+        self.url(item).filter(|_| is_issue)
+    }
+
+    /// The address of `item`'s page, if it can be known, whatever file it comes from.
+    fn url(&self, item: &Item) -> Option<String> {
         let key = percent::encode(&item.key);
         match self.template {
             Some(template) => web_url(template).map(|t| t.replace("{key}", &key)),

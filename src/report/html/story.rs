@@ -9,7 +9,7 @@ use super::escape::{escape, push as push_escaped, truncate};
 use super::field_view;
 use super::links::IssueLinks;
 use super::model::{Card, Page};
-use crate::backlog::{Field, InputFormat, Item};
+use crate::backlog::{Field, Item};
 use crate::finding::{Finding, Severity};
 use crate::report::{plural, Report};
 use crate::rules::docs;
@@ -29,12 +29,7 @@ pub fn push(
     open_article(out, card);
     out.push_str("<header class=\"card-head\"><h3 class=\"card-title\">");
     let key = escape(&truncate(&card.item.key, KEY_CHARS));
-    let is_issue = report
-        .backlog
-        .files
-        .get(card.item.source)
-        .is_some_and(|f| f.format != InputFormat::Lines);
-    match links.url(&card.item).filter(|_| is_issue) {
+    match links.url_in(report.backlog, &card.item) {
         Some(url) => {
             let _ = write!(
                 out,
