@@ -23,6 +23,7 @@ pub mod rules;
 pub mod source;
 pub mod source_code;
 pub mod stored;
+pub mod terminal_text;
 
 use cli::{Cli, Command};
 

@@ -732,3 +732,147 @@ fn fifty_thousand_findings_on_one_item_are_capped() {
         .stderr
         .contains("note: 49999 findings not shown: more than 3 on one item"));
 }
+
+// ---------------------------------------------------------------------------------------
+// Backlog text that attacks the terminal and the CI log (issue 20).
+
+/// Summaries holding what a terminal or a CI runner acts on: CR/LF then a workflow
+/// command, the runner's `##[…]` form, OSC title and clipboard (OSC 52) sequences, BEL,
+/// a screen clear, GitLab's section marker and a bidi override.
+const ATTACK_STORIES: &str = "Summary,Issue key,Issue Type\r\n\
+    \"Fast search\r\n::error title=FAKE::pwned\n##[add-mask]secret \u{1b}]52;c;cHduZWQ=\u{7}\",A-1,Story\r\n\
+    \"Slow \u{1b}]0;owned\u{7}\u{1b}[2J\u{1b}[0Ksection_start:1:x\r\u{202E}txt.exe\",A-2,Story\r\n";
+
+/// Fails if a line of `text` is one a CI runner acts on (`::command` after blanks,
+/// `##[command]` anywhere) or if `text` holds a control character other than line breaks
+/// and tabs, or a bidi control. With `color`, backlint's own SGR colour codes are allowed.
+fn assert_inert(text: &str, color: bool) {
+    let sgr = regex_lite_sgr(text, color);
+    for line in sgr.lines() {
+        assert!(
+            !line.trim_start().starts_with("::") && !line.contains("##["),
+            "a CI command line {line:?} in:\n{text}"
+        );
+    }
+    let bad = sgr.chars().find(|&c| {
+        (c.is_control() && c != '\n' && c != '\t')
+            || matches!(c, '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}')
+    });
+    assert_eq!(bad, None, "a control character in:\n{text}");
+}
+
+/// `text` without the SGR sequences `ESC [ digits ; … m` when `color` is on.
+fn regex_lite_sgr(text: &str, color: bool) -> String {
+    if !color {
+        return text.to_owned();
+    }
+    let mut out = String::new();
+    let mut rest = text;
+    while let Some(at) = rest.find("\u{1b}[") {
+        out.push_str(&rest[..at]);
+        let after = &rest[at + 2..];
+        let digits = after
+            .find(|c: char| !c.is_ascii_digit() && c != ';')
+            .unwrap_or(after.len());
+        if after[digits..].starts_with('m') {
+            rest = &after[digits + 1..];
+        } else {
+            out.push('\u{1b}');
+            rest = &rest[at + 1..];
+        }
+    }
+    out.push_str(rest);
+    out
+}
+
+#[test]
+fn terminal_and_ci_sequences_in_cells_are_shown_as_escapes() {
+    let dir = TempDir::new("escape-cells");
+    dir.write("attack.csv", ATTACK_STORIES);
+    for args in [
+        &["check", "attack.csv"][..],
+        &["check", "--format", "concise", "attack.csv"],
+        &["check", "--statistics", "attack.csv"],
+        &["check", "--color", "always", "attack.csv"],
+    ] {
+        let run = read_fine(dir.path(), args);
+        let color = args.contains(&"always");
+        assert_inert(&run.stdout, color);
+        assert_inert(&run.stderr, false);
+        assert!(!run.stdout.is_empty(), "{}", run.describe());
+    }
+    let human = read_fine(dir.path(), &["check", "attack.csv"]).stdout;
+    // The heading shows the summary on one line, escapes visible.
+    assert!(
+        human.contains("A-1 · Fast search\\r\\n::error title=FAKE::pwned\\n##\\[add-mask]secret \\u{1b}]52;c;cHduZ… (Story)"),
+        "{human}"
+    );
+    assert!(human.contains("\\u{202e}txt.exe"), "{human}");
+    // The snippet keeps the file's lines; the one starting with `::` is behind the gutter.
+    assert!(human.contains("│ ::error title=FAKE::pwned"), "{human}");
+    let concise = read_fine(dir.path(), &["check", "--format", "concise", "attack.csv"]).stdout;
+    assert!(
+        concise.contains(
+            "Slow \\u{1b}]0;owned\\u{7}\\u{1b}[2J\\u{1b}[0Ksection_start:1:x\\r\\u{202e}txt.exe"
+        ),
+        "{concise}"
+    );
+}
+
+#[test]
+fn a_file_name_with_a_workflow_command_cannot_forge_one() {
+    let dir = TempDir::new("command-name");
+    // A file a pull request adds, matched by `backlog/*.csv`: no Status column, so the
+    // note about the rules that did not run names it on stderr.
+    let name = "backlog/a\n::error title=FAKE::pwned\n##[add-mask]x.csv";
+    dir.write(name, STORIES);
+    for format in ["human", "concise"] {
+        let run = read_fine(dir.path(), &["check", "--format", format, name]);
+        assert_inert(&run.stdout, false);
+        assert_inert(&run.stderr, false);
+        assert!(
+            run.stderr.contains(
+                "note: backlog/a\\n::error title=FAKE::pwned\\n##\\[add-mask]x.csv has no"
+            ),
+            "{}",
+            run.describe()
+        );
+        assert!(
+            run.stdout
+                .contains("backlog/a\\n::error title=FAKE::pwned\\n##\\[add-mask]x.csv"),
+            "{}",
+            run.describe()
+        );
+    }
+    // An error naming the file is defused too.
+    let run = backlint(
+        dir.path(),
+        &["check", "backlog/a\n::error title=FAKE::pwned.csv"],
+    );
+    assert_eq!(run.code, Some(2), "{}", run.describe());
+    assert_inert(&run.stderr, false);
+}
+
+#[test]
+fn a_baseline_entry_with_a_forged_key_cannot_forge_a_command() {
+    let dir = TempDir::new("forged-baseline");
+    dir.write("stories.csv", STORIES);
+    dir.write(
+        "baseline.json",
+        r#"{"version": 1, "findings": [{"key": "X-9\n::add-mask::secret",
+            "rule": "story-format\n::stop-commands::tok",
+            "text": "\u001b]52;c;cHduZWQ=\u0007\r\n::error::forged"}]}"#,
+    );
+    let run = read_fine(
+        dir.path(),
+        &["check", "--baseline", "baseline.json", "stories.csv"],
+    );
+    assert_inert(&run.stderr, false);
+    assert!(
+        run.stderr.contains(
+            "  X-9\\n::add-mask::secret story-format\\n::stop-commands::tok \"\\u{1b}]52;c;cHduZWQ=\\u{7}\\r\\n::error::forged\""
+        ),
+        "{}",
+        run.describe()
+    );
+}

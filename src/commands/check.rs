@@ -1,5 +1,6 @@
 //! `backlint check`: read, run the rules, report, and turn findings into an exit code.
 
+use std::fmt::Write as _;
 use std::io::IsTerminal;
 use std::path::PathBuf;
 
@@ -15,6 +16,7 @@ use crate::rules::context::Settings;
 use crate::rules::engine::{self, Outcome};
 use crate::rules::story;
 use crate::rules::suppression::Suppressions;
+use crate::terminal_text::{self, escape};
 
 use super::{
     configured_rules, load_input_config, print_with, read_backlog, EXIT_CLEAN, EXIT_FINDINGS,
@@ -57,11 +59,11 @@ pub fn run(args: &CheckArgs) -> Result<u8, Error> {
     )?;
     if let Some(path) = &args.write_baseline {
         write_atomically(path, &Baseline::of(&backlog, &outcome.findings).to_json())?;
-        eprintln!(
-            "wrote {} findings to the baseline {}",
+        terminal_text::eprint(&format!(
+            "wrote {} findings to the baseline {}\n",
             outcome.findings.len(),
-            path.display()
-        );
+            escape(&path.display().to_string())
+        ));
         return Ok(EXIT_CLEAN);
     }
     drop(progress);
@@ -226,13 +228,15 @@ pub fn settings(loaded: &Loaded, today: Option<&str>) -> Result<Settings, Error>
 }
 
 /// Says on stderr what was not checked or no longer occurs, so a quiet run is not
-/// mistaken for a clean one.
+/// mistaken for a clean one. File names, keys and quoted text come from the backlog and the
+/// baseline: they are escaped, so no note can send a terminal sequence or a CI command.
 fn print_notes(
     backlog: &Backlog,
     loaded: &Loaded,
     outcome: &Outcome,
     fixed: &[crate::baseline::Entry],
 ) {
+    let mut notes = String::new();
     for (file, source) in backlog.sources.iter().enumerate() {
         let skipped: Vec<&str> = outcome
             .skipped
@@ -251,11 +255,12 @@ fn print_notes(
             .collect();
         fields.sort_unstable();
         fields.dedup();
-        eprintln!(
+        let _ = writeln!(
+            notes,
             "note: {} has no {} field, so these rules did not run on it: {}",
-            source.name(),
+            escape(source.name()),
             fields.join(", "),
-            skipped.join(", ")
+            escape(&skipped.join(", "))
         );
     }
     let config_name = loaded
@@ -263,22 +268,28 @@ fn print_notes(
         .as_ref()
         .map_or("backlint.toml".into(), |p| p.display().to_string());
     for (key, rule) in &outcome.unused_config_suppressions {
-        eprintln!(
-            "note: {config_name}: [suppress] {key} = [\"{rule}\"] matches no finding; remove it"
+        let _ = writeln!(
+            notes,
+            "note: {}: [suppress] {} = [\"{}\"] matches no finding; remove it",
+            escape(&config_name),
+            escape(key),
+            escape(rule)
         );
     }
     if !fixed.is_empty() {
-        eprintln!("note: {} baseline entries no longer occur (fixed); write the baseline again to tighten it:", fixed.len());
+        let _ = writeln!(notes, "note: {} baseline entries no longer occur (fixed); write the baseline again to tighten it:", fixed.len());
         for entry in fixed.iter().take(20) {
-            eprintln!(
+            let _ = writeln!(
+                notes,
                 "  {} {} \"{}\"",
-                entry.key,
-                entry.rule,
-                crate::rules::kinds::excerpt(&entry.text, 40)
+                escape(&entry.key),
+                escape(&entry.rule),
+                escape(&crate::rules::kinds::excerpt(&entry.text, 40))
             );
         }
         if fixed.len() > 20 {
-            eprintln!("  … and {} more", fixed.len() - 20);
+            let _ = writeln!(notes, "  … and {} more", fixed.len() - 20);
         }
     }
+    terminal_text::eprint(&notes);
 }
