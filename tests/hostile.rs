@@ -876,3 +876,86 @@ fn a_baseline_entry_with_a_forged_key_cannot_forge_a_command() {
         run.describe()
     );
 }
+
+// ---------------------------------------------------------------------------------------
+// Inputs that are not regular files (issue 20, hole 3): the size a device or FIFO gives is
+// 0, so only refusing them keeps the run from reading forever or blocking. The harness's
+// deadline is what stops a run that hangs; backlint has none.
+
+#[cfg(unix)]
+#[test]
+fn a_symlink_to_dev_zero_and_a_fifo_are_refused_not_read() {
+    let dir = TempDir::new("not-regular");
+    dir.write("stories.csv", STORIES);
+    std::os::unix::fs::symlink("/dev/zero", dir.path().join("zero.csv")).expect("a symlink");
+    let mkfifo = Command::new("mkfifo")
+        .arg(dir.path().join("pipe.csv"))
+        .status();
+    if !mkfifo.is_ok_and(|s| s.success()) {
+        eprintln!("mkfifo is not available: the FIFO case is skipped");
+    } else {
+        assert_eq!(
+            refused(dir.path(), &["check", "pipe.csv"]),
+            "pipe.csv: is a named pipe (FIFO), not a regular file"
+        );
+        assert_eq!(
+            refused(
+                dir.path(),
+                &["check", "--baseline", "pipe.csv", "stories.csv"]
+            ),
+            "pipe.csv: is a named pipe (FIFO), not a regular file"
+        );
+    }
+    for args in [
+        &["check", "zero.csv"][..],
+        &["check", "--max-file-size", "1", "zero.csv"],
+        &["check", "--baseline", "zero.csv", "stories.csv"],
+    ] {
+        assert_eq!(
+            refused(dir.path(), args),
+            "zero.csv: is a device, not a regular file",
+            "{args:?}"
+        );
+    }
+    // A configuration (and so a rules folder's files) is read the same way. (Looking
+    // upwards for backlint.toml takes only a regular file, so one like this is passed by.)
+    std::os::unix::fs::symlink("/dev/zero", dir.path().join("zero.toml")).expect("a symlink");
+    assert_eq!(
+        refused(
+            dir.path(),
+            &["check", "--config", "zero.toml", "stories.csv"]
+        ),
+        "zero.toml: is a device, not a regular file"
+    );
+}
+
+#[test]
+fn a_rules_folder_outside_the_working_folder_is_named_not_quoted() {
+    let dir = TempDir::new("outside-rules");
+    dir.write("work/stories.csv", STORIES);
+    dir.write("work/backlint.toml", "rules_dir = \"../elsewhere\"\n");
+    dir.write(
+        "elsewhere/credentials.toml",
+        "id = \"leak\"\napi_token = \"s3cr3t-t0ken\" oops\n",
+    );
+    let run = backlint(&dir.path().join("work"), &["check", "stories.csv"]);
+    assert_eq!(run.code, Some(2), "{}", run.describe());
+    assert!(
+        run.error().contains("credentials.toml:2:"),
+        "{}",
+        run.describe()
+    );
+    assert!(!run.stderr.contains("s3cr3t"), "{}", run.describe());
+    // Inside the working folder, the offending line is shown as always.
+    dir.write(
+        "work/team/credentials.toml",
+        "id = \"x\"\napi_token = \"visible\" oops\n",
+    );
+    dir.write("work/backlint.toml", "rules_dir = \"team\"\n");
+    let run = backlint(&dir.path().join("work"), &["check", "stories.csv"]);
+    assert!(
+        run.stderr.contains("api_token = \"visible\" oops"),
+        "{}",
+        run.describe()
+    );
+}
