@@ -44,6 +44,7 @@ pub fn check_with_defaults(
         today,
         story: Default::default(),
         personas: Vec::new(),
+        max_findings_per_item: loaded.config.limits.max_findings_per_item,
     };
     let mut suppressions =
         rules::suppression::Suppressions::collect(backlog, &loaded.config.suppress);

@@ -959,3 +959,61 @@ fn a_rules_folder_outside_the_working_folder_is_named_not_quoted() {
         run.describe()
     );
 }
+
+#[test]
+fn a_team_pattern_matching_everywhere_is_capped_while_collected() {
+    let dir = TempDir::new("match-everywhere");
+    // `must_not_match = "x*"` matches the empty text at every character: 500,001 times
+    // in this summary. Only 50 findings are built; the rest are counted.
+    dir.write(
+        "stories.csv",
+        format!("Summary,Issue key\n{},A-1\n", "y".repeat(500_000)),
+    );
+    dir.write("backlint.toml", "rules_dir = \"team\"\n");
+    dir.write(
+        "team/everywhere.toml",
+        r#"id = "everywhere"
+category = "quality"
+severity = "warning"
+summary = "Matches everywhere"
+why = "An attack on memory."
+message = "{key}: {problem}"
+help = "None."
+
+[example]
+bad = "x"
+good = ""
+
+[check]
+kind = "pattern"
+field = "summary"
+must_not_match = "x*"
+"#,
+    );
+    let run = read_fine(
+        dir.path(),
+        &[
+            "check",
+            "--select",
+            "everywhere",
+            "--format",
+            "concise",
+            "stories.csv",
+        ],
+    );
+    assert_eq!(
+        run.stdout
+            .lines()
+            .filter(|l| l.contains("[everywhere] A-1: "))
+            .count(),
+        50,
+        "{}",
+        run.describe()
+    );
+    assert!(
+        run.stderr
+            .contains("note: 499951 findings not shown: more than 50 on one item"),
+        "{}",
+        run.describe()
+    );
+}

@@ -42,7 +42,10 @@ pub fn run(args: &CheckArgs) -> Result<u8, Error> {
         .map(str::to_owned)
         .collect();
     let backlog = read_backlog(&args.input, &loaded, Some(named))?;
-    let settings = settings(&loaded, args.today.as_deref())?;
+    let max_per_item = args
+        .max_findings_per_item
+        .unwrap_or(loaded.config.limits.max_findings_per_item);
+    let settings = settings(&loaded, args.today.as_deref(), max_per_item)?;
     let baseline = match &args.baseline {
         Some(path) => Some(Baseline::parse(&crate::ingest::load(
             &path.display().to_string(),
@@ -70,10 +73,7 @@ pub fn run(args: &CheckArgs) -> Result<u8, Error> {
     let fixed = baseline
         .map(|b| b.filter(&backlog, &mut outcome.findings))
         .unwrap_or_default();
-    let max_per_item = args
-        .max_findings_per_item
-        .unwrap_or(loaded.config.limits.max_findings_per_item);
-    let capped = cap_per_item(&mut outcome.findings, max_per_item);
+    let capped = cap_per_item(&mut outcome.findings, max_per_item) + outcome.not_collected;
     let report = Report::of(&backlog, &rules, &outcome);
     for (format, target) in &outputs {
         let write = |out: &mut dyn std::io::Write| {
@@ -205,8 +205,12 @@ fn repository_root() -> Option<PathBuf> {
 }
 
 /// The run's settings: today's date (command line, then configuration, then the clock),
-/// how stories are read, and the personas.
-pub fn settings(loaded: &Loaded, today: Option<&str>) -> Result<Settings, Error> {
+/// how stories are read, the personas, and the findings collected per item.
+pub fn settings(
+    loaded: &Loaded,
+    today: Option<&str>,
+    max_findings_per_item: usize,
+) -> Result<Settings, Error> {
     let config = &loaded.config;
     let today = match today.or(config.today.as_deref()) {
         Some(text) => crate::dates::parse_date_time(text)
@@ -224,6 +228,7 @@ pub fn settings(loaded: &Loaded, today: Option<&str>) -> Result<Settings, Error>
             extra_templates: config.story.templates.iter().map(|t| t.0.clone()).collect(),
         },
         personas: config.personas.clone(),
+        max_findings_per_item,
     })
 }
 

@@ -32,6 +32,9 @@ pub struct Outcome {
     pub skipped: Vec<Skipped>,
     /// `[suppress]` entries of the configuration that matched nothing.
     pub unused_config_suppressions: Vec<(String, String)>,
+    /// Findings past [`Settings::max_findings_per_item`] of one rule on one item: counted,
+    /// never collected (nor matched against suppressions or a baseline).
+    pub not_collected: usize,
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -50,6 +53,7 @@ struct Gathered {
     /// The checked items that are stories.
     stories: Vec<usize>,
     findings: Vec<Finding>,
+    not_collected: usize,
     /// Per rule, (item, observation) for the backlog-wide rules.
     observations: Vec<Vec<(usize, Observation)>>,
 }
@@ -60,6 +64,7 @@ impl Gathered {
             items_checked: 0,
             stories: Vec::new(),
             findings: Vec::new(),
+            not_collected: 0,
             observations: (0..rules).map(|_| Vec::new()).collect(),
         }
     }
@@ -69,6 +74,7 @@ impl Gathered {
         self.items_checked += later.items_checked;
         concat(&mut self.stories, later.stories);
         concat(&mut self.findings, later.findings);
+        self.not_collected += later.not_collected;
         for (mine, theirs) in self.observations.iter_mut().zip(later.observations) {
             concat(mine, theirs);
         }
@@ -132,6 +138,7 @@ pub fn run(
         items_checked: gathered.items_checked,
         stories: gathered.stories,
         findings: gathered.findings,
+        not_collected: gathered.not_collected,
         ..Outcome::default()
     };
     let rule_observations = rules.iter().enumerate().zip(gathered.observations);
@@ -206,7 +213,9 @@ impl Pass<'_> {
                     }
                 }
                 check => {
-                    for hit in check.run(&cx) {
+                    let (hits, more) = check.run_capped(&cx, self.settings.max_findings_per_item);
+                    into.not_collected += more;
+                    for hit in hits {
                         into.findings.push(finding(rule, id, index, &item.key, hit));
                     }
                 }
