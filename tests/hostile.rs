@@ -1017,3 +1017,28 @@ must_not_match = "x*"
         run.describe()
     );
 }
+
+#[test]
+fn a_markdown_summary_with_mentions_and_references_notifies_no_one() {
+    let dir = TempDir::new("markdown-mentions");
+    // Summaries are cut at 60 characters in the tables, so each attack is short.
+    dir.write(
+        "stories.csv",
+        "Summary,Issue key\r\n\
+         @octo-org/security and @alice: see #12,A-1\r\n\
+         owner/repo#3 at https://evil.example,A-2\r\n\
+         www.evil.example costs $\\frac{1}{0}$,A-3\r\n",
+    );
+    let run = read_fine(dir.path(), &["check", "--format", "markdown", "stories.csv"]);
+    let out = &run.stdout;
+    for live in ["@octo-org", "@alice", "#12", "repo#3", "https://evil", "www.evil", " $"] {
+        assert!(!out.contains(live), "{live:?} is live in:\n{out}");
+    }
+    for defused in [
+        "@&#8203;octo-org/security and @&#8203;alice: see #&#8203;12",
+        "owner/repo#&#8203;3 at https&#8203;://evil.example",
+        "www&#8203;.evil.example costs \\$\\\\frac{1}{0}\\$",
+    ] {
+        assert!(out.contains(defused), "{defused:?} missing in:\n{out}");
+    }
+}
