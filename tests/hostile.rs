@@ -1029,9 +1029,20 @@ fn a_markdown_summary_with_mentions_and_references_notifies_no_one() {
          owner/repo#3 at https://evil.example,A-2\r\n\
          www.evil.example costs $\\frac{1}{0}$,A-3\r\n",
     );
-    let run = read_fine(dir.path(), &["check", "--format", "markdown", "stories.csv"]);
+    let run = read_fine(
+        dir.path(),
+        &["check", "--format", "markdown", "stories.csv"],
+    );
     let out = &run.stdout;
-    for live in ["@octo-org", "@alice", "#12", "repo#3", "https://evil", "www.evil", " $"] {
+    for live in [
+        "@octo-org",
+        "@alice",
+        "#12",
+        "repo#3",
+        "https://evil",
+        "www.evil",
+        " $",
+    ] {
         assert!(!out.contains(live), "{live:?} is live in:\n{out}");
     }
     for defused in [
@@ -1041,4 +1052,58 @@ fn a_markdown_summary_with_mentions_and_references_notifies_no_one() {
     ] {
         assert!(out.contains(defused), "{defused:?} missing in:\n{out}");
     }
+}
+
+#[test]
+fn issue_links_go_only_to_one_safe_host() {
+    let dir = TempDir::new("issue-links");
+    let issue = |key: &str, url: &str| {
+        format!(
+            r#"{{"self": "{url}", "key": "{key}", "fields": {{"summary": "Fast search",
+            "issuetype": {{"name": "Story"}}, "status": {{"name": "To Do"}}}}}}"#
+        )
+    };
+    let home = issue("PAN-1", "https://pantry.example/rest/api/2/issue/1");
+    for (name, attack) in [
+        ("other-host", "https://evil.example/rest/api/2/issue/2"),
+        (
+            "user-info",
+            "https://pantry.example@evil.example/rest/api/2/issue/2",
+        ),
+        ("plain-http", "http://pantry.example/rest/api/2/issue/2"),
+    ] {
+        let export = format!("[{home}, {}]", issue("PAN-2", attack));
+        dir.write(&format!("{name}.json"), export);
+        let run = backlint(
+            dir.path(),
+            &["check", "--format", "html", &format!("{name}.json")],
+        );
+        assert_eq!(run.code, Some(0), "{}", run.describe());
+        assert!(run.stdout.contains("PAN-2"), "{name}");
+        assert!(
+            !run.stdout.contains("/browse/"),
+            "{name}: a key links somewhere"
+        );
+    }
+    // One https host: keys link to it.
+    dir.write(
+        "one-host.json",
+        format!(
+            "[{home}, {}]",
+            issue("PAN-2", "https://pantry.example/rest/api/2/issue/2")
+        ),
+    );
+    let run = backlint(dir.path(), &["check", "--format", "html", "one-host.json"]);
+    assert!(run
+        .stdout
+        .contains("href=\"https://pantry.example/browse/PAN-2\""));
+    // A template without a host is refused, not silently left without links.
+    dir.write(
+        "backlint.toml",
+        "[report]\nissue_url = \"https:///{key}\"\n",
+    );
+    assert!(
+        refused_in(dir.path(), &["check", "--format", "html", "one-host.json"])
+            .contains("not a web address"),
+    );
 }

@@ -165,9 +165,7 @@ fn write_report(
         OutputFormat::Junit => return report::junit::write(report, out),
         OutputFormat::Html => report::html::render_with(
             report,
-            report::html::IssueLinks {
-                template: loaded.config.report.issue_url.as_deref(),
-            },
+            report::html::IssueLinks::configured(loaded.config.report.issue_url.as_deref()),
         ),
     };
     out.write_all(rendered.as_bytes())
