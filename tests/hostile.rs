@@ -1107,3 +1107,18 @@ fn issue_links_go_only_to_one_safe_host() {
             .contains("not a web address"),
     );
 }
+
+#[test]
+fn a_file_name_with_terminal_sequences_is_escaped_in_fields() {
+    let dir = TempDir::new("fields-name");
+    let name = "a\u{1b}]0;owned\u{7}\n::error::x.csv";
+    dir.write(name, STORIES);
+    let run = read_fine(dir.path(), &["fields", name]);
+    assert_inert(&run.stdout, false);
+    assert!(
+        run.stdout
+            .starts_with("a\\u{1b}]0;owned\\u{7}\\n::error::x.csv (jira-csv"),
+        "{}",
+        run.describe()
+    );
+}
