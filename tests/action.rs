@@ -760,6 +760,16 @@ fn pin(runner: &Runner, release: &FakeRelease, hash: &str) -> PathBuf {
     path
 }
 
+/// [`install`], with the action's pinned checksums read from `pinned`.
+fn install_pinned(runner: &Runner, release: &FakeRelease, version: &str, pinned: &Path) -> Output {
+    runner
+        .script("install.sh", &[("INPUT_VERSION", version)])
+        .env("BACKLINT_DOWNLOAD_BASE", release.url())
+        .env("BACKLINT_CHECKSUMS", pinned)
+        .output()
+        .unwrap()
+}
+
 #[test]
 fn a_mismatched_pinned_checksum_aborts_even_when_the_release_agrees() {
     if !bash_available("a_mismatched_pinned_checksum_aborts_even_when_the_release_agrees") {
@@ -772,12 +782,7 @@ fn a_mismatched_pinned_checksum_aborts_even_when_the_release_agrees() {
     release.write_checksum("download/v9.9.9", &release.sha256("download/v9.9.9"));
     let wrong = "1".repeat(64);
     let pinned = pin(&runner, &release, &wrong);
-    let output = runner
-        .script("install.sh", &[("INPUT_VERSION", "v9.9.9")])
-        .env("BACKLINT_DOWNLOAD_BASE", release.url())
-        .env("BACKLINT_CHECKSUMS", &pinned)
-        .output()
-        .unwrap();
+    let output = install_pinned(&runner, &release, "v9.9.9", &pinned);
     assert_ne!(output.status.code(), Some(0), "{}", show(&output));
     let said = format!("{}{}", stdout(&output), stderr(&output));
     assert!(
@@ -804,23 +809,13 @@ fn a_pinned_checksum_needs_no_file_from_the_release() {
     let release = FakeRelease::new(&runner);
     // No .sha256 in the release at all: the pinned hash is enough, and no warning.
     let pinned = pin(&runner, &release, &release.sha256("download/v9.9.9"));
-    let output = runner
-        .script("install.sh", &[("INPUT_VERSION", "v9.9.9")])
-        .env("BACKLINT_DOWNLOAD_BASE", release.url())
-        .env("BACKLINT_CHECKSUMS", &pinned)
-        .output()
-        .unwrap();
+    let output = install_pinned(&runner, &release, "v9.9.9", &pinned);
     assert_eq!(output.status.code(), Some(0), "{}", show(&output));
     assert!(stderr(&output).contains("pinned in"), "{}", show(&output));
     assert!(!show(&output).contains("::warning"), "{}", show(&output));
     // A tag with nothing pinned is checked against the release's own file, with a warning.
     release.write_checksum("latest/download", &release.sha256("latest/download"));
-    let output = runner
-        .script("install.sh", &[("INPUT_VERSION", "latest")])
-        .env("BACKLINT_DOWNLOAD_BASE", release.url())
-        .env("BACKLINT_CHECKSUMS", &pinned)
-        .output()
-        .unwrap();
+    let output = install_pinned(&runner, &release, "latest", &pinned);
     assert_eq!(output.status.code(), Some(0), "{}", show(&output));
     assert!(
         stderr(&output).contains("::warning title=backlint install::no SHA-256 for latest/"),
