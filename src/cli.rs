@@ -6,6 +6,7 @@ use clap::{Parser, Subcommand, ValueEnum};
 
 use crate::backlog::InputFormat;
 use crate::finding::Severity;
+use crate::report::Order;
 
 #[derive(Debug, Parser)]
 #[command(
@@ -117,6 +118,10 @@ pub struct CheckArgs {
     /// How to report findings on standard output (or in --output FILE).
     #[arg(long, value_enum, default_value_t = OutputFormat::Human)]
     pub format: OutputFormat,
+    /// The order of items in the human and concise reports: by their most severe finding
+    /// (errors, then warnings, then notes; alike ones in export order), or the export's.
+    #[arg(long, value_enum, default_value_t = SortOrder::Severity)]
+    pub sort: SortOrder,
     /// Write a report to a file instead of standard output: `FILE` for the --format
     /// report, or `FORMAT=FILE` for another one (repeatable: `--output sarif=backlint.sarif
     /// --output markdown=summary.md` beside the human report on the terminal).
@@ -201,6 +206,23 @@ pub enum OutputFormat {
 impl OutputFormat {
     pub fn from_name(name: &str) -> Option<Self> {
         <Self as ValueEnum>::from_str(name, true).ok()
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum SortOrder {
+    /// Items with errors first, then warnings, then notes.
+    Severity,
+    /// Items as the export lists them.
+    Export,
+}
+
+impl SortOrder {
+    pub fn order(self) -> Order {
+        match self {
+            SortOrder::Severity => Order::Severity,
+            SortOrder::Export => Order::Export,
+        }
     }
 }
 

@@ -36,9 +36,14 @@ impl Names {
 #[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields, default)]
 pub struct Scope {
-    /// Issue types that are stories (many sites type stories as `Task`). Items without an
-    /// issue type (story lists) are stories too.
+    /// Issue types that are stories. Items without an issue type (story lists) are
+    /// stories too.
     pub story_types: Vec<String>,
+    /// Items of other types count as stories when their summary (or the first line of
+    /// their description) is written as a story: many teams type stories as `Task`.
+    pub stories_by_summary: bool,
+    /// Types never counted as stories by their summary: epics, sub-tasks and bugs.
+    pub not_story_types: Vec<String>,
     /// Statuses whose items are not checked.
     pub skip_statuses: Vec<String>,
     /// Status categories whose items are not checked (Jira's are To Do, In Progress, Done).
@@ -52,6 +57,28 @@ impl Default for Scope {
         let strings = |list: &[&str]| list.iter().map(|s| s.to_string()).collect();
         Scope {
             story_types: strings(&["Story", "User Story"]),
+            stories_by_summary: true,
+            not_story_types: strings(&[
+                "Epic",
+                "Sub-task",
+                "Subtask",
+                "Sub-Task",
+                "Sub-bug",
+                "Bug",
+                "Épica",
+                "Epik",
+                "Subtarea",
+                "Sub-tarefa",
+                "Subtarefa",
+                "Unteraufgabe",
+                "Sous-tâche",
+                "Sottotask",
+                "Subtaak",
+                "Error",
+                "Fehler",
+                "Bogue",
+                "Erro",
+            ]),
             skip_statuses: Vec::new(),
             skip_status_categories: strings(&["Done"]),
             done_statuses: strings(&[

@@ -41,7 +41,7 @@ pub fn check_with_defaults(
         &Default::default(),
     )?;
     let settings = rules::context::Settings {
-        today,
+        today: Some(today),
         story: Default::default(),
         personas: Vec::new(),
         max_findings_per_item: loaded.config.limits.max_findings_per_item,

@@ -664,3 +664,67 @@ field = "Components"
         stderr(&broken)
     );
 }
+
+#[test]
+fn a_backlog_of_tasks_says_no_story_was_checked_and_how_to_include_them() {
+    let output = backlint(&["check", "fixtures/task-typed.csv"]);
+    let err = stderr(&output);
+    assert!(
+        err.contains("note: no stories checked")
+            && err.contains("Task (6), Bug (1), Epic (1)")
+            && err.contains("story_types = [\"Story\", \"User Story\", \"Task\"]"),
+        "{err}"
+    );
+    let with_tasks = temp_dir("task-typed-config").join("backlint.toml");
+    std::fs::write(&with_tasks, "[scope]\nstory_types = [\"Task\"]\n").unwrap();
+    let output = backlint(&[
+        "check",
+        "--config",
+        with_tasks.to_str().unwrap(),
+        "fixtures/task-typed.csv",
+    ]);
+    assert!(!stderr(&output).contains("no stories checked"));
+    assert!(
+        stdout(&output).contains("story-format"),
+        "{}",
+        stdout(&output)
+    );
+}
+
+#[test]
+fn ages_count_from_the_newest_date_in_the_export() {
+    let output = backlint(&["check", "--format", "concise", "fixtures/old-snapshot.csv"]);
+    let out = stdout(&output);
+    // The export's newest date is 12/Jun/25 (GYM-15, done), not the day the test runs.
+    assert!(
+        out.contains("info[stale-item] GYM-3: last updated is 514 days ago (2024-01-15)"),
+        "{out}"
+    );
+    assert!(
+        !out.contains("stale-item] GYM-10:"),
+        "updated 9 days before: {out}"
+    );
+    assert!(
+        !out.contains("stale-item] GYM-13:") && !out.contains("stale-item] GYM-14:"),
+        "epics and sub-tasks are left out: {out}"
+    );
+    assert!(
+        out.contains(
+            "warning[stale-backlog] GYM-3: the backlog is not groomed: 10 of 12 open items (83%)"
+        ),
+        "{out}"
+    );
+    let given = backlint(&[
+        "check",
+        "--format",
+        "concise",
+        "--today",
+        "2025-07-01",
+        "fixtures/old-snapshot.csv",
+    ]);
+    assert!(
+        stdout(&given).contains("GYM-3: last updated is 533 days ago"),
+        "{}",
+        stdout(&given)
+    );
+}

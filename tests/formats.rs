@@ -7,7 +7,7 @@ use std::sync::Arc;
 use backlint::backlog::{Backlog, Span};
 use backlint::finding::{Finding, Severity};
 use backlint::ingest::{self, ReadOptions};
-use backlint::report::{github, junit, markdown, sarif, Report};
+use backlint::report::{github, junit, markdown, sarif, Order, Report};
 use backlint::rules::catalog::builtin_rules;
 use backlint::rules::engine::Outcome;
 use backlint::rules::Rule;
@@ -31,6 +31,9 @@ impl Checked {
             rules: &self.rules,
             items_checked: self.items_checked,
             stories: &self.stories,
+            order: Order::default(),
+            hidden_by_baseline: None,
+            ages_from: &[],
         }
     }
 }
@@ -500,8 +503,8 @@ fn markdown_escapes_text_from_the_export() {
     for line in out.lines().filter(|l| l.starts_with('|')) {
         assert_eq!(cell_separators(line), 5, "a 4-column row: {line}");
     }
-    assert!(out.contains("⚠️ 1 warning in 1 story"), "{out}");
-    assert!(out.contains("Health: 0 of 1 story ready (0.0%)"), "{out}");
+    assert!(out.contains("⚠️ 1 warning in 1 item (1 story)"), "{out}");
+    assert!(out.contains("Health: 0 of 1 story ready (0%)"), "{out}");
 }
 
 #[test]
@@ -509,8 +512,8 @@ fn markdown_without_findings_says_so() {
     let text = "Summary,Issue key,Issue Type,Status\nA story,CASE-1,Story,To Do\n";
     let checked = in_memory("case.csv", text, vec![]);
     let out = markdown::render(&checked.report());
-    assert!(out.contains("✅ No findings in 1 story"), "{out}");
-    assert!(out.contains("Health: 1 of 1 story ready (100.0%)"), "{out}");
+    assert!(out.contains("✅ No findings in 1 item (1 story)"), "{out}");
+    assert!(out.contains("Health: 1 of 1 story ready (100%)"), "{out}");
     assert!(!out.contains("###"), "no tables: {out}");
 }
 
@@ -565,7 +568,10 @@ fn markdown_stays_under_one_mebibyte() {
         closing.starts_with(&format!("_{left_out} more findings not listed")),
         "{closing}"
     );
-    assert!(out.contains("⚠️ 20000 warnings in 200 stories"), "verdict");
+    assert!(
+        out.contains("⚠️ 20,000 warnings in 200 items (200 stories)"),
+        "verdict"
+    );
 }
 
 // ---- JUnit ---------------------------------------------------------------------------------

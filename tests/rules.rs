@@ -90,7 +90,7 @@ fn run_with(rule: &str, rows: &[(&str, &[(&str, &str)])], toml: &str) -> Vec<Str
         .expect("rule selects");
     let settings = Settings {
         max_findings_per_item: usize::MAX,
-        today: jiff::civil::date(2026, 3, 1),
+        today: Some(jiff::civil::date(2026, 3, 1)),
         story: story::Options {
             job_stories: loaded.config.story.job_stories,
             extra_templates: loaded
@@ -586,6 +586,16 @@ fn grooming_rules() {
         ["PAN-10: last updated is 422 days ago (2025-01-03); the limit is 180"]
     );
     assert!(run("stale-item", &[(GOOD, &[])]).is_empty());
+    for not_judged in ["Epic", "Sub-task", "Subtarea"] {
+        let old_one = [
+            ("Issue Type", not_judged),
+            ("Updated", "03/Jan/25 10:00 AM"),
+        ];
+        assert!(
+            run("stale-item", &[(GOOD, &old_one)]).is_empty(),
+            "an {not_judged}'s update date does not move with its work"
+        );
+    }
     let unassigned = [("Status", "In Progress"), ("Assignee", "")];
     assert_eq!(
         run("unassigned-in-progress", &[(GOOD, &unassigned)]),
@@ -595,6 +605,25 @@ fn grooming_rules() {
         run("unassigned-in-progress", &[(GOOD, &[("Assignee", "")])]).is_empty(),
         "not in progress"
     );
+}
+
+#[test]
+fn stale_backlog_when_most_open_items_are_old() {
+    let old = [("Updated", "03/Jan/25 10:00 AM")];
+    let recent = [("Updated", "20/Feb/26 9:00 AM")];
+    let mut rows: Vec<(&str, &[(&str, &str)])> = vec![(GOOD, &old); 7];
+    rows.extend([(GOOD, &recent[..]); 3]);
+    assert_eq!(
+        run("stale-backlog", &rows),
+        [
+            "PAN-10: the backlog is not groomed: 7 of 10 open items (70%) were last updated \
+          more than 180 days ago; the oldest, PAN-10, 422 days ago"
+        ]
+    );
+    let mut mostly_recent: Vec<(&str, &[(&str, &str)])> = vec![(GOOD, &old); 4];
+    mostly_recent.extend([(GOOD, &recent[..]); 6]);
+    assert!(run("stale-backlog", &mostly_recent).is_empty(), "4 of 10");
+    assert!(run("stale-backlog", &rows[..9]).is_empty(), "too few items");
 }
 
 #[test]
@@ -622,6 +651,36 @@ fn scope_skips_done_items_and_non_stories() {
         "missing-priority applies to every item"
     );
     let task = [("Issue Type", "Task")];
+    assert!(
+        run("story-format", &[("Fix checkout", &task)]).is_empty(),
+        "a task that is not written as a story is not one"
+    );
+    assert_eq!(
+        run(
+            "missing-benefit",
+            &[("As a shopper, I want to pay by card", &task)]
+        ),
+        ["PAN-10: the story says what, but not why: \"pay by card\""],
+        "a task written as a story is a story"
+    );
+    assert!(
+        run_with(
+            "missing-benefit",
+            &[("As a shopper, I want to pay by card", &task)],
+            "[scope]\nstories_by_summary = false\n"
+        )
+        .is_empty(),
+        "unless the team says types decide"
+    );
+    let epic = [("Issue Type", "Epic")];
+    assert!(
+        run(
+            "missing-benefit",
+            &[("As a shopper, I want to pay by card", &epic)]
+        )
+        .is_empty(),
+        "epics are never stories by their summary"
+    );
     assert!(!run_with(
         "story-format",
         &[("Fix checkout", &task)],

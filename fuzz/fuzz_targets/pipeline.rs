@@ -32,7 +32,7 @@ fuzz_target!(|data: &[u8]| {
         return;
     };
     let settings = Settings {
-        today: jiff::civil::date(2026, 3, 1),
+        today: Some(jiff::civil::date(2026, 3, 1)),
         story: story::Options {
             job_stories: pick & 0x80 != 0,
             extra_templates: Vec::new(),
@@ -53,13 +53,7 @@ fuzz_target!(|data: &[u8]| {
         let source = backlog.source_of(finding.item);
         backlint_fuzz::assert_span(source.text(), finding.span);
     }
-    let report = Report {
-        backlog: &backlog,
-        findings: &outcome.findings,
-        rules: &RULES,
-        items_checked: outcome.items_checked,
-        stories: &outcome.stories,
-    };
+    let report = Report::of(&backlog, &RULES, &outcome);
     report::human::render(
         &report,
         Style {

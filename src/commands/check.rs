@@ -13,11 +13,13 @@ use crate::output::{write_atomically, write_atomically_with};
 use crate::report::human::Style;
 use crate::report::{self, Report};
 use crate::rules::context::Settings;
+use crate::rules::definition::AppliesTo;
 use crate::rules::engine::{self, Outcome};
 use crate::rules::story;
 use crate::rules::suppression::Suppressions;
 use crate::terminal_text::{self, escape};
 
+use super::tally::{listed, tally};
 use super::{
     configured_rules, load_input_config, print_with, read_backlog, EXIT_CLEAN, EXIT_FINDINGS,
 };
@@ -70,11 +72,17 @@ pub fn run(args: &CheckArgs) -> Result<u8, Error> {
         return Ok(EXIT_CLEAN);
     }
     drop(progress);
+    let before_baseline = outcome.findings.len();
+    let hidden_by_baseline = baseline.is_some();
     let fixed = baseline
         .map(|b| b.filter(&backlog, &mut outcome.findings))
         .unwrap_or_default();
+    let hidden_by_baseline = hidden_by_baseline.then(|| before_baseline - outcome.findings.len());
     let capped = cap_per_item(&mut outcome.findings, max_per_item) + outcome.not_collected;
-    let report = Report::of(&backlog, &rules, &outcome);
+    let mut report = Report::of(&backlog, &rules, &outcome).in_order(args.sort.order());
+    if let Some(hidden) = hidden_by_baseline {
+        report = report.with_baseline(hidden);
+    }
     for (format, target) in &outputs {
         let write = |out: &mut dyn std::io::Write| {
             write_report(out, &report, *format, args, &loaded, target.is_none())
@@ -85,6 +93,13 @@ pub fn run(args: &CheckArgs) -> Result<u8, Error> {
         }
     }
     print_notes(&backlog, &loaded, &outcome, &fixed);
+    let story_rules = rules.iter().any(|r| r.applies_to == AppliesTo::Stories);
+    if outcome.stories.is_empty() && outcome.items_checked > 0 && story_rules {
+        terminal_text::eprint(&format!(
+            "{}\n",
+            no_stories_note(&backlog, &loaded.config.scope)
+        ));
+    }
     if capped > 0 {
         eprintln!("note: {capped} findings not shown: more than {max_per_item} on one item (raise with --max-findings-per-item)");
     }
@@ -202,8 +217,9 @@ fn repository_root() -> Option<PathBuf> {
         .map(PathBuf::from)
 }
 
-/// The run's settings: today's date (command line, then configuration, then the clock),
-/// how stories are read, the personas, and the findings collected per item.
+/// The run's settings: the day ages are counted from (command line, then configuration;
+/// neither: each export's newest date), how stories are read, the personas, and the
+/// findings collected per item.
 pub fn settings(
     loaded: &Loaded,
     today: Option<&str>,
@@ -211,13 +227,15 @@ pub fn settings(
 ) -> Result<Settings, Error> {
     let config = &loaded.config;
     let today = match today.or(config.today.as_deref()) {
-        Some(text) => crate::dates::parse_date_time(text)
-            .map(|d| d.date())
-            .ok_or_else(|| Error::Usage {
-                message: format!("--today \"{text}\" is not a date"),
-                help: "write it as YYYY-MM-DD, e.g. --today 2026-03-01".into(),
-            })?,
-        None => jiff::ZonedDateTime::now().date(),
+        Some(text) => Some(
+            crate::dates::parse_date_time(text)
+                .map(|d| d.date())
+                .ok_or_else(|| Error::Usage {
+                    message: format!("--today \"{text}\" is not a date"),
+                    help: "write it as YYYY-MM-DD, e.g. --today 2026-03-01".into(),
+                })?,
+        ),
+        None => None,
     };
     Ok(Settings {
         today,
@@ -228,6 +246,42 @@ pub fn settings(
         personas: config.personas.clone(),
         max_findings_per_item,
     })
+}
+
+/// Why the story rules found nothing to check, and how to make them check the backlog's
+/// items: said once, since a silent "0 stories" reads as a clean backlog.
+fn no_stories_note(backlog: &Backlog, scope: &crate::config::Scope) -> String {
+    // Issue type names are backlog text: escaped, so the note cannot carry a sequence.
+    let types: Vec<(String, usize)> = tally(backlog, crate::backlog::Field::IssueType)
+        .into_iter()
+        .map(|(name, count)| (escape(&name).into_owned(), count))
+        .collect();
+    let quoted = |names: &[&str]| {
+        names
+            .iter()
+            .map(|n| format!("{n:?}"))
+            .collect::<Vec<_>>()
+            .join(", ")
+    };
+    let story_types: Vec<&str> = scope.story_types.iter().map(String::as_str).collect();
+    let mut suggested = story_types.clone();
+    if let Some((most_common, _)) = types.first() {
+        suggested.push(most_common);
+    }
+    format!(
+        "note: no stories checked, so the story rules did not run: the export's items are of \
+         types {} and none is of a story type ({}){}.\n  \
+         To check them as stories, name their type in backlint.toml:\n\n    \
+         [scope]\n    story_types = [{}]",
+        listed(&types),
+        quoted(&story_types),
+        if scope.stories_by_summary {
+            " or has a summary written as a story (\"As a …, I want …\")"
+        } else {
+            ""
+        },
+        quoted(&suggested),
+    )
 }
 
 /// Says on stderr what was not checked or no longer occurs, so a quiet run is not

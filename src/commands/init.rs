@@ -9,6 +9,7 @@ use crate::cli::InitArgs;
 use crate::error::Error;
 use crate::ingest::{self, ReadOptions};
 
+use super::tally::{listed, tally};
 use super::EXIT_CLEAN;
 
 pub fn run(args: &InitArgs) -> Result<u8, Error> {
@@ -32,27 +33,6 @@ pub fn run(args: &InitArgs) -> Result<u8, Error> {
 }
 
 /// Values of a field across the backlog, most common first, with their counts.
-fn tally(backlog: &Backlog, field: Field) -> Vec<(String, usize)> {
-    let mut counts: Vec<(String, usize)> = Vec::new();
-    for value in (0..backlog.len()).filter_map(|i| backlog.text(i, field)) {
-        let value = value.trim();
-        match counts.iter_mut().find(|(v, _)| v == value) {
-            Some((_, n)) => *n += 1,
-            None => counts.push((value.to_owned(), 1)),
-        }
-    }
-    counts.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
-    counts
-}
-
-fn listed(counts: &[(String, usize)]) -> String {
-    counts
-        .iter()
-        .map(|(v, n)| format!("{v} ({n})"))
-        .collect::<Vec<_>>()
-        .join(", ")
-}
-
 fn quoted(values: &[&str]) -> String {
     values
         .iter()
@@ -85,7 +65,7 @@ pub fn starter(backlog: Option<&Backlog>) -> String {
          # estimation, grooming) or \"all\". Without `select`, the rules on by default run.\n\
          # select = [\"all\"]\n\
          # ignore = [\"template-uniformity\"]\n\n\
-         # The day age checks (stale-item) count from, so CI runs are reproducible.\n\
+         # The day age checks (stale-item) count from; by default, the export's newest date.\n\
          # today = \"2026-03-01\"\n\n\
          # The roles your stories are written for; other roles are reported by role-not-user.\n\
          # personas = [\"shopper\", \"store manager\"]\n\n\

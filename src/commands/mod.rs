@@ -6,6 +6,7 @@ pub mod explain;
 pub mod fields;
 pub mod init;
 pub mod rules;
+mod tally;
 
 use std::io::Write;
 use std::path::Path;

@@ -13,6 +13,7 @@
 mod charts;
 mod csp;
 mod escape;
+mod field_view;
 mod links;
 mod model;
 mod snippet;
@@ -24,7 +25,7 @@ use self::charts::{Bar, Frame};
 use self::escape::escape as esc;
 pub use self::links::{is_issue_url_template, IssueLinks};
 use self::model::{Group, Page};
-use super::{plural, Report};
+use super::{number, plural, Band, Report};
 use crate::finding::Severity;
 
 const STYLE: &str = include_str!("html/style.css");
@@ -71,7 +72,7 @@ fn head(out: &mut String, report: &Report<'_>) {
          <title>backlint: {} ready · {}</title>\n<style>{STYLE}</style>\n</head>\n<body>\n",
         csp::policy(STYLE, SCRIPT),
         env!("CARGO_PKG_VERSION"),
-        percent(health),
+        health.figure(),
         esc(&escape::truncate(&files.join(", "), 120)),
     );
 }
@@ -103,7 +104,7 @@ fn masthead(out: &mut String, report: &Report<'_>) {
     }
     out.push_str("</p><dl class=\"kpis\">");
     let health_text = if health.stories == 0 {
-        "no stories were checked".to_owned()
+        "no stories were checked: n/a".to_owned()
     } else {
         format!(
             "{} of {} {} ready: no finding at or above warning",
@@ -112,11 +113,12 @@ fn masthead(out: &mut String, report: &Report<'_>) {
             plural(health.stories, "story", "stories")
         )
     };
+    let band = health.band().map_or("na", Band::name);
     kpi(
         out,
-        "kpi-health",
+        &format!("kpi-health health-{band}"),
         "Backlog health",
-        &percent(health),
+        &health.figure(),
         &health_text,
     );
     kpi(
@@ -166,23 +168,15 @@ fn kpi(out: &mut String, class: &str, name: &str, figure: &str, note: &str) {
     );
 }
 
-/// "3 errors, 12 warnings and 4 notes in 40 stories", or "No findings in 40 stories".
+/// "3 errors, 12 warnings and 4 notes in 9 items (7 stories)", or "No findings in 40 items
+/// (12 stories)"; and how many findings the baseline hid.
 fn verdict(report: &Report<'_>) -> String {
-    let stories = report.stories.len();
-    let scope = format!(
-        "{} {}",
-        number(stories),
-        plural(stories, "story", "stories")
-    );
-    let counts: Vec<String> = report
-        .severity_counts()
-        .into_iter()
-        .map(|(n, one, many)| format!("{} {}", number(n), plural(n, one, many)))
-        .collect();
-    match counts.split_last() {
-        None => format!("No findings in {scope}"),
-        Some((last, [])) => format!("{last} in {scope}"),
-        Some((last, rest)) => format!("{} and {last} in {scope}", rest.join(", ")),
+    let verdict = report
+        .found()
+        .unwrap_or_else(|| format!("No findings in {}", report.checked()));
+    match report.hidden() {
+        Some(hidden) => format!("{verdict}; {hidden}"),
+        None => verdict,
     }
 }
 
@@ -197,7 +191,7 @@ fn overview(out: &mut String, report: &Report<'_>, page: &Page<'_>) {
         out,
         "<figure class=\"chart chart-ring\"><figcaption>Ready stories</figcaption>{}\
          <p class=\"chart-note\">A story is ready when it has no finding at or above warning.</p></figure>",
-        charts::ring(health, &percent(health))
+        charts::ring(health)
     );
     if !report.findings.is_empty() {
         let severities: Vec<Bar> = [Severity::Error, Severity::Warning, Severity::Info]
@@ -417,54 +411,9 @@ fn select(out: &mut String, name: &str, label: &str, all: &str, options: &[(Stri
     out.push_str("</select></label>");
 }
 
-/// The health as a whole percentage, with one decimal where rounding would say 0% or
-/// 100% and that is not so.
-fn percent(health: super::Health) -> String {
-    let value = health.percent();
-    if health.ready > 0 && value < 0.5 {
-        format!("{:.1}%", (value * 10.0).ceil() / 10.0)
-    } else if health.ready < health.stories && value >= 99.5 {
-        format!("{:.1}%", (value * 10.0).floor() / 10.0)
-    } else {
-        format!("{value:.0}%")
-    }
-}
-
-/// `12,345`.
-fn number(n: usize) -> String {
-    let digits = n.to_string();
-    let mut out = String::with_capacity(digits.len() + digits.len() / 3);
-    for (i, c) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i) % 3 == 0 {
-            out.push(',');
-        }
-        out.push(c);
-    }
-    out
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn numbers_have_thousands_separators() {
-        assert_eq!(number(0), "0");
-        assert_eq!(number(999), "999");
-        assert_eq!(number(10_000), "10,000");
-        assert_eq!(number(1_234_567), "1,234,567");
-    }
-
-    #[test]
-    fn percentages_do_not_round_to_the_ends() {
-        let health = |stories, ready| super::super::Health { stories, ready };
-        assert_eq!(percent(health(3, 1)), "33%");
-        assert_eq!(percent(health(1000, 999)), "99.9%");
-        assert_eq!(percent(health(100_000, 99_999)), "99.9%");
-        assert_eq!(percent(health(1000, 1)), "0.1%");
-        assert_eq!(percent(health(100_000, 1)), "0.1%");
-        assert_eq!(percent(health(0, 0)), "100%");
-    }
 
     #[test]
     fn the_script_and_style_cannot_end_their_element_early() {

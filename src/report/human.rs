@@ -5,13 +5,17 @@ use std::fmt::{self, Write};
 
 use miette::{Diagnostic, GraphicalReportHandler, GraphicalTheme, LabeledSpan, SourceCode};
 
-use super::{in_parallel, Report};
-use crate::backlog::{Field, Span};
+mod snippet;
+
+use std::borrow::Cow;
+
+use self::snippet::Snippet;
+use super::field::FieldText;
+use super::{in_parallel, number, plural, Band, Report};
+use crate::backlog::{Field, Item, Span};
 use crate::finding::{Finding, Severity};
 use crate::rules::docs;
 use crate::rules::kinds::excerpt;
-use crate::source::Source;
-use crate::source_code::LONG_LINE;
 use crate::terminal_text::diagnostic::SafeDiagnostic;
 use crate::terminal_text::{defused, escape};
 
@@ -29,7 +33,7 @@ struct FindingDiagnostic<'a> {
     help: String,
     label_span: Span,
     label: Option<String>,
-    source: &'a Source,
+    snippet: Snippet<'a>,
 }
 
 impl fmt::Debug for FindingDiagnostic<'_> {
@@ -64,7 +68,7 @@ impl Diagnostic for FindingDiagnostic<'_> {
     }
 
     fn source_code(&self) -> Option<&dyn SourceCode> {
-        Some(self.source)
+        Some(&self.snippet)
     }
 
     fn labels(&self) -> Option<Box<dyn Iterator<Item = LabeledSpan> + '_>> {
@@ -86,13 +90,13 @@ pub fn render(report: &Report<'_>, style: Style) -> String {
 }
 
 /// Writes the whole report to `out` (buffered); the findings are rendered on every core
-/// as they are written (see [`in_parallel`]).
+/// as they are written (see [`in_parallel`]), in [`Report::ordered_findings`] order.
 pub fn write(
     report: &Report<'_>,
     style: Style,
     out: &mut dyn std::io::Write,
 ) -> std::io::Result<()> {
-    let findings = report.findings;
+    let findings = report.ordered_findings();
     in_parallel::write_chunks(out, findings.len(), |range| {
         let theme = if style.color {
             GraphicalTheme::unicode()
@@ -103,20 +107,27 @@ pub fn write(
             .with_width(style.width)
             .with_links(false);
         let mut text = String::new();
+        // The item of the findings being rendered, decoded once for all of them.
+        let mut item: Option<Cow<'_, Item>> = None;
         for i in range {
-            let finding = &findings[i];
+            let finding = findings[i];
             // Headings where the file or the item changes from the finding before.
-            let before = i.checked_sub(1).map(|b| &findings[b]);
+            let before = i.checked_sub(1).map(|b| findings[b]);
             let new_file = before.is_none_or(|b| report.file(b) != report.file(finding));
             if new_file {
                 let name = escape(report.source(finding).name());
                 let _ = writeln!(text, "{}", paint(style, "1", &name));
             }
-            if new_file || before.is_some_and(|b| b.item != finding.item) {
-                let heading = escape(&item_heading(report, finding)).into_owned();
+            let new_item = before.is_none_or(|b| b.item != finding.item);
+            let item = match &mut item {
+                Some(item) if !new_item => item,
+                slot => slot.insert(report.backlog.item(finding.item)),
+            };
+            if new_file || new_item {
+                let heading = escape(&item_heading(report.key(finding), item)).into_owned();
                 let _ = writeln!(text, "\n{}", paint(style, "1", &heading));
             }
-            let diagnostic = diagnostic(report, finding);
+            let diagnostic = diagnostic(report, finding, item);
             if handler
                 .render_report(&mut text, &SafeDiagnostic::new(&diagnostic))
                 .is_err()
@@ -136,114 +147,115 @@ pub fn write(
 }
 
 /// `── PAN-3 · Checkout page must be fast (Task, To Do)`
-fn item_heading(report: &Report<'_>, finding: &Finding) -> String {
-    let summary = report
-        .text(finding, Field::Summary)
-        .map_or_else(|| "(no summary)".to_owned(), |s| excerpt(&s, 70));
-    let facts: Vec<String> = [Field::IssueType, Field::Status]
+fn item_heading(key: &str, item: &Item) -> String {
+    let summary = item
+        .text(Field::Summary)
+        .map_or_else(|| "(no summary)".to_owned(), |s| excerpt(s, 70));
+    let facts: Vec<&str> = [Field::IssueType, Field::Status]
         .into_iter()
-        .filter_map(|f| report.text(finding, f))
+        .filter_map(|f| item.text(f))
         .collect();
     let facts = if facts.is_empty() {
         String::new()
     } else {
         format!(" ({})", facts.join(", "))
     };
-    format!("── {} · {summary}{facts}", report.key(finding))
+    format!("── {key} · {summary}{facts}")
 }
 
-fn diagnostic<'a>(report: &Report<'a>, finding: &'a Finding) -> FindingDiagnostic<'a> {
+/// The finding on the text of its field, or on the file where it is on no single field.
+fn diagnostic<'a>(report: &Report<'a>, finding: &'a Finding, item: &Item) -> FindingDiagnostic<'a> {
     let source = report.source(finding);
     let help = match &finding.help {
         Some(help) => format!("{help}\n{}", docs::url(&finding.rule)),
         None => docs::url(&finding.rule),
     };
+    let at = report.location(finding).start;
+    let (snippet, label_span) = match FieldText::of(item, finding, source) {
+        Some(field) => Snippet::field(field, source.name(), at),
+        None if finding.span.is_empty() => Snippet::empty(source.name(), at),
+        None => Snippet::file(source, finding.span),
+    };
     FindingDiagnostic {
         finding,
         message: format!("{}: {}", report.key(finding), finding.message),
         help,
-        label_span: first_line_of(source, finding.span),
+        label_span,
         label: finding.field.as_deref().map(str::to_owned),
-        source,
+        snippet,
     }
 }
 
-/// The most bytes a label underlines on a long line: a finding on a whole 100,000-character
-/// summary is shown by the summary's start, in a window of its line, not with the line.
-const MAX_LABEL: usize = LONG_LINE / 2;
-
-/// A span cut to its first line: a finding on a whole multi-line description is shown on
-/// the line where the description starts. On a line longer than [`LONG_LINE`], it is also
-/// cut to [`MAX_LABEL`] bytes (at a character boundary), so the line is shown as a window
-/// around the label.
-fn first_line_of(source: &Source, span: Span) -> Span {
-    let line_start = source.line_start(source.line_index(span.start));
-    let line_end = line_start + source.line_text(span.start).len();
-    let mut end = span.end.min(line_end).max(span.start);
-    if line_end - line_start > LONG_LINE {
-        end = end.min(span.start.saturating_add(MAX_LABEL));
-    }
-    while end > span.start && !source.text().is_char_boundary(end) {
-        end -= 1;
-    }
-    Span::new(span.start, end)
-}
-
-/// The closing summary: what was read and checked, counts per rule, health, verdict.
-fn summary(report: &Report<'_>, style: Style) -> String {
+/// The closing summary: what was read and checked, counts per rule, health, and the
+/// total line. It is the whole report when the findings are not wanted.
+pub fn summary(report: &Report<'_>, style: Style) -> String {
     let mut out = String::new();
     let health = report.health();
-    let items_with_findings = {
-        let mut items: Vec<usize> = report.findings.iter().map(|f| f.item).collect();
-        items.sort_unstable();
-        items.dedup();
-        items.len()
-    };
     let _ = writeln!(out, "\n{}", paint(style, "1", "Summary"));
     let _ = writeln!(
         out,
-        "  {} items read, {} in scope, {} stories checked, {} items with findings",
-        report.backlog.len(),
-        report.items_checked,
-        health.stories,
-        items_with_findings
+        "  {} items read, {} in scope, {} {} checked",
+        number(report.backlog.len()),
+        number(report.items_checked),
+        number(health.stories),
+        plural(health.stories, "story", "stories"),
     );
+    if let Some(ages) = report.ages_note() {
+        let _ = writeln!(out, "  {}", capitalised(&ages));
+    }
     let counts = report.counts_by_rule();
     let width = counts.iter().map(|(id, _, _)| id.len()).max().unwrap_or(0);
     for (id, severity, count) in &counts {
         let _ = writeln!(out, "  {count:>6}  {id:width$}  {severity}");
     }
-    let _ = writeln!(
-        out,
-        "  Health: {} of {} stories ready ({:.0}%): no finding at or above warning",
-        health.ready,
-        health.stories,
-        health.percent()
-    );
-    let _ = writeln!(out, "{}", verdict(report, style));
+    let colour = match health.band() {
+        Some(Band::Good) => "32",
+        Some(Band::Fair) => "33",
+        Some(Band::Poor) => "31",
+        None => "2",
+    };
+    let figure = paint(style, colour, &health.figure());
+    if health.stories == 0 {
+        let _ = writeln!(out, "  Health: {figure}, no stories were checked");
+    } else {
+        let _ = writeln!(
+            out,
+            "  Health: {} of {} stories ready ({figure}): no finding at or above warning",
+            number(health.ready),
+            number(health.stories),
+        );
+    }
+    let _ = writeln!(out, "{}", total(report, style));
     out
 }
 
-/// `✖ 2 errors, 10 warnings, 5 notes` or `✔ no findings`.
-pub fn verdict(report: &Report<'_>, style: Style) -> String {
-    let (errors, warnings, notes) = (
-        report.count(Severity::Error),
-        report.count(Severity::Warning),
-        report.count(Severity::Info),
-    );
-    if report.findings.is_empty() {
-        return paint(style, "32", "✔ no findings");
-    }
-    let plural =
-        |n: usize, one: &str, many: &str| format!("{n} {}", if n == 1 { one } else { many });
-    let text = format!(
-        "{} {}, {}, {}",
-        if errors > 0 { "✖" } else { "⚠" },
-        plural(errors, "error", "errors"),
-        plural(warnings, "warning", "warnings"),
-        plural(notes, "note", "notes")
-    );
-    paint(style, if errors > 0 { "31" } else { "33" }, &text)
+/// `text` with its first letter in upper case.
+fn capitalised(text: &str) -> String {
+    let mut chars = text.chars();
+    chars
+        .next()
+        .map(|first| first.to_uppercase().chain(chars).collect())
+        .unwrap_or_default()
+}
+
+/// `⚠ Found 27 warnings and 46 notes in 45 items (12 stories)`, or `✔ No findings in 40
+/// items (12 stories)`; and how many findings the baseline hid.
+fn total(report: &Report<'_>, style: Style) -> String {
+    let worst = report.findings.iter().map(|f| f.severity).max();
+    let (icon, colour) = match worst {
+        Some(Severity::Error) => ("✖", "31"),
+        Some(_) => ("⚠", "33"),
+        None => ("✔", "32"),
+    };
+    let text = match report.found() {
+        Some(found) => format!("{icon} Found {found}"),
+        None => format!("{icon} No findings in {}", report.checked()),
+    };
+    let text = match report.hidden() {
+        Some(hidden) => format!("{text}; {hidden}"),
+        None => text,
+    };
+    paint(style, colour, &text)
 }
 
 /// Wraps text in an ANSI style when colour is on.

@@ -106,7 +106,11 @@ fn document(report: &Report<'_>) -> Document {
             items_checked: report.items_checked,
             stories_checked: health.stories,
             stories_ready: health.ready,
-            health: (health.percent() * 10.0).round() / 10.0,
+            // 100 when no story was checked, as in version 1 from the start: a number
+            // readers compare stays a number (`stories_checked` says whether it applies).
+            health: health
+                .percent()
+                .map_or(100.0, |percent| (percent * 10.0).round() / 10.0),
         },
         findings: [],
     }

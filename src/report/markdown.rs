@@ -11,7 +11,7 @@
 
 use std::fmt::Write;
 
-use super::{plural, Report};
+use super::{number, plural, Report};
 use crate::backlog::Field;
 use crate::finding::{Finding, Severity};
 use crate::rules::docs;
@@ -32,15 +32,15 @@ pub fn render(report: &Report<'_>) -> String {
     let _ = writeln!(out, "{}\n", verdict(report));
     let health = report.health();
     if health.stories == 0 {
-        out.push_str("Health: no stories were checked\n");
+        out.push_str("Health: n/a, no stories were checked\n");
     } else {
         let _ = writeln!(
             out,
-            "Health: {} of {} {} ready ({:.1}%)",
-            health.ready,
-            health.stories,
+            "Health: {} of {} {} ready ({})",
+            number(health.ready),
+            number(health.stories),
             plural(health.stories, "story", "stories"),
-            health.percent()
+            health.figure()
         );
     }
     if report.findings.is_empty() {
@@ -52,38 +52,25 @@ pub fn render(report: &Report<'_>) -> String {
     out
 }
 
-/// "❌ 3 errors, 12 warnings, 4 notes in 40 stories", or "✅ No findings in 40 stories".
+/// "❌ 3 errors, 12 warnings and 4 notes in 9 items (7 stories)", or "✅ No findings in 40
+/// items (12 stories)"; and how many findings the baseline hid.
 fn verdict(report: &Report<'_>) -> String {
-    let scope = if report.items_checked == report.stories.len() {
-        format!(
-            "{} {}",
-            report.stories.len(),
-            plural(report.stories.len(), "story", "stories")
-        )
-    } else {
-        format!(
-            "{} {} ({} {})",
-            report.items_checked,
-            plural(report.items_checked, "item", "items"),
-            report.stories.len(),
-            plural(report.stories.len(), "story", "stories")
-        )
+    let verdict = match report.found() {
+        None => format!("✅ No findings in {}", report.checked()),
+        Some(found) => {
+            let worst = report
+                .findings
+                .iter()
+                .map(|f| f.severity)
+                .max()
+                .unwrap_or(Severity::Info);
+            format!("{} {found}", icon(worst))
+        }
     };
-    let counts: Vec<String> = report
-        .severity_counts()
-        .into_iter()
-        .map(|(n, one, many)| format!("{n} {}", plural(n, one, many)))
-        .collect();
-    if counts.is_empty() {
-        return format!("✅ No findings in {scope}");
+    match report.hidden() {
+        Some(hidden) => format!("{verdict}; {hidden}"),
+        None => verdict,
     }
-    let worst = report
-        .findings
-        .iter()
-        .map(|f| f.severity)
-        .max()
-        .unwrap_or(Severity::Info);
-    format!("{} {} in {scope}", icon(worst), counts.join(", "))
 }
 
 fn rules_table(out: &mut String, report: &Report<'_>) {

@@ -1,6 +1,7 @@
 //! Output formats, one file each. Reports see findings, rules and the backlog model, never
 //! CSV or JSON syntax.
 
+pub mod field;
 pub mod github;
 pub mod html;
 pub mod human;
@@ -9,6 +10,7 @@ pub mod json;
 pub mod json_array;
 pub mod junit;
 pub mod markdown;
+pub mod order;
 pub mod percent;
 pub mod sarif;
 pub mod statistics;
@@ -16,9 +18,11 @@ pub mod text;
 
 use crate::backlog::{Backlog, Field};
 use crate::finding::{Finding, Severity};
+use crate::rules::ages::AgesFrom;
 use crate::rules::engine::Outcome;
 use crate::rules::Rule;
 use crate::source::{Position, Source};
+pub use order::Order;
 
 /// Everything a report needs.
 pub struct Report<'a> {
@@ -31,6 +35,12 @@ pub struct Report<'a> {
     pub items_checked: usize,
     /// Indices of the stories that were checked, in backlog order.
     pub stories: &'a [usize],
+    /// The order reports for people list items in (`--sort`).
+    pub order: Order,
+    /// How many findings a baseline hid; `None` without a baseline.
+    pub hidden_by_baseline: Option<usize>,
+    /// Per file, the day its ages were counted from.
+    pub ages_from: &'a [AgesFrom],
 }
 
 /// Where a finding is, in every form the formats need.
@@ -43,6 +53,28 @@ pub struct Location {
     pub file_end: usize,
 }
 
+/// How the health figure is coloured: green from [`Band::GOOD`] percent, amber from
+/// [`Band::FAIR`], red below.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Band {
+    Good,
+    Fair,
+    Poor,
+}
+
+impl Band {
+    pub const GOOD: f64 = 80.0;
+    pub const FAIR: f64 = 50.0;
+
+    pub fn name(self) -> &'static str {
+        match self {
+            Band::Good => "good",
+            Band::Fair => "fair",
+            Band::Poor => "poor",
+        }
+    }
+}
+
 /// The backlog health figure: the share of checked stories with no finding at or above
 /// warning ("ready" stories).
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -52,12 +84,36 @@ pub struct Health {
 }
 
 impl Health {
-    /// The share in percent, 100 for a backlog without stories.
-    pub fn percent(&self) -> f64 {
-        if self.stories == 0 {
-            100.0
+    /// The share in percent; none when no story was checked (reports say "n/a").
+    pub fn percent(&self) -> Option<f64> {
+        (self.stories > 0).then(|| 100.0 * self.ready as f64 / self.stories as f64)
+    }
+
+    /// The band of the share; none when no story was checked.
+    pub fn band(&self) -> Option<Band> {
+        self.percent().map(|value| {
+            if value >= Band::GOOD {
+                Band::Good
+            } else if value >= Band::FAIR {
+                Band::Fair
+            } else {
+                Band::Poor
+            }
+        })
+    }
+
+    /// The share as reports show it: a whole percentage, with one decimal where rounding
+    /// would say 0% or 100% and that is not so; "n/a" when no story was checked.
+    pub fn figure(&self) -> String {
+        let Some(value) = self.percent() else {
+            return "n/a".to_owned();
+        };
+        if self.ready > 0 && value < 0.5 {
+            format!("{:.1}%", (value * 10.0).ceil() / 10.0)
+        } else if self.ready < self.stories && value >= 99.5 {
+            format!("{:.1}%", (value * 10.0).floor() / 10.0)
         } else {
-            100.0 * self.ready as f64 / self.stories as f64
+            format!("{value:.0}%")
         }
     }
 }
@@ -71,7 +127,29 @@ impl<'a> Report<'a> {
             rules,
             items_checked: outcome.items_checked,
             stories: &outcome.stories,
+            order: Order::default(),
+            hidden_by_baseline: None,
+            ages_from: &outcome.ages_from,
         }
+    }
+
+    /// The same report with items listed in `order`.
+    pub fn in_order(self, order: Order) -> Self {
+        Report { order, ..self }
+    }
+
+    /// The same report, saying that a baseline hid `hidden` findings.
+    pub fn with_baseline(self, hidden: usize) -> Self {
+        Report {
+            hidden_by_baseline: Some(hidden),
+            ..self
+        }
+    }
+
+    /// The findings as reports for people list them: grouped by item, the items in
+    /// [`Report::order`] (see [`order::ordered`]).
+    pub fn ordered_findings(&self) -> Vec<&'a Finding> {
+        order::ordered(self.findings, self.order)
     }
 
     /// The key of the item a finding is about.
@@ -149,6 +227,91 @@ impl<'a> Report<'a> {
         .collect()
     }
 
+    /// What was found, in one sentence: "2 errors, 27 warnings and 46 notes in 45 items
+    /// (12 stories)" — the items with findings, and how many of those are checked stories;
+    /// `None` when nothing was found.
+    pub fn found(&self) -> Option<String> {
+        let counts: Vec<String> = self
+            .severity_counts()
+            .into_iter()
+            .map(|(n, one, many)| format!("{} {}", number(n), plural(n, one, many)))
+            .collect();
+        let (last, rest) = counts.split_last()?;
+        let counts = if rest.is_empty() {
+            last.clone()
+        } else {
+            format!("{} and {last}", rest.join(", "))
+        };
+        let mut items: Vec<usize> = self.findings.iter().map(|f| f.item).collect();
+        items.sort_unstable();
+        items.dedup();
+        let stories = items
+            .iter()
+            .filter(|item| self.stories.binary_search(item).is_ok())
+            .count();
+        Some(format!(
+            "{counts} in {}",
+            items_and_stories(items.len(), stories)
+        ))
+    }
+
+    /// What was checked: "40 items (12 stories)".
+    pub fn checked(&self) -> String {
+        items_and_stories(self.items_checked, self.stories.len())
+    }
+
+    /// "ages counted from 2026-02-15, the newest date in the export", when a rule of the
+    /// run judged ages: a snapshot's findings depend on that day, so the report names it.
+    pub fn ages_note(&self) -> Option<String> {
+        if !self.rules.iter().any(|rule| rule.check.judges_ages()) {
+            return None;
+        }
+        let mut given = None;
+        let mut newest: Vec<jiff::civil::Date> = Vec::new();
+        let mut undated = None;
+        for ages_from in self.ages_from {
+            match *ages_from {
+                AgesFrom::Given(date) => given = Some(date),
+                AgesFrom::NewestInFile(date) => newest.push(date),
+                AgesFrom::Clock(date) => undated = Some(date),
+            }
+        }
+        if let Some(date) = given {
+            return Some(format!(
+                "ages counted from {date}, the day given by --today or `today`"
+            ));
+        }
+        let (first, last) = (newest.iter().min(), newest.iter().max());
+        let note = match (first, last) {
+            (Some(first), Some(last)) if first == last => format!(
+                "ages counted from {first}, the newest date in the export (--today sets another day)"
+            ),
+            (Some(first), Some(last)) => format!(
+                "ages counted from each file's newest date ({first} to {last}; --today sets one day)"
+            ),
+            _ => String::new(),
+        };
+        match undated {
+            Some(today) if note.is_empty() => Some(format!(
+                "ages counted from today, {today}: the export has no date backlint can read"
+            )),
+            Some(today) => Some(format!(
+                "{note}; from today, {today}, in files with no date backlint can read"
+            )),
+            None => Some(note),
+        }
+    }
+
+    /// "12 findings hidden by the baseline", when a baseline hid any.
+    pub fn hidden(&self) -> Option<String> {
+        let hidden = self.hidden_by_baseline.filter(|&n| n > 0)?;
+        Some(format!(
+            "{} {} hidden by the baseline",
+            number(hidden),
+            plural(hidden, "finding", "findings")
+        ))
+    }
+
     /// How many findings there are of `severity`.
     pub fn count(&self, severity: Severity) -> usize {
         self.findings
@@ -164,5 +327,76 @@ pub fn plural<'a>(n: usize, one: &'a str, many: &'a str) -> &'a str {
         one
     } else {
         many
+    }
+}
+
+/// "45 items (12 stories)", "1 item (1 story)", "19 items (no stories)".
+fn items_and_stories(items: usize, stories: usize) -> String {
+    let stories = match stories {
+        0 => "no stories".to_owned(),
+        n => format!("{} {}", number(n), plural(n, "story", "stories")),
+    };
+    format!(
+        "{} {} ({stories})",
+        number(items),
+        plural(items, "item", "items")
+    )
+}
+
+/// `12,345`.
+pub fn number(n: usize) -> String {
+    let digits = n.to_string();
+    let mut out = String::with_capacity(digits.len() + digits.len() / 3);
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i) % 3 == 0 {
+            out.push(',');
+        }
+        out.push(c);
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn numbers_have_thousands_separators() {
+        assert_eq!(number(0), "0");
+        assert_eq!(number(999), "999");
+        assert_eq!(number(10_000), "10,000");
+        assert_eq!(number(1_234_567), "1,234,567");
+    }
+
+    #[test]
+    fn health_figures_do_not_round_to_the_ends() {
+        let figure = |stories, ready| Health { stories, ready }.figure();
+        assert_eq!(figure(3, 1), "33%");
+        assert_eq!(figure(1000, 999), "99.9%");
+        assert_eq!(figure(100_000, 99_999), "99.9%");
+        assert_eq!(figure(1000, 1), "0.1%");
+        assert_eq!(figure(100_000, 1), "0.1%");
+        assert_eq!(figure(4, 4), "100%");
+        assert_eq!(figure(4, 0), "0%");
+        assert_eq!(figure(0, 0), "n/a");
+    }
+
+    #[test]
+    fn health_bands_start_at_80_and_50_percent() {
+        let band = |stories, ready| Health { stories, ready }.band();
+        assert_eq!(band(10, 10), Some(Band::Good));
+        assert_eq!(band(10, 8), Some(Band::Good));
+        assert_eq!(band(100, 79), Some(Band::Fair));
+        assert_eq!(band(10, 5), Some(Band::Fair));
+        assert_eq!(band(100, 49), Some(Band::Poor));
+        assert_eq!(band(10, 0), Some(Band::Poor));
+        assert_eq!(band(0, 0), None);
+    }
+
+    #[test]
+    fn items_and_stories_are_counted_in_words() {
+        assert_eq!(items_and_stories(45, 12), "45 items (12 stories)");
+        assert_eq!(items_and_stories(1, 1), "1 item (1 story)");
+        assert_eq!(items_and_stories(1_000, 0), "1,000 items (no stories)");
     }
 }

@@ -1,4 +1,5 @@
-//! `--format concise`: one line per finding, `file:line:col: severity[rule] KEY: message`.
+//! `--format concise`: one line per finding, `file:line:col: severity[rule] KEY: message`,
+//! items in `--sort` order as in the human report.
 
 use std::fmt::Write;
 
@@ -7,7 +8,7 @@ use crate::terminal_text::{defused, escape};
 
 pub fn render(report: &Report<'_>) -> String {
     let mut out = String::new();
-    for finding in report.findings {
+    for finding in report.ordered_findings() {
         let at = report.location(finding).start;
         let _ = writeln!(
             out,

@@ -208,6 +208,15 @@ impl Check {
             .collect()
     }
 
+    /// Whether the check counts an age, so the day ages are counted from must be known.
+    pub fn judges_ages(&self) -> bool {
+        match self {
+            Check::Age(_) => true,
+            Check::Builtin(builtin) => builtin.judges_ages(),
+            _ => false,
+        }
+    }
+
     /// Logical fields the check reads: it is skipped for an export that has none of them.
     pub fn needs(&self) -> Vec<Field> {
         let field = match self {

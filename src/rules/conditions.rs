@@ -10,6 +10,8 @@ use crate::backlog::{Field, Item};
 #[serde(deny_unknown_fields, default)]
 pub struct Conditions {
     pub issue_types: Vec<String>,
+    /// Issue types the rule leaves out (epics and sub-tasks, say).
+    pub not_issue_types: Vec<String>,
     pub statuses: Vec<String>,
     pub status_categories: Vec<String>,
     /// The item carries at least one of these labels.
@@ -22,6 +24,9 @@ pub struct Conditions {
 impl Conditions {
     pub fn hold(&self, item: &Item) -> bool {
         one_of(&self.issue_types, item, Field::IssueType)
+            && !item
+                .text(Field::IssueType)
+                .is_some_and(|value| contains(&self.not_issue_types, value))
             && one_of(&self.statuses, item, Field::Status)
             && one_of(&self.status_categories, item, Field::StatusCategory)
             && (self.labels.is_empty()

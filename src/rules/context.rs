@@ -14,8 +14,9 @@ use super::view::TextRef;
 /// Settings every check may need, fixed for the run.
 #[derive(Debug, Clone)]
 pub struct Settings {
-    /// The day ages are counted from.
-    pub today: Date,
+    /// The day ages are counted from, when given (`--today`, `today` in the configuration);
+    /// otherwise each export's newest date (see [`super::ages`]).
+    pub today: Option<Date>,
     pub story: story::Options,
     /// Roles the team writes stories for; empty when not configured.
     pub personas: Vec<String>,
@@ -42,15 +43,18 @@ pub struct CriterionView<'a> {
 pub struct Context<'a> {
     pub item: &'a Item,
     pub settings: &'a Settings,
+    /// The day the item's ages are counted from.
+    pub ages_from: Date,
     story: OnceCell<Option<StoryView<'a>>>,
     criteria: OnceCell<Vec<CriterionView<'a>>>,
 }
 
 impl<'a> Context<'a> {
-    pub fn new(item: &'a Item, settings: &'a Settings) -> Self {
+    pub fn new(item: &'a Item, settings: &'a Settings, ages_from: Date) -> Self {
         Context {
             item,
             settings,
+            ages_from,
             story: OnceCell::new(),
             criteria: OnceCell::new(),
         }

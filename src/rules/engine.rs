@@ -10,6 +10,7 @@ use crate::finding::Finding;
 
 use rayon::prelude::*;
 
+use super::ages::{self, AgesFrom};
 use super::builtin::Observation;
 use super::check::{Check, Hit};
 use super::context::{Context, Settings};
@@ -35,6 +36,8 @@ pub struct Outcome {
     /// Findings past [`Settings::max_findings_per_item`] of one rule on one item: counted,
     /// never collected (nor matched against suppressions or a baseline).
     pub not_collected: usize,
+    /// Per file, the day its items' ages were counted from.
+    pub ages_from: Vec<AgesFrom>,
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -98,6 +101,8 @@ struct Pass<'a> {
     missing: &'a [(usize, usize)],
     settings: &'a Settings,
     scope: &'a Scope,
+    /// Per file, the day ages are counted from.
+    ages_from: &'a [AgesFrom],
 }
 
 /// Runs `rules` over `backlog`. Items are checked in parallel (rules per item are
@@ -111,12 +116,15 @@ pub fn run(
 ) -> Result<Outcome, Error> {
     let ids: Vec<Shared> = rules.iter().map(Shared::of).collect();
     let missing = missing_fields(backlog, rules);
+    let judges_ages = rules.iter().any(|rule| rule.check.judges_ages());
+    let ages_from = ages::per_file(backlog, settings.today, judges_ages);
     let pass = Pass {
         rules,
         ids: &ids,
         missing: &missing,
         settings,
         scope,
+        ages_from: &ages_from,
     };
     // Each item is decoded on the core that checks it, and dropped once checked.
     let gathered = (0..backlog.len())
@@ -139,6 +147,7 @@ pub fn run(
         stories: gathered.stories,
         findings: gathered.findings,
         not_collected: gathered.not_collected,
+        ages_from,
         ..Outcome::default()
     };
     let rule_observations = rules.iter().enumerate().zip(gathered.observations);
@@ -192,12 +201,12 @@ impl Pass<'_> {
     /// Runs every rule that applies on item `index`, gathering what they report.
     fn check(&self, item: &Item, index: usize, into: &mut Gathered) {
         crate::progress::item_checked();
-        let is_story = self.scope.is_story(item);
+        let cx = Context::new(item, self.settings, self.ages_from[item.source].date());
+        let is_story = self.scope.is_story(item, || cx.story().is_some());
         into.items_checked += 1;
         if is_story {
             into.stories.push(index);
         }
-        let cx = Context::new(item, self.settings);
         for (rule_index, rule) in self.rules.iter().enumerate() {
             let applies = (is_story || rule.applies_to == AppliesTo::Items)
                 && !self.missing.contains(&(item.source, rule_index))

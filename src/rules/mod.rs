@@ -1,5 +1,6 @@
 //! The rule catalog and the engine that runs it over a backlog.
 
+pub mod ages;
 pub mod builtin;
 pub mod catalog;
 pub mod check;

@@ -22,9 +22,16 @@ impl Scope {
         }
     }
 
-    /// Whether the item is a story: its type is a story type, or it has no type.
-    pub fn is_story(&self, item: &Item) -> bool {
-        item.text(Field::IssueType)
-            .is_none_or(|t| contains(&self.story_types, t))
+    /// Whether the item is a story: its type is a story type, or it has no type, or (with
+    /// `stories_by_summary`) it `reads_as_story` and its type is not one of
+    /// `not_story_types`. `reads_as_story` is asked only then: it parses the summary.
+    pub fn is_story(&self, item: &Item, reads_as_story: impl FnOnce() -> bool) -> bool {
+        match item.text(Field::IssueType) {
+            None => true,
+            Some(t) if contains(&self.story_types, t) => true,
+            Some(t) => {
+                self.stories_by_summary && !contains(&self.not_story_types, t) && reads_as_story()
+            }
+        }
     }
 }

@@ -120,7 +120,10 @@ impl Diagnostic for SafeDiagnostic<'_> {
 /// The lines around a label, escaped, as a source of their own. Offsets in it are byte
 /// offsets into [`Snippet::text`]; lines and columns are those of the original file.
 struct Snippet {
-    name: Option<String>,
+    /// The names the source gives the window and the heading (they may differ: a
+    /// snippet of a field's text is named by the field, its heading by the file).
+    window_name: Option<String>,
+    heading_name: Option<String>,
     text: String,
     /// Where each byte offset of the original window (and its end) lands in `text`.
     offsets: Vec<usize>,
@@ -151,10 +154,8 @@ impl Snippet {
         }
         offsets[raw.len()] = text.len();
         Some(Snippet {
-            name: window
-                .name()
-                .or(heading.name())
-                .map(|n| escape(n).into_owned()),
+            window_name: window.name().map(|n| escape(n).into_owned()),
+            heading_name: heading.name().map(|n| escape(n).into_owned()),
             text,
             offsets,
             window_start: window.span().offset(),
@@ -184,15 +185,19 @@ impl SourceCode for Snippet {
             self.text
                 .as_str()
                 .read_span(span, context_lines_before, context_lines_after)?;
-        let (line, column) = if context_lines_before == 0 && context_lines_after == 0 {
-            self.heading
+        let is_heading = context_lines_before == 0 && context_lines_after == 0;
+        let ((line, column), name) = if is_heading {
+            (self.heading, &self.heading_name)
         } else {
-            (contents.line() + self.first_line, contents.column())
+            (
+                (contents.line() + self.first_line, contents.column()),
+                &self.window_name,
+            )
         };
         let data = contents.data();
         let span = *contents.span();
         let line_count = contents.line_count() + self.first_line;
-        Ok(Box::new(match &self.name {
+        Ok(Box::new(match name {
             Some(name) => {
                 MietteSpanContents::new_named(name.clone(), data, span, line, column, line_count)
             }

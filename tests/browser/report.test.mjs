@@ -1,5 +1,6 @@
 // The HTML report in a real headless Chromium: the page holds every story and finding,
-// the filters, search and sort work when used, nothing is requested from anywhere, no
+// the health card takes its value's colour, a long field opens whole, the filters, search
+// and sort work when used, nothing is requested from anywhere, no
 // console errors, text from the export stays text, and the page reads without JavaScript.
 // Run with tests/browser/run.sh (or `npm test` here once the binary is built).
 
@@ -125,6 +126,39 @@ test('the page holds every story and every finding of the JSON report', async ()
   }
   assertClean(seen);
   await context.close();
+});
+
+test('the health card is coloured by its value and a long field opens whole', async () => {
+  const file = renderHtml('layout.html', ['fixtures/report-layout.csv']);
+  const { page, context, seen } = await open(file);
+  // One of three stories ready: 33%, red; the ring keeps its colours.
+  assert.match(await page.textContent('.kpi-health .figure'), /^33%$/);
+  const color = await page.$eval('.kpi-health .figure', (figure) => getComputedStyle(figure).color);
+  const [red, green] = color.match(/\d+/g).map(Number);
+  assert.ok(red > 200 && green < 180, `red figure: ${color}`);
+  // The vague criterion on line 9 of a 10-line description: its line at once, the whole
+  // description once the <details> is opened.
+  const finding = page.locator('li.finding[data-rule=untestable-acceptance-criteria]');
+  assert.match(await finding.locator('pre.snippet').first().textContent(), /The export is fast/);
+  const whole = finding.locator('details.whole pre');
+  assert.equal(await whole.isVisible(), false, 'closed at first');
+  await finding.locator('details.whole summary').click();
+  assert.equal(await whole.isVisible(), true, 'open after a click');
+  assert.match(await whole.textContent(), /^The export covers one quarter[^]*quarter report$/);
+  assert.equal(await whole.locator('mark').textContent(), 'fast');
+  assertClean(seen);
+  await context.close();
+
+  // Without stories the figure is n/a in grey, not a green 100%.
+  writeFileSync(path.join(work, 'tasks.csv'),
+    'Summary,Issue key,Issue Type,Status\nRotate the signing keys,OPS-1,Task,To Do\n');
+  const tasks = await open(renderHtml('tasks.html', [path.join(work, 'tasks.csv')]));
+  assert.match(await tasks.page.textContent('.kpi-health .figure'), /^n\/a$/);
+  const grey = await tasks.page.$eval('.kpi-health .figure', (figure) => getComputedStyle(figure).color);
+  const [r, g, b] = grey.match(/\d+/g).map(Number);
+  assert.ok(Math.abs(r - g) < 30 && Math.abs(g - b) < 40, `grey figure: ${grey}`);
+  assertClean(tasks.seen);
+  await tasks.context.close();
 });
 
 test('filters, search and sort narrow and order the list', async () => {

@@ -8,7 +8,7 @@ use std::fmt::Write;
 
 use super::escape::{escape, truncate};
 use super::model::Group;
-use super::number;
+use crate::report::number;
 use crate::report::Health;
 
 const ROW: f64 = 24.0;
@@ -48,21 +48,24 @@ pub struct Bar {
     pub filter: (&'static str, String),
 }
 
-/// The share of ready stories as a ring with the percentage inside.
-pub fn ring(health: Health, percent: &str) -> String {
+/// The share of ready stories as a ring with the figure inside; an empty grey ring around
+/// "n/a" when no story was checked.
+pub fn ring(health: Health) -> String {
     let radius = 48.0;
     let circumference = 2.0 * std::f64::consts::PI * radius;
-    let ready = if health.stories == 0 {
-        circumference
+    let ready = circumference * health.percent().unwrap_or(0.0) / 100.0;
+    let figure = health.figure();
+    let (class, label) = if health.stories == 0 {
+        ("ring ring-na", "no stories checked".to_owned())
     } else {
-        circumference * health.ready as f64 / health.stories as f64
+        ("ring", format!("{figure} of stories ready"))
     };
     format!(
-        "<svg class=\"ring\" viewBox=\"0 0 120 120\" role=\"img\" aria-label=\"{percent} of stories ready\">\
+        "<svg class=\"{class}\" viewBox=\"0 0 120 120\" role=\"img\" aria-label=\"{label}\">\
          <circle class=\"ring-track\" cx=\"60\" cy=\"60\" r=\"{radius}\" fill=\"none\" stroke-width=\"14\"/>\
          <circle class=\"ring-ready\" cx=\"60\" cy=\"60\" r=\"{radius}\" fill=\"none\" stroke-width=\"14\" \
          stroke-dasharray=\"{ready:.2} {circumference:.2}\" transform=\"rotate(-90 60 60)\"/>\
-         <text class=\"ring-figure\" x=\"60\" y=\"62\" text-anchor=\"middle\">{percent}</text>\
+         <text class=\"ring-figure\" x=\"60\" y=\"62\" text-anchor=\"middle\">{figure}</text>\
          <text class=\"ring-caption\" x=\"60\" y=\"80\" text-anchor=\"middle\">ready</text></svg>"
     )
 }
@@ -226,14 +229,18 @@ mod tests {
 
     #[test]
     fn the_ring_shows_the_ready_share() {
-        let svg = ring(
-            Health {
-                stories: 4,
-                ready: 1,
-            },
-            "25%",
-        );
+        let svg = ring(Health {
+            stories: 4,
+            ready: 1,
+        });
         assert!(svg.contains(">25%</text>"), "{svg}");
         assert!(svg.contains("stroke-dasharray=\"75.40 301.59\""), "{svg}");
+        let none = ring(Health {
+            stories: 0,
+            ready: 0,
+        });
+        assert!(none.contains(">n/a</text>"), "{none}");
+        assert!(none.contains("class=\"ring ring-na\""), "{none}");
+        assert!(none.contains("stroke-dasharray=\"0.00 301.59\""), "{none}");
     }
 }

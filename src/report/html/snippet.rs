@@ -1,5 +1,5 @@
-//! The offending text in its context: the lines of the file that a finding's span covers,
-//! with line numbers and the span in `<mark>`. A long line (a CSV record with every field of
+//! The offending text in its context: the lines of a text (a field's, or the file's) that a
+//! finding's span covers, with line numbers and the span in `<mark>`. A long line (a CSV record with every field of
 //! an issue) shows a window of about 80 characters around the span, and a long span (a
 //! whole description) shows its first lines.
 
@@ -20,8 +20,9 @@ const MAX_MARK: usize = 200;
 /// Lines shown of a span that covers more.
 const MAX_LINES: usize = 4;
 
-/// Appends the `<pre>` with the lines of `span` in `source`.
-pub fn push(out: &mut String, source: &Source, span: Span) {
+/// Appends the `<pre>` with the lines of `span` in `source`, numbered from `first_line`
+/// (0-based) for the first line of `source`.
+pub fn push(out: &mut String, source: &Source, span: Span, first_line: usize) {
     let text = source.text();
     let start = floor(text, span.start);
     let end = floor(text, span.end.max(start));
@@ -43,7 +44,7 @@ pub fn push(out: &mut String, source: &Source, span: Span) {
         let mark_start = (start.max(line_start) - line_start).min(len);
         let mark_end = end.saturating_sub(line_start).min(len).max(mark_start);
         let mark = mark_start..mark_end;
-        push_line(out, line + 1, line_text, mark);
+        push_line(out, first_line + line + 1, line_text, mark);
     }
     if hidden > 0 {
         out.push_str(&format!(
@@ -136,7 +137,7 @@ mod tests {
         let source = Source::new("t.csv", text.to_owned(), Encoding::Utf8);
         let start = text.find(needle).unwrap();
         let mut out = String::new();
-        push(&mut out, &source, Span::new(start, start + needle.len()));
+        push(&mut out, &source, Span::new(start, start + needle.len()), 0);
         out
     }
 
@@ -176,7 +177,7 @@ mod tests {
     fn an_empty_span_is_a_point() {
         let source = Source::new("t", "é,x\n".to_owned(), Encoding::Utf8);
         let mut out = String::new();
-        push(&mut out, &source, Span::empty_at(1));
+        push(&mut out, &source, Span::empty_at(1), 0);
         assert!(out.contains("<mark class=\"point\"></mark>"), "{out}");
     }
 }

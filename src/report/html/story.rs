@@ -1,15 +1,15 @@
 //! One listed item as a card: its key (a link to the issue where one is known), summary and
-//! facts, and every finding with the offending text in its context, the rule's help and a
-//! link to the rule's page. The filters read the `data-` attributes; everything else is
+//! facts, and every finding on the text of its field, the rule's help and a link to the
+//! rule's page. The filters read the `data-` attributes; everything else is
 //! plain HTML, readable without the script.
 
 use std::fmt::Write;
 
 use super::escape::{escape, push as push_escaped, truncate};
+use super::field_view;
 use super::links::IssueLinks;
 use super::model::{Card, Page};
-use super::snippet;
-use crate::backlog::{Field, InputFormat};
+use crate::backlog::{Field, InputFormat, Item};
 use crate::finding::{Finding, Severity};
 use crate::report::{plural, Report};
 use crate::rules::docs;
@@ -61,7 +61,7 @@ pub fn push(
     if !card.findings.is_empty() {
         out.push_str("<ol class=\"findings\">");
         for finding in &card.findings {
-            push_finding(out, report, finding);
+            push_finding(out, report, &card.item, finding);
         }
         out.push_str("</ol>");
     }
@@ -163,7 +163,7 @@ fn facts(out: &mut String, page: &Page<'_>, card: &Card<'_>) {
     out.push_str("</dl>");
 }
 
-fn push_finding(out: &mut String, report: &Report<'_>, finding: &Finding) {
+fn push_finding(out: &mut String, report: &Report<'_>, item: &Item, finding: &Finding) {
     let severity = finding.severity.name();
     let rule = escape(&finding.rule);
     let url = escape(&docs::url(&finding.rule));
@@ -183,7 +183,7 @@ fn push_finding(out: &mut String, report: &Report<'_>, finding: &Finding) {
         let _ = write!(out, " · <span class=\"field\">{}</span>", escape(field));
     }
     out.push_str("</figcaption>");
-    snippet::push(out, source, finding.span);
+    field_view::push(out, item, finding, source);
     out.push_str("</figure><p class=\"help\">");
     if let Some(help) = &finding.help {
         push_escaped(out, help);

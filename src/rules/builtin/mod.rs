@@ -8,6 +8,7 @@ mod non_atomic;
 mod not_minimal;
 mod role_not_user;
 mod solution_oriented;
+mod stale_backlog;
 mod story_format;
 mod template_uniformity;
 mod unprioritized_backlog;
@@ -27,6 +28,7 @@ pub use non_atomic::NonAtomic;
 pub use not_minimal::NotMinimal;
 pub use role_not_user::RoleNotUser;
 pub use solution_oriented::SolutionOriented;
+pub use stale_backlog::StaleBacklog;
 pub use story_format::StoryFormat;
 pub use template_uniformity::TemplateUniformity;
 pub use unprioritized_backlog::UnprioritizedBacklog;
@@ -46,6 +48,7 @@ pub enum Builtin {
     MissingAcceptanceCriteria(MissingAcceptanceCriteria),
     UntestableAcceptanceCriteria(UntestableAcceptanceCriteria),
     UnprioritizedBacklog(UnprioritizedBacklog),
+    StaleBacklog(StaleBacklog),
     /// Reported by the engine after suppressions are applied.
     UnusedSuppression {},
 }
@@ -57,6 +60,7 @@ pub enum Observation {
     Template(template_uniformity::Observed),
     Story(duplicate_story::Observed),
     Priority(unprioritized_backlog::Priority),
+    Updated(stale_backlog::Updated),
 }
 
 impl Builtin {
@@ -74,6 +78,7 @@ impl Builtin {
             Builtin::TemplateUniformity(_)
             | Builtin::DuplicateStory(_)
             | Builtin::UnprioritizedBacklog(_)
+            | Builtin::StaleBacklog(_)
             | Builtin::UnusedSuppression {} => Vec::new(),
         }
     }
@@ -85,7 +90,13 @@ impl Builtin {
             Builtin::TemplateUniformity(_)
                 | Builtin::DuplicateStory(_)
                 | Builtin::UnprioritizedBacklog(_)
+                | Builtin::StaleBacklog(_)
         )
+    }
+
+    /// Whether the check counts ages (see [`crate::rules::ages`]).
+    pub fn judges_ages(&self) -> bool {
+        matches!(self, Builtin::StaleBacklog(_))
     }
 
     /// What a backlog-wide check keeps of one item.
@@ -94,6 +105,7 @@ impl Builtin {
             Builtin::TemplateUniformity(check) => check.observe(cx).map(Observation::Template),
             Builtin::DuplicateStory(check) => check.observe(cx).map(Observation::Story),
             Builtin::UnprioritizedBacklog(check) => check.observe(cx).map(Observation::Priority),
+            Builtin::StaleBacklog(check) => check.observe(cx).map(Observation::Updated),
             _ => None,
         }
     }
@@ -120,6 +132,7 @@ impl Builtin {
             Builtin::TemplateUniformity(check) => check.finish(only!(Template), backlog),
             Builtin::DuplicateStory(check) => check.finish(only!(Story), backlog),
             Builtin::UnprioritizedBacklog(check) => check.finish(only!(Priority), backlog),
+            Builtin::StaleBacklog(check) => check.finish(only!(Updated), backlog),
             _ => Vec::new(),
         }
     }
@@ -128,6 +141,7 @@ impl Builtin {
     pub fn needs(&self) -> &'static [Field] {
         match self {
             Builtin::UnprioritizedBacklog(_) => &[Field::Priority],
+            Builtin::StaleBacklog(_) => &[Field::Updated],
             Builtin::MissingAcceptanceCriteria(_) | Builtin::UntestableAcceptanceCriteria(_) => {
                 &[Field::Description, Field::AcceptanceCriteria]
             }

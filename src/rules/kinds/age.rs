@@ -4,8 +4,9 @@ use super::excerpt;
 use crate::rules::check::{FieldRef, Hit};
 use crate::rules::context::Context;
 
-/// `kind = "age"`: the date in the field is at most `max_days` before today (the `today`
-/// of the configuration or `--today`, so CI runs are reproducible).
+/// `kind = "age"`: the date in the field is at most `max_days` before the day ages are
+/// counted from (`--today`, `today` in the configuration, else the export's newest date:
+/// see [`crate::rules::ages`]).
 #[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Age {
@@ -23,7 +24,7 @@ impl Age {
                     excerpt(text.text(), 30)
                 ),
                 Some(date) => {
-                    let days = (cx.settings.today - date.date()).get_days();
+                    let days = (cx.ages_from - date.date()).get_days();
                     if days <= i32::try_from(self.max_days).unwrap_or(i32::MAX) {
                         continue;
                     }
