@@ -3,22 +3,29 @@
 # `bin=PATH` to $GITHUB_OUTPUT, and its folder added to $GITHUB_PATH, when those are set).
 #
 # Environment (all optional):
-#   INPUT_VERSION           a release tag (v0.1.0), `latest` (default) or `source`
+#   INPUT_VERSION           a release tag (v0.1.0; action.yml passes its own), `latest`
+#                           (the default when run on its own) or `source`
 #   BACKLINT_BIN            a backlint binary to use as it is (nothing is downloaded)
 #   BACKLINT_DOWNLOAD_BASE  where releases live (default https://github.com/backlint/backlint/releases);
 #                           assets are read from BASE/download/TAG/ASSET, or for `latest`
 #                           from BASE/latest/download/ASSET; file:// folders work (tests)
 #   BACKLINT_SOURCE_DIR     the source tree `cargo install` builds from (default: this action)
+#   BACKLINT_CHECKSUMS      the pinned SHA-256 list (default: action/checksums.sha256 here)
 #   RUNNER_OS, RUNNER_ARCH  pick the asset (Linux/macOS/Windows × X64/ARM64)
 #   RUNNER_TEMP             where the binary is installed (default: a new temporary folder)
 #
-# A downloaded archive is checked against the SHA-256 of its `.sha256` file before it is
-# extracted or anything in it runs; a mismatch, or a missing `.sha256`, aborts.
+# A downloaded archive is checked before it is extracted or anything in it runs, against
+# the SHA-256 pinned for that tag and asset in action/checksums.sha256 — part of the
+# action's own commit, so a release asset replaced later does not match. A tag (or
+# `latest`) with nothing pinned here is checked against the release's own `.sha256`
+# file, with a warning: that catches a corrupted download, not a replaced one. A
+# mismatch, or no checksum at all, aborts.
 set -euo pipefail
 
 script_dir="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 source_dir="${BACKLINT_SOURCE_DIR:-$(dirname "$script_dir")}"
 version="${INPUT_VERSION:-latest}"
+checksums="${BACKLINT_CHECKSUMS:-$script_dir/checksums.sha256}"
 base="${BACKLINT_DOWNLOAD_BASE:-https://github.com/backlint/backlint/releases}"
 base="${base%/}"
 
@@ -130,7 +137,8 @@ fetch() {
             ;;
         *)
             command -v curl >/dev/null 2>&1 || fail "curl is needed to download $from"
-            curl --fail --silent --show-error --location --retry 3 --proto-redir '=https' \
+            curl --fail --silent --show-error --location --retry 3 \
+                --proto '=https' --proto-redir '=https' --tlsv1.2 \
                 --output "$to" -- "$from"
             ;;
     esac
@@ -158,11 +166,28 @@ if ! fetch "$url" "$archive"; then
     fi
     fail "could not download $url: is $version a published release? (version: source builds this action's checkout)"
 fi
-fetch "$url.sha256" "$work/$asset.sha256" ||
-    fail "could not download $url.sha256: refusing to install a download that cannot be verified"
-
-expected="$(head -n 1 -- "$work/$asset.sha256" | tr -d '\r' | cut -d ' ' -f 1 | tr 'A-F' 'a-f')"
-[[ "$expected" =~ ^[0-9a-f]{64}$ ]] || fail "$url.sha256 does not hold a SHA-256 hash"
+# The pinned checksum: the line `HASH  TAG/ASSET` of the action's checksums file.
+pinned=""
+if [[ "$version" != "latest" && -f "$checksums" ]]; then
+    while read -r hash name; do
+        if [[ "$name" == "$version/$asset" ]]; then
+            pinned="$hash"
+            break
+        fi
+    done < <(grep -v '^#' -- "$checksums" | tr -d '\r')
+fi
+if [[ -n "$pinned" ]]; then
+    expected="$(printf '%s' "$pinned" | tr 'A-F' 'a-f')"
+    [[ "$expected" =~ ^[0-9a-f]{64}$ ]] || fail "$checksums holds no SHA-256 hash for $version/$asset"
+    log "checking against the SHA-256 pinned in $checksums"
+else
+    printf '::warning title=backlint install::no SHA-256 for %s/%s is pinned in this action; checking it against the release'"'"'s own .sha256, which catches a corrupted download but not a replaced one (pin the action and version to the same release tag)\n' \
+        "$version" "$asset" >&2
+    fetch "$url.sha256" "$work/$asset.sha256" ||
+        fail "could not download $url.sha256: refusing to install a download that cannot be verified"
+    expected="$(head -n 1 -- "$work/$asset.sha256" | tr -d '\r' | cut -d ' ' -f 1 | tr 'A-F' 'a-f')"
+    [[ "$expected" =~ ^[0-9a-f]{64}$ ]] || fail "$url.sha256 does not hold a SHA-256 hash"
+fi
 actual="$(sha256_of "$archive" | tr 'A-F' 'a-f')"
 if [[ "$actual" != "$expected" ]]; then
     fail "checksum mismatch for $asset: expected $expected, got $actual; the download was not extracted or run"

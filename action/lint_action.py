@@ -15,6 +15,9 @@ docs/ci.md still match the action. This script (run by .ci/run) checks that:
   every `steps.<id>.outputs.<name>` read from such a step is an output action.yml declares;
 * every file under docs/examples/ appears verbatim in docs/ci.md, so the copy-paste
   workflows there are the ones checked here and by actionlint;
+* the `version` input defaults to this release's own tag (`v` + Cargo.toml's version), so
+  `uses: backlint/backlint@vX.Y.Z` runs vX.Y.Z, checked against action/checksums.sha256,
+  whose lines are `HASH  vX.Y.Z/ASSET` with a 64-digit hex hash;
 * with --shellcheck, every bash `run:` block (with `${{ … }}` replaced by a placeholder)
   passes shellcheck.
 
@@ -218,6 +221,20 @@ def check_docs_examples():
     return examples
 
 
+def check_pinned_version():
+    """The action runs its own release by default, against checksums it ships."""
+    cargo = (ROOT / "Cargo.toml").read_text(encoding="utf-8")
+    match = re.search(r'^version = "([^"]+)"', cargo, re.M)
+    action = load(ROOT / "action.yml") or {}
+    default = str((((action.get("inputs") or {}).get("version")) or {}).get("default", ""))
+    if match and default != f"v{match.group(1)}":
+        problem("action.yml", f"inputs.version defaults to {default!r}, not this release's tag 'v{match.group(1)}'")
+    line_format = re.compile(r"^[0-9a-fA-F]{64}  v[0-9][^/\s]*/backlint-[A-Za-z0-9_.-]+$")
+    for number, line in enumerate((ROOT / "action" / "checksums.sha256").read_text(encoding="utf-8").splitlines(), 1):
+        if line and not line.startswith("#") and not line_format.match(line):
+            problem(f"action/checksums.sha256:{number}", "not `HASH  vX.Y.Z/ASSET`")
+
+
 def run_shellcheck(runs: list):
     shellcheck = shutil.which("shellcheck")
     if shellcheck is None:
@@ -243,6 +260,7 @@ def main() -> int:
     args = parser.parse_args()
 
     checked = check_action(ROOT / "action.yml")
+    check_pinned_version()
     examples = check_docs_examples()
     runs: list = []
     if checked is not None:

@@ -8,6 +8,11 @@
 # inputs: INPUT_PATH (required), INPUT_CONFIG, INPUT_FAIL_ON, INPUT_BASELINE,
 # INPUT_SARIF_FILE, INPUT_ARGS. Every input is data: nothing in it is evaluated; only
 # INPUT_PATH is glob-expanded, and INPUT_ARGS is split on whitespace.
+#
+# backlint's standard error (notes, errors) quotes file names and backlog text. backlint
+# escapes it, and the runner is told besides to take none of it as a workflow command:
+# it is printed after the run between `::stop-commands::TOKEN` and `::TOKEN::`, with a
+# random TOKEN that no backlog text can know.
 set -euo pipefail
 
 bin="${BACKLINT_BIN:-backlint}"
@@ -114,7 +119,16 @@ fi
 command+=(${extra[@]+"${extra[@]}"} -- "${paths[@]}")
 
 status=0
-"${command[@]}" || status=$?
+"${command[@]}" 2>"$reports/stderr.txt" || status=$?
+if [[ -s "$reports/stderr.txt" ]]; then
+    token="$(od -An -N16 -tx1 /dev/urandom | tr -d ' \n')"
+    [[ "$token" =~ ^[0-9a-f]{32}$ ]] || usage_error "cannot read 16 random bytes from /dev/urandom"
+    {
+        printf '::stop-commands::%s\n' "$token"
+        cat -- "$reports/stderr.txt"
+        printf '::%s::\n' "$token"
+    } >&2
+fi
 
 findings=""
 errors=""

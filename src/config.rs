@@ -244,12 +244,11 @@ pub fn parse(source: &Source) -> Result<Config, Error> {
         }
     }
     if let Some(url) = &config.report.issue_url {
-        let web = url.starts_with("https://") || url.starts_with("http://");
-        if !web || !url.contains("{key}") || url.chars().any(char::is_whitespace) {
+        if !crate::report::html::is_issue_url_template(url) {
             return Err(Error::at(
                 source,
                 find_span(source, url),
-                format!("`issue_url` is \"{url}\", not a web address with {{key}} in it"),
+                format!("`issue_url` is \"{url}\", not a web address (with a host, without user info) with {{key}} in it"),
             )
             .help("write it as issue_url = \"https://your-site.atlassian.net/browse/{key}\"")
             .build());
@@ -359,6 +358,16 @@ mod tests {
             panic!("expected an input error");
         };
         assert_eq!(error.position.line, 2);
+        assert!(
+            error.message.contains("not a web address"),
+            "{}",
+            error.message
+        );
+        // No host: an error, not silently no links.
+        let Err(Error::Input(error)) = parse(&source("[report]\nissue_url = \"https:///{key}\"\n"))
+        else {
+            panic!("expected an input error");
+        };
         assert!(
             error.message.contains("not a web address"),
             "{}",

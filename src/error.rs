@@ -10,8 +10,31 @@ use crate::source::{Position, Source};
 /// Copies what an error needs of a source (name, text, line index), so miette can show
 /// the offending line; a Source finds lines through its index, so errors in huge files
 /// render fast and show long lines as a window.
-fn error_source(source: &Source) -> Source {
-    Source::new(source.name(), source.text().to_owned(), source.encoding())
+///
+/// A file outside the working folder (a `rules_dir` or `--config` elsewhere, an export
+/// through a symlink) is named, never quoted: a secret file read by mistake must not end
+/// up in a CI log.
+fn error_source(source: &Source) -> Option<Source> {
+    if outside_working_folder(source.name()) {
+        return None;
+    }
+    Some(Source::new(
+        source.name(),
+        source.text().to_owned(),
+        source.encoding(),
+    ))
+}
+
+/// Whether the file `name` resolves (symlinks followed) outside the current folder.
+/// Standard input, and a file that cannot be resolved, count as inside.
+fn outside_working_folder(name: &str) -> bool {
+    let (Ok(file), Ok(cwd)) = (
+        std::fs::canonicalize(name),
+        std::env::current_dir().and_then(std::fs::canonicalize),
+    ) else {
+        return false;
+    };
+    !file.starts_with(cwd)
 }
 
 #[derive(Debug, Error, Diagnostic)]
@@ -44,6 +67,13 @@ pub enum Error {
         help("name the export files themselves, e.g. `backlint check {path}/backlog.csv`")
     )]
     Directory { path: String },
+
+    #[error("{path}: is {kind}, not a regular file")]
+    #[diagnostic(
+        code(backlint::io),
+        help("backlint reads regular files (and standard input as `-`); a device, FIFO or socket has no end to read to, so copy the export to a file")
+    )]
+    NotAFile { path: String, kind: &'static str },
 
     #[error("{path}: the file is {size_mib:.1} MiB, more than the limit of {limit_mib:.1} MiB")]
     #[diagnostic(
@@ -100,11 +130,13 @@ pub enum Error {
 
 /// An error at a place in a file, with the offending line shown.
 #[derive(Debug, Error, Diagnostic)]
-#[error("{}:{}:{}: {message}", src.name(), position.line, position.column)]
+#[error("{name}:{}:{}: {message}", position.line, position.column)]
 #[diagnostic(code(backlint::input))]
 pub struct InputDiagnostic {
+    pub name: String,
+    /// `None` for a file that is not to be quoted (see [`error_source`]).
     #[source_code]
-    pub src: Source,
+    pub src: Option<Source>,
     #[label("{label}")]
     pub span: SourceSpan,
     pub position: Position,
@@ -150,6 +182,7 @@ impl InputError<'_> {
     pub fn build(self) -> Error {
         Error::Input(Box::new(InputDiagnostic {
             position: self.source.position(self.span.start),
+            name: self.source.name().to_owned(),
             src: error_source(self.source),
             span: self.span.into(),
             message: self.message,

@@ -24,6 +24,7 @@ pub mod rules;
 pub mod source;
 pub mod source_code;
 pub mod stored;
+pub mod terminal_text;
 
 use cli::{Cli, Command};
 
@@ -44,6 +45,7 @@ pub fn check_with_defaults(
         today: Some(today),
         story: Default::default(),
         personas: Vec::new(),
+        max_findings_per_item: loaded.config.limits.max_findings_per_item,
     };
     let mut suppressions =
         rules::suppression::Suppressions::collect(backlog, &loaded.config.suppress);

@@ -9,6 +9,7 @@ fn main() -> ExitCode {
     let cli = backlint::cli::Cli::parse();
     let code = std::panic::catch_unwind(|| backlint::run(&cli)).unwrap_or_else(|payload| {
         let message = backlint::error::panic_message(payload.as_ref());
+        let message = backlint::terminal_text::escape(&message);
         eprintln!("error: backlint hit a bug: {message}\nPlease report it with the export (anonymised) and the backlint version.");
         backlint::commands::EXIT_ERROR
     });

@@ -5,8 +5,10 @@ use std::io::IsTerminal;
 use miette::{GraphicalReportHandler, GraphicalTheme};
 
 use crate::error::Error;
+use crate::terminal_text::{defused, diagnostic::SafeDiagnostic};
 
-/// The report for `error`, as printed on standard error.
+/// The report for `error`, as printed on standard error. File names and quoted text in
+/// it can come from the backlog: they are escaped (see [`crate::terminal_text`]).
 pub fn render(error: &Error, color: bool) -> String {
     let theme = if color {
         GraphicalTheme::unicode()
@@ -17,10 +19,11 @@ pub fn render(error: &Error, color: bool) -> String {
         .with_width(100)
         .with_links(false);
     let mut out = String::new();
-    if handler.render_report(&mut out, error).is_err() {
-        out = error.to_string();
+    let safe = SafeDiagnostic::of_error(error);
+    if handler.render_report(&mut out, &safe).is_err() {
+        out = safe.to_string();
     }
-    out
+    defused(out)
 }
 
 /// Colour on standard error: only on a terminal, and never when `NO_COLOR` is set.

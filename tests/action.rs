@@ -753,3 +753,127 @@ fn source_builds_when_asked_or_when_no_asset_fits() {
     assert!(stdout(&output).contains("could not download"));
     assert!(!cargo_log.exists(), "no fallback for an explicit tag");
 }
+
+/// A pinned checksums file (`HASH  TAG/ASSET`) for `install.sh`, outside the action.
+fn pin(runner: &Runner, release: &FakeRelease, hash: &str) -> PathBuf {
+    let path = runner.root.join("checksums.sha256");
+    std::fs::write(
+        &path,
+        format!("# pinned\n{hash}  v9.9.9/{}\n", release.asset),
+    )
+    .unwrap();
+    path
+}
+
+/// [`install`], with the action's pinned checksums read from `pinned`.
+fn install_pinned(runner: &Runner, release: &FakeRelease, version: &str, pinned: &Path) -> Output {
+    runner
+        .script("install.sh", &[("INPUT_VERSION", version)])
+        .env("BACKLINT_DOWNLOAD_BASE", release.url())
+        .env("BACKLINT_CHECKSUMS", pinned)
+        .output()
+        .unwrap()
+}
+
+#[test]
+fn a_mismatched_pinned_checksum_aborts_even_when_the_release_agrees() {
+    if !bash_available("a_mismatched_pinned_checksum_aborts_even_when_the_release_agrees") {
+        return;
+    }
+    let runner = Runner::new("pinned-mismatch");
+    let release = FakeRelease::new(&runner);
+    // The release was replaced: its own .sha256 matches the new archive, the hash pinned
+    // in the action's files does not.
+    release.write_checksum("download/v9.9.9", &release.sha256("download/v9.9.9"));
+    let wrong = "1".repeat(64);
+    let pinned = pin(&runner, &release, &wrong);
+    let output = install_pinned(&runner, &release, "v9.9.9", &pinned);
+    assert_ne!(output.status.code(), Some(0), "{}", show(&output));
+    let said = format!("{}{}", stdout(&output), stderr(&output));
+    assert!(
+        said.contains(&format!(
+            "checksum mismatch for {}: expected {wrong}",
+            release.asset
+        )),
+        "{said}"
+    );
+    assert!(!release.marker.exists(), "the download never ran");
+    assert_eq!(
+        find_in(&runner.runner_temp, "backlint"),
+        Vec::<PathBuf>::new()
+    );
+    assert_eq!(runner.output("bin"), None);
+}
+
+#[test]
+fn a_pinned_checksum_needs_no_file_from_the_release() {
+    if !bash_available("a_pinned_checksum_needs_no_file_from_the_release") {
+        return;
+    }
+    let runner = Runner::new("pinned-match");
+    let release = FakeRelease::new(&runner);
+    // No .sha256 in the release at all: the pinned hash is enough, and no warning.
+    let pinned = pin(&runner, &release, &release.sha256("download/v9.9.9"));
+    let output = install_pinned(&runner, &release, "v9.9.9", &pinned);
+    assert_eq!(output.status.code(), Some(0), "{}", show(&output));
+    assert!(stderr(&output).contains("pinned in"), "{}", show(&output));
+    assert!(!show(&output).contains("::warning"), "{}", show(&output));
+    // A tag with nothing pinned is checked against the release's own file, with a warning.
+    release.write_checksum("latest/download", &release.sha256("latest/download"));
+    let output = install_pinned(&runner, &release, "latest", &pinned);
+    assert_eq!(output.status.code(), Some(0), "{}", show(&output));
+    assert!(
+        stderr(&output).contains("::warning title=backlint install::no SHA-256 for latest/"),
+        "{}",
+        show(&output)
+    );
+}
+
+#[test]
+fn the_action_defaults_to_its_own_release_and_downloads_over_https_only() {
+    let action = std::fs::read_to_string(repo().join("action.yml")).unwrap();
+    let version = format!("default: v{}", env!("CARGO_PKG_VERSION"));
+    assert!(action.contains(&version), "action.yml: version {version}");
+    let install = std::fs::read_to_string(repo().join("action/install.sh")).unwrap();
+    assert!(install.contains("--proto '=https' --proto-redir '=https' --tlsv1.2"));
+}
+
+#[test]
+fn backlints_stderr_is_fenced_from_workflow_commands() {
+    if !bash_available("backlints_stderr_is_fenced_from_workflow_commands") {
+        return;
+    }
+    let runner = Runner::new("fenced");
+    // No Status column: backlint notes on stderr which rules did not run on the file.
+    std::fs::write(
+        runner.workspace.join("a.csv"),
+        "Summary,Issue key\n::error title=FAKE::pwned,A-1\n",
+    )
+    .unwrap();
+    let output = runner.run(&[("INPUT_PATH", "a.csv")]);
+    assert_eq!(output.status.code(), Some(0), "{}", show(&output));
+    let err = stderr(&output);
+    let lines: Vec<&str> = err.lines().collect();
+    let token = lines
+        .iter()
+        .find_map(|l| l.strip_prefix("::stop-commands::"))
+        .unwrap_or_else(|| panic!("no ::stop-commands:: in\n{err}"));
+    assert_eq!(token.len(), 32, "{token}");
+    assert!(token.chars().all(|c| c.is_ascii_hexdigit()), "{token}");
+    let start = lines
+        .iter()
+        .position(|l| l.starts_with("::stop-commands::"))
+        .unwrap();
+    let end = lines
+        .iter()
+        .position(|l| *l == format!("::{token}::"))
+        .unwrap_or_else(|| panic!("no ::{token}:: in\n{err}"));
+    let fenced = &lines[start + 1..end];
+    assert!(
+        fenced.iter().any(|l| l.starts_with("note: a.csv has no")),
+        "{err}"
+    );
+    // Twice a second token would be a guessable one.
+    let again = stderr(&runner.run(&[("INPUT_PATH", "a.csv")]));
+    assert!(!again.contains(token), "a new token each run");
+}

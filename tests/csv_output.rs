@@ -47,9 +47,7 @@ fn fixture_csv(bom: bool) -> String {
     let (rules, outcome) = backlint::check_with_defaults(&backlog, jiff::civil::date(2026, 3, 1))
         .expect("the engine runs");
     let report = Report::of(&backlog, &rules, &outcome);
-    let links = IssueLinks {
-        template: Some("https://ledger.example.atlassian.net/browse/{key}"),
-    };
+    let links = IssueLinks::configured(Some("https://ledger.example.atlassian.net/browse/{key}"));
     csv_report::render(&report, csv_report::Options { bom, links })
 }
 

@@ -870,3 +870,393 @@ fn fifty_thousand_findings_on_one_item_are_capped() {
         .stderr
         .contains("note: 49999 findings not shown: more than 3 on one item"));
 }
+
+// ---------------------------------------------------------------------------------------
+// Backlog text that attacks the terminal and the CI log (issue 20).
+
+/// Summaries holding what a terminal or a CI runner acts on: CR/LF then a workflow
+/// command, the runner's `##[…]` form, OSC title and clipboard (OSC 52) sequences, BEL,
+/// a screen clear, GitLab's section marker and a bidi override.
+const ATTACK_STORIES: &str = "Summary,Issue key,Issue Type\r\n\
+    \"Fast search\r\n::error title=FAKE::pwned\n##[add-mask]secret \u{1b}]52;c;cHduZWQ=\u{7}\",A-1,Story\r\n\
+    \"Slow \u{1b}]0;owned\u{7}\u{1b}[2J\u{1b}[0Ksection_start:1:x\r\u{202E}txt.exe\",A-2,Story\r\n";
+
+/// Fails if a line of `text` is one a CI runner acts on (`::command` after blanks,
+/// `##[command]` anywhere) or if `text` holds a control character other than line breaks
+/// and tabs, or a bidi control. With `color`, backlint's own SGR colour codes are allowed.
+fn assert_inert(text: &str, color: bool) {
+    let sgr = regex_lite_sgr(text, color);
+    for line in sgr.lines() {
+        assert!(
+            !line.trim_start().starts_with("::") && !line.contains("##["),
+            "a CI command line {line:?} in:\n{text}"
+        );
+    }
+    let bad = sgr.chars().find(|&c| {
+        (c.is_control() && c != '\n' && c != '\t')
+            || matches!(c, '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}')
+    });
+    assert_eq!(bad, None, "a control character in:\n{text}");
+}
+
+/// `text` without the SGR sequences `ESC [ digits ; … m` when `color` is on.
+fn regex_lite_sgr(text: &str, color: bool) -> String {
+    if !color {
+        return text.to_owned();
+    }
+    let mut out = String::new();
+    let mut rest = text;
+    while let Some(at) = rest.find("\u{1b}[") {
+        out.push_str(&rest[..at]);
+        let after = &rest[at + 2..];
+        let digits = after
+            .find(|c: char| !c.is_ascii_digit() && c != ';')
+            .unwrap_or(after.len());
+        if after[digits..].starts_with('m') {
+            rest = &after[digits + 1..];
+        } else {
+            out.push('\u{1b}');
+            rest = &rest[at + 1..];
+        }
+    }
+    out.push_str(rest);
+    out
+}
+
+#[test]
+fn terminal_and_ci_sequences_in_cells_are_shown_as_escapes() {
+    let dir = TempDir::new("escape-cells");
+    dir.write("attack.csv", ATTACK_STORIES);
+    for args in [
+        &["check", "attack.csv"][..],
+        &["check", "--format", "concise", "attack.csv"],
+        &["check", "--statistics", "attack.csv"],
+        &["check", "--color", "always", "attack.csv"],
+    ] {
+        let run = read_fine(dir.path(), args);
+        let color = args.contains(&"always");
+        assert_inert(&run.stdout, color);
+        assert_inert(&run.stderr, false);
+        assert!(!run.stdout.is_empty(), "{}", run.describe());
+    }
+    let human = read_fine(dir.path(), &["check", "attack.csv"]).stdout;
+    // The heading shows the summary on one line, escapes visible.
+    assert!(
+        human.contains("A-1 · Fast search\\r\\n::error title=FAKE::pwned\\n##\\[add-mask]secret \\u{1b}]52;c;cHduZ… (Story)"),
+        "{human}"
+    );
+    assert!(human.contains("\\u{202e}txt.exe"), "{human}");
+    // The snippet keeps the file's lines; the one starting with `::` is behind the gutter.
+    assert!(human.contains("│ ::error title=FAKE::pwned"), "{human}");
+    let concise = read_fine(dir.path(), &["check", "--format", "concise", "attack.csv"]).stdout;
+    assert!(
+        concise.contains(
+            "Slow \\u{1b}]0;owned\\u{7}\\u{1b}[2J\\u{1b}[0Ksection_start:1:x\\r\\u{202e}txt.exe"
+        ),
+        "{concise}"
+    );
+}
+
+#[test]
+fn a_file_name_with_a_workflow_command_cannot_forge_one() {
+    let dir = TempDir::new("command-name");
+    // A file a pull request adds, matched by `backlog/*.csv`: no Status column, so the
+    // note about the rules that did not run names it on stderr.
+    let name = "backlog/a\n::error title=FAKE::pwned\n##[add-mask]x.csv";
+    dir.write(name, STORIES);
+    for format in ["human", "concise"] {
+        let run = read_fine(dir.path(), &["check", "--format", format, name]);
+        assert_inert(&run.stdout, false);
+        assert_inert(&run.stderr, false);
+        assert!(
+            run.stderr.contains(
+                "note: backlog/a\\n::error title=FAKE::pwned\\n##\\[add-mask]x.csv has no"
+            ),
+            "{}",
+            run.describe()
+        );
+        assert!(
+            run.stdout
+                .contains("backlog/a\\n::error title=FAKE::pwned\\n##\\[add-mask]x.csv"),
+            "{}",
+            run.describe()
+        );
+    }
+    // An error naming the file is defused too.
+    let run = backlint(
+        dir.path(),
+        &["check", "backlog/a\n::error title=FAKE::pwned.csv"],
+    );
+    assert_eq!(run.code, Some(2), "{}", run.describe());
+    assert_inert(&run.stderr, false);
+}
+
+#[test]
+fn a_baseline_entry_with_a_forged_key_cannot_forge_a_command() {
+    let dir = TempDir::new("forged-baseline");
+    dir.write("stories.csv", STORIES);
+    dir.write(
+        "baseline.json",
+        r#"{"version": 1, "findings": [{"key": "X-9\n::add-mask::secret",
+            "rule": "story-format\n::stop-commands::tok",
+            "text": "\u001b]52;c;cHduZWQ=\u0007\r\n::error::forged"}]}"#,
+    );
+    let run = read_fine(
+        dir.path(),
+        &["check", "--baseline", "baseline.json", "stories.csv"],
+    );
+    assert_inert(&run.stderr, false);
+    assert!(
+        run.stderr.contains(
+            "  X-9\\n::add-mask::secret story-format\\n::stop-commands::tok \"\\u{1b}]52;c;cHduZWQ=\\u{7}\\r\\n::error::forged\""
+        ),
+        "{}",
+        run.describe()
+    );
+}
+
+// ---------------------------------------------------------------------------------------
+// Inputs that are not regular files (issue 20, hole 3): the size a device or FIFO gives is
+// 0, so only refusing them keeps the run from reading forever or blocking. The harness's
+// deadline is what stops a run that hangs; backlint has none.
+
+#[cfg(unix)]
+#[test]
+fn a_symlink_to_dev_zero_and_a_fifo_are_refused_not_read() {
+    let dir = TempDir::new("not-regular");
+    dir.write("stories.csv", STORIES);
+    std::os::unix::fs::symlink("/dev/zero", dir.path().join("zero.csv")).expect("a symlink");
+    let mkfifo = Command::new("mkfifo")
+        .arg(dir.path().join("pipe.csv"))
+        .status();
+    if !mkfifo.is_ok_and(|s| s.success()) {
+        eprintln!("mkfifo is not available: the FIFO case is skipped");
+    } else {
+        assert_eq!(
+            refused(dir.path(), &["check", "pipe.csv"]),
+            "pipe.csv: is a named pipe (FIFO), not a regular file"
+        );
+        assert_eq!(
+            refused(
+                dir.path(),
+                &["check", "--baseline", "pipe.csv", "stories.csv"]
+            ),
+            "pipe.csv: is a named pipe (FIFO), not a regular file"
+        );
+    }
+    for args in [
+        &["check", "zero.csv"][..],
+        &["check", "--max-file-size", "1", "zero.csv"],
+        &["check", "--baseline", "zero.csv", "stories.csv"],
+    ] {
+        assert_eq!(
+            refused(dir.path(), args),
+            "zero.csv: is a device, not a regular file",
+            "{args:?}"
+        );
+    }
+    // A configuration (and so a rules folder's files) is read the same way. (Looking
+    // upwards for backlint.toml takes only a regular file, so one like this is passed by.)
+    std::os::unix::fs::symlink("/dev/zero", dir.path().join("zero.toml")).expect("a symlink");
+    assert_eq!(
+        refused(
+            dir.path(),
+            &["check", "--config", "zero.toml", "stories.csv"]
+        ),
+        "zero.toml: is a device, not a regular file"
+    );
+}
+
+#[test]
+fn a_rules_folder_outside_the_working_folder_is_named_not_quoted() {
+    let dir = TempDir::new("outside-rules");
+    dir.write("work/stories.csv", STORIES);
+    dir.write("work/backlint.toml", "rules_dir = \"../elsewhere\"\n");
+    dir.write(
+        "elsewhere/credentials.toml",
+        "id = \"leak\"\napi_token = \"s3cr3t-t0ken\" oops\n",
+    );
+    let run = backlint(&dir.path().join("work"), &["check", "stories.csv"]);
+    assert_eq!(run.code, Some(2), "{}", run.describe());
+    assert!(
+        run.error().contains("credentials.toml:2:"),
+        "{}",
+        run.describe()
+    );
+    assert!(!run.stderr.contains("s3cr3t"), "{}", run.describe());
+    // Inside the working folder, the offending line is shown as always.
+    dir.write(
+        "work/team/credentials.toml",
+        "id = \"x\"\napi_token = \"visible\" oops\n",
+    );
+    dir.write("work/backlint.toml", "rules_dir = \"team\"\n");
+    let run = backlint(&dir.path().join("work"), &["check", "stories.csv"]);
+    assert!(
+        run.stderr.contains("api_token = \"visible\" oops"),
+        "{}",
+        run.describe()
+    );
+}
+
+#[test]
+fn a_team_pattern_matching_everywhere_is_capped_while_collected() {
+    let dir = TempDir::new("match-everywhere");
+    // `must_not_match = "x*"` matches the empty text at every character: 500,001 times
+    // in this summary. Only 50 findings are built; the rest are counted.
+    dir.write(
+        "stories.csv",
+        format!("Summary,Issue key\n{},A-1\n", "y".repeat(500_000)),
+    );
+    dir.write("backlint.toml", "rules_dir = \"team\"\n");
+    dir.write(
+        "team/everywhere.toml",
+        r#"id = "everywhere"
+category = "quality"
+severity = "warning"
+summary = "Matches everywhere"
+why = "An attack on memory."
+message = "{key}: {problem}"
+help = "None."
+
+[example]
+bad = "x"
+good = ""
+
+[check]
+kind = "pattern"
+field = "summary"
+must_not_match = "x*"
+"#,
+    );
+    let run = read_fine(
+        dir.path(),
+        &[
+            "check",
+            "--select",
+            "everywhere",
+            "--format",
+            "concise",
+            "stories.csv",
+        ],
+    );
+    assert_eq!(
+        run.stdout
+            .lines()
+            .filter(|l| l.contains("[everywhere] A-1: "))
+            .count(),
+        50,
+        "{}",
+        run.describe()
+    );
+    assert!(
+        run.stderr
+            .contains("note: 499951 findings not shown: more than 50 on one item"),
+        "{}",
+        run.describe()
+    );
+}
+
+#[test]
+fn a_markdown_summary_with_mentions_and_references_notifies_no_one() {
+    let dir = TempDir::new("markdown-mentions");
+    // Summaries are cut at 60 characters in the tables, so each attack is short.
+    dir.write(
+        "stories.csv",
+        "Summary,Issue key\r\n\
+         @octo-org/security and @alice: see #12,A-1\r\n\
+         owner/repo#3 at https://evil.example,A-2\r\n\
+         www.evil.example costs $\\frac{1}{0}$,A-3\r\n",
+    );
+    let run = read_fine(
+        dir.path(),
+        &["check", "--format", "markdown", "stories.csv"],
+    );
+    let out = &run.stdout;
+    for live in [
+        "@octo-org",
+        "@alice",
+        "#12",
+        "repo#3",
+        "https://evil",
+        "www.evil",
+        " $",
+    ] {
+        assert!(!out.contains(live), "{live:?} is live in:\n{out}");
+    }
+    for defused in [
+        "@&#8203;octo-org/security and @&#8203;alice: see #&#8203;12",
+        "owner/repo#&#8203;3 at https&#8203;://evil.example",
+        "www&#8203;.evil.example costs \\$\\\\frac{1}{0}\\$",
+    ] {
+        assert!(out.contains(defused), "{defused:?} missing in:\n{out}");
+    }
+}
+
+#[test]
+fn issue_links_go_only_to_one_safe_host() {
+    let dir = TempDir::new("issue-links");
+    let issue = |key: &str, url: &str| {
+        format!(
+            r#"{{"self": "{url}", "key": "{key}", "fields": {{"summary": "Fast search",
+            "issuetype": {{"name": "Story"}}, "status": {{"name": "To Do"}}}}}}"#
+        )
+    };
+    let home = issue("PAN-1", "https://pantry.example/rest/api/2/issue/1");
+    for (name, attack) in [
+        ("other-host", "https://evil.example/rest/api/2/issue/2"),
+        (
+            "user-info",
+            "https://pantry.example@evil.example/rest/api/2/issue/2",
+        ),
+        ("plain-http", "http://pantry.example/rest/api/2/issue/2"),
+    ] {
+        let export = format!("[{home}, {}]", issue("PAN-2", attack));
+        dir.write(&format!("{name}.json"), export);
+        let run = backlint(
+            dir.path(),
+            &["check", "--format", "html", &format!("{name}.json")],
+        );
+        assert_eq!(run.code, Some(1), "warnings fail: {}", run.describe());
+        assert!(run.stdout.contains("PAN-2"), "{name}");
+        assert!(
+            !run.stdout.contains("/browse/"),
+            "{name}: a key links somewhere"
+        );
+    }
+    // One https host: keys link to it.
+    dir.write(
+        "one-host.json",
+        format!(
+            "[{home}, {}]",
+            issue("PAN-2", "https://pantry.example/rest/api/2/issue/2")
+        ),
+    );
+    let run = backlint(dir.path(), &["check", "--format", "html", "one-host.json"]);
+    assert!(run
+        .stdout
+        .contains("href=\"https://pantry.example/browse/PAN-2\""));
+    // A template without a host is refused, not silently left without links.
+    dir.write(
+        "backlint.toml",
+        "[report]\nissue_url = \"https:///{key}\"\n",
+    );
+    assert!(
+        refused_in(dir.path(), &["check", "--format", "html", "one-host.json"])
+            .contains("not a web address"),
+    );
+}
+
+#[test]
+fn a_file_name_with_terminal_sequences_is_escaped_in_fields() {
+    let dir = TempDir::new("fields-name");
+    let name = "a\u{1b}]0;owned\u{7}\n::error::x.csv";
+    dir.write(name, STORIES);
+    let run = read_fine(dir.path(), &["fields", name]);
+    assert_inert(&run.stdout, false);
+    assert!(
+        run.stdout
+            .starts_with("a\\u{1b}]0;owned\\u{7}\\n::error::x.csv (jira-csv"),
+        "{}",
+        run.describe()
+    );
+}

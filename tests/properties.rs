@@ -883,6 +883,7 @@ static ALL_RULES: LazyLock<Vec<Rule>> = LazyLock::new(|| {
 
 fn settings(job_stories: bool) -> Settings {
     Settings {
+        max_findings_per_item: usize::MAX,
         today: Some(jiff::civil::date(2026, 3, 1)),
         story: story_options(job_stories),
         personas: if job_stories {

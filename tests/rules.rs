@@ -90,6 +90,7 @@ fn run_with(rule: &str, rows: &[(&str, &[(&str, &str)])], toml: &str) -> Vec<Str
     let rules = selection::select(catalog::builtin_rules().expect("rules load"), &loaded, &cli)
         .expect("rule selects");
     let settings = Settings {
+        max_findings_per_item: usize::MAX,
         today: Some(jiff::civil::date(2026, 3, 1)),
         story: story::Options {
             job_stories: loaded.config.story.job_stories,

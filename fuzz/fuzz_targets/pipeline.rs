@@ -39,6 +39,7 @@ fuzz_target!(|data: &[u8]| {
             extra_templates: Vec::new(),
         },
         personas: Vec::new(),
+        max_findings_per_item: usize::MAX,
     };
     let mut suppressions = Suppressions::collect(&backlog, &BTreeMap::new());
     let outcome = engine::run(

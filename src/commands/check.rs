@@ -1,5 +1,6 @@
 //! `backlint check`: read, run the rules, report, and turn findings into an exit code.
 
+use std::fmt::Write as _;
 use std::io::IsTerminal;
 use std::path::PathBuf;
 
@@ -17,6 +18,7 @@ use crate::rules::did_you_mean;
 use crate::rules::engine::{self, Outcome};
 use crate::rules::story;
 use crate::rules::suppression::{Suppressions, UnknownRule, LABEL};
+use crate::terminal_text::{self, escape};
 
 use super::tally::{listed, tally};
 use super::{
@@ -69,7 +71,10 @@ pub fn run(args: &CheckArgs) -> Result<u8, Error> {
         .map(str::to_owned)
         .collect();
     let backlog = read_backlog(&args.input, &loaded, Some(named))?;
-    let settings = settings(&loaded, args.today.as_deref())?;
+    let max_per_item = args
+        .max_findings_per_item
+        .unwrap_or(loaded.config.limits.max_findings_per_item);
+    let settings = settings(&loaded, args.today.as_deref(), max_per_item)?;
     let baseline = match &args.baseline {
         Some(path) => Some(Baseline::parse(&crate::ingest::load(
             &path.display().to_string(),
@@ -91,11 +96,11 @@ pub fn run(args: &CheckArgs) -> Result<u8, Error> {
     if let Some(path) = &args.write_baseline {
         write_atomically(path, &Baseline::of(&backlog, &outcome.findings).to_json())?;
         if verbosity == Verbosity::Normal {
-            eprintln!(
-                "wrote {} findings to the baseline {}",
+            terminal_text::eprint(&format!(
+                "wrote {} findings to the baseline {}\n",
                 outcome.findings.len(),
-                path.display()
-            );
+                escape(&path.display().to_string())
+            ));
         }
         return Ok(EXIT_CLEAN);
     }
@@ -106,10 +111,7 @@ pub fn run(args: &CheckArgs) -> Result<u8, Error> {
         .map(|b| b.filter(&backlog, &mut outcome.findings))
         .unwrap_or_default();
     let hidden_by_baseline = hidden_by_baseline.then(|| before_baseline - outcome.findings.len());
-    let max_per_item = args
-        .max_findings_per_item
-        .unwrap_or(loaded.config.limits.max_findings_per_item);
-    let capped = cap_per_item(&mut outcome.findings, max_per_item);
+    let capped = cap_per_item(&mut outcome.findings, max_per_item) + outcome.not_collected;
     let mut report = Report::of(&backlog, &rules, &outcome).in_order(args.sort.order());
     if let Some(hidden) = hidden_by_baseline {
         report = report.with_baseline(hidden);
@@ -128,7 +130,10 @@ pub fn run(args: &CheckArgs) -> Result<u8, Error> {
         print_notes(&backlog, &loaded, &outcome, &fixed);
         let story_rules = rules.iter().any(|r| r.applies_to == AppliesTo::Stories);
         if outcome.stories.is_empty() && outcome.items_checked > 0 && story_rules {
-            eprintln!("{}", no_stories_note(&backlog, &loaded.config.scope));
+            terminal_text::eprint(&format!(
+                "{}\n",
+                no_stories_note(&backlog, &loaded.config.scope)
+            ));
         }
         if capped > 0 {
             eprintln!("note: {capped} findings not shown: more than {max_per_item} on one item (raise with --max-findings-per-item)");
@@ -258,9 +263,7 @@ fn write_report(
 
 /// How keys become links in the reports that link them: `[report] issue_url`.
 fn issue_links(loaded: &Loaded) -> report::html::IssueLinks<'_> {
-    report::html::IssueLinks {
-        template: loaded.config.report.issue_url.as_deref(),
-    }
+    report::html::IssueLinks::configured(loaded.config.report.issue_url.as_deref())
 }
 
 /// Colour (on a terminal, unless `NO_COLOR` or `--color` say otherwise) and width
@@ -295,9 +298,13 @@ fn repository_root() -> Option<PathBuf> {
 }
 
 /// The run's settings: the day ages are counted from (command line, then configuration;
-/// neither: each export's newest date),
-/// how stories are read, and the personas.
-pub fn settings(loaded: &Loaded, today: Option<&str>) -> Result<Settings, Error> {
+/// neither: each export's newest date), how stories are read, the personas, and the
+/// findings collected per item.
+pub fn settings(
+    loaded: &Loaded,
+    today: Option<&str>,
+    max_findings_per_item: usize,
+) -> Result<Settings, Error> {
     let config = &loaded.config;
     let today = match today.or(config.today.as_deref()) {
         Some(text) => Some(
@@ -317,13 +324,18 @@ pub fn settings(loaded: &Loaded, today: Option<&str>) -> Result<Settings, Error>
             extra_templates: config.story.templates.iter().map(|t| t.0.clone()).collect(),
         },
         personas: config.personas.clone(),
+        max_findings_per_item,
     })
 }
 
 /// Why the story rules found nothing to check, and how to make them check the backlog's
 /// items: said once, since a silent "0 stories" reads as a clean backlog.
 fn no_stories_note(backlog: &Backlog, scope: &crate::config::Scope) -> String {
-    let types = tally(backlog, crate::backlog::Field::IssueType);
+    // Issue type names are backlog text: escaped, so the note cannot carry a sequence.
+    let types: Vec<(String, usize)> = tally(backlog, crate::backlog::Field::IssueType)
+        .into_iter()
+        .map(|(name, count)| (escape(&name).into_owned(), count))
+        .collect();
     let quoted = |names: &[&str]| {
         names
             .iter()
@@ -363,25 +375,28 @@ fn warn_unknown_labels(backlog: &Backlog, unknown: &[UnknownRule], rule_ids: &[S
             rule_ids.iter().map(String::as_str),
             "`backlint rules` lists the rules",
         );
-        eprintln!(
-            "warning: {}:{}:{}: {}: the label `{LABEL}:{}` names no rule, so it suppresses nothing; {help}",
-            source.name(),
+        terminal_text::eprint(&format!(
+            "warning: {}:{}:{}: {}: the label `{LABEL}:{}` names no rule, so it suppresses nothing; {}\n",
+            escape(source.name()),
             at.line,
             at.column,
-            backlog.key(label.item),
-            label.rule,
-        );
+            escape(backlog.key(label.item)),
+            escape(&label.rule),
+            escape(&help),
+        ));
     }
 }
 
 /// Says on stderr what was not checked or no longer occurs, so a quiet run is not
-/// mistaken for a clean one.
+/// mistaken for a clean one. File names, keys and quoted text come from the backlog and the
+/// baseline: they are escaped, so no note can send a terminal sequence or a CI command.
 fn print_notes(
     backlog: &Backlog,
     loaded: &Loaded,
     outcome: &Outcome,
     fixed: &[crate::baseline::Entry],
 ) {
+    let mut notes = String::new();
     for (file, source) in backlog.sources.iter().enumerate() {
         let skipped: Vec<&str> = outcome
             .skipped
@@ -400,11 +415,12 @@ fn print_notes(
             .collect();
         fields.sort_unstable();
         fields.dedup();
-        eprintln!(
+        let _ = writeln!(
+            notes,
             "note: {} has no {} field, so these rules did not run on it: {}",
-            source.name(),
+            escape(source.name()),
             fields.join(", "),
-            skipped.join(", ")
+            escape(&skipped.join(", "))
         );
     }
     let config_name = loaded
@@ -412,22 +428,28 @@ fn print_notes(
         .as_ref()
         .map_or("backlint.toml".into(), |p| p.display().to_string());
     for (key, rule) in &outcome.unused_config_suppressions {
-        eprintln!(
-            "note: {config_name}: [suppress] {key} = [\"{rule}\"] matches no finding; remove it"
+        let _ = writeln!(
+            notes,
+            "note: {}: [suppress] {} = [\"{}\"] matches no finding; remove it",
+            escape(&config_name),
+            escape(key),
+            escape(rule)
         );
     }
     if !fixed.is_empty() {
-        eprintln!("note: {} baseline entries no longer occur (fixed); write the baseline again to tighten it:", fixed.len());
+        let _ = writeln!(notes, "note: {} baseline entries no longer occur (fixed); write the baseline again to tighten it:", fixed.len());
         for entry in fixed.iter().take(20) {
-            eprintln!(
+            let _ = writeln!(
+                notes,
                 "  {} {} \"{}\"",
-                entry.key,
-                entry.rule,
-                crate::rules::kinds::excerpt(&entry.text, 40)
+                escape(&entry.key),
+                escape(&entry.rule),
+                escape(&crate::rules::kinds::excerpt(&entry.text, 40))
             );
         }
         if fixed.len() > 20 {
-            eprintln!("  … and {} more", fixed.len() - 20);
+            let _ = writeln!(notes, "  … and {} more", fixed.len() - 20);
         }
     }
+    terminal_text::eprint(&notes);
 }

@@ -5,13 +5,14 @@ use std::fmt::Write;
 use crate::backlog::Backlog;
 use crate::cli::FieldsArgs;
 use crate::error::Error;
+use crate::terminal_text::{self, escape};
 
 use super::{load_input_config, print, read_backlog, EXIT_CLEAN};
 
 pub fn run(args: &FieldsArgs) -> Result<u8, Error> {
     let loaded = load_input_config(&args.input)?;
     let backlog = read_backlog(&args.input, &loaded, None)?;
-    print(&render(&backlog));
+    print(&terminal_text::defused(render(&backlog)));
     Ok(EXIT_CLEAN)
 }
 
@@ -22,7 +23,7 @@ fn render(backlog: &Backlog) -> String {
         let _ = writeln!(
             out,
             "{} ({}, {}, {} items)",
-            source.name(),
+            escape(source.name()),
             info.format.name(),
             source.encoding().name(),
             items
@@ -39,7 +40,7 @@ fn render(backlog: &Backlog) -> String {
             } else {
                 origin.names.join(", ")
             };
-            let _ = writeln!(out, "  {:width$}  {from}", origin.field.name());
+            let _ = writeln!(out, "  {:width$}  {}", origin.field.name(), escape(&from));
         }
     }
     out

@@ -62,10 +62,10 @@ pub fn read_backlog(
 fn warn_about_empty_exports(backlog: &Backlog) {
     let counts = backlog.items_per_file();
     for (source, _) in backlog.sources.iter().zip(counts).filter(|(_, n)| *n == 0) {
-        eprintln!(
-            "warning: {}: the export holds no issues, so the backlog it gives is empty; if issues were expected, check the filter or JQL it was exported with",
-            source.name()
-        );
+        crate::terminal_text::eprint(&format!(
+            "warning: {}: the export holds no issues, so the backlog it gives is empty; if issues were expected, check the filter or JQL it was exported with\n",
+            crate::terminal_text::escape(source.name())
+        ));
     }
 }
 

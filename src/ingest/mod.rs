@@ -1,6 +1,7 @@
 //! Reading exports into the [`Backlog`](crate::backlog::Backlog) model.
 
 pub mod adf;
+pub mod bounded_read;
 pub mod csv_cell;
 pub mod csv_split;
 pub mod detect;
@@ -11,9 +12,6 @@ pub mod json_text;
 pub mod lines;
 pub mod unsupported;
 pub mod wiki;
-
-use std::io::Read;
-use std::path::Path;
 
 use crate::backlog::{Backlog, FileInfo, InputFormat, Item};
 use crate::decode::decode;
@@ -104,7 +102,8 @@ pub fn load(path: &str) -> Result<Source, Error> {
     load_limited(path, Limits::default().max_file_bytes())
 }
 
-/// Reads and decodes a file no larger than `max_bytes`, or standard input for `-`.
+/// Reads and decodes a file no larger than `max_bytes`, or standard input for `-`
+/// ([`bounded_read::read_bounded`]: nothing but a regular file or a stream is read).
 pub fn load_limited(path: &str, max_bytes: u64) -> Result<Source, Error> {
     // Offsets into a file are kept in 32 bits (`backlog::MappedText`): 4 GiB is the most
     // any limit can allow.
@@ -114,38 +113,7 @@ pub fn load_limited(path: &str, max_bytes: u64) -> Result<Source, Error> {
         size_mib: size as f64 / crate::limits::MIB as f64,
         limit_mib: max_bytes as f64 / crate::limits::MIB as f64,
     };
-    let read_error = |e: std::io::Error| Error::Read {
-        path: path.to_owned(),
-        reason: e.to_string(),
-    };
-    let bytes = if path == "-" {
-        // Standard input has no size to check first: read one byte past the limit at most,
-        // so an endless or huge stream is refused instead of filling the memory.
-        let mut bytes = Vec::new();
-        std::io::stdin()
-            .lock()
-            .take(max_bytes.saturating_add(1))
-            .read_to_end(&mut bytes)
-            .map_err(read_error)?;
-        if bytes.len() as u64 > max_bytes {
-            return Err(Error::StreamTooLarge {
-                name: "<stdin>".to_owned(),
-                limit_mib: max_bytes as f64 / crate::limits::MIB as f64,
-            });
-        }
-        bytes
-    } else {
-        if Path::new(path).is_dir() {
-            return Err(Error::Directory {
-                path: path.to_owned(),
-            });
-        }
-        let size = std::fs::metadata(path).map_err(read_error)?.len();
-        if size > max_bytes {
-            return Err(too_large(size));
-        }
-        std::fs::read(path).map_err(read_error)?
-    };
+    let bytes = bounded_read::read_bounded(path, max_bytes)?;
     let name = if path == "-" { "<stdin>" } else { path };
     if bytes.is_empty() {
         return Err(Error::Empty {

@@ -17,7 +17,7 @@ use ::csv::{QuoteStyle, Terminator, WriterBuilder};
 
 use super::html::IssueLinks;
 use super::{in_parallel, Report};
-use crate::backlog::Field;
+use crate::backlog::{Field, InputFormat};
 use crate::finding::Finding;
 use crate::rules::docs;
 use crate::rules::kinds::excerpt;
@@ -76,6 +76,7 @@ pub fn write(
     out.write_all(&finish(header)?)?;
     // The human report's order (`--sort`), so the spreadsheet reads as the terminal does.
     let findings = report.ordered_findings();
+    let links = safe_links(report, options.links);
     in_parallel::write_chunks(out, findings.len(), |range| {
         let mut rows = writer();
         // A finding's neighbours are mostly about the same item: its cells are read once.
@@ -87,12 +88,25 @@ pub fn write(
             {
                 item = None;
             }
-            let cells =
-                item.get_or_insert_with(|| ItemCells::of(report, finding.item, options.links));
+            let cells = item.get_or_insert_with(|| ItemCells::of(report, finding.item, links));
             write_row(&mut rows, &row(report, finding, cells))?;
         }
         finish(rows)
     })
+}
+
+/// `links`, following JSON issues' `self` addresses only when all of them are safe (see
+/// [`IssueLinks::for_items`]); only JSON files have them, so CSV rows are not decoded.
+fn safe_links<'a>(report: &Report<'_>, links: IssueLinks<'a>) -> IssueLinks<'a> {
+    if links.template.is_some() {
+        return links;
+    }
+    let backlog = report.backlog;
+    let json_items: Vec<_> = (0..backlog.len())
+        .filter(|&index| backlog.files[backlog.file_of(index)].format == InputFormat::JiraJson)
+        .map(|index| backlog.item(index))
+        .collect();
+    links.for_items(json_items.iter().map(|item| &**item))
 }
 
 /// The report as a string.

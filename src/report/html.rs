@@ -23,7 +23,7 @@ use std::fmt::Write;
 
 use self::charts::{Bar, Frame};
 use self::escape::escape as esc;
-pub use self::links::IssueLinks;
+pub use self::links::{is_issue_url_template, IssueLinks};
 use self::model::{Group, Page};
 use super::{number, plural, Band, Report};
 use crate::finding::Severity;
@@ -329,6 +329,7 @@ fn list(out: &mut String, report: &Report<'_>, page: &Page<'_>, links: IssueLink
     );
     controls(out, report, page);
     out.push_str("<div id=\"cards\" class=\"cards\">\n");
+    let links = links.for_items(page.cards.iter().map(|card| &*card.item));
     for card in &page.cards {
         story::push(out, report, page, card, links);
     }

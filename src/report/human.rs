@@ -16,6 +16,8 @@ use crate::backlog::{Field, Item, Span};
 use crate::finding::{Finding, Severity};
 use crate::rules::docs;
 use crate::rules::kinds::excerpt;
+use crate::terminal_text::diagnostic::SafeDiagnostic;
+use crate::terminal_text::{defused, escape};
 
 /// How the report looks: colour, and the width text wraps at.
 #[derive(Debug, Clone, Copy)]
@@ -113,7 +115,8 @@ pub fn write(
             let before = i.checked_sub(1).map(|b| findings[b]);
             let new_file = before.is_none_or(|b| report.file(b) != report.file(finding));
             if new_file {
-                let _ = writeln!(text, "{}", paint(style, "1", report.source(finding).name()));
+                let name = escape(report.source(finding).name());
+                let _ = writeln!(text, "{}", paint(style, "1", &name));
             }
             let new_item = before.is_none_or(|b| b.item != finding.item);
             let item = match &mut item {
@@ -121,21 +124,26 @@ pub fn write(
                 slot => slot.insert(report.backlog.item(finding.item)),
             };
             if new_file || new_item {
-                let heading = item_heading(report.key(finding), item);
+                let heading = escape(&item_heading(report.key(finding), item)).into_owned();
                 let _ = writeln!(text, "\n{}", paint(style, "1", &heading));
             }
             let diagnostic = diagnostic(report, finding, item);
-            if handler.render_report(&mut text, &diagnostic).is_err() {
+            if handler
+                .render_report(&mut text, &SafeDiagnostic::new(&diagnostic))
+                .is_err()
+            {
                 let _ = writeln!(
                     text,
                     "  {}[{}] {}",
-                    finding.severity, finding.rule, diagnostic.message
+                    finding.severity,
+                    finding.rule,
+                    escape(&diagnostic.message)
                 );
             }
         }
-        Ok(text.into_bytes())
+        Ok(defused(text).into_bytes())
     })?;
-    out.write_all(summary(report, style).as_bytes())
+    out.write_all(defused(summary(report, style)).as_bytes())
 }
 
 /// `── PAN-3 · Checkout page must be fast (Task, To Do)`

@@ -5,7 +5,9 @@
 //! list of findings stops before the output passes [`LIMIT`] and says how many it left out.
 //!
 //! Text from the export (keys, summaries, messages quoting values, file names) is escaped:
-//! a summary holding `|` or `<script>` can neither break a table nor inject HTML.
+//! a summary holding `|` or `<script>` can neither break a table nor inject HTML, and one
+//! holding `@team`, `#123`, `owner/repo#3`, `https://…`, `www.…` or `$…$` neither notifies
+//! anyone, nor links across repositories, nor renders as a link or math.
 
 use std::fmt::Write;
 
@@ -202,9 +204,22 @@ fn truncate(text: &str, max: usize) -> String {
 /// become spaces (a table row is one line) and other control characters are dropped.
 pub fn escape(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
-    for c in text.chars() {
+    for (i, c) in text.char_indices() {
+        let rest = &text[i + c.len_utf8()..];
         match c {
-            '\\' | '`' | '*' | '_' | '[' | ']' | '|' | '~' => {
+            // A zero-width space (as an entity) after `@` breaks mentions and e-mail
+            // autolinks, after `#` issue references; before `://` and `.` of `www.`, URL
+            // autolinks. What people read is unchanged.
+            '@' => out.push_str("@&#8203;"),
+            '#' if rest.starts_with(|d: char| d.is_ascii_digit()) => out.push_str("#&#8203;"),
+            ':' if rest.starts_with("//") => out.push_str("&#8203;:"),
+            '.' if text
+                .get(i.saturating_sub(3)..i)
+                .is_some_and(|w| w.eq_ignore_ascii_case("www")) =>
+            {
+                out.push_str("&#8203;.")
+            }
+            '\\' | '`' | '*' | '_' | '[' | ']' | '|' | '~' | '$' => {
                 out.push('\\');
                 out.push(c);
             }
@@ -229,6 +244,18 @@ mod tests {
             escape("a | <script> *x* [l](u) `c` _u_ \\ &amp;\nz"),
             "a \\| &lt;script&gt; \\*x\\* \\[l\\](u) \\`c\\` \\_u\\_ \\\\ &amp;amp; z"
         );
+    }
+
+    #[test]
+    fn escape_defuses_mentions_references_autolinks_and_math() {
+        assert_eq!(
+            escape(
+                "@octo-team #12 owner/repo#3 https://evil.example www.evil.example a@b.io $x^2$"
+            ),
+            "@&#8203;octo-team #&#8203;12 owner/repo#&#8203;3 https&#8203;://evil.example \
+             www&#8203;.evil.example a@&#8203;b.io \\$x^2\\$"
+        );
+        assert_eq!(escape("C# and #hashtag"), "C# and #hashtag");
     }
 
     #[test]

@@ -4,6 +4,7 @@
 use std::fmt::Write;
 
 use super::Report;
+use crate::terminal_text::{defused, escape};
 
 pub fn render(report: &Report<'_>) -> String {
     let mut out = String::new();
@@ -12,14 +13,14 @@ pub fn render(report: &Report<'_>) -> String {
         let _ = writeln!(
             out,
             "{}:{}:{}: {}[{}] {}: {}",
-            report.source(finding).name(),
+            escape(report.source(finding).name()),
             at.line,
             at.column,
             finding.severity,
             finding.rule,
-            report.key(finding),
-            finding.message
+            escape(report.key(finding)),
+            escape(&finding.message)
         );
     }
-    out
+    defused(out)
 }

@@ -20,6 +20,10 @@ pub struct Settings {
     pub story: story::Options,
     /// Roles the team writes stories for; empty when not configured.
     pub personas: Vec<String>,
+    /// The most findings one rule collects on one item; the rest are only counted
+    /// ([`crate::rules::engine::Outcome::not_collected`]), so a pattern that matches
+    /// everywhere cannot fill the memory (`--max-findings-per-item`).
+    pub max_findings_per_item: usize,
 }
 
 /// The story sentence of an item and its parts (ranges relative to `text.text()`).

@@ -33,6 +33,9 @@ pub struct Outcome {
     pub skipped: Vec<Skipped>,
     /// `[suppress]` entries of the configuration that matched nothing.
     pub unused_config_suppressions: Vec<(String, String)>,
+    /// Findings past [`Settings::max_findings_per_item`] of one rule on one item: counted,
+    /// never collected (nor matched against suppressions or a baseline).
+    pub not_collected: usize,
     /// Per file, the day its items' ages were counted from.
     pub ages_from: Vec<AgesFrom>,
 }
@@ -53,6 +56,7 @@ struct Gathered {
     /// The checked items that are stories.
     stories: Vec<usize>,
     findings: Vec<Finding>,
+    not_collected: usize,
     /// Per rule, (item, observation) for the backlog-wide rules.
     observations: Vec<Vec<(usize, Observation)>>,
 }
@@ -63,6 +67,7 @@ impl Gathered {
             items_checked: 0,
             stories: Vec::new(),
             findings: Vec::new(),
+            not_collected: 0,
             observations: (0..rules).map(|_| Vec::new()).collect(),
         }
     }
@@ -72,6 +77,7 @@ impl Gathered {
         self.items_checked += later.items_checked;
         concat(&mut self.stories, later.stories);
         concat(&mut self.findings, later.findings);
+        self.not_collected += later.not_collected;
         for (mine, theirs) in self.observations.iter_mut().zip(later.observations) {
             concat(mine, theirs);
         }
@@ -140,6 +146,7 @@ pub fn run(
         items_checked: gathered.items_checked,
         stories: gathered.stories,
         findings: gathered.findings,
+        not_collected: gathered.not_collected,
         ages_from,
         ..Outcome::default()
     };
@@ -215,7 +222,9 @@ impl Pass<'_> {
                     }
                 }
                 check => {
-                    for hit in check.run(&cx) {
+                    let (hits, more) = check.run_capped(&cx, self.settings.max_findings_per_item);
+                    into.not_collected += more;
+                    for hit in hits {
                         into.findings.push(finding(rule, id, index, &item.key, hit));
                     }
                 }

@@ -18,30 +18,44 @@ pub struct Pattern {
 
 impl Pattern {
     pub fn run(&self, cx: &Context<'_>) -> Vec<Hit> {
+        self.run_capped(cx, usize::MAX).0
+    }
+
+    /// At most `max` hits, and how many more there were.
+    pub fn run_capped(&self, cx: &Context<'_>, max: usize) -> (Vec<Hit>, usize) {
         let mut hits = Vec::new();
+        let mut more = 0;
+        // Builds the hit only while there is room for it.
+        let mut add = |hit: &dyn Fn() -> Hit| {
+            if hits.len() < max {
+                hits.push(hit());
+            } else {
+                more += 1;
+            }
+        };
         for text in self.field.texts(cx) {
             if let Some(UserRegex(required)) = &self.must_match {
                 if !required.is_match(text.text()) {
-                    hits.push(
+                    add(&|| {
                         Hit::on(&text, text.span())
                             .var("value", excerpt(text.text(), 60))
-                            .var("problem", format!("does not match `{}`", required.as_str())),
-                    );
+                            .var("problem", format!("does not match `{}`", required.as_str()))
+                    });
                 }
             }
             if let Some(UserRegex(forbidden)) = &self.must_not_match {
                 for found in forbidden.find_iter(text.text()) {
-                    hits.push(
+                    add(&|| {
                         Hit::on(&text, text.span_of(found.range()))
                             .var("value", excerpt(found.as_str(), 60))
                             .var(
                                 "problem",
                                 format!("contains \"{}\"", excerpt(found.as_str(), 60)),
-                            ),
-                    );
+                            )
+                    });
                 }
             }
         }
-        hits
+        (hits, more)
     }
 }
