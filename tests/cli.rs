@@ -664,3 +664,23 @@ field = "Components"
         stderr(&broken)
     );
 }
+
+#[test]
+fn a_backlog_without_a_role_template_gets_one_story_format_finding() {
+    let output = backlint(&[
+        "check",
+        "--format",
+        "concise",
+        "--fail-on",
+        "warning",
+        "--today",
+        "2026-03-01",
+        "fixtures/no-role-template.csv",
+    ]);
+    assert_eq!(output.status.code(), Some(1), "{}", stderr(&output));
+    assert_eq!(
+        stdout(&output),
+        "fixtures/no-role-template.csv:2:1: warning[story-format] LED-31: 6 of 6 stories (100%) \
+         are not written as user stories (\"As a …, I want …\"), e.g. \"Export invoices as PDF\"\n"
+    );
+}
