@@ -43,6 +43,7 @@ pub fn check_with_defaults(
         today,
         story: Default::default(),
         personas: Vec::new(),
+        criteria: rules::criteria::Vocabulary::shared(),
     };
     let mut suppressions =
         rules::suppression::Suppressions::collect(backlog, &loaded.config.suppress);

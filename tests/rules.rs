@@ -101,6 +101,7 @@ fn run_with(rule: &str, rows: &[(&str, &[(&str, &str)])], toml: &str) -> Vec<Str
                 .collect(),
         },
         personas: loaded.config.personas.clone(),
+        criteria: backlint::rules::criteria::Vocabulary::with(&loaded.config.criteria),
     };
     let mut suppressions = Suppressions::collect(&backlog, &loaded.config.suppress);
     let outcome = engine::run(

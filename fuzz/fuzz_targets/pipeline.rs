@@ -38,6 +38,7 @@ fuzz_target!(|data: &[u8]| {
             extra_templates: Vec::new(),
         },
         personas: Vec::new(),
+        criteria: backlint::rules::criteria::Vocabulary::shared(),
     };
     let mut suppressions = Suppressions::collect(&backlog, &BTreeMap::new());
     let outcome = engine::run(

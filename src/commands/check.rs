@@ -222,6 +222,7 @@ pub fn settings(loaded: &Loaded, today: Option<&str>) -> Result<Settings, Error>
             extra_templates: config.story.templates.iter().map(|t| t.0.clone()).collect(),
         },
         personas: config.personas.clone(),
+        criteria: crate::rules::criteria::Vocabulary::with(&config.criteria),
     })
 }
 
