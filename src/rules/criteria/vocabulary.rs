@@ -176,21 +176,26 @@ impl Gherkin {
         }
     }
 
-    /// Step keywords that `line` starts with, of any language, with their bits.
-    fn steps_at_start<'g>(&'g self, line: &'g str) -> impl Iterator<Item = &'g Keyword> + 'g {
+    /// Step keywords of the languages in `languages` that `line` starts with.
+    fn steps_at_start<'g>(
+        &'g self,
+        line: &'g str,
+        languages: Languages,
+    ) -> impl Iterator<Item = &'g Keyword> + 'g {
         let first = line.chars().next().and_then(|c| c.to_lowercase().next());
         first
             .and_then(|c| self.steps.get(&c))
             .into_iter()
             .flatten()
             .filter(move |k| {
-                match_ci(line, 0, &k.text).is_some_and(|end| {
-                    !k.bounded
-                        || line
-                            .get(end..)
-                            .and_then(|r| r.chars().next())
-                            .is_none_or(|c| c.is_whitespace() || c == ':' || c == ',')
-                })
+                languages & (1 << k.language) != 0
+                    && match_ci(line, 0, &k.text).is_some_and(|end| {
+                        !k.bounded
+                            || line
+                                .get(end..)
+                                .and_then(|r| r.chars().next())
+                                .is_none_or(|c| c.is_whitespace() || c == ':' || c == ',')
+                    })
             })
     }
 
@@ -202,10 +207,11 @@ impl Gherkin {
         if words.is_empty() {
             return 0;
         }
+        let longest = words.iter().map(|(k, _)| k.len()).max().unwrap_or(0);
         let mut bits = 0;
-        for word in line.split(|c: char| !c.is_alphanumeric()) {
-            if word.is_empty() || word.len() > 24 {
-                continue;
+        let mut check = |word: &str| {
+            if word.is_empty() || word.len() > 2 * longest {
+                return;
             }
             for (keyword, bit) in words {
                 let same = if word.is_ascii() && keyword.is_ascii() {
@@ -216,6 +222,16 @@ impl Gherkin {
                 if same {
                     bits |= bit;
                 }
+            }
+        };
+        // Most lines are ASCII: splitting bytes skips decoding chars.
+        if line.is_ascii() {
+            for word in line.split(|c: char| !c.is_ascii_alphanumeric()) {
+                check(word);
+            }
+        } else {
+            for word in line.split(|c: char| !c.is_alphanumeric()) {
+                check(word);
             }
         }
         bits
@@ -354,7 +370,8 @@ impl Vocabulary {
     /// acceptance-criteria heading.
     pub fn is_heading(&self, head: &str) -> bool {
         let first = head.chars().next().and_then(|c| c.to_lowercase().next());
-        let listed = head.len() <= 2 * self.longest_heading.max(16)
+        // A few bytes of slack for doubled spaces, which normalising removes.
+        let listed = head.len() <= self.longest_heading + 8
             && first.is_some_and(|c| self.heading_starts.contains(&c))
             && self.headings.contains(&normal_heading(head));
         listed || self.heading_patterns.iter().any(|p| p.is_match(head))
@@ -374,13 +391,11 @@ impl Vocabulary {
     /// `lines`: English, and the languages the text shows two kinds of step in.
     pub fn keywords_for<'t>(&self, lines: impl Iterator<Item = &'t str>) -> Keywords<'_> {
         let gherkin = &*self.gherkin;
+        let others: Languages = !(1 << gherkin.english);
         let mut seen = [0u8; 128];
         for line in lines {
-            for keyword in gherkin.steps_at_start(line) {
+            for keyword in gherkin.steps_at_start(line, others) {
                 let language = keyword.language;
-                if language == gherkin.english {
-                    continue;
-                }
                 let mut bits = keyword.bit;
                 if bits & (GIVEN | WHEN) != 0 {
                     bits |= gherkin.inline_in(language, line);
@@ -419,8 +434,8 @@ impl Keywords<'_> {
     /// The step keyword a line starts with, as one of the step bits.
     pub fn step_of(&self, line: &str) -> Option<u8> {
         self.gherkin
-            .steps_at_start(line)
-            .find(|k| self.counts(k.language))
+            .steps_at_start(line, self.active)
+            .next()
             .map(|k| k.bit)
     }
 
