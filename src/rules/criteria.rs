@@ -2,8 +2,9 @@
 //!
 //! The input is the plain text the converters in [`crate::ingest`] produce: one block per
 //! line; a heading is its text alone on a line; list items follow `- `, `1. ` or
-//! `- [ ] ` / `- [x] `, nested items two spaces further in per level; table rows are
-//! cells joined with ` | `. Plain story lists written by hand are read the same way
+//! `- [ ] ` / `- [x] ` (or a ballot box `☐ `, `☑ `, `☒ `), nested items two spaces
+//! further in per level; table rows are cells joined with ` | `. Plain story lists
+//! written by hand are read the same way
 //! (`* `, `• `, `1) `, `a) ` and tabs are accepted too). Everything returned is a byte
 //! range into the string given, always on character boundaries.
 //!
@@ -358,9 +359,15 @@ fn list_marker(body: &str) -> (Marker, usize) {
     }
 }
 
-/// A checkbox (`[ ]`, `[x]`, `[X]`, `[]`, `[✓]`) at the start of `s`: its length with the
+/// A checkbox (`[ ]`, `[x]`, `[X]`, `[]`, `[✓]`, or a ballot box `☐`, `☑`, `☒` as
+/// pasted from Word, Confluence or Notion) at the start of `s`: its length with the
 /// spaces after it.
 fn checkbox(s: &str) -> Option<usize> {
+    if let Some(rest) = s.strip_prefix(['☐', '☑', '☒']) {
+        return rest
+            .starts_with(char::is_whitespace)
+            .then(|| s.len() - rest.trim_start().len());
+    }
     let inner = s.strip_prefix('[')?;
     let rest = match inner.chars().next()? {
         ']' => inner,
@@ -1226,6 +1233,23 @@ mod tests {
                 ]
             ))
         );
+    }
+
+    #[test]
+    fn ballot_boxes_are_a_checklist() {
+        let text = "Pasted from the wiki:\n☐ Saved cards are offered at checkout\n☑ The CVC is asked for again";
+        assert_eq!(
+            description(text),
+            Some((
+                Found::Checklist,
+                vec![
+                    "Saved cards are offered at checkout",
+                    "The CVC is asked for again"
+                ]
+            ))
+        );
+        assert_eq!(description("☐"), None);
+        assert_eq!(description("☐Saved cards"), None);
     }
 
     #[test]
