@@ -293,6 +293,12 @@ fn config_with_an_unknown_field() {
     std::fs::remove_dir_all(&dir).ok();
 }
 
+/// An error message as one line: the report wraps it at the terminal's width.
+fn unwrapped(error: &str) -> String {
+    let words: Vec<&str> = error.split_whitespace().filter(|w| *w != "│").collect();
+    words.join(" ")
+}
+
 /// A fresh temporary folder for one test.
 fn temp_dir(name: &str) -> std::path::PathBuf {
     let dir = std::env::temp_dir().join(format!("backlint-{name}-{}", std::process::id()));
@@ -759,9 +765,26 @@ fn criteria_headings_in_the_config_are_validated() {
             path.to_str().expect("a UTF-8 path"),
             "fixtures/stories.txt",
         ]);
-        // The message wraps at the terminal's width.
-        let flat: Vec<&str> = error.split_whitespace().filter(|w| *w != "│").collect();
-        assert!(flat.join(" ").contains(expected), "{config}\n{error}");
+        assert!(unwrapped(&error).contains(expected), "{config}\n{error}");
     }
+    std::fs::remove_dir_all(&dir).ok();
+}
+
+#[test]
+fn a_template_share_outside_zero_to_one_is_an_error() {
+    let dir = temp_dir("template-share");
+    let path = dir.join("backlint.toml");
+    std::fs::write(&path, "[rules.missing-benefit]\nmin_share = 2\n").expect("config written");
+    let error = input_error(&[
+        "check",
+        "--config",
+        path.to_str().expect("a UTF-8 path"),
+        "fixtures/stories.txt",
+    ]);
+    assert!(
+        unwrapped(&error)
+            .contains("[rules.missing-benefit]: a share is between 0 and 1 (0.5 = half), not 2"),
+        "{error}"
+    );
     std::fs::remove_dir_all(&dir).ok();
 }
