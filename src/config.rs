@@ -10,6 +10,7 @@ use crate::backlog::{Field, Span};
 use crate::error::{toml_error, Error};
 use crate::ingest::fields::FieldMap;
 use crate::limits::Limits;
+use crate::rules::criteria::CriteriaSettings;
 use crate::rules::kinds::UserRegex;
 use crate::source::Source;
 
@@ -130,6 +131,9 @@ pub struct Config {
     pub scope: Scope,
     #[serde(default)]
     pub story: StorySettings,
+    /// Acceptance-criteria headings and heading patterns beyond the built-in ones.
+    #[serde(default)]
+    pub criteria: CriteriaSettings,
     /// Logical field → the column names or JSON field ids that hold it.
     #[serde(default)]
     pub fields: BTreeMap<String, Names>,

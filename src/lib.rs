@@ -46,6 +46,7 @@ pub fn check_with_defaults(
         story: Default::default(),
         personas: Vec::new(),
         max_findings_per_item: loaded.config.limits.max_findings_per_item,
+        criteria: rules::criteria::Vocabulary::shared(),
     };
     let mut suppressions =
         rules::suppression::Suppressions::collect(backlog, &loaded.config.suppress);

@@ -502,6 +502,12 @@ fn config_with_an_unknown_field() {
     std::fs::remove_dir_all(&dir).ok();
 }
 
+/// An error message as one line: the report wraps it at the terminal's width.
+fn unwrapped(error: &str) -> String {
+    let words: Vec<&str> = error.split_whitespace().filter(|w| *w != "│").collect();
+    words.join(" ")
+}
+
 /// A fresh temporary folder for one test.
 fn temp_dir(name: &str) -> std::path::PathBuf {
     let dir = std::env::temp_dir().join(format!("backlint-{name}-{}", std::process::id()));
@@ -1211,4 +1217,122 @@ fn ages_count_from_the_newest_date_in_the_export() {
         "{}",
         stdout(&given)
     );
+}
+
+#[test]
+fn a_backlog_without_a_role_template_gets_one_story_format_finding() {
+    let output = backlint(&[
+        "check",
+        "--format",
+        "concise",
+        "--fail-on",
+        "warning",
+        "--today",
+        "2026-03-01",
+        "fixtures/no-role-template.csv",
+    ]);
+    assert_eq!(output.status.code(), Some(1), "{}", stderr(&output));
+    assert_eq!(
+        stdout(&output),
+        "fixtures/no-role-template.csv:2:1: warning[story-format] LED-31: 6 of 6 stories (100%) \
+         are not written as user stories (\"As a …, I want …\"), e.g. \"Export invoices as PDF\"\n"
+    );
+}
+
+#[test]
+fn criteria_under_headings_and_gherkin_in_other_languages_are_found() {
+    let run = |extra: &[&str]| {
+        let mut args = vec![
+            "check",
+            "--select",
+            "missing-acceptance-criteria,untestable-acceptance-criteria",
+            "--format",
+            "concise",
+            "--fail-on",
+            "warning",
+        ];
+        args.extend_from_slice(extra);
+        args.push("fixtures/criteria-languages.csv");
+        backlint(&args)
+    };
+    // Headings in pt, de, es, fr, it, nl and Gherkin in pt, de, es count; the team's own
+    // heading (PAN-50) counts once the configuration names it.
+    let plain = run(&[]);
+    assert_eq!(plain.status.code(), Some(1), "{}", stderr(&plain));
+    assert_eq!(
+        stdout(&plain),
+        "fixtures/criteria-languages.csv:31:147: warning[missing-acceptance-criteria] PAN-50: \
+         no acceptance criteria\n\
+         fixtures/criteria-languages.csv:34:142: warning[missing-acceptance-criteria] PAN-51: \
+         no acceptance criteria\n"
+    );
+    let configured = run(&["--config", "fixtures/criteria-languages.backlint.toml"]);
+    assert_eq!(configured.status.code(), Some(1), "{}", stderr(&configured));
+    assert_eq!(
+        stdout(&configured),
+        "fixtures/criteria-languages.csv:34:142: warning[missing-acceptance-criteria] PAN-51: \
+         no acceptance criteria\n"
+    );
+}
+
+#[test]
+fn missing_criteria_point_at_the_start_of_the_description() {
+    let output = backlint(&[
+        "check",
+        "--select",
+        "missing-acceptance-criteria",
+        "--config",
+        "fixtures/criteria-languages.backlint.toml",
+        "fixtures/criteria-languages.csv",
+    ]);
+    insta::assert_snapshot!(stdout(&output));
+}
+
+#[test]
+fn criteria_headings_in_the_config_are_validated() {
+    let dir = temp_dir("criteria-config");
+    for (config, expected) in [
+        (
+            "[criteria]\nheadings = [\"\"]\n",
+            "backlint.toml:2:12: invalid configuration: a heading has words",
+        ),
+        (
+            "[criteria]\nheading_patterns = [\"(?i)(requisitos\"]\n",
+            "backlint.toml:2:20: invalid configuration: invalid regular expression",
+        ),
+        (
+            "[criteria]\nheading = [\"AC\"]\n",
+            "backlint.toml:2:1: invalid configuration: unknown field `heading`",
+        ),
+    ] {
+        let path = dir.join("backlint.toml");
+        std::fs::write(&path, config).expect("config written");
+        let error = input_error(&[
+            "check",
+            "--config",
+            path.to_str().expect("a UTF-8 path"),
+            "fixtures/stories.txt",
+        ]);
+        assert!(unwrapped(&error).contains(expected), "{config}\n{error}");
+    }
+    std::fs::remove_dir_all(&dir).ok();
+}
+
+#[test]
+fn a_template_share_outside_zero_to_one_is_an_error() {
+    let dir = temp_dir("template-share");
+    let path = dir.join("backlint.toml");
+    std::fs::write(&path, "[rules.missing-benefit]\nmin_share = 2\n").expect("config written");
+    let error = input_error(&[
+        "check",
+        "--config",
+        path.to_str().expect("a UTF-8 path"),
+        "fixtures/stories.txt",
+    ]);
+    assert!(
+        unwrapped(&error)
+            .contains("[rules.missing-benefit]: a share is between 0 and 1 (0.5 = half), not 2"),
+        "{error}"
+    );
+    std::fs::remove_dir_all(&dir).ok();
 }

@@ -704,11 +704,11 @@ proptest! {
     #[test]
     fn criteria_are_slices(text in story_text(), more in story_text()) {
         let text = format!("{text}\n{more}");
-        for criterion in criteria::in_field(&text) {
+        for criterion in criteria::in_field(&text, &criteria::Vocabulary::shared()) {
             assert_slice(&text, &criterion.range, "a criterion in a field");
             judged(criterion.text(&text));
         }
-        if let Some((_, found)) = criteria::in_description(&text) {
+        if let Some((_, found)) = criteria::in_description(&text, &criteria::Vocabulary::shared()) {
             for criterion in found {
                 assert_slice(&text, &criterion.range, "a criterion in a description");
                 judged(criterion.text(&text));
@@ -720,7 +720,7 @@ proptest! {
 }
 
 fn judged(criterion: &str) {
-    if let Some((_, range)) = criteria::judge(criterion) {
+    if let Some((_, range)) = criteria::judge(criterion, &criteria::Vocabulary::shared()) {
         assert_slice(criterion, &range, "a judged range");
     }
 }
@@ -891,6 +891,7 @@ fn settings(job_stories: bool) -> Settings {
         } else {
             Vec::new()
         },
+        criteria: criteria::Vocabulary::shared(),
     }
 }
 

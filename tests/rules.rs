@@ -103,6 +103,7 @@ fn run_with(rule: &str, rows: &[(&str, &[(&str, &str)])], toml: &str) -> Vec<Str
                 .collect(),
         },
         personas: loaded.config.personas.clone(),
+        criteria: backlint::rules::criteria::Vocabulary::with(&loaded.config.criteria),
     };
     let mut suppressions = Suppressions::collect(&backlog, &loaded.config.suppress);
     let outcome = engine::run(
@@ -224,13 +225,118 @@ fn missing_benefit() {
     );
 }
 
+/// Rows of `summaries`, each with the default columns.
+fn rows_of(summaries: &[String]) -> Vec<(&str, &[(&str, &str)])> {
+    summaries.iter().map(|s| (s.as_str(), &[][..])).collect()
+}
+
+/// `titles` task titles followed by `stories` stories written as "As a …, I want …", with
+/// or without a benefit.
+fn backlog_with(titles: usize, stories: usize, benefit: bool) -> Vec<String> {
+    let title = |i: usize| format!("Export the invoices of month {i}");
+    let story = |i: usize| {
+        let reason = if benefit {
+            ", so that I can file taxes"
+        } else {
+            ""
+        };
+        format!("As a clerk, I want to export the invoices of month {i}{reason}")
+    };
+    (0..titles)
+        .map(title)
+        .chain((0..stories).map(story))
+        .collect()
+}
+
+#[test]
+fn story_format_reports_a_backlog_without_the_template_once() {
+    let titles = backlog_with(6, 0, true);
+    assert_eq!(
+        run("story-format", &rows_of(&titles)),
+        ["PAN-10: 6 of 6 stories (100%) are not written as user stories (\"As a …, I want …\"), \
+          e.g. \"Export the invoices of month 0\""]
+    );
+    // Exactly half written as stories is not "most": still one finding for the backlog.
+    let half = backlog_with(3, 3, true);
+    let found = run("story-format", &rows_of(&half));
+    assert_eq!(found.len(), 1, "{found:?}");
+    assert!(
+        found[0].starts_with("PAN-10: 3 of 6 stories (50%)"),
+        "{found:?}"
+    );
+}
+
+#[test]
+fn story_format_reports_each_story_that_breaks_the_backlogs_template() {
+    let mostly_stories = backlog_with(2, 4, true);
+    assert_eq!(
+        run("story-format", &rows_of(&mostly_stories)),
+        [
+            "PAN-10: \"Export the invoices of month 0\" is not written as a user story",
+            "PAN-11: \"Export the invoices of month 1\" is not written as a user story",
+        ]
+    );
+    // Backlogs under min_stories are judged story by story.
+    let small = backlog_with(4, 0, true);
+    assert_eq!(run("story-format", &rows_of(&small)).len(), 4);
+    // The share and the size are options.
+    let titles = backlog_with(6, 0, true);
+    let config = "[rules.story-format]\nmin_stories = 100\n";
+    assert_eq!(run_with("story-format", &rows_of(&titles), config).len(), 6);
+    let mostly_titles = backlog_with(4, 2, true);
+    assert_eq!(run("story-format", &rows_of(&mostly_titles)).len(), 1);
+    let config = "[rules.story-format]\nmin_share = 0.3\n";
+    assert_eq!(
+        run_with("story-format", &rows_of(&mostly_titles), config).len(),
+        4
+    );
+}
+
+#[test]
+fn missing_benefit_reports_a_backlog_that_omits_it_by_design_once() {
+    let without = backlog_with(0, 6, false);
+    assert_eq!(
+        run("missing-benefit", &rows_of(&without)),
+        [
+            "PAN-10: 6 of 6 stories (100%) say what, but not why (no \"so that …\"), \
+          e.g. \"export the invoices of month 0\""
+        ]
+    );
+    // Items that are not written as stories are not counted: story-format is about them.
+    let mut mixed = backlog_with(5, 0, true);
+    mixed.extend(backlog_with(0, 5, false));
+    let found = run("missing-benefit", &rows_of(&mixed));
+    assert_eq!(found.len(), 1, "{found:?}");
+    assert!(
+        found[0].starts_with("PAN-15: 5 of 5 stories (100%)"),
+        "{found:?}"
+    );
+}
+
+#[test]
+fn missing_benefit_reports_each_story_while_the_backlog_uses_the_clause() {
+    // Two of six give a reason (a third, above the default quarter): the clause is in use.
+    let mut rows = backlog_with(0, 2, true);
+    rows.extend(backlog_with(0, 4, false));
+    let found = run("missing-benefit", &rows_of(&rows));
+    assert_eq!(found.len(), 4, "{found:?}");
+    assert!(
+        found[0].starts_with("PAN-12: the story says what, but not why"),
+        "{found:?}"
+    );
+    let config = "[rules.missing-benefit]\nmin_share = 0.5\n";
+    assert_eq!(
+        run_with("missing-benefit", &rows_of(&rows), config).len(),
+        1
+    );
+}
+
 #[test]
 fn template_uniformity() {
     let want = |i: usize| format!("As a shopper, I want to do thing {i}, so that I save time");
     let mut stories: Vec<String> = (0..6).map(want).collect();
     stories.push("As a shopper, I should be able to do the odd thing, so that I save time".into());
-    let rows: Vec<(&str, &[(&str, &str)])> =
-        stories.iter().map(|s| (s.as_str(), &[][..])).collect();
+    let rows = rows_of(&stories);
     let found = run("template-uniformity", &rows);
     assert_eq!(found.len(), 1, "{found:?}");
     assert!(
@@ -250,9 +356,7 @@ fn template_uniformity() {
             }
         })
         .collect();
-    let mixed_rows: Vec<(&str, &[(&str, &str)])> =
-        mixed.iter().map(|s| (s.as_str(), &[][..])).collect();
-    assert!(run("template-uniformity", &mixed_rows).is_empty());
+    assert!(run("template-uniformity", &rows_of(&mixed)).is_empty());
 }
 
 #[test]

@@ -40,6 +40,7 @@ fuzz_target!(|data: &[u8]| {
         },
         personas: Vec::new(),
         max_findings_per_item: usize::MAX,
+        criteria: backlint::rules::criteria::Vocabulary::shared(),
     };
     let mut suppressions = Suppressions::collect(&backlog, &BTreeMap::new());
     let outcome = engine::run(

@@ -21,7 +21,7 @@ fn check_story(text: &str, story: &story::Story) {
 }
 
 fn judge(text: &str) {
-    if let Some((_, range)) = criteria::judge(text) {
+    if let Some((_, range)) = criteria::judge(text, &criteria::Vocabulary::shared()) {
         assert_slice(text, &range);
     }
 }
@@ -50,11 +50,11 @@ fuzz_target!(|data: &[u8]| {
             None => {}
         }
     }
-    for criterion in criteria::in_field(text) {
+    for criterion in criteria::in_field(text, &criteria::Vocabulary::shared()) {
         assert_slice(text, &criterion.range);
         judge(criterion.text(text));
     }
-    if let Some((_, found)) = criteria::in_description(text) {
+    if let Some((_, found)) = criteria::in_description(text, &criteria::Vocabulary::shared()) {
         for criterion in found {
             assert_slice(text, &criterion.range);
             judge(criterion.text(text));

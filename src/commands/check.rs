@@ -325,6 +325,7 @@ pub fn settings(
         },
         personas: config.personas.clone(),
         max_findings_per_item,
+        criteria: crate::rules::criteria::Vocabulary::with(&config.criteria),
     })
 }
 

@@ -2,12 +2,13 @@
 //! computed once and shared by every rule (the story sentence, the acceptance criteria).
 
 use std::cell::OnceCell;
+use std::sync::Arc;
 
 use jiff::civil::Date;
 
 use crate::backlog::{Field, Item};
 
-use super::criteria::{self, Found};
+use super::criteria::{self, Found, Vocabulary};
 use super::story::{self, Story, StorySource};
 use super::view::TextRef;
 
@@ -24,6 +25,8 @@ pub struct Settings {
     /// ([`crate::rules::engine::Outcome::not_collected`]), so a pattern that matches
     /// everywhere cannot fill the memory (`--max-findings-per-item`).
     pub max_findings_per_item: usize,
+    /// What acceptance criteria are found by: headings, Gherkin keywords.
+    pub criteria: Arc<Vocabulary>,
 }
 
 /// The story sentence of an item and its parts (ranges relative to `text.text()`).
@@ -101,7 +104,7 @@ impl<'a> Context<'a> {
             .filter(|e| e.field == Some(Field::AcceptanceCriteria))
             .flat_map(|e| {
                 let whole = TextRef::whole(&e.value, &e.name);
-                criteria::in_field(whole.text())
+                criteria::in_field(whole.text(), &self.settings.criteria)
                     .into_iter()
                     .map(move |c| CriterionView {
                         text: TextRef {
@@ -118,7 +121,9 @@ impl<'a> Context<'a> {
         let Some(description) = self.entry(Field::Description) else {
             return Vec::new();
         };
-        let Some((found, criteria)) = criteria::in_description(description.text()) else {
+        let Some((found, criteria)) =
+            criteria::in_description(description.text(), &self.settings.criteria)
+        else {
             return Vec::new();
         };
         criteria

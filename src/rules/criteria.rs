@@ -2,8 +2,9 @@
 //!
 //! The input is the plain text the converters in [`crate::ingest`] produce: one block per
 //! line; a heading is its text alone on a line; list items follow `- `, `1. ` or
-//! `- [ ] ` / `- [x] `, nested items two spaces further in per level; table rows are
-//! cells joined with ` | `. Plain story lists written by hand are read the same way
+//! `- [ ] ` / `- [x] ` (or a ballot box `☐ `, `☑ `, `☒ `), nested items two spaces
+//! further in per level; table rows are cells joined with ` | `. Plain story lists
+//! written by hand are read the same way
 //! (`* `, `• `, `1) `, `a) ` and tabs are accepted too). Everything returned is a byte
 //! range into the string given, always on character boundaries.
 //!
@@ -12,8 +13,9 @@
 //! [`in_field`] reads a dedicated acceptance-criteria field: every list item or non-empty
 //! line is one criterion. [`in_description`] looks, in this order, for
 //!
-//! 1. **sections** under a known heading ([`HEADINGS`]: "Acceptance Criteria", "AC",
-//!    "Definition of Done", "Akzeptanzkriterien", "Criterios de aceptación", …). The
+//! 1. **sections** under a known heading ("Acceptance Criteria", "AC", "Definition of
+//!    Done", "Akzeptanzkriterien", "Critérios de aceitação", …: `criteria/headings.toml`,
+//!    plus a team's `[criteria]` headings and patterns, see [`Vocabulary`]). The
 //!    heading is a line of its own, matched case-insensitively, optionally with a trailing
 //!    colon, a `h3. ` or `#` prefix, `*bold*` markers, or a trailing parenthesis
 //!    ("Acceptance Criteria (AC)"). Text after the colon ("AC: the export …") is the first
@@ -21,7 +23,8 @@
 //!    ends with a colon). A line that merely *mentions* acceptance criteria ("The acceptance
 //!    criteria are in the wiki") is prose, not a heading. A section ends at two blank
 //!    lines; at another known heading; at the heading of another part of the story
-//!    ([`OTHER_HEADINGS`]: "Notes", "Design: …", "Out of scope", …); at a heading-like
+//!    (`other_headings` in `criteria/headings.toml`: "Notes", "Design: …", "Out of
+//!    scope", …); at a heading-like
 //!    line once the section has content (see below); or at a plain paragraph right after
 //!    a list item (ADF and wiki descriptions put paragraphs on consecutive lines, so
 //!    "Questions to @Alex" after the list is not a criterion). Criteria of all such
@@ -41,9 +44,9 @@
 //!
 //! Within a section or field, lines become criteria like this:
 //!
-//! * **Scenarios.** A line starting with a Given/When/Then keyword (English, German
-//!   "Angenommen/Gegeben sei/Wenn/Dann/Und/Aber", Spanish "Dado/Cuando/Entonces/Y/Pero",
-//!   French "Étant donné/Quand/Lorsque/Alors/Et/Mais") opens a scenario; following When,
+//! * **Scenarios.** A line starting with a Given/When/Then keyword (English, and the 70+
+//!   languages of cucumber's keyword table where the text uses them: see [`Vocabulary`]
+//!   for when another language's keywords count) opens a scenario; following When,
 //!   Then, And and But lines, and table rows (data tables), continue it; a Given after a
 //!   When or Then, a When after a Then, a blank line or any other line ends it. The whole
 //!   scenario is **one** criterion. Gherkin labels ("Scenario:", "Feature:", "Szenario:")
@@ -87,8 +90,8 @@
 //!    it is the trigger ("When I click the button" is flagged); any word of four or more
 //!    letters ending in "-ed" or in "-s" (but not "-ss", "-us", "-is"), which catches most
 //!    verbs ("shows", "displays", "returns") and, harmlessly, plural nouns. Text that is not
-//!    plain English (a letter outside ASCII, or a common German, French or Spanish
-//!    function word) is never flagged here. What remains flagged is noun phrases: "Dark
+//!    plain English (a letter outside ASCII, or a function word of another language in
+//!    `criteria/headings.toml`) is never flagged here. What remains flagged is noun phrases: "Dark
 //!    mode for the dashboard", "Error handling for the checkout page".
 //! 5. Vague words are not judged here: the rule matches its own configurable list with the
 //!    same whole-word matcher as `kind = "words"` rules, so the two cannot drift apart.
@@ -98,6 +101,11 @@ use std::ops::Range;
 use std::sync::LazyLock;
 
 use regex::Regex;
+
+mod vocabulary;
+
+use vocabulary::Keywords;
+pub use vocabulary::{CriteriaSettings, ExtraHeading, Vocabulary};
 
 /// One acceptance criterion: the byte range of its text in the string it was found in,
 /// without list marker or checkbox. A scenario or an item with its sub-items spans several
@@ -137,36 +145,6 @@ pub enum Untestable {
     /// Fewer than three words.
     TooShort,
 }
-
-/// Known acceptance-criteria headings, lower case, single-spaced, `'` for apostrophes.
-pub const HEADINGS: &[&str] = &[
-    "acceptance criteria",
-    "acceptance criterion",
-    "acceptance criterias",
-    "acceptance conditions",
-    "acceptance tests",
-    "acceptance",
-    "ac",
-    "acs",
-    "ac's",
-    "a/c",
-    "conditions of satisfaction",
-    "success criteria",
-    "definition of done",
-    "dod",
-    "akzeptanzkriterien",
-    "akzeptanzkriterium",
-    "abnahmekriterien",
-    "criterios de aceptación",
-    "criterios de aceptacion",
-    "criterio de aceptación",
-    "criterio de aceptacion",
-    "critères d'acceptation",
-    "criteres d'acceptation",
-    "critère d'acceptation",
-    "critere d'acceptation",
-    "critères d'acceptance",
-];
 
 /// Words whose presence means a criterion states some result (see the module docs).
 #[rustfmt::skip]
@@ -210,19 +188,6 @@ pub const ACTION_WORDS: &[&str] = &[
     "wrap", "render", "persist", "survive",
 ];
 
-/// Common German, French and Spanish function words: text with one of them is not judged
-/// by the English outcome heuristic.
-#[rustfmt::skip]
-const FOREIGN_WORDS: &[&str] = &[
-    "der", "die", "das", "den", "dem", "ein", "eine", "einen", "und", "ist", "sind", "wird",
-    "werden", "mit", "nicht", "auf", "kann", "muss", "soll", "le", "les", "une", "et", "est",
-    "sont", "avec", "pour", "du", "dans", "doit", "peut", "el", "los", "las", "una", "es", "con",
-    "para", "por", "que", "del", "puede", "debe", "nach", "als", "von", "vom", "zum", "zur", "bei",
-    "aus", "oder", "ich", "sie", "wir", "auch", "nur", "alle", "jede", "jeder", "wenn", "dann",
-    "um", "au", "aux", "sur", "par", "ou", "qui", "il", "elle", "nous", "vous", "ne", "pas", "al",
-    "lo", "su", "sus", "si", "se", "como", "pero", "cuando", "entonces", "quand", "alors",
-];
-
 /// Modals that let a one-line "Given …" through: it states what must hold.
 #[rustfmt::skip]
 const MODALS: &[&str] = &[
@@ -250,9 +215,6 @@ static OUTCOME_SET: LazyLock<HashSet<&'static str>> =
     LazyLock::new(|| OUTCOME_WORDS.iter().copied().collect());
 static ACTION_SET: LazyLock<HashSet<&'static str>> =
     LazyLock::new(|| ACTION_WORDS.iter().copied().collect());
-static FOREIGN_SET: LazyLock<HashSet<&'static str>> =
-    LazyLock::new(|| FOREIGN_WORDS.iter().copied().collect());
-
 /// Compiles a pattern written in this file; `None` (and the feature it serves quietly off)
 /// only if the pattern were broken, which a unit test rules out.
 fn regex(pattern: &str) -> Option<Regex> {
@@ -277,157 +239,12 @@ static PLACEHOLDER_START: LazyLock<Option<Regex>> = LazyLock::new(|| {
     )
 });
 
+/// Step kinds, as bits.
 const GIVEN: u8 = 1;
 const WHEN: u8 = 2;
 const THEN: u8 = 4;
+/// And, But, and the languages' equivalents.
 const AND: u8 = 8;
-
-/// Gherkin step keywords, lower case: English, German, Spanish, French.
-const STEPS: &[(&str, u8)] = &[
-    ("given", GIVEN),
-    ("angenommen", GIVEN),
-    ("gegeben seien", GIVEN),
-    ("gegeben sei", GIVEN),
-    ("dados", GIVEN),
-    ("dadas", GIVEN),
-    ("dado", GIVEN),
-    ("dada", GIVEN),
-    ("étant donnés", GIVEN),
-    ("étant données", GIVEN),
-    ("étant donnée", GIVEN),
-    ("étant donné", GIVEN),
-    ("etant donnes", GIVEN),
-    ("etant donnees", GIVEN),
-    ("etant donnee", GIVEN),
-    ("etant donne", GIVEN),
-    ("when", WHEN),
-    ("wenn", WHEN),
-    ("cuando", WHEN),
-    ("quand", WHEN),
-    ("lorsque", WHEN),
-    ("lorsqu'", WHEN),
-    ("lorsqu’", WHEN),
-    ("then", THEN),
-    ("dann", THEN),
-    ("entonces", THEN),
-    ("alors", THEN),
-    ("and", AND),
-    ("but", AND),
-    ("und", AND),
-    ("aber", AND),
-    ("y", AND),
-    ("pero", AND),
-    ("et", AND),
-    ("mais", AND),
-];
-
-/// When and Then as words inside a line.
-const INLINE_STEPS: &[(&str, u8)] = &[
-    ("when", WHEN),
-    ("wenn", WHEN),
-    ("cuando", WHEN),
-    ("quand", WHEN),
-    ("lorsque", WHEN),
-    ("then", THEN),
-    ("dann", THEN),
-    ("entonces", THEN),
-    ("alors", THEN),
-];
-
-/// Gherkin labels (followed by an optional title and a colon), lower case; `true` for
-/// blocks whose lines are context or data (Background, Examples).
-const LABELS: &[(&str, bool)] = &[
-    ("background", true),
-    ("examples", true),
-    ("scenarios", true),
-    ("hintergrund", true),
-    ("grundlage", true),
-    ("voraussetzungen", true),
-    ("beispiele", true),
-    ("antecedentes", true),
-    ("ejemplos", true),
-    ("contexte", true),
-    ("exemples", true),
-    ("scenario", false),
-    ("feature", false),
-    ("szenariogrundriss", false),
-    ("szenario", false),
-    ("funktionalität", false),
-    ("esquema del escenario", false),
-    ("escenario", false),
-    ("característica", false),
-    ("plan du scénario", false),
-    ("scénario", false),
-    ("fonctionnalité", false),
-];
-
-/// The step keyword a line starts with, as one of the bits above. The keyword must be
-/// followed by white space, `:`, `,` or the end of the line ("lorsqu'" by anything).
-fn step_of(line: &str) -> Option<u8> {
-    let first = line.chars().next()?.to_lowercase().next()?;
-    let first = if first == 'é' { 'e' } else { first };
-    if !matches!(
-        first,
-        'a' | 'b' | 'c' | 'd' | 'e' | 'g' | 'l' | 'm' | 'p' | 'q' | 't' | 'u' | 'w' | 'y'
-    ) {
-        return None;
-    }
-    STEPS.iter().find_map(|&(keyword, bit)| {
-        if !(keyword.starts_with(first) || (first == 'e' && keyword.starts_with('é'))) {
-            return None;
-        }
-        let end = match_ci(line, 0, keyword)?;
-        let next = line.get(end..)?.chars().next();
-        let bounded = keyword.ends_with(['\'', '’'])
-            || next.is_none_or(|c| c.is_whitespace() || c == ':' || c == ',');
-        bounded.then_some(bit)
-    })
-}
-
-/// When and Then keywords anywhere in a line, as whole words.
-fn inline_steps(line: &str) -> u8 {
-    let step = |bits: u8, word: &[u8]| {
-        if !(4..=8).contains(&word.len()) {
-            return bits;
-        }
-        INLINE_STEPS
-            .iter()
-            .find(|(keyword, _)| word.eq_ignore_ascii_case(keyword.as_bytes()))
-            .map_or(bits, |&(_, bit)| bits | bit)
-    };
-    // Most lines are ASCII: splitting bytes skips decoding chars.
-    if line.is_ascii() {
-        line.as_bytes()
-            .split(|b| !b.is_ascii_alphanumeric())
-            .fold(0, step)
-    } else {
-        line.split(|c: char| !c.is_alphanumeric())
-            .map(str::as_bytes)
-            .fold(0, step)
-    }
-}
-
-/// A Gherkin label line ("Scenario: …", "Scenario 2 – export:", "Examples:"):
-/// `Some(true)` for Background and Examples, whose block is dropped.
-fn label_of(line: &str) -> Option<bool> {
-    let first = line.chars().next()?.to_lowercase().next()?;
-    if !matches!(
-        first,
-        'a' | 'b' | 'c' | 'e' | 'f' | 'g' | 'h' | 'p' | 's' | 'v'
-    ) {
-        return None;
-    }
-    let colon = line.find(':').filter(|&at| at <= 80)?;
-    let head = line.get(..colon)?;
-    LABELS.iter().find_map(|&(keyword, skips)| {
-        if !keyword.starts_with(first) {
-            return None;
-        }
-        let end = match_ci(head, 0, keyword)?;
-        let rest = head.get(end..)?;
-        (rest.is_empty() || rest.starts_with(char::is_whitespace)).then_some(skips)
-    })
-}
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Marker {
@@ -542,9 +359,15 @@ fn list_marker(body: &str) -> (Marker, usize) {
     }
 }
 
-/// A checkbox (`[ ]`, `[x]`, `[X]`, `[]`, `[✓]`) at the start of `s`: its length with the
+/// A checkbox (`[ ]`, `[x]`, `[X]`, `[]`, `[✓]`, or a ballot box `☐`, `☑`, `☒` as
+/// pasted from Word, Confluence or Notion) at the start of `s`: its length with the
 /// spaces after it.
 fn checkbox(s: &str) -> Option<usize> {
+    if let Some(rest) = s.strip_prefix(['☐', '☑', '☒']) {
+        return rest
+            .starts_with(char::is_whitespace)
+            .then(|| s.len() - rest.trim_start().len());
+    }
     let inner = s.strip_prefix('[')?;
     let rest = match inner.chars().next()? {
         ']' => inner,
@@ -613,7 +436,7 @@ enum Heading {
     Inline(Range<usize>),
 }
 
-fn known_heading(text: &str, line: &Line) -> Option<Heading> {
+fn known_heading(kw: &Keywords<'_>, text: &str, line: &Line) -> Option<Heading> {
     if line.is_item() || line.table {
         return None;
     }
@@ -633,7 +456,7 @@ fn known_heading(text: &str, line: &Line) -> Option<Heading> {
         }
         None => (s, None),
     };
-    if !is_heading_text(head) {
+    if !is_heading_text(kw, head) {
         return None;
     }
     let Some(after) = after else {
@@ -655,31 +478,25 @@ fn strip_wiki_heading(s: &str) -> Option<&str> {
     }
 }
 
-fn is_heading_text(head: &str) -> bool {
+fn is_heading_text(kw: &Keywords<'_>, head: &str) -> bool {
     let head = head.trim().trim_end_matches(['*', '_']).trim();
-    let first = head.chars().next().and_then(|c| c.to_lowercase().next());
-    let longest = if head.ends_with(')') { 60 } else { 32 };
-    if head.len() > longest || !first.is_some_and(|c| HEADINGS.iter().any(|h| h.starts_with(c))) {
+    if head.is_empty() || head.len() > 240 {
         return false;
     }
-    let normal = normal_heading(head);
-    if HEADINGS.contains(&normal.as_str()) {
+    if kw.vocabulary.is_heading(head) {
         return true;
     }
     // "Acceptance Criteria (AC)"
-    match head
-        .strip_suffix(')')
-        .and_then(|h| h.rfind('(').map(|at| (h, at)))
-    {
-        Some((h, at)) => {
-            let before = normal_heading(h.get(..at).unwrap_or_default());
-            HEADINGS.contains(&before.as_str())
-        }
-        None => false,
-    }
+    head.strip_suffix(')')
+        .and_then(|h| {
+            h.rfind('(')
+                .map(|at| h.get(..at).unwrap_or_default().trim())
+        })
+        .is_some_and(|before| !before.is_empty() && kw.vocabulary.is_heading(before))
 }
 
-fn normal_heading(head: &str) -> String {
+/// A heading in lower case, single-spaced, with `'` for apostrophes.
+pub(crate) fn normal_heading(head: &str) -> String {
     head.split_whitespace()
         .collect::<Vec<_>>()
         .join(" ")
@@ -687,29 +504,16 @@ fn normal_heading(head: &str) -> String {
         .replace('’', "'")
 }
 
-/// Headings of other parts of a story, lower case: a line that is one of them (with or
-/// without a colon), or starts with one and a colon ("Design: see Figma"), ends a section.
-#[rustfmt::skip]
-pub const OTHER_HEADINGS: &[&str] = &[
-    "notes", "note", "design", "designs", "mockups", "mock-ups", "wireframes", "background",
-    "context", "description", "summary", "out of scope", "not in scope", "scope",
-    "technical notes", "tech notes", "implementation notes", "implementation", "open questions",
-    "questions", "dependencies", "links", "references", "resources", "attachments", "risks",
-    "assumptions", "tasks", "subtasks", "sub-tasks", "test notes", "testing notes", "qa notes",
-    "how to test", "steps to reproduce", "expected result", "actual result", "copy",
-    "analytics", "tracking", "sign-off", "hinweise", "notizen", "anmerkungen", "kontext",
-    "beschreibung", "technische hinweise", "offene fragen", "abhängigkeiten",
-    "nicht im scope", "notas", "contexto", "descripción", "remarques",
-];
-
-fn other_heading(line: &str) -> bool {
+/// A line that is the heading of another part of a story ("Notes", "Design: see Figma"),
+/// with or without a colon: it ends a section.
+fn other_heading(kw: &Keywords<'_>, line: &str) -> bool {
     let head = line.split([':', '：']).next().unwrap_or_default();
     let head = head.trim().trim_matches(['*', '_']).trim();
-    !head.is_empty() && head.len() <= 24 && OTHER_HEADINGS.contains(&normal_heading(head).as_str())
+    !head.is_empty() && head.len() <= 40 && kw.vocabulary.is_other_heading(&normal_heading(head))
 }
 
 /// A heading-like line (see the module docs).
-fn heading_like(text: &str, lines: &[Line], i: usize) -> bool {
+fn heading_like(kw: &Keywords<'_>, text: &str, lines: &[Line], i: usize) -> bool {
     let Some(line) = lines.get(i) else {
         return false;
     };
@@ -721,8 +525,8 @@ fn heading_like(text: &str, lines: &[Line], i: usize) -> bool {
     if s.len() > 40
         || !(1..=4).contains(&words)
         || s.ends_with(['.', '!', '?', ';', ','])
-        || step_of(s).is_some()
-        || label_of(s).is_some()
+        || kw.step_of(s).is_some()
+        || kw.label_of(s).is_some()
     {
         return false;
     }
@@ -793,7 +597,7 @@ impl Unit {
 
 /// Groups lines into units: scenarios, rows and lines; drops labels, table headers and
 /// Background/Examples blocks.
-fn units(text: &str, lines: &[Line]) -> Vec<Unit> {
+fn units(kw: &Keywords<'_>, text: &str, lines: &[Line]) -> Vec<Unit> {
     let mut units = Vec::new();
     let mut open: Option<Unit> = None;
     let mut skipping = false;
@@ -813,7 +617,7 @@ fn units(text: &str, lines: &[Line]) -> Vec<Unit> {
             continue; // an empty list item
         }
         let was_table = std::mem::replace(&mut prev_table, line.table);
-        if let Some(skips) = label_of(s) {
+        if let Some(skips) = kw.label_of(s) {
             units.extend(open.take());
             skipping = skips;
             blank_before = false;
@@ -823,8 +627,8 @@ fn units(text: &str, lines: &[Line]) -> Vec<Unit> {
         if skipping {
             continue;
         }
-        let step = if line.label { None } else { step_of(s) };
-        let bits = step.unwrap_or(0) | inline_steps(s);
+        let step = if line.label { None } else { kw.step_of(s) };
+        let bits = step.unwrap_or(0) | kw.inline_steps(s);
         match (step, open.as_mut()) {
             (Some(step), Some(scenario)) if continues(scenario, step) => {
                 extend(scenario, line, s, bits);
@@ -954,28 +758,30 @@ fn inline_criterion(range: Range<usize>) -> [Line; 2] {
 /// one criterion, a Given/When/Then scenario over several lines is one criterion, and the
 /// nesting rules of the module docs apply. A known heading line in the field ("Acceptance
 /// Criteria:") is dropped; text after its colon is a criterion.
-pub fn in_field(text: &str) -> Vec<Criterion> {
+pub fn in_field(text: &str, vocabulary: &Vocabulary) -> Vec<Criterion> {
     let lines = parse_lines(text);
+    let kw = keywords(vocabulary, text, &lines);
     let mut kept = Vec::with_capacity(lines.len());
     for (i, line) in lines.iter().enumerate() {
-        match known_heading(text, line) {
+        match known_heading(&kw, text, line) {
             Some(Heading::Bare) => {}
             Some(Heading::Inline(range)) => kept.extend(inline_criterion(range)),
             None => kept.push(Line {
-                label: heading_like(text, &lines, i),
+                label: heading_like(&kw, text, &lines, i),
                 ..line.clone()
             }),
         }
     }
-    nest(&units(text, &kept))
+    nest(&units(&kw, text, &kept))
 }
 
 /// Criteria inside a description: under known headings, else checklist items, else
 /// Given/When/Then scenarios (see the module docs for each). `None` when there are none;
 /// `Some((Found::Section, vec![]))` for a heading with nothing under it.
-pub fn in_description(text: &str) -> Option<(Found, Vec<Criterion>)> {
+pub fn in_description(text: &str, vocabulary: &Vocabulary) -> Option<(Found, Vec<Criterion>)> {
     let lines = parse_lines(text);
-    if let Some(criteria) = sections(text, &lines) {
+    let kw = keywords(vocabulary, text, &lines);
+    if let Some(criteria) = sections(&kw, text, &lines) {
         return Some((Found::Section, criteria));
     }
     let checklist: Vec<Criterion> = lines
@@ -988,7 +794,7 @@ pub fn in_description(text: &str) -> Option<(Found, Vec<Criterion>)> {
     if !checklist.is_empty() {
         return Some((Found::Checklist, checklist));
     }
-    let scenarios: Vec<Criterion> = units(text, &lines)
+    let scenarios: Vec<Criterion> = units(&kw, text, &lines)
         .into_iter()
         .filter(|u| u.scenario.is_some_and(|k| k & (WHEN | THEN) == WHEN | THEN))
         .map(|u| Criterion { range: u.range })
@@ -997,12 +803,17 @@ pub fn in_description(text: &str) -> Option<(Found, Vec<Criterion>)> {
 }
 
 /// The criteria of all sections under known headings; `None` if there is no such heading.
-fn sections(text: &str, lines: &[Line]) -> Option<Vec<Criterion>> {
+/// The Gherkin keywords that count in `text` (see [`Vocabulary::keywords_for`]).
+fn keywords<'v>(vocabulary: &'v Vocabulary, text: &str, lines: &[Line]) -> Keywords<'v> {
+    vocabulary.keywords_for(lines.iter().map(|line| line.text(text)))
+}
+
+fn sections(kw: &Keywords<'_>, text: &str, lines: &[Line]) -> Option<Vec<Criterion>> {
     let mut found = false;
     let mut criteria = Vec::new();
     let mut i = 0;
     while let Some(line) = lines.get(i) {
-        let Some(heading) = known_heading(text, line) else {
+        let Some(heading) = known_heading(kw, text, line) else {
             i += 1;
             continue;
         };
@@ -1026,19 +837,20 @@ fn sections(text: &str, lines: &[Line]) -> Option<Vec<Criterion>> {
                 continue;
             }
             let s = next.text(text);
-            if known_heading(text, next).is_some() || (!next.is_item() && other_heading(s)) {
+            if known_heading(kw, text, next).is_some() || (!next.is_item() && other_heading(kw, s))
+            {
                 break;
             }
             let paragraph = !next.is_item()
                 && !next.table
                 && next.indent == 0
-                && step_of(s).is_none()
-                && label_of(s).is_none();
+                && kw.step_of(s).is_none()
+                && kw.label_of(s).is_none();
             if after_item && paragraph {
                 break; // a paragraph after the list
             }
             let mut next = next.clone();
-            if heading_like(text, lines, j) {
+            if heading_like(kw, text, lines, j) {
                 if has_content {
                     break;
                 }
@@ -1051,7 +863,7 @@ fn sections(text: &str, lines: &[Line]) -> Option<Vec<Criterion>> {
             body.push(next);
             j += 1;
         }
-        criteria.extend(nest(&units(text, &body)));
+        criteria.extend(nest(&units(kw, text, &body)));
         i = j;
     }
     found.then_some(criteria)
@@ -1060,7 +872,7 @@ fn sections(text: &str, lines: &[Line]) -> Option<Vec<Criterion>> {
 /// Why a criterion cannot be tested, if it cannot: the problem and the byte range within
 /// `criterion` to underline. The checks and their order are in the module docs; an empty
 /// criterion is `TooShort` with an empty range.
-pub fn judge(criterion: &str) -> Option<(Untestable, Range<usize>)> {
+pub fn judge(criterion: &str, vocabulary: &Vocabulary) -> Option<(Untestable, Range<usize>)> {
     let start = criterion.len() - criterion.trim_start().len();
     let whole = start..start + criterion.trim().len();
     if whole.is_empty() {
@@ -1072,7 +884,9 @@ pub fn judge(criterion: &str) -> Option<(Untestable, Range<usize>)> {
     if word_count(criterion) < 3 {
         return Some((Untestable::TooShort, whole));
     }
-    (scenario_without_outcome(criterion) || states_no_outcome(criterion))
+    let lines = parse_lines(criterion);
+    let kw = keywords(vocabulary, criterion, &lines);
+    (scenario_without_outcome(&kw, criterion, &lines) || states_no_outcome(&kw, criterion))
         .then_some((Untestable::NoOutcome, whole))
 }
 
@@ -1120,16 +934,16 @@ fn placeholder(criterion: &str) -> Option<Range<usize>> {
 }
 
 /// A scenario with no Then (module docs, check 3).
-fn scenario_without_outcome(criterion: &str) -> bool {
+fn scenario_without_outcome(kw: &Keywords<'_>, criterion: &str, lines: &[Line]) -> bool {
     let mut steps = 0;
     let mut bits = 0;
     let mut first = None;
-    for line in parse_lines(criterion) {
+    for line in lines {
         let s = line.text(criterion);
         if s.is_empty() {
             continue;
         }
-        let step = step_of(s);
+        let step = kw.step_of(s);
         if first.is_none() {
             first = Some(step);
         }
@@ -1137,7 +951,7 @@ fn scenario_without_outcome(criterion: &str) -> bool {
             steps += 1;
             bits |= step;
         }
-        bits |= inline_steps(s);
+        bits |= kw.inline_steps(s);
     }
     if bits & THEN != 0 {
         return false;
@@ -1152,7 +966,7 @@ fn scenario_without_outcome(criterion: &str) -> bool {
 }
 
 /// A statement of no observable result (module docs, check 4).
-fn states_no_outcome(criterion: &str) -> bool {
+fn states_no_outcome(kw: &Keywords<'_>, criterion: &str) -> bool {
     if criterion.chars().any(|c| {
         (c.is_alphabetic() && !c.is_ascii())
             || c.is_ascii_digit()
@@ -1160,7 +974,7 @@ fn states_no_outcome(criterion: &str) -> bool {
     }) {
         return false;
     }
-    let trigger = step_of(criterion.trim_start()) == Some(WHEN);
+    let trigger = kw.step_of(criterion.trim_start()) == Some(WHEN);
     let mut any = false;
     for word in criterion.split(|c: char| !c.is_ascii_alphanumeric()) {
         if word.is_empty() {
@@ -1169,7 +983,7 @@ fn states_no_outcome(criterion: &str) -> bool {
         any = true;
         let w = word.to_ascii_lowercase();
         if OUTCOME_SET.contains(w.as_str())
-            || FOREIGN_SET.contains(w.as_str())
+            || kw.vocabulary.is_function_word(&w)
             || (!trigger && ACTION_SET.contains(w.as_str()))
         {
             return false;
@@ -1189,7 +1003,7 @@ fn states_no_outcome(criterion: &str) -> bool {
 
 /// Where `needle` (in lower case) ends if it matches `hay` at `start`, ignoring case; the
 /// match must end on a character boundary.
-fn match_ci(hay: &str, start: usize, needle: &str) -> Option<usize> {
+pub(crate) fn match_ci(hay: &str, start: usize, needle: &str) -> Option<usize> {
     let mut want = needle.chars();
     let mut pending = want.next();
     for (offset, c) in hay.get(start..)?.char_indices() {
@@ -1218,15 +1032,16 @@ mod tests {
     }
 
     fn field(text: &str) -> Vec<&str> {
-        texts(text, &in_field(text))
+        texts(text, &in_field(text, &Vocabulary::shared()))
     }
 
     fn description(text: &str) -> Option<(Found, Vec<&str>)> {
-        in_description(text).map(|(found, criteria)| (found, texts(text, &criteria)))
+        in_description(text, &Vocabulary::shared())
+            .map(|(found, criteria)| (found, texts(text, &criteria)))
     }
 
     fn verdict(criterion: &str) -> Option<(Untestable, &str)> {
-        judge(criterion)
+        judge(criterion, &Vocabulary::shared())
             .map(|(problem, range)| (problem, criterion.get(range).unwrap_or("<bad range>")))
     }
 
@@ -1418,6 +1233,23 @@ mod tests {
                 ]
             ))
         );
+    }
+
+    #[test]
+    fn ballot_boxes_are_a_checklist() {
+        let text = "Pasted from the wiki:\n☐ Saved cards are offered at checkout\n☑ The CVC is asked for again";
+        assert_eq!(
+            description(text),
+            Some((
+                Found::Checklist,
+                vec![
+                    "Saved cards are offered at checkout",
+                    "The CVC is asked for again"
+                ]
+            ))
+        );
+        assert_eq!(description("☐"), None);
+        assert_eq!(description("☐Saved cards"), None);
     }
 
     #[test]
@@ -1684,8 +1516,8 @@ mod tests {
             field("AC: PDF export exists\n- [ ] has a cover page"),
             vec!["PDF export exists", "has a cover page"]
         );
-        assert!(in_field("").is_empty());
-        assert!(in_field("\n \n-\n- [ ]\n").is_empty());
+        assert!(in_field("", &Vocabulary::shared()).is_empty());
+        assert!(in_field("\n \n-\n- [ ]\n", &Vocabulary::shared()).is_empty());
     }
 
     #[test]
@@ -1729,7 +1561,7 @@ mod tests {
     #[test]
     fn criterion_ranges_exclude_markers() {
         let text = "  - [x]   Emails are sent at 9:00  ";
-        let criteria = in_field(text);
+        let criteria = in_field(text, &Vocabulary::shared());
         assert_eq!(texts(text, &criteria), vec!["Emails are sent at 9:00"]);
         assert_eq!(criteria[0].range, 10..33);
     }
@@ -1817,19 +1649,19 @@ mod tests {
             let text: String = (0..len)
                 .map(|_| pieces[(next() % pieces.len() as u64) as usize])
                 .collect();
-            let mut all = in_field(&text);
-            if let Some((_, criteria)) = in_description(&text) {
+            let mut all = in_field(&text, &Vocabulary::shared());
+            if let Some((_, criteria)) = in_description(&text, &Vocabulary::shared()) {
                 all.extend(criteria);
             }
             for criterion in all {
                 let slice = text.get(criterion.range.clone());
                 assert!(slice.is_some(), "{criterion:?} in {text:?}");
                 let slice = slice.unwrap_or_default();
-                if let Some((_, range)) = judge(slice) {
+                if let Some((_, range)) = judge(slice, &Vocabulary::shared()) {
                     assert!(slice.get(range).is_some(), "judge range in {slice:?}");
                 }
             }
-            if let Some((_, range)) = judge(&text) {
+            if let Some((_, range)) = judge(&text, &Vocabulary::shared()) {
                 assert!(text.get(range).is_some(), "judge range in {text:?}");
             }
         }
@@ -1958,8 +1790,14 @@ mod tests {
 
     #[test]
     fn judge_on_empty_and_odd_input() {
-        assert_eq!(judge(""), Some((Untestable::TooShort, 0..0)));
-        assert_eq!(judge("   \n "), Some((Untestable::TooShort, 5..5)));
+        assert_eq!(
+            judge("", &Vocabulary::shared()),
+            Some((Untestable::TooShort, 0..0))
+        );
+        assert_eq!(
+            judge("   \n ", &Vocabulary::shared()),
+            Some((Untestable::TooShort, 5..5))
+        );
         assert_eq!(
             verdict("🎉 🎉 🎉"),
             Some((Untestable::TooShort, "🎉 🎉 🎉"))

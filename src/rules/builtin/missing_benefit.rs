@@ -1,26 +1,40 @@
 use serde::Deserialize;
 
-use crate::rules::check::Hit;
+use crate::rules::check::{Hit, Place};
 use crate::rules::context::Context;
 use crate::rules::kinds::excerpt;
 
-/// `missing-benefit`: a story with no "so that" / "in order to" clause.
-#[derive(Debug, Clone, Default, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct MissingBenefit {}
+use super::template_share::{Departure, Level, Observed, Wording};
+
+/// `missing-benefit`: a story with no "so that" / "in order to" clause. A backlog where
+/// most stories have none leaves it out by design: one finding says so.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(transparent)]
+pub struct MissingBenefit(Level);
+
+const WORDING: Wording = Wording {
+    one: |value| format!("the story says what, but not why: \"{value}\""),
+    backlog: |share, example| {
+        format!("{share} say what, but not why (no \"so that …\"), e.g. \"{example}\"")
+    },
+};
 
 impl MissingBenefit {
-    pub fn run(&self, cx: &Context<'_>) -> Vec<Hit> {
-        let Some(view) = cx.story() else {
-            return Vec::new();
-        };
+    /// Stories only: items not written as a story have no benefit to look for.
+    pub fn observe(&self, cx: &Context<'_>) -> Option<Observed> {
+        let view = cx.story()?;
         if view.story.benefit.is_some() {
-            return Vec::new();
+            return Some(None);
         }
         let goal = view.story.goal.clone();
-        vec![Hit::on(&view.text, view.text.span_of(goal.clone())).var(
-            "value",
-            excerpt(view.text.text().get(goal).unwrap_or_default(), 60),
-        )]
+        let value = excerpt(view.text.text().get(goal.clone()).unwrap_or_default(), 60);
+        Some(Some(Departure {
+            place: Place::on(&view.text, view.text.span_of(goal)),
+            value: value.into(),
+        }))
+    }
+
+    pub fn finish(&self, stories: Vec<(usize, Observed)>) -> Vec<(usize, Hit)> {
+        self.0.judge(stories, &WORDING)
     }
 }

@@ -10,6 +10,7 @@ mod role_not_user;
 mod solution_oriented;
 mod stale_backlog;
 mod story_format;
+mod template_share;
 mod template_uniformity;
 mod unprioritized_backlog;
 mod untestable_acceptance_criteria;
@@ -58,6 +59,8 @@ pub enum Builtin {
 #[derive(Debug, Clone)]
 pub enum Observation {
     Template(template_uniformity::Observed),
+    /// Whether a story follows the template of `story-format` or `missing-benefit`.
+    TemplateShare(template_share::Observed),
     Story(duplicate_story::Observed),
     Priority(unprioritized_backlog::Priority),
     Updated(stale_backlog::Updated),
@@ -67,15 +70,15 @@ impl Builtin {
     /// Hits of a per-item check (backlog-wide checks report through [`Observation`]s).
     pub fn run(&self, cx: &Context<'_>) -> Vec<Hit> {
         match self {
-            Builtin::StoryFormat(check) => check.run(cx),
-            Builtin::MissingBenefit(check) => check.run(cx),
             Builtin::RoleNotUser(check) => check.run(cx),
             Builtin::NonAtomic(check) => check.run(cx),
             Builtin::NotMinimal(check) => check.run(cx),
             Builtin::SolutionOriented(check) => check.run(cx),
             Builtin::MissingAcceptanceCriteria(check) => check.run(cx),
             Builtin::UntestableAcceptanceCriteria(check) => check.run(cx),
-            Builtin::TemplateUniformity(_)
+            Builtin::StoryFormat(_)
+            | Builtin::MissingBenefit(_)
+            | Builtin::TemplateUniformity(_)
             | Builtin::DuplicateStory(_)
             | Builtin::UnprioritizedBacklog(_)
             | Builtin::StaleBacklog(_)
@@ -87,7 +90,9 @@ impl Builtin {
     pub fn is_backlog_wide(&self) -> bool {
         matches!(
             self,
-            Builtin::TemplateUniformity(_)
+            Builtin::StoryFormat(_)
+                | Builtin::MissingBenefit(_)
+                | Builtin::TemplateUniformity(_)
                 | Builtin::DuplicateStory(_)
                 | Builtin::UnprioritizedBacklog(_)
                 | Builtin::StaleBacklog(_)
@@ -102,6 +107,8 @@ impl Builtin {
     /// What a backlog-wide check keeps of one item.
     pub fn observe(&self, cx: &Context<'_>) -> Option<Observation> {
         match self {
+            Builtin::StoryFormat(check) => check.observe(cx).map(Observation::TemplateShare),
+            Builtin::MissingBenefit(check) => check.observe(cx).map(Observation::TemplateShare),
             Builtin::TemplateUniformity(check) => check.observe(cx).map(Observation::Template),
             Builtin::DuplicateStory(check) => check.observe(cx).map(Observation::Story),
             Builtin::UnprioritizedBacklog(check) => check.observe(cx).map(Observation::Priority),
@@ -129,6 +136,8 @@ impl Builtin {
             };
         }
         match self {
+            Builtin::StoryFormat(check) => check.finish(only!(TemplateShare)),
+            Builtin::MissingBenefit(check) => check.finish(only!(TemplateShare)),
             Builtin::TemplateUniformity(check) => check.finish(only!(Template), backlog),
             Builtin::DuplicateStory(check) => check.finish(only!(Story), backlog),
             Builtin::UnprioritizedBacklog(check) => check.finish(only!(Priority), backlog),

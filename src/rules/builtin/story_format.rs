@@ -1,27 +1,41 @@
 use serde::Deserialize;
 
 use crate::backlog::Field;
-use crate::rules::check::Hit;
+use crate::rules::check::{Hit, Place};
 use crate::rules::context::Context;
 use crate::rules::kinds::excerpt;
 use crate::rules::view::field_texts;
 
+use super::template_share::{Departure, Level, Observed, Wording};
+
 /// `story-format`: the summary (or the description's first line) states a role and a goal.
-#[derive(Debug, Clone, Default, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct StoryFormat {}
+/// A backlog where most stories state none gets one finding, not one per story.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(transparent)]
+pub struct StoryFormat(Level);
+
+const WORDING: Wording = Wording {
+    one: |value| format!("\"{value}\" is not written as a user story"),
+    backlog: |share, example| {
+        format!(
+            "{share} are not written as user stories (\"As a …, I want …\"), e.g. \"{example}\""
+        )
+    },
+};
 
 impl StoryFormat {
-    pub fn run(&self, cx: &Context<'_>) -> Vec<Hit> {
+    pub fn observe(&self, cx: &Context<'_>) -> Option<Observed> {
         if cx.story().is_some() {
-            return Vec::new();
+            return Some(None);
         }
-        field_texts(cx.item, Field::Summary)
-            .into_iter()
-            .take(1)
-            .map(|summary| {
-                Hit::on(&summary, summary.span()).var("value", excerpt(summary.text(), 60))
-            })
-            .collect()
+        let summary = field_texts(cx.item, Field::Summary).into_iter().next()?;
+        Some(Some(Departure {
+            place: Place::on(&summary, summary.span()),
+            value: excerpt(summary.text(), 60).into(),
+        }))
+    }
+
+    pub fn finish(&self, stories: Vec<(usize, Observed)>) -> Vec<(usize, Hit)> {
+        self.0.judge(stories, &WORDING)
     }
 }

@@ -20,7 +20,7 @@ impl UntestableAcceptanceCriteria {
             .iter()
             .filter_map(|criterion| {
                 let text = criterion.text.text();
-                let (problem, range) = match judge(text) {
+                let (problem, range) = match judge(text, &cx.settings.criteria) {
                     Some((why, range)) => (
                         match why {
                             Untestable::NoOutcome => {
