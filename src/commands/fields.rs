@@ -17,17 +17,23 @@ pub fn run(args: &FieldsArgs) -> Result<u8, Error> {
 
 fn render(backlog: &Backlog) -> String {
     let mut out = String::new();
-    for (index, (source, info)) in backlog.sources.iter().zip(&backlog.files).enumerate() {
-        let items = (0..backlog.len())
-            .filter(|&i| backlog.file_of(i) == index)
-            .count();
+    let mut items_per_file = vec![0usize; backlog.sources.len()];
+    for item in 0..backlog.len() {
+        items_per_file[backlog.file_of(item)] += 1;
+    }
+    for ((source, info), items) in backlog
+        .sources
+        .iter()
+        .zip(&backlog.files)
+        .zip(items_per_file)
+    {
         let _ = writeln!(
             out,
-            "{} ({}, {}, {} items)",
+            "{} ({}, {}, {items} item{})",
             source.name(),
             info.format.name(),
             source.encoding().name(),
-            items
+            if items == 1 { "" } else { "s" }
         );
         let width = info
             .origins
