@@ -13,6 +13,7 @@ Inputs (`--inputs`, comma-separated):
           response in one minified file (one line, as Jira sends it), the same pretty-printed,
           and pages of `--page-size` issues (minified), each in its own file.
   json-one-line  only the v3 response on one line (the shape that was quadratic).
+  json-pages     only the v3 pages (with a small `--page-size`: a folder of many files).
 
 For each input and size it prints wall time, CPU time (user + system), stories/s, MB/s and
 peak RSS for: the floor (csv_core locating every field: examples/csv_floor.rs; for JSON,
@@ -88,6 +89,11 @@ def inputs(kind, size, data_dir, page_size):
                                                [*json, "--api", "3", "--layout", "minified"])], "json_floor")
     if kind == "json-one-line":
         return [one_line]
+    if kind == "json-pages":
+        directory = data_dir / f"v3-pages-{page_size}-{size}"
+        return [(f"JSON v3, pages of {page_size}",
+                 pages(directory, [*json, "--api", "3", "--layout", "minified", "--page-size", str(page_size)]),
+                 "json_floor")]
     if kind != "json":
         sys.exit(f"unknown input {kind}")
     listed = []
