@@ -55,15 +55,23 @@ def run(command, timeout):
 
 
 def generate(path, arguments, encoding=None):
-    """Writes the generator's output for `arguments` to `path` (re-encoded if asked), once."""
+    """Writes the generator's output for `arguments` to `path` (re-encoded if asked), once.
+
+    Streamed, never held: a child's peak RSS counts the memory of this process when it forked.
+    """
     if path.exists():
         return path
     print(f"generating {path.name} …", file=sys.stderr)
-    output = subprocess.run([sys.executable, str(GENERATOR), *arguments], stdout=subprocess.PIPE,
-                            check=True).stdout
+    utf8 = path.with_suffix(".utf8.tmp")
+    with open(utf8, "wb") as out:
+        subprocess.run([sys.executable, str(GENERATOR), *arguments], stdout=out, check=True)
     if encoding:
-        output = output.decode("utf-8").encode(encoding)
-    path.write_bytes(output)
+        with open(utf8, encoding="utf-8", newline="") as text, open(path, "w", encoding=encoding, newline="") as out:
+            while chunk := text.read(1 << 20):
+                out.write(chunk)
+        utf8.unlink()
+    else:
+        utf8.rename(path)
     return path
 
 
