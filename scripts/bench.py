@@ -21,7 +21,8 @@ jsonc-parser building and walking the tree of every file: examples/json_floor.rs
 only (`backlint fields`), read + all rules (`check --statistics`), and read + all rules +
 output. "vs floor" is throughput as a share of the floor's; "RSS / file" is peak RSS over
 the input's size. With `--runs N` every figure is the median of N runs. `--backlint PATH`
-measures another build (for before/after); `--timeout S` stops a run after S seconds.
+measures another build (for before/after) and builds nothing; `--timeout S` stops a run
+after S seconds.
 Release builds; generated inputs are cached in target/bench-data/.
 """
 
@@ -128,11 +129,13 @@ def main():
     parser.add_argument("--formats", default=",".join(FORMATS), help="output formats measured on CSV")
     parser.add_argument("--runs", type=int, default=1, help="runs per figure; the median counts")
     parser.add_argument("--page-size", type=int, default=100)
-    parser.add_argument("--backlint", type=Path, help="measure this binary instead of building one")
+    parser.add_argument("--backlint", type=Path,
+                        help="measure this binary and build nothing (the floors of an earlier run are used)")
     parser.add_argument("--timeout", type=float, default=600, help="seconds before a run is stopped")
     args = parser.parse_args()
-    subprocess.run(["cargo", "build", "--release", "--quiet", "--example", "csv_floor", "--example", "json_floor",
-                    *([] if args.backlint else ["--bin", "backlint"])], cwd=ROOT, check=True)
+    if not args.backlint:
+        subprocess.run(["cargo", "build", "--release", "--quiet", "--bin", "backlint", "--example", "csv_floor",
+                        "--example", "json_floor"], cwd=ROOT, check=True)
     backlint = args.backlint or ROOT / "target/release/backlint"
     data_dir = ROOT / "target/bench-data"
     data_dir.mkdir(parents=True, exist_ok=True)
