@@ -164,7 +164,7 @@ def measure(label, size, files, stages, args):
         failed = [r for r in runs if r[3] not in (0, 1)]
         if failed:
             code = failed[0][3]
-            why = f"stopped after {args.timeout:.0f} s" if code is None else f"failed with exit code {code}"
+            why = f"stopped after {args.timeout:g} s" if code is None else f"failed with exit code {code}"
             print(f"| {label} | {size} | {mb:.1f} | {name} | {why} | | | | | | |")
             continue
         wall, cpu, rss = (statistics.median(r[i] for r in runs) for i in range(3))
