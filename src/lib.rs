@@ -6,6 +6,7 @@
 
 pub mod backlog;
 pub mod baseline;
+pub mod char_counts;
 pub mod cli;
 pub mod commands;
 pub mod config;

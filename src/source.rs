@@ -3,8 +3,13 @@
 //! Every span in backlint is a byte range into [`Source::text`]. The line index turns an
 //! offset into a 1-based line and column in O(log lines), which keeps rendering thousands of
 //! diagnostics linear (miette would otherwise rescan the text from offset 0 for each one).
+//! Columns and offsets in the file as stored are counted through [`CharCounts`], so neither
+//! a one-line JSON response nor a Windows-1252 or UTF-16 file walks the text per finding.
 
 use std::ops::Range;
+use std::sync::OnceLock;
+
+use crate::char_counts::{self, CharCounts};
 
 /// How the bytes of a file were turned into text.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -47,6 +52,9 @@ pub struct Source {
     /// 32-bit: texts are read only up to 4 GiB (`ingest::load_limited`), and the index of
     /// a large export has millions of entries.
     line_starts: Vec<u32>,
+    /// Built on the first question that would otherwise count characters over more than a
+    /// stride: a column far into a long line, or a file offset in a file that was not UTF-8.
+    char_counts: OnceLock<CharCounts>,
 }
 
 impl Source {
@@ -61,6 +69,7 @@ impl Source {
             text,
             encoding,
             line_starts,
+            char_counts: OnceLock::new(),
         }
     }
 
@@ -100,11 +109,25 @@ impl Source {
         let offset = self.floor_char_boundary(offset);
         let line = self.line_index(offset);
         let start = self.line_starts[line] as usize;
-        let column = self.text[start..offset].chars().count() + 1;
         Position {
             line: line + 1,
-            column,
+            column: self.chars_between(start, offset) + 1,
         }
+    }
+
+    /// Characters in `text[start..end]` (both character boundaries, `start <= end`), in
+    /// O(1): long ranges are counted through the checkpoints.
+    fn chars_between(&self, start: usize, end: usize) -> usize {
+        if end - start <= char_counts::STRIDE {
+            self.text[start..end].chars().count()
+        } else {
+            let counts = self.char_counts();
+            counts.chars_before(&self.text, end) - counts.chars_before(&self.text, start)
+        }
+    }
+
+    fn char_counts(&self) -> &CharCounts {
+        self.char_counts.get_or_init(|| CharCounts::new(&self.text))
     }
 
     /// The byte offset of `position` (1-based line and column), if it lies in the text.
@@ -126,12 +149,9 @@ impl Source {
         match self.encoding {
             Encoding::Utf8 => offset,
             Encoding::Utf8Bom => offset + 3,
-            Encoding::Windows1252 => self.text[..offset].chars().count(),
+            Encoding::Windows1252 => self.char_counts().chars_before(&self.text, offset),
             Encoding::Utf16Le | Encoding::Utf16Be => {
-                2 + self.text[..offset]
-                    .chars()
-                    .map(|c| 2 * c.len_utf16())
-                    .sum::<usize>()
+                2 + 2 * self.char_counts().utf16_before(&self.text, offset)
             }
         }
     }
@@ -183,5 +203,38 @@ mod tests {
         assert_eq!(source.file_offset(3), 2);
         let source = Source::new("t", "a".to_string(), Encoding::Utf8Bom);
         assert_eq!(source.file_offset(0), 3);
+        let source = Source::new("t", "a😀b".to_string(), Encoding::Utf16Le);
+        assert_eq!(source.file_offset(5), 2 + 2 * 3);
+    }
+
+    /// Past the checkpoints' stride, counts come from the table, not from a walk.
+    #[test]
+    fn far_into_a_long_file_offsets_still_undo_decoding() {
+        let text = "é€😀;".repeat(100_000);
+        let offset = text.len() - "😀;".len();
+        let characters = 4 * 100_000 - 2;
+        let source = Source::new("t", text.clone(), Encoding::Windows1252);
+        assert_eq!(source.file_offset(offset), characters);
+        let source = Source::new("t", text, Encoding::Utf16Be);
+        assert_eq!(
+            source.file_offset(offset),
+            2 + 2 * (characters + 100_000 - 1)
+        );
+    }
+
+    /// A one-line response of several megabytes: the column of a finding near its end.
+    #[test]
+    fn columns_near_the_end_of_a_multi_megabyte_line() {
+        let line = format!(
+            "{}\"summary\":\"Make it fast\"}}]",
+            "{\"é\":\"😀\"},".repeat(300_000)
+        );
+        let text = format!("{{\"issues\":[\n{line}\n");
+        let offset = text.find("fast").unwrap();
+        let source = Source::new("t.json", text, Encoding::Utf8);
+        let column =
+            300_000 * "{\"é\":\"😀\"},".chars().count() + "\"summary\":\"Make it ".len() + 1;
+        assert_eq!(source.position(offset), Position { line: 2, column });
+        assert_eq!(source.position(offset + 4).column, column + 4);
     }
 }

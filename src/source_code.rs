@@ -33,10 +33,7 @@ impl SourceCode for Source {
         let line_range = source.line_start(line)..source.line_start(line + 1);
         if context_lines_before == 0 && context_lines_after == 0 {
             // miette reads the primary span alone for the `file:line:column` heading.
-            let column = source
-                .text()
-                .get(line_range.start..span.offset())
-                .map_or(0, |t| t.chars().count());
+            let column = source.position(span.offset()).column - 1;
             let data = &text[span.offset()..span.offset() + span.len()];
             return Ok(Box::new(MietteSpanContents::new_named(
                 source.name().to_owned(),
@@ -101,7 +98,7 @@ fn window_in_line<'a>(
         &text.as_bytes()[start..end],
         SourceSpan::new(start.into(), end - start),
         line,
-        text[line_range.start..start].chars().count(),
+        source.position(start).column - 1,
         line + 1,
     )
 }

@@ -163,6 +163,7 @@ fn fields_shows_where_each_field_comes_from() {
     let output = backlint(&[
         "fields",
         "fixtures/jira-cloud-all-fields.csv",
+        "fixtures/jira-single-issue.json",
         "fixtures/stories.txt",
     ]);
     assert_eq!(output.status.code(), Some(0));
@@ -175,6 +176,10 @@ fn fields_shows_where_each_field_comes_from() {
         text.contains(
             "estimate             Custom field (Story point estimate), Custom field (Story Points)"
         ),
+        "{text}"
+    );
+    assert!(
+        text.contains("fixtures/jira-single-issue.json (jira-json, UTF-8, 1 item)"),
         "{text}"
     );
     assert!(

@@ -22,11 +22,11 @@ fn render(backlog: &Backlog) -> String {
     for ((source, info), items) in backlog.sources.iter().zip(&backlog.files).zip(counts) {
         let _ = writeln!(
             out,
-            "{} ({}, {}, {} items)",
+            "{} ({}, {}, {items} item{})",
             escape(source.name()),
             info.format.name(),
             source.encoding().name(),
-            items
+            if items == 1 { "" } else { "s" }
         );
         let width = info
             .origins
