@@ -16,7 +16,7 @@
 set -euo pipefail
 
 bin="${BACKLINT_BIN:-backlint}"
-fail_on="${INPUT_FAIL_ON:-error}"
+fail_on="${INPUT_FAIL_ON:-warning}"
 sarif_file="${INPUT_SARIF_FILE-backlint.sarif}"
 
 # Stops before backlint runs: an error annotation, the `exit-code` output, exit 2.

@@ -1163,6 +1163,12 @@ field = "Components"
 #[test]
 fn a_backlog_of_tasks_says_no_story_was_checked_and_how_to_include_them() {
     let output = backlint(&["check", "fixtures/task-typed.csv"]);
+    assert_eq!(output.status.code(), Some(0), "no finding at warning");
+    assert!(
+        stdout(&output).contains("Health: n/a, no stories were checked"),
+        "{}",
+        stdout(&output)
+    );
     let err = stderr(&output);
     assert!(
         err.contains("note: no stories checked")
@@ -1188,6 +1194,15 @@ fn a_backlog_of_tasks_says_no_story_was_checked_and_how_to_include_them() {
 
 #[test]
 fn ages_count_from_the_newest_date_in_the_export() {
+    let human = backlint(&["check", "fixtures/old-snapshot.csv"]);
+    assert_eq!(human.status.code(), Some(1), "stale-backlog is a warning");
+    assert!(
+        stdout(&human).contains(
+            "Ages counted from 2025-06-12, the newest date in the export (--today sets another day)"
+        ),
+        "{}",
+        stdout(&human)
+    );
     let output = backlint(&["check", "--format", "concise", "fixtures/old-snapshot.csv"]);
     let out = stdout(&output);
     // The export's newest date is 12/Jun/25 (GYM-15, done), not the day the test runs.

@@ -701,6 +701,17 @@ fn grooming_rules() {
             "an {not_judged}'s update date does not move with its work"
         );
     }
+    let old_epic = [("Issue Type", "Epic"), ("Updated", "03/Jan/25 10:00 AM")];
+    assert_eq!(
+        run_with(
+            "stale-item",
+            &[(GOOD, &old_epic)],
+            "[rules.stale-item]\nwhen = { not_issue_types = [\"Sub-task\"] }\n"
+        )
+        .len(),
+        1,
+        "a team that wants its epics judged says so"
+    );
     let unassigned = [("Status", "In Progress"), ("Assignee", "")];
     assert_eq!(
         run("unassigned-in-progress", &[(GOOD, &unassigned)]),

@@ -14,6 +14,7 @@ use crate::config::Loaded;
 use crate::error::Error;
 use crate::finding::Severity;
 
+use super::conditions::Conditions;
 use super::definition::CATEGORIES;
 use super::did_you_mean;
 use super::Rule;
@@ -171,6 +172,15 @@ fn configure(rule: Rule, loaded: &Loaded) -> Result<Rule, Error> {
             ))
         }
     };
+    // `when = { … }` replaces the rule's conditions (stale-item's left-out issue types, say).
+    let when = match options.remove("when") {
+        None => None,
+        Some(value) => Some(
+            value
+                .try_into::<Conditions>()
+                .map_err(|e| bad_option(loaded, &rule.id, &format!("when: {}", e.message())))?,
+        ),
+    };
     let mut rule = if options.is_empty() {
         rule
     } else {
@@ -178,6 +188,9 @@ fn configure(rule: Rule, loaded: &Loaded) -> Result<Rule, Error> {
             .map_err(|message| bad_option(loaded, &rule.id, &message))?
     };
     rule.severity = severity;
+    if let Some(when) = when {
+        rule.when = when;
+    }
     Ok(rule)
 }
 
