@@ -51,7 +51,8 @@ def find_backlint(explicit):
     path = Path(explicit or os.environ.get("BACKLINT") or REPO / "target" / "debug" / "backlint")
     if not path.exists():
         sys.exit("label_score: no backlint binary at %s; build it or pass --backlint PATH" % path)
-    return path
+    # Absolute: backlint runs in a temporary folder.
+    return path.resolve()
 
 
 def read_labels(path):
