@@ -400,7 +400,8 @@ fn paths_with_spaces_globs_and_several_lines() {
         ("INPUT_PATH", "dir with space/export.csv"),
         ("INPUT_ARGS", "--today 2026-03-01"),
     ]);
-    assert_eq!(output.status.code(), Some(0), "{}", show(&output));
+    // Warnings fail by default, as the Action's `fail-on` input says.
+    assert_eq!(output.status.code(), Some(1), "{}", show(&output));
     assert!(
         stdout(&output).contains("::warning file=dir with space/export.csv,line="),
         "{}",
@@ -420,7 +421,7 @@ fn paths_with_spaces_globs_and_several_lines() {
         ),
         ("INPUT_ARGS", "--today\n2026-03-01"),
     ]);
-    assert_eq!(output.status.code(), Some(0), "{}", show(&output));
+    assert_eq!(output.status.code(), Some(1), "{}", show(&output));
     let expected = json_report(
         &runner.workspace,
         &[
@@ -437,7 +438,7 @@ fn paths_with_spaces_globs_and_several_lines() {
         ("INPUT_PATH", "**/*.json\ndir with space/export.csv"),
         ("INPUT_ARGS", "--today 2026-03-01"),
     ]);
-    assert_eq!(globbed.status.code(), Some(0), "{}", show(&globbed));
+    assert_eq!(globbed.status.code(), Some(1), "{}", show(&globbed));
     assert_eq!(
         runner.output("findings"),
         Some(expected["summary"]["findings"].to_string()),
@@ -851,7 +852,12 @@ fn backlints_stderr_is_fenced_from_workflow_commands() {
     )
     .unwrap();
     let output = runner.run(&[("INPUT_PATH", "a.csv")]);
-    assert_eq!(output.status.code(), Some(0), "{}", show(&output));
+    assert_eq!(
+        output.status.code(),
+        Some(1),
+        "a warning fails: {}",
+        show(&output)
+    );
     let err = stderr(&output);
     let lines: Vec<&str> = err.lines().collect();
     let token = lines

@@ -1251,10 +1251,11 @@ fn a_backlog_without_a_role_template_gets_one_story_format_finding() {
         "2026-03-01",
         "fixtures/no-role-template.csv",
     ]);
-    assert_eq!(output.status.code(), Some(1), "{}", stderr(&output));
+    // A note, so a team that does not use the template is told once and its CI passes.
+    assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
     assert_eq!(
         stdout(&output),
-        "fixtures/no-role-template.csv:2:1: warning[story-format] LED-31: 6 of 6 stories (100%) \
+        "fixtures/no-role-template.csv:2:1: info[story-format] LED-31: 6 of 6 stories (100%) \
          are not written as user stories (\"As a …, I want …\"), e.g. \"Export invoices as PDF\"\n"
     );
 }

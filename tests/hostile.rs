@@ -797,7 +797,7 @@ fn stdout_closed_early_exits_quietly() {
     };
     let stderr = stderr.join().expect("stderr is read");
     assert!(
-        String::from_utf8_lossy(&first).starts_with("big.csv:2:1: warning[story-format] A-0"),
+        String::from_utf8_lossy(&first).starts_with("big.csv:2:1: info[story-format] A-0"),
         "{}",
         String::from_utf8_lossy(&first)
     );

@@ -90,6 +90,9 @@ pub struct Hit {
     pub span: Span,
     pub field: Option<Arc<str>>,
     pub vars: Vec<(&'static str, String)>,
+    /// Reported as a note (`info`), whatever the rule's severity: a backlog-wide finding
+    /// that describes the team's convention rather than a defect of one story.
+    pub as_note: bool,
 }
 
 impl Hit {
@@ -99,6 +102,15 @@ impl Hit {
             span,
             field: Some(Arc::clone(text.field)),
             vars: Vec::new(),
+            as_note: false,
+        }
+    }
+
+    /// The same hit, reported as a note (see [`Hit::as_note`]).
+    pub fn noted(self) -> Self {
+        Hit {
+            as_note: true,
+            ..self
         }
     }
 
@@ -133,6 +145,7 @@ impl Place {
             span: Span::new(self.start as usize, self.end as usize),
             field: Some(Arc::clone(&self.field)),
             vars: Vec::new(),
+            as_note: false,
         }
     }
 }

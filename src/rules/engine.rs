@@ -6,7 +6,7 @@ use std::sync::Arc;
 use crate::backlog::{Backlog, Field, Item};
 use crate::config::Scope;
 use crate::error::Error;
-use crate::finding::Finding;
+use crate::finding::{Finding, Severity};
 
 use rayon::prelude::*;
 
@@ -273,6 +273,7 @@ fn report_unused(
                     span,
                     field: Some(Arc::from(Field::Labels.name())),
                     vars: vec![("value", label)],
+                    as_note: false,
                 };
                 let key = backlog.key(item);
                 outcome.findings.push(finding(
@@ -328,7 +329,11 @@ fn finding(rule: &Rule, shared: &Shared, item: usize, key: &str, hit: Hit) -> Fi
     };
     Finding {
         rule: Arc::clone(&shared.id),
-        severity: rule.severity,
+        severity: if hit.as_note {
+            Severity::Info
+        } else {
+            rule.severity
+        },
         message: fill(&rule.message, &vars),
         help: Some(help),
         item,
@@ -405,6 +410,7 @@ mod tests {
             span: Span::default(),
             field: None,
             vars: vec![("value", "and".to_owned()), ("goal", goal)],
+            as_note: false,
         };
         let finding = finding(&rule, &Shared::of(&rule), 0, &"K-1".repeat(100), hit);
         assert!(

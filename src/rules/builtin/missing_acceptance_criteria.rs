@@ -33,6 +33,7 @@ impl MissingAcceptanceCriteria {
                 span: Span::empty_at(cx.item.anchor.start),
                 field: None,
                 vars: Vec::new(),
+                as_note: false,
             },
         };
         vec![hit]

@@ -65,6 +65,7 @@ impl StaleBacklog {
             span: updated.span,
             field: Some(Field::Updated.name().into()),
             vars: vec![("problem", problem)],
+            as_note: false,
         };
         vec![(oldest, hit)]
     }

@@ -89,9 +89,11 @@ impl Level {
                     "{breaking} of {total} stories ({:.0}%)",
                     100.0 * breaking as f64 / total as f64
                 );
+                // A note: the backlog's convention, not a defect of the story it is on.
                 let hit = example
                     .place
                     .hit()
+                    .noted()
                     .var("problem", (wording.backlog)(&share, &example.value))
                     .var("value", example.value.to_string());
                 (item, hit)

@@ -78,6 +78,7 @@ impl UnprioritizedBacklog {
             span: first_priority.span,
             field: Some(Field::Priority.name().into()),
             vars: vec![("problem", problem), ("value", shown)],
+            as_note: false,
         };
         vec![(*first, hit)]
     }

@@ -25,6 +25,7 @@ impl Required {
             span: Span::empty_at(cx.item.anchor.start),
             field: Some(self.field.name().into()),
             vars: vec![("problem", "is empty".to_owned())],
+            as_note: false,
         }]
     }
 }
