@@ -411,9 +411,21 @@ pub struct Item {
     pub anchor: Span,
     /// Every non-empty value, in file order.
     pub entries: Vec<Entry>,
+    /// Where the blank cells of logical fields start (CSV), so a finding about a missing
+    /// value points at its empty cell; formats without cells leave it empty.
+    pub blanks: Vec<(Field, usize)>,
 }
 
 impl Item {
+    /// Where a finding about a missing `field` points: its empty cell when the export has
+    /// one, else the start of the item.
+    pub fn missing(&self, field: Field) -> Span {
+        self.blanks
+            .iter()
+            .find(|(blank, _)| *blank == field)
+            .map_or(self.anchor, |&(_, at)| Span::empty_at(at))
+    }
+
     /// The value of a single-valued field: the first non-empty one.
     pub fn get(&self, field: Field) -> Option<&Value> {
         self.all(field).next()

@@ -126,22 +126,32 @@ impl Row {
             self.bytes.span(),
             layout.columns.len(),
         );
-        let anchor = cells.first().map_or(self.bytes.start as usize, |cell| {
-            cell.start + usize::from(text[cell.start..cell.end].starts_with('"'))
-        });
+        // Inside a cell's opening quote, where its text starts.
+        let inside =
+            |cell: &Span| cell.start + usize::from(text[cell.start..cell.end].starts_with('"'));
+        let anchor = cells.first().map_or(self.bytes.start as usize, inside);
         let mut entries = Vec::with_capacity(layout.order.len());
-        entries.extend(
-            layout
-                .order
-                .iter()
-                .filter_map(|&column| entry(text, layout, column, cells.get(column)?)),
-        );
+        let mut blanks = Vec::new();
+        for &column in &layout.order {
+            let Some(cell) = cells.get(column) else {
+                continue;
+            };
+            match entry(text, layout, column, cell) {
+                Some(entry) => entries.push(entry),
+                None => {
+                    if let Some(field) = layout.columns.get(column).and_then(|c| c.field) {
+                        blanks.push((field, inside(cell)));
+                    }
+                }
+            }
+        }
         Item {
             source: self.source as usize,
             record: self.record as usize,
             key: self.key.text(text).to_owned(),
             anchor: Span::empty_at(anchor),
             entries,
+            blanks,
         }
     }
 

@@ -262,6 +262,7 @@ impl IssueReader<'_> {
             key,
             anchor: Span::empty_at(issue.range.start),
             entries: ranked.into_iter().map(|(_, e)| e).collect(),
+            blanks: Vec::new(),
         }
     }
 

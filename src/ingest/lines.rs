@@ -42,6 +42,7 @@ pub fn read(
                     span: Span::new(start, start + story.len()),
                 },
             }],
+            blanks: Vec::new(),
         })
         .collect();
     let origins = Field::ALL

@@ -148,6 +148,7 @@ mod tests {
                     Span::new(101, 124),
                 ),
             ],
+            blanks: Vec::new(),
         }
     }
 

@@ -127,6 +127,7 @@ mod tests {
                 })
                 .into_iter()
                 .collect(),
+            blanks: Vec::new(),
         }
     }
 

@@ -2,7 +2,7 @@ use std::ops::Range;
 
 use serde::Deserialize;
 
-use crate::backlog::{Field, Span};
+use crate::backlog::Field;
 use crate::rules::check::Hit;
 use crate::rules::context::Context;
 use crate::rules::view::field_texts;
@@ -30,7 +30,7 @@ impl MissingAcceptanceCriteria {
                 description.span_of(opening(description.text())),
             ),
             None => Hit {
-                span: Span::empty_at(cx.item.anchor.start),
+                span: cx.item.missing(Field::Description),
                 field: None,
                 vars: Vec::new(),
                 as_note: false,

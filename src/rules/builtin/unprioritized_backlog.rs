@@ -37,7 +37,7 @@ impl UnprioritizedBacklog {
             },
             None => Priority {
                 name: None,
-                span: Span::empty_at(cx.item.anchor.start),
+                span: cx.item.missing(Field::Priority),
             },
         })
     }

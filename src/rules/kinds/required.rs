@@ -21,8 +21,13 @@ impl Required {
         {
             return Vec::new();
         }
+        // At the empty cell of a logical field when the export has one.
+        let span = match self.field.logical() {
+            Some(field) => cx.item.missing(field),
+            None => Span::empty_at(cx.item.anchor.start),
+        };
         vec![Hit {
-            span: Span::empty_at(cx.item.anchor.start),
+            span,
             field: Some(self.field.name().into()),
             vars: vec![("problem", "is empty".to_owned())],
             as_note: false,
