@@ -180,6 +180,44 @@ fn story_format() {
         )],
     );
     assert!(titled.is_empty(), "{titled:?}");
+    // A heading or label line above the story sentence is skipped.
+    for description in [
+        "*Story*\nAs a shopper, I want to save my basket, so that I can order later.",
+        "h2. Narrative\n\nAs a shopper, I want to save my basket, so that I can order later.",
+        "Story:\nAs a shopper, I want to save my basket, so that I can order later.",
+    ] {
+        let found = run(
+            "story-format",
+            &[("Save basket", &[("Description", description)])],
+        );
+        assert!(found.is_empty(), "{description:?}: {found:?}");
+    }
+    // A sentence above it is text, not a heading: the story is not found there.
+    let preceded = run(
+        "story-format",
+        &[(
+            "Save basket",
+            &[(
+                "Description",
+                "Shoppers lose baskets on the train.\nAs a shopper, I want to save my basket.",
+            )],
+        )],
+    );
+    assert_eq!(preceded.len(), 1, "{preceded:?}");
+    // Findings point at the story sentence below the heading.
+    assert_eq!(
+        run(
+            "missing-benefit",
+            &[(
+                "Save basket",
+                &[(
+                    "Description",
+                    "*Story*\nAs a shopper, I want to save my basket."
+                )]
+            )]
+        ),
+        ["PAN-10: the story says what, but not why: \"save my basket\""]
+    );
     assert_eq!(
         run("story-format", &[("Checkout page must be fast", &[])]),
         ["PAN-10: \"Checkout page must be fast\" is not written as a user story"]

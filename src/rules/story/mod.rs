@@ -64,6 +64,7 @@
 //! the caller's to strip ([`find`] strips them from a description line).
 
 pub mod atomic;
+mod heading;
 pub mod minimal;
 
 use std::ops::Range;
@@ -146,7 +147,8 @@ pub struct Options {
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum StorySource {
     Summary,
-    /// The first non-empty line of the description. `offset` is the byte offset in the
+    /// The first line of the description that is neither blank nor a heading or label
+    /// (`*User Story*`, `h3. Story`). `offset` is the byte offset in the
     /// description where the parsed text starts (the line's start, past any indentation
     /// and list or quote marker); the story's ranges are relative to it.
     DescriptionFirstLine {
@@ -272,11 +274,15 @@ pub fn parse(text: &str, options: &Options) -> Option<Story> {
     Some(story.shifted(skip))
 }
 
-/// The text that holds the story: `summary` if it parses; otherwise the first non-empty
-/// line of `description` if that parses (the summary is then a short title and the
-/// description holds the story). For the description, leading indentation and a list or
-/// quote marker (`*`, `-`, `+`, `#`, `>`, `1.`, `1)`, `bq.`) are skipped; `offset` says
-/// where the parsed text starts.
+/// The most heading or label lines [`find`] skips above the story in a description.
+const MAX_HEADINGS: usize = 3;
+
+/// The text that holds the story: `summary` if it parses; otherwise the first line of
+/// `description` that is neither blank nor a heading or label (`*User Story*`,
+/// `h3. Story`, `User story:`; at most [`MAX_HEADINGS`] of them), if that parses (the
+/// summary is then a short title and the description holds the story). For the
+/// description, leading indentation and a list or quote marker (`*`, `-`, `+`, `#`, `>`,
+/// `1.`, `1)`, `bq.`) are skipped; `offset` says where the parsed text starts.
 pub fn find(
     summary: &str,
     description: Option<&str>,
@@ -287,12 +293,23 @@ pub fn find(
     }
     let description = description?;
     let mut line_start = 0;
+    let mut headings = 0;
     for line in description.split_inclusive('\n') {
         let content = line.trim_end_matches(['\n', '\r']);
-        if !content.trim().is_empty() {
-            let skip = line_marker_len(content);
-            let body = content.get(skip..)?;
-            return parse(body, options).map(|story| {
+        let heading = headings < MAX_HEADINGS && heading::is_heading(content);
+        headings += usize::from(heading);
+        if !content.trim().is_empty() && !heading {
+            let mut skip = line_marker_len(content);
+            let mut body = content.get(skip..)?;
+            let mut story = parse(body, options);
+            // "*User Story*: As a …": a label before the story on its line.
+            let label = heading::label_prefix_len(body);
+            if story.is_none() && label > 0 {
+                skip += label;
+                body = content.get(skip..)?;
+                story = parse(body, options);
+            }
+            return story.map(|story| {
                 (
                     StorySource::DescriptionFirstLine {
                         offset: line_start + skip,
@@ -1447,11 +1464,11 @@ mod tests {
         assert_eq!(&line[story.goal.clone()], "browse rooms");
         assert_eq!(&line[story.benefit.expect("benefit")], "I can compare");
 
-        // Only the first non-empty line counts.
+        // Only the first line of text counts.
         assert_eq!(
             find(
                 "Title",
-                Some("Intro line\nAs a guest, I want to browse"),
+                Some("Guests asked for this at the fair.\nAs a guest, I want to browse"),
                 &opts()
             ),
             None
@@ -1464,6 +1481,33 @@ mod tests {
         let (source, _) =
             find("T", Some("1. As a guest, I want to browse"), &opts()).expect("found");
         assert_eq!(source, StorySource::DescriptionFirstLine { offset: 3 });
+    }
+
+    #[test]
+    fn find_skips_headings_above_the_story() {
+        for description in [
+            "*User Story*\nAs a guest, I want to browse rooms, so that I can compare",
+            "*User Story* \r\n\r\nAs a guest, I want to browse rooms, so that I can compare",
+            "h3. Story\n* As a guest, I want to browse rooms, so that I can compare",
+            "## Story\n\nAs a guest, I want to browse rooms, so that I can compare",
+            "User story:\nAs a guest, I want to browse rooms, so that I can compare",
+            "{panel}\n*Story:*\nAs a guest, I want to browse rooms, so that I can compare",
+            "*User Story*: As a guest, I want to browse rooms, so that I can compare",
+            "- Story: As a guest, I want to browse rooms, so that I can compare",
+        ] {
+            let (source, story) =
+                find("Rooms", Some(description), &opts()).expect("found below the heading");
+            let StorySource::DescriptionFirstLine { offset } = source else {
+                panic!("expected the description");
+            };
+            let line = &description[offset..];
+            assert!(line.starts_with("As a guest"), "{description:?}");
+            assert_eq!(&line[story.role.clone().expect("role")], "guest");
+            assert_eq!(&line[story.benefit.expect("benefit")], "I can compare");
+        }
+        // Four headings are a document, not a story's title.
+        let deep = "h1. A\nh2. B\nh3. C\nh4. D\nAs a guest, I want to browse";
+        assert_eq!(find("Rooms", Some(deep), &opts()), None);
     }
 
     #[test]
