@@ -405,6 +405,15 @@ fn role_not_user() {
             "As a developer, I want to move the basket to a new service",
             "As the system, I want to retry failed payments",
             "As a product owner, I want a report",
+            // Judged by the head of the role, whatever qualifies it.
+            "As a senior software developer, I want to split the checkout module",
+            "As a developer of the ordering platform, I want faster builds",
+            "As a machine learning engineer, I want to retrain the ranking model nightly",
+            "As a data scientist, I want the events table partitioned by day",
+            "As the solution architect, I want one message broker for all services",
+            "As a QA specialist, I want a staging copy of the shop",
+            "As the app, I want to cache the catalogue",
+            "As a contract member of the team, I want the sprint goals on the wiki",
         ],
     );
     passes(
@@ -412,8 +421,31 @@ fn role_not_user() {
         &[
             GOOD,
             "As a store manager, I want to mark items out of stock",
+            // The head is the administrator, not the system.
+            "As a system administrator, I want to reset a shopper's password",
+            "As a user of the mobile app, I want to scan a barcode",
+            // A builder who works on their own thing with the product uses it.
+            "As a developer, I want to publish my plugin to the marketplace",
         ],
     );
+    // Whether developers are users depends on the product: a setting says so.
+    let developer: &[(&str, &[(&str, &str)])] = &[(
+        "As a developer, I want the client library to retry timeouts",
+        &[],
+    )];
+    assert_eq!(
+        run("role-not-user", developer),
+        [
+            "PAN-10: \"developer\" builds the product rather than uses it (a product made for \
+          developers sets developers_are_users = true under [rules.role-not-user])"
+        ]
+    );
+    let for_developers = "[rules.role-not-user]\ndevelopers_are_users = true\n";
+    assert!(run_with("role-not-user", developer, for_developers).is_empty());
+    assert!(run_with("role-not-user", developer, "personas = [\"developer\"]\n").is_empty());
+    // The team and the product itself are never users.
+    let team: &[(&str, &[(&str, &str)])] = &[("As the system, I want to retry payments", &[])];
+    assert_eq!(run_with("role-not-user", team, for_developers).len(), 1);
     let rows: &[(&str, &[(&str, &str)])] = &[
         ("As a driver, I want to see stops", &[]),
         ("As a developer, I want logs", &[]),

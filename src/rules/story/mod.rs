@@ -66,6 +66,7 @@
 pub mod atomic;
 mod heading;
 pub mod minimal;
+pub mod role;
 
 use std::ops::Range;
 use std::sync::LazyLock;
