@@ -251,6 +251,21 @@ fn missing_benefit() {
         &[
             "As a shopper, I want to save my basket",
             "As a shopper I want to pay with a saved card.",
+            // Conditions and constraints say when or how, not why.
+            "As a shopper, I want to see my basket when I log in on my phone",
+            "As a shopper, I want to pay in one step if my card is saved",
+            "As a shopper, I want to reorder without having to search again",
+            "As a shopper, I want to reorder while the sale is on",
+            // "to" and "for" that belong to the goal.
+            "As a shopper, I want to send my list to friends in the group",
+            "As a shopper, I want a way to sort my orders",
+            "As a shopper, I want to have the shop to remember my size",
+            "As a shopper, I want to use the map to find a store",
+            "As a shopper, I want to search for promotions",
+            "As a shopper, I want a filter for each category",
+            "As a shopper, I want to see my orders since last year",
+            "As a shopper, I want to see my orders in order of date",
+            "As a shopper, I want to upload a photo, which is shown on my profile",
         ],
     );
     passes(
@@ -259,6 +274,15 @@ fn missing_benefit() {
             GOOD,
             "As a driver, I want a map, in order to find the door",
             "Checkout page must be fast",
+            // Reason clauses without "so that".
+            "As a driver, I want the route printed because the van has no screen",
+            "As a driver, I want the route printed since I often lose signal",
+            "As a driver, I want to export my trips for re-use",
+            "As a driver, I want to label every stop for easier navigation",
+            "As a driver, I want to scan parcels at the door to confirm delivery",
+            "As a dispatcher, I want to log each delay, which can then be used by planners",
+            "As a dispatcher, I want to tag late parcels in order spot patterns",
+            "As a dispatcher, I want a weekly summary for the purpose of planning shifts",
         ],
     );
 }

@@ -45,7 +45,12 @@
 //!   takes it (`needs to be able to`); in `I want the system to be able to export` it is
 //!   part of the goal;
 //! * `because` (not `because of`): a reason is the story's "why", so it counts as the
-//!   benefit rather than as extra text.
+//!   benefit rather than as extra text;
+//! * the other reason clauses of [`reason`]: a purpose infinitive after the goal's object
+//!   (`scan parcels to confirm delivery`), a purpose `for` (`for re-use`, `for the
+//!   purpose of …`, the latter explicit), `since` with a clause, `in order` without its
+//!   `to`, and a consequence after a comma (`, which can then be used by …`). Conditions
+//!   and constraints (`when`, `if`, `without having to`, `while`) are never markers.
 //!
 //! An explicit marker beats an earlier weak one because writers who use "so that" mean
 //! it as the template's marker: in "a form so parents can send notes, so that I hear
@@ -66,6 +71,7 @@
 pub mod atomic;
 mod heading;
 pub mod minimal;
+mod reason;
 pub mod role;
 
 use std::ops::Range;
@@ -220,7 +226,7 @@ static JOB_STORY: LazyLock<Option<Regex>> = LazyLock::new(|| {
 
 static MARKER: LazyLock<Option<Regex>> = LazyLock::new(|| {
     compile(
-        r"(?i)\b(?:so\s+that|so\s+as\s+to|so\s+(?:I|we)\s+(?:can|could)|in\s+order\s+(?:to|that|for)|to\s+be\s+able\s+to|to\s+(?:allow|enable|ensure|help|avoid|prevent|reduce|improve|support|facilitate|make\s+sure)|because|so|to)\b",
+        r"(?i)\b(?:so\s+that|so\s+as\s+to|so\s+(?:I|we)\s+(?:can|could)|in\s+order\s+(?:to|that|for)|for\s+the\s+(?:purpose|sake)(?:\s+of)?|in\s+order|to\s+be\s+able\s+to|to\s+(?:allow|enable|ensure|help|avoid|prevent|reduce|improve|support|facilitate|make\s+sure)|because|since|which|for|so|to)\b",
     )
 });
 
@@ -658,7 +664,8 @@ fn find_marker(text: &str, base: usize, rest: &str, verbal: bool) -> Option<Rang
         let lower = words.join(" ");
         let strong = lower == "so that"
             || lower == "so as to"
-            || lower.starts_with("in order")
+            || (words.len() == 3 && lower.starts_with("in order"))
+            || lower.starts_with("for the")
             || (words.len() == 3 && lower.starts_with("so "));
         if strong {
             return Some(start..end);
@@ -685,7 +692,22 @@ fn find_marker(text: &str, base: usize, rest: &str, verbal: bool) -> Option<Rang
             // ", to quickly find …": a purpose clause set off by a comma; not the second of
             // a list of wants (", to set a date …, and to have …").
             let list = after.contains(", and to ") || after.contains(" and to ");
-            comma_before && !next.is_empty() && !list
+            let purpose = if comma_before {
+                !next.is_empty()
+            } else {
+                // After a verb, or after the goal's own infinitive ("the list to be
+                // checked nightly to catch errors").
+                (verbal || before.contains(" to ")) && reason::purpose_infinitive(before, after)
+            };
+            purpose && !list
+        } else if lower == "for" {
+            reason::purpose_for(before, after)
+        } else if lower == "since" {
+            reason::reason_since(after)
+        } else if lower == "which" {
+            reason::consequence_which(before, after)
+        } else if lower == "in order" {
+            reason::bare_in_order(after)
         } else if lower.starts_with("to") {
             // "have ALFRED to be able to determine": the object is who should be able.
             let causative = listed(CAUSATIVES, &first_word(before));
@@ -1149,6 +1171,54 @@ mod tests {
             "batch invoices",
             "because",
             "month end is busy",
+        );
+        check(
+            "As a clerk, I want to file each receipt to claim expenses",
+            "clerk",
+            "I want to",
+            "file each receipt",
+            "to",
+            "claim expenses",
+        );
+        check(
+            "As a clerk, I want late invoices to be flagged nightly to warn the team",
+            "clerk",
+            "I want",
+            "late invoices to be flagged nightly",
+            "to",
+            "warn the team",
+        );
+        check(
+            "As a clerk, I want the system to send reminders to customers",
+            "clerk",
+            "I want",
+            "the system to send reminders to customers",
+            "",
+            "",
+        );
+        check(
+            "As a clerk, I want to keep every receipt, which can then be used by auditors.",
+            "clerk",
+            "I want to",
+            "keep every receipt",
+            "which",
+            "can then be used by auditors",
+        );
+        check(
+            "As a clerk, I want to tag receipts for faster retrieval",
+            "clerk",
+            "I want to",
+            "tag receipts",
+            "for",
+            "faster retrieval",
+        );
+        check(
+            "As a clerk, I want to batch invoices since we close the books monthly",
+            "clerk",
+            "I want to",
+            "batch invoices",
+            "since",
+            "we close the books monthly",
         );
         check(
             "As a clerk, I want to batch invoices because of the volume",
