@@ -180,6 +180,44 @@ fn story_format() {
         )],
     );
     assert!(titled.is_empty(), "{titled:?}");
+    // A heading or label line above the story sentence is skipped.
+    for description in [
+        "*Story*\nAs a shopper, I want to save my basket, so that I can order later.",
+        "h2. Narrative\n\nAs a shopper, I want to save my basket, so that I can order later.",
+        "Story:\nAs a shopper, I want to save my basket, so that I can order later.",
+    ] {
+        let found = run(
+            "story-format",
+            &[("Save basket", &[("Description", description)])],
+        );
+        assert!(found.is_empty(), "{description:?}: {found:?}");
+    }
+    // A sentence above it is text, not a heading: the story is not found there.
+    let preceded = run(
+        "story-format",
+        &[(
+            "Save basket",
+            &[(
+                "Description",
+                "Shoppers lose baskets on the train.\nAs a shopper, I want to save my basket.",
+            )],
+        )],
+    );
+    assert_eq!(preceded.len(), 1, "{preceded:?}");
+    // Findings point at the story sentence below the heading.
+    assert_eq!(
+        run(
+            "missing-benefit",
+            &[(
+                "Save basket",
+                &[(
+                    "Description",
+                    "*Story*\nAs a shopper, I want to save my basket."
+                )]
+            )]
+        ),
+        ["PAN-10: the story says what, but not why: \"save my basket\""]
+    );
     assert_eq!(
         run("story-format", &[("Checkout page must be fast", &[])]),
         ["PAN-10: \"Checkout page must be fast\" is not written as a user story"]
@@ -213,6 +251,21 @@ fn missing_benefit() {
         &[
             "As a shopper, I want to save my basket",
             "As a shopper I want to pay with a saved card.",
+            // Conditions and constraints say when or how, not why.
+            "As a shopper, I want to see my basket when I log in on my phone",
+            "As a shopper, I want to pay in one step if my card is saved",
+            "As a shopper, I want to reorder without having to search again",
+            "As a shopper, I want to reorder while the sale is on",
+            // "to" and "for" that belong to the goal.
+            "As a shopper, I want to send my list to friends in the group",
+            "As a shopper, I want a way to sort my orders",
+            "As a shopper, I want to have the shop to remember my size",
+            "As a shopper, I want to use the map to find a store",
+            "As a shopper, I want to search for promotions",
+            "As a shopper, I want a filter for each category",
+            "As a shopper, I want to see my orders since last year",
+            "As a shopper, I want to see my orders in order of date",
+            "As a shopper, I want to upload a photo, which is shown on my profile",
         ],
     );
     passes(
@@ -221,6 +274,15 @@ fn missing_benefit() {
             GOOD,
             "As a driver, I want a map, in order to find the door",
             "Checkout page must be fast",
+            // Reason clauses without "so that".
+            "As a driver, I want the route printed because the van has no screen",
+            "As a driver, I want the route printed since I often lose signal",
+            "As a driver, I want to export my trips for re-use",
+            "As a driver, I want to label every stop for easier navigation",
+            "As a driver, I want to scan parcels at the door to confirm delivery",
+            "As a dispatcher, I want to log each delay, which can then be used by planners",
+            "As a dispatcher, I want to tag late parcels in order spot patterns",
+            "As a dispatcher, I want a weekly summary for the purpose of planning shifts",
         ],
     );
 }
@@ -367,6 +429,15 @@ fn role_not_user() {
             "As a developer, I want to move the basket to a new service",
             "As the system, I want to retry failed payments",
             "As a product owner, I want a report",
+            // Judged by the head of the role, whatever qualifies it.
+            "As a senior software developer, I want to split the checkout module",
+            "As a developer of the ordering platform, I want faster builds",
+            "As a machine learning engineer, I want to retrain the ranking model nightly",
+            "As a data scientist, I want the events table partitioned by day",
+            "As the solution architect, I want one message broker for all services",
+            "As a QA specialist, I want a staging copy of the shop",
+            "As the app, I want to cache the catalogue",
+            "As a contract member of the team, I want the sprint goals on the wiki",
         ],
     );
     passes(
@@ -374,8 +445,31 @@ fn role_not_user() {
         &[
             GOOD,
             "As a store manager, I want to mark items out of stock",
+            // The head is the administrator, not the system.
+            "As a system administrator, I want to reset a shopper's password",
+            "As a user of the mobile app, I want to scan a barcode",
+            // A builder who works on their own thing with the product uses it.
+            "As a developer, I want to publish my plugin to the marketplace",
         ],
     );
+    // Whether developers are users depends on the product: a setting says so.
+    let developer: &[(&str, &[(&str, &str)])] = &[(
+        "As a developer, I want the client library to retry timeouts",
+        &[],
+    )];
+    assert_eq!(
+        run("role-not-user", developer),
+        [
+            "PAN-10: \"developer\" builds the product rather than uses it (a product made for \
+          developers sets developers_are_users = true under [rules.role-not-user])"
+        ]
+    );
+    let for_developers = "[rules.role-not-user]\ndevelopers_are_users = true\n";
+    assert!(run_with("role-not-user", developer, for_developers).is_empty());
+    assert!(run_with("role-not-user", developer, "personas = [\"developer\"]\n").is_empty());
+    // The team and the product itself are never users.
+    let team: &[(&str, &[(&str, &str)])] = &[("As the system, I want to retry payments", &[])];
+    assert_eq!(run_with("role-not-user", team, for_developers).len(), 1);
     let rows: &[(&str, &[(&str, &str)])] = &[
         ("As a driver, I want to see stops", &[]),
         ("As a developer, I want logs", &[]),

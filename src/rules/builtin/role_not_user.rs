@@ -1,18 +1,32 @@
 use serde::Deserialize;
 
 use crate::rules::check::Hit;
-use crate::rules::conditions::contains;
 use crate::rules::context::Context;
+use crate::rules::story::role::RoleHead;
 
 /// `role-not-user`: the story is written for the team or a system, not for someone who
-/// uses the product. Roles listed in the configuration's `personas` are always fine; when
-/// personas are configured, a role outside them is reported too.
+/// uses the product. The role is judged by its head ("developer of the platform" is a
+/// developer, "system administrator" an administrator). Roles named in the configuration's
+/// `personas` are always fine; when personas are configured, a role outside them is
+/// reported too.
 #[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct RoleNotUser {
-    /// Roles that are not users of the product.
+    /// Heads of roles that are never users: the product itself, its parts, the team's
+    /// process roles.
     pub roles: Vec<String>,
+    /// Heads of roles that build the product (developer, engineer, tester): users only of
+    /// a product built for them, as `developers_are_users` says.
+    pub builders: Vec<String>,
+    /// The product is built for developers (a library, an API, a data platform): builder
+    /// roles are its users.
+    #[serde(default)]
+    pub developers_are_users: bool,
 }
+
+/// How a product made for developers says so, added to the message about a builder role.
+const DEVELOPERS_SETTING: &str =
+    " (a product made for developers sets developers_are_users = true under [rules.role-not-user])";
 
 impl RoleNotUser {
     pub fn run(&self, cx: &Context<'_>) -> Vec<Hit> {
@@ -23,37 +37,47 @@ impl RoleNotUser {
             return Vec::new();
         };
         let role = view.text.text()[range.clone()].trim();
+        let head = RoleHead::of(role);
         let personas = &cx.settings.personas;
-        if contains(personas, role) {
+        if personas.iter().any(|persona| head.is(persona)) {
             return Vec::new();
         }
-        // Lower case, words separated by single spaces, as the listed roles are compared.
-        let normal = role
-            .to_lowercase()
-            .split_whitespace()
-            .collect::<Vec<_>>()
-            .join(" ");
-        // `normal` has no upper-case ASCII, so for an ASCII role ignoring ASCII case is
-        // lower-casing it, without a copy.
-        let listed = |r: &String| {
-            if r.is_ascii() {
-                r.eq_ignore_ascii_case(&normal)
-            } else {
-                r.to_lowercase() == normal
-            }
+        let named = |names: &[String]| names.iter().any(|name| head.is(name));
+        let builder = || {
+            !self.developers_are_users
+                && named(&self.builders)
+                && !builds_their_own(view.text.text().get(view.story.goal.clone()))
         };
-        let problem = if self.roles.iter().any(listed) {
-            format!("\"{role}\" is not someone who uses the product")
-        } else if !personas.is_empty() {
-            format!(
+        let (problem, setting) = if named(&self.roles) {
+            (
+                format!("\"{role}\" is not someone who uses the product"),
+                "",
+            )
+        } else if builder() {
+            (
+                format!("\"{role}\" builds the product rather than uses it"),
+                DEVELOPERS_SETTING,
+            )
+        } else if !personas.is_empty() && !head.is_empty() {
+            let problem = format!(
                 "\"{role}\" is not one of the team's personas ({})",
                 personas.join(", ")
-            )
+            );
+            (problem, "")
         } else {
             return Vec::new();
         };
         vec![Hit::on(&view.text, view.text.span_of(range))
             .var("value", role)
-            .var("problem", problem)]
+            .var("problem", problem)
+            .var("setting", setting)]
     }
+}
+
+/// Whether the goal speaks of the role's own work ("publish my app", "test my plugin"): a
+/// builder who builds their own thing with the product is one of its users.
+fn builds_their_own(goal: Option<&str>) -> bool {
+    goal.unwrap_or_default()
+        .split(|c: char| !c.is_alphanumeric())
+        .any(|word| word.eq_ignore_ascii_case("my"))
 }

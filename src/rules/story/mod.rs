@@ -45,7 +45,12 @@
 //!   takes it (`needs to be able to`); in `I want the system to be able to export` it is
 //!   part of the goal;
 //! * `because` (not `because of`): a reason is the story's "why", so it counts as the
-//!   benefit rather than as extra text.
+//!   benefit rather than as extra text;
+//! * the other reason clauses of [`reason`]: a purpose infinitive after the goal's object
+//!   (`scan parcels to confirm delivery`), a purpose `for` (`for re-use`, `for the
+//!   purpose of …`, the latter explicit), `since` with a clause, `in order` without its
+//!   `to`, and a consequence after a comma (`, which can then be used by …`). Conditions
+//!   and constraints (`when`, `if`, `without having to`, `while`) are never markers.
 //!
 //! An explicit marker beats an earlier weak one because writers who use "so that" mean
 //! it as the template's marker: in "a form so parents can send notes, so that I hear
@@ -64,7 +69,10 @@
 //! the caller's to strip ([`find`] strips them from a description line).
 
 pub mod atomic;
+mod heading;
 pub mod minimal;
+mod reason;
+pub mod role;
 
 use std::ops::Range;
 use std::sync::LazyLock;
@@ -146,7 +154,8 @@ pub struct Options {
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum StorySource {
     Summary,
-    /// The first non-empty line of the description. `offset` is the byte offset in the
+    /// The first line of the description that is neither blank nor a heading or label
+    /// (`*User Story*`, `h3. Story`). `offset` is the byte offset in the
     /// description where the parsed text starts (the line's start, past any indentation
     /// and list or quote marker); the story's ranges are relative to it.
     DescriptionFirstLine {
@@ -217,7 +226,7 @@ static JOB_STORY: LazyLock<Option<Regex>> = LazyLock::new(|| {
 
 static MARKER: LazyLock<Option<Regex>> = LazyLock::new(|| {
     compile(
-        r"(?i)\b(?:so\s+that|so\s+as\s+to|so\s+(?:I|we)\s+(?:can|could)|in\s+order\s+(?:to|that|for)|to\s+be\s+able\s+to|to\s+(?:allow|enable|ensure|help|avoid|prevent|reduce|improve|support|facilitate|make\s+sure)|because|so|to)\b",
+        r"(?i)\b(?:so\s+that|so\s+as\s+to|so\s+(?:I|we)\s+(?:can|could)|in\s+order\s+(?:to|that|for)|for\s+the\s+(?:purpose|sake)(?:\s+of)?|in\s+order|to\s+be\s+able\s+to|to\s+(?:allow|enable|ensure|help|avoid|prevent|reduce|improve|support|facilitate|make\s+sure)|because|since|which|for|so|to)\b",
     )
 });
 
@@ -272,11 +281,15 @@ pub fn parse(text: &str, options: &Options) -> Option<Story> {
     Some(story.shifted(skip))
 }
 
-/// The text that holds the story: `summary` if it parses; otherwise the first non-empty
-/// line of `description` if that parses (the summary is then a short title and the
-/// description holds the story). For the description, leading indentation and a list or
-/// quote marker (`*`, `-`, `+`, `#`, `>`, `1.`, `1)`, `bq.`) are skipped; `offset` says
-/// where the parsed text starts.
+/// The most heading or label lines [`find`] skips above the story in a description.
+const MAX_HEADINGS: usize = 3;
+
+/// The text that holds the story: `summary` if it parses; otherwise the first line of
+/// `description` that is neither blank nor a heading or label (`*User Story*`,
+/// `h3. Story`, `User story:`; at most [`MAX_HEADINGS`] of them), if that parses (the
+/// summary is then a short title and the description holds the story). For the
+/// description, leading indentation and a list or quote marker (`*`, `-`, `+`, `#`, `>`,
+/// `1.`, `1)`, `bq.`) are skipped; `offset` says where the parsed text starts.
 pub fn find(
     summary: &str,
     description: Option<&str>,
@@ -287,12 +300,23 @@ pub fn find(
     }
     let description = description?;
     let mut line_start = 0;
+    let mut headings = 0;
     for line in description.split_inclusive('\n') {
         let content = line.trim_end_matches(['\n', '\r']);
-        if !content.trim().is_empty() {
-            let skip = line_marker_len(content);
-            let body = content.get(skip..)?;
-            return parse(body, options).map(|story| {
+        let heading = headings < MAX_HEADINGS && heading::is_heading(content);
+        headings += usize::from(heading);
+        if !content.trim().is_empty() && !heading {
+            let mut skip = line_marker_len(content);
+            let mut body = content.get(skip..)?;
+            let mut story = parse(body, options);
+            // "*User Story*: As a …": a label before the story on its line.
+            let label = heading::label_prefix_len(body);
+            if story.is_none() && label > 0 {
+                skip += label;
+                body = content.get(skip..)?;
+                story = parse(body, options);
+            }
+            return story.map(|story| {
                 (
                     StorySource::DescriptionFirstLine {
                         offset: line_start + skip,
@@ -640,7 +664,8 @@ fn find_marker(text: &str, base: usize, rest: &str, verbal: bool) -> Option<Rang
         let lower = words.join(" ");
         let strong = lower == "so that"
             || lower == "so as to"
-            || lower.starts_with("in order")
+            || (words.len() == 3 && lower.starts_with("in order"))
+            || lower.starts_with("for the")
             || (words.len() == 3 && lower.starts_with("so "));
         if strong {
             return Some(start..end);
@@ -667,7 +692,22 @@ fn find_marker(text: &str, base: usize, rest: &str, verbal: bool) -> Option<Rang
             // ", to quickly find …": a purpose clause set off by a comma; not the second of
             // a list of wants (", to set a date …, and to have …").
             let list = after.contains(", and to ") || after.contains(" and to ");
-            comma_before && !next.is_empty() && !list
+            let purpose = if comma_before {
+                !next.is_empty()
+            } else {
+                // After a verb, or after the goal's own infinitive ("the list to be
+                // checked nightly to catch errors").
+                (verbal || before.contains(" to ")) && reason::purpose_infinitive(before, after)
+            };
+            purpose && !list
+        } else if lower == "for" {
+            reason::purpose_for(before, after)
+        } else if lower == "since" {
+            reason::reason_since(after)
+        } else if lower == "which" {
+            reason::consequence_which(before, after)
+        } else if lower == "in order" {
+            reason::bare_in_order(after)
         } else if lower.starts_with("to") {
             // "have ALFRED to be able to determine": the object is who should be able.
             let causative = listed(CAUSATIVES, &first_word(before));
@@ -1133,6 +1173,54 @@ mod tests {
             "month end is busy",
         );
         check(
+            "As a clerk, I want to file each receipt to claim expenses",
+            "clerk",
+            "I want to",
+            "file each receipt",
+            "to",
+            "claim expenses",
+        );
+        check(
+            "As a clerk, I want late invoices to be flagged nightly to warn the team",
+            "clerk",
+            "I want",
+            "late invoices to be flagged nightly",
+            "to",
+            "warn the team",
+        );
+        check(
+            "As a clerk, I want the system to send reminders to customers",
+            "clerk",
+            "I want",
+            "the system to send reminders to customers",
+            "",
+            "",
+        );
+        check(
+            "As a clerk, I want to keep every receipt, which can then be used by auditors.",
+            "clerk",
+            "I want to",
+            "keep every receipt",
+            "which",
+            "can then be used by auditors",
+        );
+        check(
+            "As a clerk, I want to tag receipts for faster retrieval",
+            "clerk",
+            "I want to",
+            "tag receipts",
+            "for",
+            "faster retrieval",
+        );
+        check(
+            "As a clerk, I want to batch invoices since we close the books monthly",
+            "clerk",
+            "I want to",
+            "batch invoices",
+            "since",
+            "we close the books monthly",
+        );
+        check(
             "As a clerk, I want to batch invoices because of the volume",
             "clerk",
             "I want to",
@@ -1447,11 +1535,11 @@ mod tests {
         assert_eq!(&line[story.goal.clone()], "browse rooms");
         assert_eq!(&line[story.benefit.expect("benefit")], "I can compare");
 
-        // Only the first non-empty line counts.
+        // Only the first line of text counts.
         assert_eq!(
             find(
                 "Title",
-                Some("Intro line\nAs a guest, I want to browse"),
+                Some("Guests asked for this at the fair.\nAs a guest, I want to browse"),
                 &opts()
             ),
             None
@@ -1464,6 +1552,33 @@ mod tests {
         let (source, _) =
             find("T", Some("1. As a guest, I want to browse"), &opts()).expect("found");
         assert_eq!(source, StorySource::DescriptionFirstLine { offset: 3 });
+    }
+
+    #[test]
+    fn find_skips_headings_above_the_story() {
+        for description in [
+            "*User Story*\nAs a guest, I want to browse rooms, so that I can compare",
+            "*User Story* \r\n\r\nAs a guest, I want to browse rooms, so that I can compare",
+            "h3. Story\n* As a guest, I want to browse rooms, so that I can compare",
+            "## Story\n\nAs a guest, I want to browse rooms, so that I can compare",
+            "User story:\nAs a guest, I want to browse rooms, so that I can compare",
+            "{panel}\n*Story:*\nAs a guest, I want to browse rooms, so that I can compare",
+            "*User Story*: As a guest, I want to browse rooms, so that I can compare",
+            "- Story: As a guest, I want to browse rooms, so that I can compare",
+        ] {
+            let (source, story) =
+                find("Rooms", Some(description), &opts()).expect("found below the heading");
+            let StorySource::DescriptionFirstLine { offset } = source else {
+                panic!("expected the description");
+            };
+            let line = &description[offset..];
+            assert!(line.starts_with("As a guest"), "{description:?}");
+            assert_eq!(&line[story.role.clone().expect("role")], "guest");
+            assert_eq!(&line[story.benefit.expect("benefit")], "I can compare");
+        }
+        // Four headings are a document, not a story's title.
+        let deep = "h1. A\nh2. B\nh3. C\nh4. D\nAs a guest, I want to browse";
+        assert_eq!(find("Rooms", Some(deep), &opts()), None);
     }
 
     #[test]
