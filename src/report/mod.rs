@@ -40,8 +40,8 @@ pub struct Report<'a> {
     pub order: Order,
     /// How many findings a baseline hid; `None` without a baseline.
     pub hidden_by_baseline: Option<usize>,
-    /// Per file, the day its ages were counted from.
-    pub ages_from: &'a [AgesFrom],
+    /// Per file, the day its ages were counted from; `None` where no rule counted an age.
+    pub ages_from: &'a [Option<AgesFrom>],
 }
 
 /// Where a finding is, in every form the formats need.
@@ -261,16 +261,16 @@ impl<'a> Report<'a> {
         items_and_stories(self.items_checked, self.stories.len())
     }
 
-    /// "ages counted from 2026-02-15, the newest date in the export", when a rule of the
-    /// run judged ages: a snapshot's findings depend on that day, so the report names it.
+    /// "ages counted from 2026-02-15, the newest date in the export", when a rule counted
+    /// ages in some file: a snapshot's findings depend on that day, so the report names it.
     pub fn ages_note(&self) -> Option<String> {
-        if !self.rules.iter().any(|rule| rule.check.judges_ages()) {
+        if self.ages_from.iter().all(Option::is_none) {
             return None;
         }
         let mut given = None;
         let mut newest: Vec<jiff::civil::Date> = Vec::new();
         let mut undated = None;
-        for ages_from in self.ages_from {
+        for ages_from in self.ages_from.iter().flatten() {
             match *ages_from {
                 AgesFrom::Given(date) => given = Some(date),
                 AgesFrom::NewestInFile(date) => newest.push(date),

@@ -28,19 +28,29 @@ impl AgesFrom {
     }
 }
 
-/// The day each file's ages are counted from. The files' dates are read only when
-/// `needed` (some rule judges an age) and no day is `given`.
-pub fn per_file(backlog: &Backlog, given: Option<Date>, needed: bool) -> Vec<AgesFrom> {
+/// The day each file's ages are counted from; `None` for the files no age is judged in
+/// (`judged`: some rule that counts ages runs on the file). The files' dates are read only
+/// when no day is `given`.
+pub fn per_file(backlog: &Backlog, given: Option<Date>, judged: &[bool]) -> Vec<Option<AgesFrom>> {
     let clock = jiff::ZonedDateTime::now().date();
+    let from = |file: usize, ages_from: AgesFrom| judged[file].then_some(ages_from);
     if let Some(date) = given {
-        return vec![AgesFrom::Given(date); backlog.sources.len()];
+        return (0..backlog.sources.len())
+            .map(|file| from(file, AgesFrom::Given(date)))
+            .collect();
     }
-    if !needed {
-        return vec![AgesFrom::Clock(clock); backlog.sources.len()];
+    if !judged.contains(&true) {
+        return vec![None; backlog.sources.len()];
     }
     newest_per_file(backlog, clock)
         .into_iter()
-        .map(|newest| newest.map_or(AgesFrom::Clock(clock), AgesFrom::NewestInFile))
+        .enumerate()
+        .map(|(file, newest)| {
+            from(
+                file,
+                newest.map_or(AgesFrom::Clock(clock), AgesFrom::NewestInFile),
+            )
+        })
         .collect()
 }
 
@@ -99,11 +109,16 @@ mod tests {
             "Summary,Issue key,Updated\nC,OPS-1,2025-06-30T10:00:00.000+0000\n",
         ]);
         assert_eq!(
-            per_file(&backlog, None, true),
+            per_file(&backlog, None, &[true, true]),
             [
-                AgesFrom::NewestInFile(date(2025, 3, 10)),
-                AgesFrom::NewestInFile(date(2025, 6, 30)),
+                Some(AgesFrom::NewestInFile(date(2025, 3, 10))),
+                Some(AgesFrom::NewestInFile(date(2025, 6, 30))),
             ]
+        );
+        assert_eq!(
+            per_file(&backlog, None, &[false, true])[0],
+            None,
+            "no age judged there"
         );
     }
 
@@ -112,12 +127,12 @@ mod tests {
         let backlog = backlog(&["Summary,Issue key,Updated\nA,PAN-1,01/Jan/99 9:00 AM\n"]);
         let given = date(2026, 3, 1);
         assert_eq!(
-            per_file(&backlog, Some(given), true),
-            [AgesFrom::Given(given)]
+            per_file(&backlog, Some(given), &[true]),
+            [Some(AgesFrom::Given(given))]
         );
         assert!(matches!(
-            per_file(&backlog, None, true)[..],
-            [AgesFrom::Clock(_)]
+            per_file(&backlog, None, &[true])[..],
+            [Some(AgesFrom::Clock(_))]
         ));
     }
 }

@@ -46,14 +46,14 @@ pub struct CriterionView<'a> {
 pub struct Context<'a> {
     pub item: &'a Item,
     pub settings: &'a Settings,
-    /// The day the item's ages are counted from.
-    pub ages_from: Date,
+    /// The day the item's ages are counted from; `None` when no rule counts ages in its file.
+    pub ages_from: Option<Date>,
     story: OnceCell<Option<StoryView<'a>>>,
     criteria: OnceCell<Vec<CriterionView<'a>>>,
 }
 
 impl<'a> Context<'a> {
-    pub fn new(item: &'a Item, settings: &'a Settings, ages_from: Date) -> Self {
+    pub fn new(item: &'a Item, settings: &'a Settings, ages_from: Option<Date>) -> Self {
         Context {
             item,
             settings,

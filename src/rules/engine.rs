@@ -36,8 +36,9 @@ pub struct Outcome {
     /// Findings past [`Settings::max_findings_per_item`] of one rule on one item: counted,
     /// never collected (nor matched against suppressions or a baseline).
     pub not_collected: usize,
-    /// Per file, the day its items' ages were counted from.
-    pub ages_from: Vec<AgesFrom>,
+    /// Per file, the day its items' ages were counted from; `None` where no rule counted
+    /// an age.
+    pub ages_from: Vec<Option<AgesFrom>>,
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -102,7 +103,7 @@ struct Pass<'a> {
     settings: &'a Settings,
     scope: &'a Scope,
     /// Per file, the day ages are counted from.
-    ages_from: &'a [AgesFrom],
+    ages_from: &'a [Option<AgesFrom>],
 }
 
 /// Runs `rules` over `backlog`. Items are checked in parallel (rules per item are
@@ -116,8 +117,15 @@ pub fn run(
 ) -> Result<Outcome, Error> {
     let ids: Vec<Shared> = rules.iter().map(Shared::of).collect();
     let missing = missing_fields(backlog, rules);
-    let judges_ages = rules.iter().any(|rule| rule.check.judges_ages());
-    let ages_from = ages::per_file(backlog, settings.today, judges_ages);
+    let judged: Vec<bool> = (0..backlog.sources.len())
+        .map(|file| {
+            rules
+                .iter()
+                .enumerate()
+                .any(|(index, rule)| rule.check.judges_ages() && !missing.contains(&(file, index)))
+        })
+        .collect();
+    let ages_from = ages::per_file(backlog, settings.today, &judged);
     let pass = Pass {
         rules,
         ids: &ids,
@@ -201,7 +209,8 @@ impl Pass<'_> {
     /// Runs every rule that applies on item `index`, gathering what they report.
     fn check(&self, item: &Item, index: usize, into: &mut Gathered) {
         crate::progress::item_checked();
-        let cx = Context::new(item, self.settings, self.ages_from[item.source].date());
+        let ages_from = self.ages_from[item.source].map(AgesFrom::date);
+        let cx = Context::new(item, self.settings, ages_from);
         let is_story = self.scope.is_story(item, || cx.story().is_some());
         into.items_checked += 1;
         if is_story {

@@ -31,7 +31,7 @@ impl StaleBacklog {
         let value = cx.item.get(Field::Updated)?;
         let date = value.as_date_time()?.date();
         Some(Updated {
-            days: (cx.ages_from - date).get_days(),
+            days: (cx.ages_from? - date).get_days(),
             span: value.span,
         })
     }

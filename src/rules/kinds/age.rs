@@ -17,6 +17,9 @@ pub struct Age {
 impl Age {
     pub fn run(&self, cx: &Context<'_>) -> Vec<Hit> {
         let mut hits = Vec::new();
+        let Some(ages_from) = cx.ages_from else {
+            return hits;
+        };
         for text in self.field.texts(cx) {
             let problem = match text.value.as_date_time() {
                 None => format!(
@@ -24,7 +27,7 @@ impl Age {
                     excerpt(text.text(), 30)
                 ),
                 Some(date) => {
-                    let days = (cx.ages_from - date.date()).get_days();
+                    let days = (ages_from - date.date()).get_days();
                     if days <= i32::try_from(self.max_days).unwrap_or(i32::MAX) {
                         continue;
                     }
