@@ -439,6 +439,15 @@ fn vague_language() {
             "Checkout page must be fast",
             "As a shopper, I want an intuitive menu",
             "Improve search, filters etc.",
+            // Every class of the rule, the benefit included.
+            "As a shopper, I want to save my basket, so that I can easily order later",
+            "As a traveller, I want to see nearby hotels, so that I can pick the best one",
+            "As an editor, I want a faster preview",
+            "As a clerk, I want to attach invoices, receipts and so on",
+            "As a planner, I want reminders sent where appropriate",
+            "As a buyer, I want to compare several offers",
+            "As a manager, I want the report layout TBD",
+            "As a tenant, I want to pay rent, so that something works",
         ],
     );
     passes(
@@ -447,26 +456,47 @@ fn vague_language() {
             GOOD,
             "As a shopper, I want to pay in three taps",
             "As a driver, I want breakfast breaks",
-            "As a shopper, I want to save my basket, so that I can easily order later",
+            "As a clerk, I want to attach every receipt of an order",
+            // A question about an amount, and a comparative with its reference.
+            "As a host, I want to see how many guests replied",
+            "As a driver, I want routes faster than the bus, so that I arrive on time",
         ],
     );
     let found = run(
         "vague-language",
-        &[("Checkout must be fast and user-friendly", &[])],
+        &[(
+            "As a shopper, I want a fast checkout, so that I can pay if possible",
+            &[],
+        )],
     );
     assert_eq!(
         found,
         [
-            "PAN-10: \"fast\" cannot be tested",
-            "PAN-10: \"user-friendly\" cannot be tested"
+            "PAN-10: \"fast\" cannot be tested (subjective): a matter of opinion, so testers \
+             can disagree on whether it is met",
+            "PAN-10: \"if possible\" cannot be tested (loophole): it makes the requirement optional"
         ]
     );
     let custom = run_with(
         "vague-language",
-        &[("As a shopper, I want a snappy menu", &[])],
+        &[("As a shopper, I want a snappy and fast menu", &[])],
         "[rules.vague-language]\nwords = [\"snappy\"]\n",
     );
-    assert_eq!(custom.len(), 1);
+    assert_eq!(
+        custom.len(),
+        2,
+        "a team's words add to the classes: {custom:?}"
+    );
+    assert!(custom[0].contains("(listed word)"), "{custom:?}");
+    let only_loopholes = run_with(
+        "vague-language",
+        &[("As a shopper, I want a fast menu if possible", &[])],
+        "[rules.vague-language.classes.loophole]\nwhy = \"optional\"\nwords = [\"if possible\"]\n",
+    );
+    assert_eq!(
+        only_loopholes,
+        ["PAN-10: \"if possible\" cannot be tested (loophole): optional"]
+    );
 }
 
 #[test]
