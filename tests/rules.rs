@@ -506,6 +506,12 @@ fn solution_oriented() {
         &[
             "As a store manager, I want a dropdown of suppliers",
             "As a clerk, I want the invoices in the database",
+            // A widget, a display, infrastructure and a protocol each dictate the design.
+            "As a member, I want a button that renews my subscription",
+            "As a coach, I want a dashboard of my team's results, so that I can plan training",
+            "As a librarian, I want a cron job that sends overdue reminders",
+            "As a partner, I want a REST endpoint for my invoices",
+            "As a teacher, I want a rich text editor for course notes",
         ],
     );
     passes(
@@ -514,7 +520,27 @@ fn solution_oriented() {
             GOOD,
             "As a store manager, I want to pick the supplier of an item",
             "As an API consumer, I want to list my orders",
+            // Formats, standards and channels the user works with are needs.
+            "As a researcher, I want to export my results as CSV, so that I can analyse them",
+            "As an author, I want my ORCID on each paper, so that my work is credited",
+            "As a tenant, I want an email when rent is due",
+            // A place in a screen the user has, and what the user wants to avoid.
+            "As a coach, I want my next match shown on my dashboard",
+            "As a reader, I want to go back a page without having to use a button",
+            // The benefit may name systems freely.
+            "As a clerk, I want to find an invoice by number, so that the database stays tidy",
         ],
+    );
+    let found = run(
+        "solution-oriented",
+        &[("As a buyer, I want a pop-up with my basket", &[])],
+    );
+    assert_eq!(
+        found,
+        [
+            "PAN-10: the goal names a solution, \"pop-up\" (widget): a widget is one way to let \
+          the user act; say what the user needs to do"
+        ]
     );
 }
 

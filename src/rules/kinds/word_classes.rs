@@ -23,8 +23,10 @@ pub struct WordClassSpec {
 }
 
 /// Named word classes compiled into one regex, so a text is scanned once whatever the
-/// number of classes; a match is traced back to its class only when one is found.
-#[derive(Debug, Clone)]
+/// number of classes; a match is traced back to its class only when one is found. A rule
+/// file writes them as `[check.classes.<name>]` tables.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(try_from = "BTreeMap<String, WordClassSpec>")]
 pub struct WordClasses {
     regex: Regex,
     /// Each word, lowercased with its white space collapsed, to the index of its class.
@@ -102,6 +104,14 @@ impl WordClasses {
                 why: &class.why,
             })
         })
+    }
+}
+
+impl TryFrom<BTreeMap<String, WordClassSpec>> for WordClasses {
+    type Error = String;
+
+    fn try_from(specs: BTreeMap<String, WordClassSpec>) -> Result<Self, String> {
+        WordClasses::new(&specs)
     }
 }
 
