@@ -533,6 +533,15 @@ fn vague_language() {
             "Checkout page must be fast",
             "As a shopper, I want an intuitive menu",
             "Improve search, filters etc.",
+            // Every class of the rule, the benefit included.
+            "As a shopper, I want to save my basket, so that I can easily order later",
+            "As a traveller, I want to see nearby hotels, so that I can pick the best one",
+            "As an editor, I want a faster preview",
+            "As a clerk, I want to attach invoices, receipts and so on",
+            "As a planner, I want reminders sent where appropriate",
+            "As a buyer, I want to compare several offers",
+            "As a manager, I want the report layout TBD",
+            "As a tenant, I want to pay rent, so that something works",
         ],
     );
     passes(
@@ -541,26 +550,47 @@ fn vague_language() {
             GOOD,
             "As a shopper, I want to pay in three taps",
             "As a driver, I want breakfast breaks",
-            "As a shopper, I want to save my basket, so that I can easily order later",
+            "As a clerk, I want to attach every receipt of an order",
+            // A question about an amount, and a comparative with its reference.
+            "As a host, I want to see how many guests replied",
+            "As a driver, I want routes faster than the bus, so that I arrive on time",
         ],
     );
     let found = run(
         "vague-language",
-        &[("Checkout must be fast and user-friendly", &[])],
+        &[(
+            "As a shopper, I want a fast checkout, so that I can pay if possible",
+            &[],
+        )],
     );
     assert_eq!(
         found,
         [
-            "PAN-10: \"fast\" cannot be tested",
-            "PAN-10: \"user-friendly\" cannot be tested"
+            "PAN-10: \"fast\" cannot be tested (subjective): a matter of opinion, so testers \
+             can disagree on whether it is met",
+            "PAN-10: \"if possible\" cannot be tested (loophole): it makes the requirement optional"
         ]
     );
     let custom = run_with(
         "vague-language",
-        &[("As a shopper, I want a snappy menu", &[])],
+        &[("As a shopper, I want a snappy and fast menu", &[])],
         "[rules.vague-language]\nwords = [\"snappy\"]\n",
     );
-    assert_eq!(custom.len(), 1);
+    assert_eq!(
+        custom.len(),
+        2,
+        "a team's words add to the classes: {custom:?}"
+    );
+    assert!(custom[0].contains("(listed word)"), "{custom:?}");
+    let only_loopholes = run_with(
+        "vague-language",
+        &[("As a shopper, I want a fast menu if possible", &[])],
+        "[rules.vague-language.classes.loophole]\nwhy = \"optional\"\nwords = [\"if possible\"]\n",
+    );
+    assert_eq!(
+        only_loopholes,
+        ["PAN-10: \"if possible\" cannot be tested (loophole): optional"]
+    );
 }
 
 #[test]
@@ -570,6 +600,12 @@ fn solution_oriented() {
         &[
             "As a store manager, I want a dropdown of suppliers",
             "As a clerk, I want the invoices in the database",
+            // A widget, a display, infrastructure and a protocol each dictate the design.
+            "As a member, I want a button that renews my subscription",
+            "As a coach, I want a dashboard of my team's results, so that I can plan training",
+            "As a librarian, I want a cron job that sends overdue reminders",
+            "As a partner, I want a REST endpoint for my invoices",
+            "As a teacher, I want a rich text editor for course notes",
         ],
     );
     passes(
@@ -578,7 +614,27 @@ fn solution_oriented() {
             GOOD,
             "As a store manager, I want to pick the supplier of an item",
             "As an API consumer, I want to list my orders",
+            // Formats, standards and channels the user works with are needs.
+            "As a researcher, I want to export my results as CSV, so that I can analyse them",
+            "As an author, I want my ORCID on each paper, so that my work is credited",
+            "As a tenant, I want an email when rent is due",
+            // A place in a screen the user has, and what the user wants to avoid.
+            "As a coach, I want my next match shown on my dashboard",
+            "As a reader, I want to go back a page without having to use a button",
+            // The benefit may name systems freely.
+            "As a clerk, I want to find an invoice by number, so that the database stays tidy",
         ],
+    );
+    let found = run(
+        "solution-oriented",
+        &[("As a buyer, I want a pop-up with my basket", &[])],
+    );
+    assert_eq!(
+        found,
+        [
+            "PAN-10: the goal names a solution, \"pop-up\" (widget): a widget is one way to let \
+          the user act; say what the user needs to do"
+        ]
     );
 }
 

@@ -7,6 +7,7 @@ mod length;
 mod number;
 mod pattern;
 mod required;
+mod word_classes;
 mod words;
 
 pub use age::Age;
@@ -15,6 +16,7 @@ pub use length::Length;
 pub use number::Number;
 pub use pattern::Pattern;
 pub use required::Required;
+pub use word_classes::{WordClassSpec, WordClasses};
 pub use words::{word_list, WordList, Words};
 
 use regex::{Regex, RegexBuilder};

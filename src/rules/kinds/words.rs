@@ -1,18 +1,60 @@
+use std::collections::BTreeMap;
+
 use regex::{Regex, RegexBuilder};
 use serde::{Deserialize, Deserializer};
 
+use super::word_classes::{WordClassSpec, WordClasses};
 use super::REGEX_SIZE_LIMIT;
 use crate::rules::check::{FieldRef, Hit};
 use crate::rules::context::Context;
 
 /// `kind = "words"`: words and phrases to avoid in the fields, matched whole and without
-/// regard to case. One regex is built from the list when the rule loads.
+/// regard to case. The words come in named classes (`[check.classes.<name>]`, each with
+/// its words and why they are a problem) and, for a team's own additions, a plain `words`
+/// list. One regex is built from all of them when the rule loads.
 #[derive(Debug, Clone, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[serde(try_from = "WordsSpec")]
 pub struct Words {
     pub fields: Vec<FieldRef>,
-    #[serde(deserialize_with = "word_list")]
-    pub words: WordList,
+    pub classes: WordClasses,
+}
+
+/// The `[check]` table of a `words` rule, as written.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct WordsSpec {
+    fields: Vec<FieldRef>,
+    /// Words of no class: reported as "a listed word".
+    #[serde(default)]
+    words: Vec<String>,
+    #[serde(default)]
+    classes: BTreeMap<String, WordClassSpec>,
+}
+
+/// The class the plain `words` list stands for.
+const LISTED: &str = "listed word";
+
+impl TryFrom<WordsSpec> for Words {
+    type Error = String;
+
+    fn try_from(spec: WordsSpec) -> Result<Self, String> {
+        let mut classes = spec.classes;
+        if !spec.words.is_empty() {
+            classes.insert(
+                LISTED.to_owned(),
+                WordClassSpec {
+                    words: spec.words,
+                    why: "the team's list names it".to_owned(),
+                    not_after: Vec::new(),
+                    not_before: Vec::new(),
+                },
+            );
+        }
+        Ok(Words {
+            fields: spec.fields,
+            classes: WordClasses::new(&classes)?,
+        })
+    }
 }
 
 /// The words as written, and the regex that finds any of them.
@@ -37,7 +79,7 @@ pub fn word_list<'de, D: Deserializer<'de>>(deserializer: D) -> Result<WordList,
 /// A case-insensitive regex matching any of `words` as whole words: `\b` is added only
 /// where a word starts or ends with a letter or digit, so `etc.` and `and/or` match too;
 /// spaces inside a phrase match any run of white space. Longer words are tried first.
-fn word_list_regex(words: &[String]) -> Result<Regex, String> {
+pub(super) fn word_list_regex(words: &[String]) -> Result<Regex, String> {
     let mut sorted: Vec<&String> = words.iter().collect();
     sorted.sort_by_key(|w| std::cmp::Reverse(w.len()));
     let alternatives: Vec<String> = sorted
@@ -62,15 +104,23 @@ fn word_list_regex(words: &[String]) -> Result<Regex, String> {
 }
 
 impl Words {
+    /// One hit per word found; a place two fields share (the story and its request) is
+    /// reported once.
     pub fn run(&self, cx: &Context<'_>) -> Vec<Hit> {
-        let mut hits = Vec::new();
+        let mut hits: Vec<Hit> = Vec::new();
         for field in &self.fields {
             for text in field.texts(cx) {
-                for found in self.words.regex.find_iter(text.text()) {
+                for found in self.classes.find_iter(text.text()) {
+                    let span = text.span_of(found.range.clone());
+                    if hits.iter().any(|hit| hit.span == span) {
+                        continue;
+                    }
                     hits.push(
-                        Hit::on(&text, text.span_of(found.range()))
-                            .var("value", found.as_str())
-                            .var("problem", format!("says \"{}\"", found.as_str())),
+                        Hit::on(&text, span)
+                            .var("value", found.text)
+                            .var("class", found.class)
+                            .var("why", found.why)
+                            .var("problem", format!("says \"{}\"", found.text)),
                     );
                 }
             }

@@ -1,0 +1,208 @@
+use std::collections::{BTreeMap, HashMap};
+
+use regex::Regex;
+use serde::Deserialize;
+
+use super::words::word_list_regex;
+
+/// One named class of words in a rule file: the words, and why a word of the class is a
+/// problem (the finding's message says it).
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct WordClassSpec {
+    pub words: Vec<String>,
+    pub why: String,
+    /// Phrases that, written just before a word of the class, make it harmless: "on my
+    /// dashboard" names a place, "a dashboard" asks for one.
+    #[serde(default)]
+    pub not_after: Vec<String>,
+    /// Phrases that, written just after a word of the class, make it harmless: "faster
+    /// than 2 seconds" says what it compares with.
+    #[serde(default)]
+    pub not_before: Vec<String>,
+}
+
+/// Named word classes compiled into one regex, so a text is scanned once whatever the
+/// number of classes; a match is traced back to its class only when one is found. A rule
+/// file writes them as `[check.classes.<name>]` tables.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(try_from = "BTreeMap<String, WordClassSpec>")]
+pub struct WordClasses {
+    regex: Regex,
+    /// Each word, lowercased with its white space collapsed, to the index of its class.
+    class_of: HashMap<String, usize>,
+    classes: Vec<CompiledClass>,
+}
+
+#[derive(Debug, Clone)]
+struct CompiledClass {
+    name: String,
+    why: String,
+    not_after: Vec<String>,
+    not_before: Vec<String>,
+}
+
+/// A word of a class found in a text.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ClassMatch<'t> {
+    pub range: std::ops::Range<usize>,
+    pub text: &'t str,
+    pub class: &'t str,
+    pub why: &'t str,
+}
+
+impl WordClasses {
+    /// Compiles the classes; a word listed in two classes belongs to the first by name.
+    pub fn new(specs: &BTreeMap<String, WordClassSpec>) -> Result<Self, String> {
+        let mut class_of = HashMap::new();
+        let mut words = Vec::new();
+        let mut classes = Vec::new();
+        for (index, (name, spec)) in specs.iter().enumerate() {
+            if let Some(empty) = spec.words.iter().position(|w| w.trim().is_empty()) {
+                return Err(format!(
+                    "word class `{name}` holds an empty word (word {})",
+                    empty + 1
+                ));
+            }
+            for word in &spec.words {
+                class_of.entry(normalized(word)).or_insert(index);
+                words.push(word.clone());
+            }
+            classes.push(CompiledClass {
+                name: name.clone(),
+                why: spec.why.trim().to_owned(),
+                not_after: spec.not_after.iter().map(|p| normalized(p)).collect(),
+                not_before: spec.not_before.iter().map(|p| normalized(p)).collect(),
+            });
+        }
+        let regex = if words.is_empty() {
+            // Matches nothing: a team may switch every class off.
+            Regex::new(r"[^\s\S]").map_err(|e| e.to_string())?
+        } else {
+            word_list_regex(&words)?
+        };
+        Ok(WordClasses {
+            regex,
+            class_of,
+            classes,
+        })
+    }
+
+    /// Every word of a class in `text`, in order, but those right after a phrase of their
+    /// class's `not_after` or right before one of its `not_before`.
+    pub fn find_iter<'t>(&'t self, text: &'t str) -> impl Iterator<Item = ClassMatch<'t>> + 't {
+        self.regex.find_iter(text).filter_map(move |found| {
+            let class = &self.classes[*self.class_of.get(&normalized(found.as_str()))?];
+            let before = &text[..found.start()];
+            let after = &text[found.end()..];
+            let excused = class.not_after.iter().any(|p| ends_with_words(before, p))
+                || class.not_before.iter().any(|p| starts_with_words(after, p));
+            (!excused).then_some(ClassMatch {
+                range: found.range(),
+                text: found.as_str(),
+                class: &class.name,
+                why: &class.why,
+            })
+        })
+    }
+}
+
+impl TryFrom<BTreeMap<String, WordClassSpec>> for WordClasses {
+    type Error = String;
+
+    fn try_from(specs: BTreeMap<String, WordClassSpec>) -> Result<Self, String> {
+        WordClasses::new(&specs)
+    }
+}
+
+/// Lowercased, with each run of white space one space: how words are compared.
+fn normalized(word: &str) -> String {
+    word.split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+        .to_lowercase()
+}
+
+/// Whether `text` ends with the words of `phrase` (normalized), starting at a word boundary.
+fn ends_with_words(text: &str, phrase: &str) -> bool {
+    let mut rest = text;
+    for word in phrase.split(' ').rev() {
+        let trimmed = rest.trim_end();
+        let cut = trimmed.len().saturating_sub(word.len());
+        match trimmed.get(cut..) {
+            Some(tail) if tail.eq_ignore_ascii_case(word) => rest = &trimmed[..cut],
+            _ => return false,
+        }
+        if rest.chars().next_back().is_some_and(char::is_alphanumeric) {
+            return false;
+        }
+    }
+    true
+}
+
+/// Whether `text` starts with the words of `phrase` (normalized), ending at a word boundary.
+fn starts_with_words(text: &str, phrase: &str) -> bool {
+    let mut rest = text;
+    for word in phrase.split(' ') {
+        let trimmed = rest.trim_start();
+        match trimmed.get(..word.len()) {
+            Some(head) if head.eq_ignore_ascii_case(word) => rest = &trimmed[word.len()..],
+            _ => return false,
+        }
+        if rest.chars().next().is_some_and(char::is_alphanumeric) {
+            return false;
+        }
+    }
+    true
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn classes(toml: &str) -> WordClasses {
+        let specs: BTreeMap<String, WordClassSpec> = toml::from_str(toml).unwrap();
+        WordClasses::new(&specs).unwrap()
+    }
+
+    #[test]
+    fn each_match_names_its_class() {
+        let classes = classes(
+            "[loophole]\nwords = [\"if possible\"]\nwhy = \"optional\"\n\
+             [subjective]\nwords = [\"fast\", \"easy\"]\nwhy = \"opinion\"\n",
+        );
+        let found: Vec<(&str, &str)> = classes
+            .find_iter("Fast, and IF  possible easy")
+            .map(|m| (m.text, m.class))
+            .collect();
+        assert_eq!(
+            found,
+            [
+                ("Fast", "subjective"),
+                ("IF  possible", "loophole"),
+                ("easy", "subjective")
+            ]
+        );
+    }
+
+    #[test]
+    fn a_phrase_before_the_word_excuses_it() {
+        let classes = classes(
+            "[display]\nwords = [\"dashboard\"]\nwhy = \"design\"\nnot_after = [\"on my\"]\n",
+        );
+        assert_eq!(classes.find_iter("shown on  my dashboard").count(), 0);
+        assert_eq!(classes.find_iter("I want a dashboard").count(), 1);
+        assert_eq!(classes.find_iter("upon my dashboard").count(), 1);
+        assert_eq!(classes.find_iter("shown onmy dashboard").count(), 1);
+    }
+
+    #[test]
+    fn a_phrase_after_the_word_excuses_it() {
+        let classes = classes(
+            "[comparative]\nwords = [\"faster\"]\nwhy = \"no reference\"\nnot_before = [\"than\"]\n",
+        );
+        assert_eq!(classes.find_iter("faster  than 2 s").count(), 0);
+        assert_eq!(classes.find_iter("a faster page").count(), 1);
+        assert_eq!(classes.find_iter("faster thanks to caching").count(), 1);
+    }
+}
