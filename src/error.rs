@@ -184,7 +184,7 @@ impl InputError<'_> {
             position: self.source.position(self.span.start),
             name: self.source.name().to_owned(),
             src: error_source(self.source),
-            span: self.span.into(),
+            span: crate::source_code::shown_span(self.source, self.span).into(),
             message: self.message,
             label: self.label,
             help: self.help,

@@ -7,6 +7,7 @@
 
 use miette::{MietteError, MietteSpanContents, SourceCode, SourceSpan, SpanContents};
 
+use crate::backlog::Span;
 use crate::source::Source;
 
 /// When the span's line or a context line is longer than this (a row of a Jira "all
@@ -66,6 +67,28 @@ impl SourceCode for Source {
         );
         Ok(Box::new(contents))
     }
+}
+
+/// The most bytes a label underlines on a long line: a span over a whole 100,000-character
+/// summary is shown by the summary's start, in a window of its line, not with the line.
+const MAX_LABEL: usize = LONG_LINE / 2;
+
+/// The part of `span` a diagnostic underlines: its first line (a finding on a whole
+/// multi-line description is shown where the description starts, an error on a whole header
+/// row where the row starts). On a line longer than [`LONG_LINE`], it is also cut to
+/// [`MAX_LABEL`] bytes (at a character boundary), so the line is shown as a window around
+/// the label.
+pub fn shown_span(source: &Source, span: Span) -> Span {
+    let line_start = source.line_start(source.line_index(span.start));
+    let line_end = line_start + source.line_text(span.start).len();
+    let mut end = span.end.min(line_end).max(span.start);
+    if line_end - line_start > LONG_LINE {
+        end = end.min(span.start.saturating_add(MAX_LABEL));
+    }
+    while end > span.start && !source.text().is_char_boundary(end) {
+        end -= 1;
+    }
+    Span::new(span.start, end)
 }
 
 /// The part of one long line around `span`, cut at character boundaries.

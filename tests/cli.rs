@@ -1357,3 +1357,29 @@ fn a_template_share_outside_zero_to_one_is_an_error() {
     );
     std::fs::remove_dir_all(&dir).ok();
 }
+
+#[test]
+fn an_error_on_a_long_header_shows_a_window_of_it() {
+    // Found on a Spanish-UI "all fields" export: 358 columns, a 20,000-character header,
+    // all of it printed under "no column holds the story summary".
+    // Inside the working tree: a file outside it is never quoted (see docs/hostile-input.md).
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("target")
+        .join(format!("long-header-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).expect("a folder under target/");
+    let mut header = vec!["Issue key".to_owned()];
+    header.extend((0..400).map(|n| format!("Campo personalizado {n}")));
+    let file = dir.join("export.csv");
+    std::fs::write(&file, format!("{}\nPAN-1,fila\n", header.join(","))).unwrap();
+    let error = input_error(&["check", file.to_str().unwrap()]);
+    std::fs::remove_dir_all(&dir).ok();
+    assert!(
+        error.contains("no column holds the story summary"),
+        "{error}"
+    );
+    assert!(error.contains("the header row"), "{error}");
+    assert!(
+        error.lines().all(|line| line.chars().count() < 400),
+        "no line of the error shows the whole header: {error}"
+    );
+}

@@ -8,7 +8,7 @@ use miette::{MietteError, MietteSpanContents, SourceCode, SourceSpan, SpanConten
 use crate::backlog::Span;
 use crate::report::field::FieldText;
 use crate::source::{Encoding, Position, Source};
-use crate::source_code::LONG_LINE;
+use crate::source_code::shown_span;
 
 pub enum Snippet<'a> {
     /// A field's text, whose lines are numbered from `first_line` (0-based); `file` and
@@ -33,7 +33,7 @@ impl<'a> Snippet<'a> {
             text.push(' ');
         }
         let text = Source::new(field.name.to_string(), text, Encoding::Utf8);
-        let label = first_line_of(&text, Span::new(field.mark.start, field.mark.end));
+        let label = shown_span(&text, Span::new(field.mark.start, field.mark.end));
         let first_line = field.file_line.unwrap_or(0);
         (
             Snippet::Field {
@@ -59,7 +59,7 @@ impl<'a> Snippet<'a> {
 
     /// The snippet of `span` in the file `source`, and the span to label in it.
     pub fn file(source: &'a Source, span: Span) -> (Self, Span) {
-        (Snippet::File(source), first_line_of(source, span))
+        (Snippet::File(source), shown_span(source, span))
     }
 }
 
@@ -107,25 +107,4 @@ impl SourceCode for Snippet<'_> {
             inner.line_count() + first_line,
         )))
     }
-}
-
-/// The most bytes a label underlines on a long line: a finding on a whole 100,000-character
-/// summary is shown by the summary's start, in a window of its line, not with the line.
-const MAX_LABEL: usize = LONG_LINE / 2;
-
-/// A span cut to its first line: a finding on a whole multi-line description is shown on
-/// the line where the description starts. On a line longer than [`LONG_LINE`], it is also
-/// cut to [`MAX_LABEL`] bytes (at a character boundary), so the line is shown as a window
-/// around the label.
-fn first_line_of(source: &Source, span: Span) -> Span {
-    let line_start = source.line_start(source.line_index(span.start));
-    let line_end = line_start + source.line_text(span.start).len();
-    let mut end = span.end.min(line_end).max(span.start);
-    if line_end - line_start > LONG_LINE {
-        end = end.min(span.start.saturating_add(MAX_LABEL));
-    }
-    while end > span.start && !source.text().is_char_boundary(end) {
-        end -= 1;
-    }
-    Span::new(span.start, end)
 }
