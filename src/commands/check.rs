@@ -20,7 +20,7 @@ use crate::rules::story;
 use crate::rules::suppression::{Suppressions, UnknownRule, LABEL};
 use crate::terminal_text::{self, escape};
 
-use super::tally::{listed, tally};
+use super::tally::{listed, quoted, tally};
 use super::{
     catalog, configured_rules, load_input_config, print_with, read_backlog, EXIT_CLEAN,
     EXIT_FINDINGS,
@@ -337,13 +337,6 @@ fn no_stories_note(backlog: &Backlog, scope: &crate::config::Scope) -> String {
         .into_iter()
         .map(|(name, count)| (escape(&name).into_owned(), count))
         .collect();
-    let quoted = |names: &[&str]| {
-        names
-            .iter()
-            .map(|n| format!("{n:?}"))
-            .collect::<Vec<_>>()
-            .join(", ")
-    };
     let story_types: Vec<&str> = scope.story_types.iter().map(String::as_str).collect();
     let mut suggested = story_types.clone();
     if let Some((most_common, _)) = types.first() {

@@ -9,7 +9,7 @@ use crate::cli::InitArgs;
 use crate::error::Error;
 use crate::ingest::{self, ReadOptions};
 
-use super::tally::{listed, tally};
+use super::tally::{listed, quoted, tally};
 use super::EXIT_CLEAN;
 
 pub fn run(args: &InitArgs) -> Result<u8, Error> {
@@ -30,15 +30,6 @@ pub fn run(args: &InitArgs) -> Result<u8, Error> {
     crate::output::write_atomically(&args.output, &text)?;
     eprintln!("wrote {}", args.output.display());
     Ok(EXIT_CLEAN)
-}
-
-/// Values of a field across the backlog, most common first, with their counts.
-fn quoted(values: &[&str]) -> String {
-    values
-        .iter()
-        .map(|v| format!("{v:?}"))
-        .collect::<Vec<_>>()
-        .join(", ")
 }
 
 /// Custom fields of the export that backlint does not map, for the `[fields]` comments.

@@ -24,3 +24,12 @@ pub fn listed(counts: &[(String, usize)]) -> String {
         .collect::<Vec<_>>()
         .join(", ")
 }
+
+/// `"Story", "Task"`: names quoted as TOML strings, for a line of `backlint.toml`.
+pub fn quoted(values: &[&str]) -> String {
+    values
+        .iter()
+        .map(|v| format!("{v:?}"))
+        .collect::<Vec<_>>()
+        .join(", ")
+}
