@@ -7,8 +7,7 @@ use std::ops::Range;
 use std::sync::Arc;
 
 use crate::source::Source;
-use crate::stored::Stored;
-pub use crate::stored::{Column, Layout};
+use crate::stored::{Decoder, Stored};
 
 /// A byte range in a [`Source`]'s text.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Default)]
@@ -485,8 +484,8 @@ pub struct FileInfo {
     pub format: InputFormat,
     /// One entry per logical field, in [`Field::ALL`] order.
     pub origins: Vec<FieldOrigin>,
-    /// How to decode the rows of a CSV export; empty for other formats.
-    pub layout: Layout,
+    /// How to decode the items its reader kept undecoded; `None` when it kept none.
+    pub decoder: Option<Arc<dyn Decoder>>,
 }
 
 /// Everything read from the files given on the command line.
@@ -528,9 +527,9 @@ impl Backlog {
     pub fn item(&self, index: usize) -> Cow<'_, Item> {
         match &self.items[index] {
             Stored::Decoded(item) => Cow::Borrowed(item),
-            Stored::Row(row) => {
-                let file = row.source as usize;
-                Cow::Owned(row.decode(&self.sources[file], &self.files[file].layout))
+            Stored::Kept(kept) => {
+                let file = kept.source as usize;
+                Cow::Owned(self.decoder(file).item(&self.sources[file], kept))
             }
         }
     }
@@ -570,11 +569,23 @@ impl Backlog {
     pub fn values(&self, index: usize, field: Field) -> Vec<Value> {
         match &self.items[index] {
             Stored::Decoded(item) => item.all(field).cloned().collect(),
-            Stored::Row(row) => {
-                let file = row.source as usize;
-                row.values(&self.sources[file], &self.files[file].layout, field)
+            Stored::Kept(kept) => {
+                let file = kept.source as usize;
+                self.decoder(file).values(&self.sources[file], kept, field)
             }
         }
+    }
+
+    /// The decoder of file `file`, which kept items undecoded.
+    ///
+    /// # Panics
+    /// If its reader gave it none: a reader that keeps items undecoded gives their file a
+    /// decoder.
+    fn decoder(&self, file: usize) -> &dyn Decoder {
+        self.files[file]
+            .decoder
+            .as_deref()
+            .expect("a file with undecoded items has a decoder")
     }
 
     /// The text of a single-valued field of item `index`, if present.

@@ -19,14 +19,15 @@ use crate::ingest::unsupported::Unsupported;
 use crate::ingest::ReadOptions;
 use crate::ingest::{csv_cell, csv_split};
 use crate::source::Source;
-use crate::stored::{Column, Key, Layout, Raw, Row};
+use crate::ingest::csv_rows::{Column, CsvRows, Layout};
+use crate::stored::{Key, Kept, Raw};
 
 /// Reads every issue of a Jira CSV export: its rows, kept undecoded (see [`crate::stored`]).
 pub fn read(
     source: &Source,
     source_index: usize,
     options: &ReadOptions,
-) -> Result<(FileInfo, Vec<Row>), Error> {
+) -> Result<(FileInfo, Vec<Kept>), Error> {
     let text = source.text();
     let delimiter = delimiter(text);
     let mut records = Records::new(source, delimiter, options.limits.max_cell_bytes());
@@ -47,7 +48,9 @@ pub fn read(
     let info = FileInfo {
         format: InputFormat::JiraCsv,
         origins: columns.origins(),
-        layout: columns.layout(delimiter),
+        decoder: Some(Arc::new(CsvRows {
+            layout: columns.layout(delimiter),
+        })),
     };
     Ok((info, rows))
 }
@@ -66,7 +69,7 @@ struct Reading<'a> {
 
 /// The rows of one range of records, and how many records it held.
 struct Piece {
-    rows: Vec<Row>,
+    rows: Vec<Kept>,
     records: usize,
     /// Whether its last record ended with a line break (not cut off by the range's end).
     whole: bool,
@@ -75,7 +78,7 @@ struct Piece {
 impl Reading<'_> {
     /// The rows of the records from `start` on: in ranges read in parallel when the file is
     /// large (see [`csv_split`]), numbered as one sequence.
-    fn rows(&self, start: usize) -> Result<Vec<Row>, Error> {
+    fn rows(&self, start: usize) -> Result<Vec<Kept>, Error> {
         let text = self.source.text();
         let ranges: Vec<Range<usize>> = if text.len() - start < PARALLEL_FROM {
             std::iter::once(start..text.len()).collect()
@@ -105,7 +108,7 @@ impl Reading<'_> {
         let mut records = 0;
         for piece in read {
             let before = offset(records);
-            rows.extend(piece.rows.into_iter().map(|row| Row {
+            rows.extend(piece.rows.into_iter().map(|row| Kept {
                 record: row.record + before,
                 ..row
             }));
@@ -365,7 +368,7 @@ impl Columns {
         source_index: usize,
         record: usize,
         cells: &[Span],
-    ) -> Result<Option<Row>, Error> {
+    ) -> Result<Option<Kept>, Error> {
         let text = source.text();
         let blank = |cell: &Span| {
             csv_cell::is_blank(&text[cell.start..cell.end], cell.start).unwrap_or(false)
@@ -398,7 +401,7 @@ impl Columns {
             (Some(first), Some(last)) => (first.start, last.end),
             _ => (0, 0),
         };
-        Ok(Some(Row {
+        Ok(Some(Kept {
             source: offset(source_index),
             record: offset(record),
             bytes: Raw::of(Span::new(first, last)),
@@ -451,7 +454,7 @@ impl Columns {
     }
 }
 
-/// An offset, count or index as the 32 bits [`Row`] keeps: files are read only up to 4 GiB
+/// An offset, count or index as the 32 bits [`Kept`] keeps: files are read only up to 4 GiB
 /// (`ingest::load_limited`), so everything in one fits.
 fn offset(n: usize) -> u32 {
     u32::try_from(n).unwrap_or(u32::MAX)
@@ -528,7 +531,7 @@ mod tests {
     }
 
     /// The rows read in parallel ranges, and read in one piece.
-    fn read_both_ways(source: &Source) -> (Vec<Row>, Vec<Row>) {
+    fn read_both_ways(source: &Source) -> (Vec<Kept>, Vec<Kept>) {
         assert!(source.text().len() > PARALLEL_FROM);
         let (columns, start) = header(source);
         let reading = reading(source, &columns);

@@ -20,7 +20,6 @@ use crate::ingest::json_text::string_text;
 use crate::ingest::ReadOptions;
 use crate::ingest::{adf, wiki};
 use crate::source::Source;
-use crate::stored::Layout;
 
 /// Reads every issue of a Jira REST response.
 pub fn read(
@@ -67,7 +66,7 @@ pub fn read(
     let info = FileInfo {
         format: InputFormat::JiraJson,
         origins,
-        layout: Layout::default(),
+        decoder: None,
     };
     Ok((info, items))
 }

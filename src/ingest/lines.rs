@@ -12,7 +12,6 @@ use crate::backlog::{
 };
 use crate::error::Error;
 use crate::source::Source;
-use crate::stored::Layout;
 
 /// Reads a story list; `markdown` turns on the Markdown rules above.
 pub fn read(
@@ -59,7 +58,7 @@ pub fn read(
     let info = FileInfo {
         format: InputFormat::Lines,
         origins,
-        layout: Layout::default(),
+        decoder: None,
     };
     Ok((info, items))
 }

@@ -3,6 +3,7 @@
 pub mod adf;
 pub mod bounded_read;
 pub mod csv_cell;
+pub mod csv_rows;
 pub mod csv_split;
 pub mod detect;
 pub mod fields;
@@ -78,7 +79,7 @@ pub fn add_source(
     let (info, items): (FileInfo, Vec<Stored>) = match format {
         InputFormat::JiraCsv => {
             let (info, rows) = jira_csv::read(&source, index, options)?;
-            (info, rows.into_iter().map(Stored::Row).collect())
+            (info, rows.into_iter().map(Stored::Kept).collect())
         }
         InputFormat::JiraJson => decoded(jira_json::read(&source, index, options)?),
         InputFormat::Lines => decoded(lines::read(&source, index, is_markdown(source.name()))?),
