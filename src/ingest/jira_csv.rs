@@ -14,13 +14,13 @@ use rayon::prelude::*;
 
 use crate::backlog::{Field, FieldOrigin, FileInfo, InputFormat, Span};
 use crate::error::Error;
+use crate::ingest::csv_rows::{Column, CsvRows, Layout};
 use crate::ingest::fields::FieldMap;
 use crate::ingest::unsupported::Unsupported;
 use crate::ingest::ReadOptions;
 use crate::ingest::{csv_cell, csv_split};
 use crate::source::Source;
-use crate::ingest::csv_rows::{Column, CsvRows, Layout};
-use crate::stored::{Key, Kept, Raw};
+use crate::stored::{Kept, Key, Raw};
 
 /// Reads every issue of a Jira CSV export: its rows, kept undecoded (see [`crate::stored`]).
 pub fn read(
