@@ -6,6 +6,7 @@ use clap::{Parser, Subcommand, ValueEnum};
 
 use crate::backlog::InputFormat;
 use crate::finding::Severity;
+use crate::report::emit::{Format, FORMATS};
 use crate::report::Order;
 
 #[derive(Debug, Parser)]
@@ -20,6 +21,8 @@ pub struct Cli {
 }
 
 #[derive(Debug, Subcommand)]
+// Parsed once per run: the size of the largest variant costs nothing worth a box.
+#[allow(clippy::large_enum_variant)]
 pub enum Command {
     /// Check exports against the rules and report what falls short.
     Check(CheckArgs),
@@ -147,8 +150,8 @@ pub struct CheckArgs {
     #[command(flatten)]
     pub input: InputArgs,
     /// How to report findings on standard output (or in --output FILE).
-    #[arg(long, value_enum, default_value_t = OutputFormat::Human, help_heading = "Output")]
-    pub format: OutputFormat,
+    #[arg(long, value_enum, default_value = "human", help_heading = "Output")]
+    pub format: Format,
     /// The order of items in the human and concise reports: by their most severe finding
     /// (errors, then warnings, then notes; alike ones in export order), or the export's.
     #[arg(long, value_enum, default_value_t = SortOrder::Severity, help_heading = "Output")]
@@ -222,44 +225,14 @@ impl InputFormatArg {
     }
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
-pub enum OutputFormat {
-    /// Diagnostics with the offending text underlined, grouped by item, and a summary.
-    Human,
-    /// One line per finding: `file:line:col: severity[rule] KEY: message`.
-    Concise,
-    /// A versioned JSON document (see docs/json-output.md).
-    Json,
-    /// SARIF 2.1.0, for GitHub code scanning.
-    Sarif,
-    /// GitHub workflow commands: annotations on the export in pull requests.
-    Github,
-    /// A Markdown report for a job summary or a pull-request comment.
-    Markdown,
-    /// JUnit XML: a test case per story, a failure per finding.
-    Junit,
-    /// One self-contained HTML page (use with --output): health, charts, every story with
-    /// its findings on the offending text, filters; no network needed.
-    Html,
-    /// One row per finding for Excel and Google Sheets: key, summary, issue_type, status,
-    /// parent, sprint, rule, category, severity, message, field, excerpt, file, line,
-    /// column, help, docs_url, link (see docs/csv-output.md). UTF-8 with a byte-order mark
-    /// (see --csv-bom); cells that a spreadsheet would run as a formula start with `'`.
-    Csv,
-}
-
-impl OutputFormat {
-    pub fn from_name(name: &str) -> Option<Self> {
-        <Self as ValueEnum>::from_str(name, true).ok()
+/// `--format` takes its values from the table of output formats.
+impl ValueEnum for Format {
+    fn value_variants<'a>() -> &'a [Self] {
+        FORMATS
     }
 
-    /// Every format's name as the command line spells it, from the variants above.
-    pub fn names() -> Vec<String> {
-        Self::value_variants()
-            .iter()
-            .filter_map(ValueEnum::to_possible_value)
-            .map(|value| value.get_name().to_owned())
-            .collect()
+    fn to_possible_value(&self) -> Option<clap::builder::PossibleValue> {
+        Some(clap::builder::PossibleValue::new(self.name).help(self.help))
     }
 }
 

@@ -926,7 +926,7 @@ fn pipeline(name: &str, text: &str, job_stories: bool) {
     for color in [false, true] {
         let _ = report::human::render(&report, Style { color, width: 60 });
     }
-    let _ = report::text::render(&report);
+    let _ = report::concise::render(&report);
     let _ = report::statistics::render(&report);
     let _ = report::github::render(&report);
     let _ = report::markdown::render(&report);

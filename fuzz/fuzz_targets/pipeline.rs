@@ -63,7 +63,7 @@ fuzz_target!(|data: &[u8]| {
             width: 100,
         },
     );
-    report::text::render(&report);
+    report::concise::render(&report);
     report::statistics::render(&report);
     report::json::render(&report);
     report::sarif::render(&report, None);

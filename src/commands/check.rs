@@ -6,10 +6,11 @@ use std::path::PathBuf;
 
 use crate::backlog::Backlog;
 use crate::baseline::Baseline;
-use crate::cli::{CheckArgs, ColorChoice, OutputFormat};
+use crate::cli::{CheckArgs, ColorChoice};
 use crate::config::Loaded;
 use crate::error::Error;
 use crate::output::{write_atomically, write_atomically_with};
+use crate::report::emit::{EmitOptions, Format};
 use crate::report::human::Style;
 use crate::report::{self, Report};
 use crate::rules::context::Settings;
@@ -163,7 +164,7 @@ fn cap_per_item(findings: &mut Vec<crate::finding::Finding>, max: usize) -> usiz
 }
 
 /// Each report to write: its format, and its file (`None` for standard output).
-fn outputs(args: &CheckArgs) -> Result<Vec<(OutputFormat, Option<PathBuf>)>, Error> {
+fn outputs(args: &CheckArgs) -> Result<Vec<(Format, Option<PathBuf>)>, Error> {
     let mut outputs = Vec::new();
     let mut main_target = None;
     for output in &args.output {
@@ -188,7 +189,7 @@ fn outputs(args: &CheckArgs) -> Result<Vec<(OutputFormat, Option<PathBuf>)>, Err
 /// `FORMAT=FILE` as a format and a file; `None` for a plain file. What stands before `=`
 /// is taken as a format when it is a bare word (letters, digits, `-`, `_`), so
 /// `--output pdf=a.pdf` is refused rather than written to a file named `pdf=a.pdf`.
-fn named_output(output: &str) -> Result<Option<(OutputFormat, &str)>, Error> {
+fn named_output(output: &str) -> Result<Option<(Format, &str)>, Error> {
     let Some((name, path)) = output.split_once('=') else {
         return Ok(None);
     };
@@ -200,12 +201,12 @@ fn named_output(output: &str) -> Result<Option<(OutputFormat, &str)>, Error> {
         return Ok(None);
     }
     let usage = |message: String, help: String| Error::Usage { message, help };
-    let Some(format) = OutputFormat::from_name(name) else {
+    let Some(format) = Format::named(name) else {
         return Err(usage(
             format!("--output {output}: there is no format `{name}`"),
             format!(
                 "the formats are {}; for a file whose name holds `=`, write ./{output}",
-                OutputFormat::names().join(", ")
+                Format::names().join(", ")
             ),
         ));
     };
@@ -218,47 +219,31 @@ fn named_output(output: &str) -> Result<Option<(OutputFormat, &str)>, Error> {
     Ok(Some((format, path)))
 }
 
-/// Writes one report. JSON, SARIF, JUnit, CSV and the human report are written as they are
-/// rendered (a report of a million findings is larger than the export); the others,
-/// smaller or bounded, are rendered first.
+/// Writes one report; the reports for people shrink to their summary with `--quiet` and
+/// give way to counts per rule with `--statistics`.
 fn write_report(
     out: &mut dyn std::io::Write,
     report: &Report<'_>,
-    format: OutputFormat,
+    format: Format,
     args: &CheckArgs,
     loaded: &Loaded,
     to_stdout: bool,
 ) -> std::io::Result<()> {
-    let text = matches!(format, OutputFormat::Human | OutputFormat::Concise);
-    if args.statistics && text {
+    if args.statistics && format.for_people {
         return out.write_all(report::statistics::render(report).as_bytes());
     }
-    if args.quiet && text && to_stdout {
-        let summary = report::human::summary(report, human_style(args, to_stdout));
-        return out.write_all(summary.as_bytes());
+    let style = human_style(args, to_stdout);
+    if args.quiet && format.for_people && to_stdout {
+        return out.write_all(report::human::summary(report, style).as_bytes());
     }
-    let rendered = match format {
-        OutputFormat::Json => return report::json::write(report, out),
-        OutputFormat::Sarif => {
-            return report::sarif::write(report, repository_root().as_deref(), out)
-        }
-        OutputFormat::Human => {
-            return report::human::write(report, human_style(args, to_stdout), out)
-        }
-        OutputFormat::Concise => report::text::render(report),
-        OutputFormat::Github => report::github::render(report),
-        OutputFormat::Markdown => report::markdown::render(report),
-        OutputFormat::Junit => return report::junit::write(report, out),
-        OutputFormat::Csv => {
-            let options = report::csv::Options {
-                bom: args.csv_bom,
-                links: issue_links(loaded),
-            };
-            return report::csv::write(report, options, out);
-        }
-        OutputFormat::Html => report::html::render_with(report, issue_links(loaded)),
+    let root = repository_root();
+    let options = EmitOptions {
+        style,
+        repository_root: root.as_deref(),
+        csv_bom: args.csv_bom,
+        links: issue_links(loaded),
     };
-    out.write_all(rendered.as_bytes())
+    format.emitter.emit(report, &options, out)
 }
 
 /// How keys become links in the reports that link them: `[report] issue_url`.

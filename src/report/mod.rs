@@ -1,7 +1,9 @@
 //! Output formats, one file each. Reports see findings, rules and the backlog model, never
 //! CSV or JSON syntax.
 
+pub mod concise;
 pub mod csv;
+pub mod emit;
 pub mod field;
 pub mod github;
 pub mod html;
@@ -15,7 +17,6 @@ pub mod order;
 pub mod percent;
 pub mod sarif;
 pub mod statistics;
-pub mod text;
 
 use crate::backlog::{Backlog, Field};
 use crate::finding::{Finding, Severity};
