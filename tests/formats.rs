@@ -7,7 +7,7 @@ use std::sync::Arc;
 use backlint::backlog::{Backlog, Span};
 use backlint::finding::{Finding, Severity};
 use backlint::ingest::{self, ReadOptions};
-use backlint::report::{github, junit, markdown, sarif, Order, Report};
+use backlint::report::{github, junit, markdown, sarif, Health, Order, Report};
 use backlint::rules::catalog::builtin_rules;
 use backlint::rules::engine::Outcome;
 use backlint::rules::Rule;
@@ -34,6 +34,7 @@ impl Checked {
             order: Order::default(),
             hidden_by_baseline: None,
             ages_from: &[],
+            health: Health::of(&self.findings, &self.stories, self.backlog.len()),
         }
     }
 }

@@ -60,7 +60,7 @@ pub fn render_with(report: &Report<'_>, links: IssueLinks<'_>) -> String {
 }
 
 fn head(out: &mut String, report: &Report<'_>) {
-    let health = report.health();
+    let health = report.health;
     let files: Vec<&str> = report.backlog.sources.iter().map(|s| s.name()).collect();
     let _ = write!(
         out,
@@ -79,7 +79,7 @@ fn head(out: &mut String, report: &Report<'_>) {
 
 /// The verdict, the files, and the figures: health, stories, findings, items.
 fn masthead(out: &mut String, report: &Report<'_>) {
-    let health = report.health();
+    let health = report.health;
     let worst = report.findings.iter().map(|f| f.severity).max();
     let _ = write!(
         out,
@@ -183,7 +183,7 @@ fn verdict(report: &Report<'_>) -> String {
 /// The charts: the ready share, findings per severity and per rule, then ready stories per
 /// epic and per sprint.
 fn overview(out: &mut String, report: &Report<'_>, page: &Page<'_>) {
-    let health = report.health();
+    let health = report.health;
     out.push_str(
         "<section class=\"overview wrap\" aria-label=\"Overview\"><div class=\"overview-main\">",
     );

@@ -190,7 +190,7 @@ fn diagnostic<'a>(report: &Report<'a>, finding: &'a Finding, item: &Item) -> Fin
 /// total line. It is the whole report when the findings are not wanted.
 pub fn summary(report: &Report<'_>, style: Style) -> String {
     let mut out = String::new();
-    let health = report.health();
+    let health = report.health;
     let _ = writeln!(out, "\n{}", paint(style, "1", "Summary"));
     let _ = writeln!(
         out,

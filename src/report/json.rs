@@ -96,7 +96,7 @@ pub fn write<'a>(report: &'a Report<'a>, out: &mut dyn Write) -> std::io::Result
 
 /// The document with its findings left empty.
 fn document(report: &Report<'_>) -> Document {
-    let health = report.health();
+    let health = report.health;
     Document {
         version: 1,
         summary: Summary {

@@ -30,7 +30,7 @@ const KEY_CHARS: usize = 40;
 pub fn render(report: &Report<'_>) -> String {
     let mut out = String::from("## backlint\n\n");
     let _ = writeln!(out, "{}\n", verdict(report));
-    let health = report.health();
+    let health = report.health;
     if health.stories == 0 {
         out.push_str("Health: n/a, no stories were checked\n");
     } else {

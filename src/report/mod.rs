@@ -22,6 +22,7 @@ use crate::backlog::{Backlog, Field};
 use crate::finding::{Finding, Severity};
 use crate::rules::ages::AgesFrom;
 use crate::rules::engine::Outcome;
+pub use crate::rules::readiness::{Band, Health};
 use crate::rules::Rule;
 use crate::source::{Position, Source};
 pub use order::Order;
@@ -43,6 +44,8 @@ pub struct Report<'a> {
     pub hidden_by_baseline: Option<usize>,
     /// Per file, the day its ages were counted from; `None` where no rule counted an age.
     pub ages_from: &'a [Option<AgesFrom>],
+    /// How many of the checked stories are ready: the run's verdict, which reports show.
+    pub health: Health,
 }
 
 /// Where a finding is, in every form the formats need.
@@ -53,71 +56,6 @@ pub struct Location {
     /// Byte offsets in the file as stored on disk.
     pub file_start: usize,
     pub file_end: usize,
-}
-
-/// How the health figure is coloured: green from [`Band::GOOD`] percent, amber from
-/// [`Band::FAIR`], red below.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Band {
-    Good,
-    Fair,
-    Poor,
-}
-
-impl Band {
-    pub const GOOD: f64 = 80.0;
-    pub const FAIR: f64 = 50.0;
-
-    pub fn name(self) -> &'static str {
-        match self {
-            Band::Good => "good",
-            Band::Fair => "fair",
-            Band::Poor => "poor",
-        }
-    }
-}
-
-/// The backlog health figure: the share of checked stories with no finding at or above
-/// warning ("ready" stories).
-#[derive(Debug, Clone, Copy, PartialEq)]
-pub struct Health {
-    pub stories: usize,
-    pub ready: usize,
-}
-
-impl Health {
-    /// The share in percent; none when no story was checked (reports say "n/a").
-    pub fn percent(&self) -> Option<f64> {
-        (self.stories > 0).then(|| 100.0 * self.ready as f64 / self.stories as f64)
-    }
-
-    /// The band of the share; none when no story was checked.
-    pub fn band(&self) -> Option<Band> {
-        self.percent().map(|value| {
-            if value >= Band::GOOD {
-                Band::Good
-            } else if value >= Band::FAIR {
-                Band::Fair
-            } else {
-                Band::Poor
-            }
-        })
-    }
-
-    /// The share as reports show it: a whole percentage, with one decimal where rounding
-    /// would say 0% or 100% and that is not so; "n/a" when no story was checked.
-    pub fn figure(&self) -> String {
-        let Some(value) = self.percent() else {
-            return "n/a".to_owned();
-        };
-        if self.ready > 0 && value < 0.5 {
-            format!("{:.1}%", (value * 10.0).ceil() / 10.0)
-        } else if self.ready < self.stories && value >= 99.5 {
-            format!("{:.1}%", (value * 10.0).floor() / 10.0)
-        } else {
-            format!("{value:.0}%")
-        }
-    }
 }
 
 impl<'a> Report<'a> {
@@ -132,6 +70,7 @@ impl<'a> Report<'a> {
             order: Order::default(),
             hidden_by_baseline: None,
             ages_from: &outcome.ages_from,
+            health: outcome.health(backlog.len()),
         }
     }
 
@@ -185,21 +124,6 @@ impl<'a> Report<'a> {
 
     pub fn rule(&self, id: &str) -> Option<&'a Rule> {
         self.rules.iter().find(|r| r.id == id)
-    }
-
-    pub fn health(&self) -> Health {
-        let mut blocked = vec![false; self.backlog.len()];
-        for finding in self
-            .findings
-            .iter()
-            .filter(|f| f.severity >= Severity::Warning)
-        {
-            blocked[finding.item] = true;
-        }
-        Health {
-            stories: self.stories.len(),
-            ready: self.stories.iter().filter(|&&i| !blocked[i]).count(),
-        }
     }
 
     /// Findings per rule, most first, then by id: (rule, severity, count).
@@ -368,31 +292,6 @@ mod tests {
         assert_eq!(number(999), "999");
         assert_eq!(number(10_000), "10,000");
         assert_eq!(number(1_234_567), "1,234,567");
-    }
-
-    #[test]
-    fn health_figures_do_not_round_to_the_ends() {
-        let figure = |stories, ready| Health { stories, ready }.figure();
-        assert_eq!(figure(3, 1), "33%");
-        assert_eq!(figure(1000, 999), "99.9%");
-        assert_eq!(figure(100_000, 99_999), "99.9%");
-        assert_eq!(figure(1000, 1), "0.1%");
-        assert_eq!(figure(100_000, 1), "0.1%");
-        assert_eq!(figure(4, 4), "100%");
-        assert_eq!(figure(4, 0), "0%");
-        assert_eq!(figure(0, 0), "n/a");
-    }
-
-    #[test]
-    fn health_bands_start_at_80_and_50_percent() {
-        let band = |stories, ready| Health { stories, ready }.band();
-        assert_eq!(band(10, 10), Some(Band::Good));
-        assert_eq!(band(10, 8), Some(Band::Good));
-        assert_eq!(band(100, 79), Some(Band::Fair));
-        assert_eq!(band(10, 5), Some(Band::Fair));
-        assert_eq!(band(100, 49), Some(Band::Poor));
-        assert_eq!(band(10, 0), Some(Band::Poor));
-        assert_eq!(band(0, 0), None);
     }
 
     #[test]

@@ -15,6 +15,7 @@ use super::builtin::Observation;
 use super::check::{Check, Hit};
 use super::context::{Context, Settings};
 use super::definition::AppliesTo;
+use super::readiness::Health;
 use super::suppression::{Suppressions, Unused};
 use super::Rule;
 
@@ -39,6 +40,13 @@ pub struct Outcome {
     /// Per file, the day its items' ages were counted from; `None` where no rule counted
     /// an age.
     pub ages_from: Vec<Option<AgesFrom>>,
+}
+
+impl Outcome {
+    /// How many of the checked stories are ready, among a backlog of `items` items.
+    pub fn health(&self, items: usize) -> Health {
+        Health::of(&self.findings, &self.stories, items)
+    }
 }
 
 #[derive(Debug, Clone, PartialEq)]
