@@ -36,29 +36,13 @@ pub fn check_with_defaults(
     backlog: &backlog::Backlog,
     today: jiff::civil::Date,
 ) -> Result<(Vec<rules::Rule>, rules::engine::Outcome), error::Error> {
-    let loaded = config::Loaded::default();
-    let rules = rules::selection::select(
-        rules::catalog::builtin_rules()?,
-        &loaded,
-        &Default::default(),
-    )?;
-    let settings = rules::context::Settings {
+    let overrides = rules::linter::Overrides {
         today: Some(today),
-        story: Default::default(),
-        personas: Vec::new(),
-        max_findings_per_item: loaded.config.limits.max_findings_per_item,
-        criteria: rules::criteria::Vocabulary::shared(),
+        ..Default::default()
     };
-    let mut suppressions =
-        rules::suppression::Suppressions::collect(backlog, &loaded.config.suppress);
-    let outcome = rules::engine::run(
-        backlog,
-        &rules,
-        &settings,
-        &loaded.config.scope,
-        &mut suppressions,
-    )?;
-    Ok((rules, outcome))
+    let linter = rules::linter::Linter::from_config(&config::Loaded::default(), &overrides)?;
+    let outcome = linter.run(backlog)?.outcome;
+    Ok((linter.into_rules(), outcome))
 }
 
 /// Runs a parsed command line; returns the exit code (0 clean, 1 findings, 2 error).

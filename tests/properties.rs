@@ -15,10 +15,10 @@ use backlint::config;
 use backlint::ingest::{self, adf, wiki, ReadOptions};
 use backlint::report::{self, human::Style, Report};
 use backlint::rules::context::Settings;
+use backlint::rules::linter::Linter;
 use backlint::rules::selection::{self, CommandLine};
 use backlint::rules::story::{self, atomic, minimal, StorySource};
-use backlint::rules::suppression::Suppressions;
-use backlint::rules::{catalog, criteria, engine, similarity, Rule};
+use backlint::rules::{catalog, criteria, similarity, Rule};
 use backlint::source::{Encoding, Source};
 
 const FORMATS: [InputFormat; 3] = [
@@ -870,30 +870,33 @@ fn pipeline_csv() -> impl Strategy<Value = String> {
         })
 }
 
-/// Every built-in rule, loaded once.
-static ALL_RULES: LazyLock<Vec<Rule>> = LazyLock::new(|| {
+/// Every built-in rule, with `A-1` suppressed by the configuration; without job stories,
+/// then with them (and a persona).
+static LINTERS: LazyLock<[Linter; 2]> = LazyLock::new(|| {
     let cli = CommandLine {
         select: vec!["all".to_owned()],
         extend_select: Vec::new(),
         ignore: Vec::new(),
     };
     let catalog = catalog::builtin_rules().expect("the built-in rules load");
-    selection::select(catalog, &config::Loaded::default(), &cli).expect("`all` selects")
+    let rules =
+        selection::select(catalog, &config::Loaded::default(), &cli).expect("`all` selects");
+    [false, true].map(|job_stories| {
+        let settings = Settings {
+            max_findings_per_item: usize::MAX,
+            today: Some(jiff::civil::date(2026, 3, 1)),
+            story: story_options(job_stories),
+            personas: if job_stories {
+                vec!["user".to_owned()]
+            } else {
+                Vec::new()
+            },
+            criteria: criteria::Vocabulary::shared(),
+        };
+        let suppress = BTreeMap::from([("A-1".to_owned(), vec!["all".to_owned()])]);
+        Linter::new(rules.clone(), settings, config::Scope::default(), suppress)
+    })
 });
-
-fn settings(job_stories: bool) -> Settings {
-    Settings {
-        max_findings_per_item: usize::MAX,
-        today: Some(jiff::civil::date(2026, 3, 1)),
-        story: story_options(job_stories),
-        personas: if job_stories {
-            vec!["user".to_owned()]
-        } else {
-            Vec::new()
-        },
-        criteria: criteria::Vocabulary::shared(),
-    }
-}
 
 /// Reads `text` as the file `name`, runs every built-in rule and renders every report
 /// format; asserts that every finding lies inside its file and the JSON reports parse.
@@ -902,27 +905,16 @@ fn pipeline(name: &str, text: &str, job_stories: bool) {
     if ingest::add_source(&mut backlog, source(name, text), &options(None)).is_err() {
         return;
     }
-    let rules = &*ALL_RULES;
-    let settings = settings(job_stories);
-    let mut config_suppress = BTreeMap::new();
-    config_suppress.insert("A-1".to_owned(), vec!["all".to_owned()]);
-    let mut suppressions = Suppressions::collect(&backlog, &config_suppress);
-    let outcome = engine::run(
-        &backlog,
-        rules,
-        &settings,
-        &config::Scope::default(),
-        &mut suppressions,
-    );
-    let outcome = match outcome {
-        Ok(outcome) => outcome,
+    let linter = &LINTERS[usize::from(job_stories)];
+    let outcome = match linter.run(&backlog) {
+        Ok(run) => run.outcome,
         Err(error) => panic!("the engine failed: {error}\n{text:?}"),
     };
     for finding in &outcome.findings {
         let text = backlog.source_of(finding.item).text();
         assert_span(text, finding.span, &format!("a {} finding", finding.rule));
     }
-    let report = Report::of(&backlog, rules, &outcome);
+    let report = Report::of(&backlog, linter.rules(), &outcome);
     for color in [false, true] {
         let _ = report::human::render(&report, Style { color, width: 60 });
     }

@@ -5,10 +5,8 @@
 use backlint::backlog::Backlog;
 use backlint::config::{self, Loaded};
 use backlint::ingest::{self, ReadOptions};
-use backlint::rules::context::Settings;
-use backlint::rules::selection::{self, CommandLine};
-use backlint::rules::suppression::Suppressions;
-use backlint::rules::{catalog, engine, story};
+use backlint::rules::linter::{Linter, Overrides};
+use backlint::rules::selection::CommandLine;
 use backlint::source::{Encoding, Source};
 
 /// Columns every case row has unless it says otherwise: an open, prioritised, estimated
@@ -82,38 +80,17 @@ fn run_with(rule: &str, rows: &[(&str, &[(&str, &str)])], toml: &str) -> Vec<Str
         source: Some(source),
         ..Loaded::default()
     };
-    let cli = CommandLine {
-        select: vec![rule.to_owned()],
-        extend_select: Vec::new(),
-        ignore: Vec::new(),
-    };
-    let rules = selection::select(catalog::builtin_rules().expect("rules load"), &loaded, &cli)
-        .expect("rule selects");
-    let settings = Settings {
-        max_findings_per_item: usize::MAX,
-        today: Some(jiff::civil::date(2026, 3, 1)),
-        story: story::Options {
-            job_stories: loaded.config.story.job_stories,
-            extra_templates: loaded
-                .config
-                .story
-                .templates
-                .iter()
-                .map(|t| t.0.clone())
-                .collect(),
+    let overrides = Overrides {
+        select: CommandLine {
+            select: vec![rule.to_owned()],
+            extend_select: Vec::new(),
+            ignore: Vec::new(),
         },
-        personas: loaded.config.personas.clone(),
-        criteria: backlint::rules::criteria::Vocabulary::with(&loaded.config.criteria),
+        today: Some(jiff::civil::date(2026, 3, 1)),
+        max_findings_per_item: Some(usize::MAX),
     };
-    let mut suppressions = Suppressions::collect(&backlog, &loaded.config.suppress);
-    let outcome = engine::run(
-        &backlog,
-        &rules,
-        &settings,
-        &loaded.config.scope,
-        &mut suppressions,
-    )
-    .expect("the engine runs");
+    let linter = Linter::from_config(&loaded, &overrides).expect("the rule selects");
+    let outcome = linter.run(&backlog).expect("the engine runs").outcome;
     outcome
         .findings
         .iter()

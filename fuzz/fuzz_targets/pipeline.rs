@@ -8,19 +8,33 @@ use std::sync::LazyLock;
 use backlint::config::{Loaded, Scope};
 use backlint::report::{self, human::Style, Report};
 use backlint::rules::context::Settings;
+use backlint::rules::linter::Linter;
 use backlint::rules::selection::{self, CommandLine};
-use backlint::rules::suppression::Suppressions;
-use backlint::rules::{catalog, engine, story, Rule};
+use backlint::rules::{catalog, story};
 use libfuzzer_sys::fuzz_target;
 
-static RULES: LazyLock<Vec<Rule>> = LazyLock::new(|| {
+/// Every built-in rule; without job stories, then with them.
+static LINTERS: LazyLock<[Linter; 2]> = LazyLock::new(|| {
     let cli = CommandLine {
         select: vec!["all".to_owned()],
         extend_select: Vec::new(),
         ignore: Vec::new(),
     };
     let catalog = catalog::builtin_rules().unwrap_or_default();
-    selection::select(catalog, &Loaded::default(), &cli).unwrap_or_default()
+    let rules = selection::select(catalog, &Loaded::default(), &cli).unwrap_or_default();
+    [false, true].map(|job_stories| {
+        let settings = Settings {
+            today: Some(jiff::civil::date(2026, 3, 1)),
+            story: story::Options {
+                job_stories,
+                extra_templates: Vec::new(),
+            },
+            personas: Vec::new(),
+            max_findings_per_item: usize::MAX,
+            criteria: backlint::rules::criteria::Vocabulary::shared(),
+        };
+        Linter::new(rules.clone(), settings, Scope::default(), BTreeMap::new())
+    })
 });
 
 fuzz_target!(|data: &[u8]| {
@@ -32,30 +46,16 @@ fuzz_target!(|data: &[u8]| {
     let Some(backlog) = backlint_fuzz::read(name, bytes, None) else {
         return;
     };
-    let settings = Settings {
-        today: Some(jiff::civil::date(2026, 3, 1)),
-        story: story::Options {
-            job_stories: pick & 0x80 != 0,
-            extra_templates: Vec::new(),
-        },
-        personas: Vec::new(),
-        max_findings_per_item: usize::MAX,
-        criteria: backlint::rules::criteria::Vocabulary::shared(),
-    };
-    let mut suppressions = Suppressions::collect(&backlog, &BTreeMap::new());
-    let outcome = engine::run(
-        &backlog,
-        &RULES,
-        &settings,
-        &Scope::default(),
-        &mut suppressions,
-    )
-    .unwrap_or_else(|error| panic!("the engine failed: {error}"));
+    let linter = &LINTERS[usize::from(pick & 0x80 != 0)];
+    let outcome = linter
+        .run(&backlog)
+        .unwrap_or_else(|error| panic!("the engine failed: {error}"))
+        .outcome;
     for finding in &outcome.findings {
         let source = backlog.source_of(finding.item);
         backlint_fuzz::assert_span(source.text(), finding.span);
     }
-    let report = Report::of(&backlog, &RULES, &outcome);
+    let report = Report::of(&backlog, linter.rules(), &outcome);
     report::human::render(
         &report,
         Style {

@@ -13,19 +13,15 @@ use crate::output::{write_atomically, write_atomically_with};
 use crate::report::emit::{EmitOptions, Format};
 use crate::report::human::Style;
 use crate::report::{self, Report};
-use crate::rules::context::Settings;
 use crate::rules::definition::AppliesTo;
 use crate::rules::did_you_mean;
-use crate::rules::engine::{self, Outcome};
-use crate::rules::story;
-use crate::rules::suppression::{Suppressions, UnknownRule, LABEL};
+use crate::rules::engine::Outcome;
+use crate::rules::linter::{Linter, Overrides, Run};
+use crate::rules::suppression::{UnknownRule, LABEL};
 use crate::terminal_text::{self, escape};
 
 use super::tally::{listed, quoted, tally};
-use super::{
-    catalog, configured_rules, load_input_config, print_with, read_backlog, EXIT_CLEAN,
-    EXIT_FINDINGS,
-};
+use super::{command_line, load_input_config, print_with, read_backlog, EXIT_CLEAN, EXIT_FINDINGS};
 
 /// How much the run says on the terminal (`-q`, `-s`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -62,37 +58,28 @@ pub fn run(args: &CheckArgs) -> Result<u8, Error> {
     }
     let progress = (verbosity == Verbosity::Normal).then(crate::progress::start);
     let loaded = load_input_config(&args.input)?;
-    let catalog = catalog(&loaded)?;
-    let rule_ids: Vec<String> = catalog.iter().map(|r| r.id.clone()).collect();
-    let rules = configured_rules(catalog, &loaded, &args.select)?;
+    let overrides = Overrides {
+        select: command_line(&args.select),
+        today: args.today.as_deref().map(parse_today).transpose()?,
+        max_findings_per_item: args.max_findings_per_item,
+    };
+    let linter = Linter::from_config(&loaded, &overrides)?;
+    let rules = linter.rules();
     // Columns no rule reads are not kept: a Cloud "all fields" export has hundreds.
-    let named = rules
-        .iter()
-        .flat_map(|r| r.check.named_fields())
-        .map(str::to_owned)
-        .collect();
-    let backlog = read_backlog(&args.input, &loaded, Some(named))?;
-    let max_per_item = args
-        .max_findings_per_item
-        .unwrap_or(loaded.config.limits.max_findings_per_item);
-    let settings = settings(&loaded, args.today.as_deref(), max_per_item)?;
+    let backlog = read_backlog(&args.input, &loaded, Some(linter.named_fields()))?;
+    let max_per_item = linter.settings().max_findings_per_item;
     let baseline = match &args.baseline {
         Some(path) => Some(Baseline::parse(&crate::ingest::load(
             &path.display().to_string(),
         )?)?),
         None => None,
     };
-    let mut suppressions = Suppressions::collect(&backlog, &loaded.config.suppress);
-    let unknown_labels = suppressions.take_unknown(|id| rule_ids.iter().any(|r| r == id));
-    let mut outcome = engine::run(
-        &backlog,
-        &rules,
-        &settings,
-        &loaded.config.scope,
-        &mut suppressions,
-    )?;
+    let Run {
+        mut outcome,
+        unknown_labels,
+    } = linter.run(&backlog)?;
     if verbosity != Verbosity::Silent {
-        warn_unknown_labels(&backlog, &unknown_labels, &rule_ids);
+        warn_unknown_labels(&backlog, &unknown_labels, linter.known_ids());
     }
     if let Some(path) = &args.write_baseline {
         write_atomically(path, &Baseline::of(&backlog, &outcome.findings).to_json())?;
@@ -113,7 +100,7 @@ pub fn run(args: &CheckArgs) -> Result<u8, Error> {
         .unwrap_or_default();
     let hidden_by_baseline = hidden_by_baseline.then(|| before_baseline - outcome.findings.len());
     let capped = cap_per_item(&mut outcome.findings, max_per_item) + outcome.not_collected;
-    let mut report = Report::of(&backlog, &rules, &outcome).in_order(args.sort.order());
+    let mut report = Report::of(&backlog, rules, &outcome).in_order(args.sort.order());
     if let Some(hidden) = hidden_by_baseline {
         report = report.with_baseline(hidden);
     }
@@ -282,36 +269,14 @@ fn repository_root() -> Option<PathBuf> {
         .map(PathBuf::from)
 }
 
-/// The run's settings: the day ages are counted from (command line, then configuration;
-/// neither: each export's newest date), how stories are read, the personas, and the
-/// findings collected per item.
-pub fn settings(
-    loaded: &Loaded,
-    today: Option<&str>,
-    max_findings_per_item: usize,
-) -> Result<Settings, Error> {
-    let config = &loaded.config;
-    let today = match today.or(config.today.as_deref()) {
-        Some(text) => Some(
-            crate::dates::parse_date_time(text)
-                .map(|d| d.date())
-                .ok_or_else(|| Error::Usage {
-                    message: format!("--today \"{text}\" is not a date"),
-                    help: "write it as YYYY-MM-DD, e.g. --today 2026-03-01".into(),
-                })?,
-        ),
-        None => None,
-    };
-    Ok(Settings {
-        today,
-        story: story::Options {
-            job_stories: config.story.job_stories,
-            extra_templates: config.story.templates.iter().map(|t| t.0.clone()).collect(),
-        },
-        personas: config.personas.clone(),
-        max_findings_per_item,
-        criteria: crate::rules::criteria::Vocabulary::with(&config.criteria),
-    })
+/// `--today` as a day.
+fn parse_today(text: &str) -> Result<jiff::civil::Date, Error> {
+    crate::dates::parse_date_time(text)
+        .map(|d| d.date())
+        .ok_or_else(|| Error::Usage {
+            message: format!("--today \"{text}\" is not a date"),
+            help: "write it as YYYY-MM-DD, e.g. --today 2026-03-01".into(),
+        })
 }
 
 /// Why the story rules found nothing to check, and how to make them check the backlog's

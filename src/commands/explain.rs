@@ -2,13 +2,13 @@
 
 use crate::cli::ExplainArgs;
 use crate::error::Error;
-use crate::rules::{did_you_mean, docs};
+use crate::rules::{catalog, did_you_mean, docs};
 
-use super::{catalog, load_config, print, EXIT_CLEAN};
+use super::{load_config, print, EXIT_CLEAN};
 
 pub fn run(args: &ExplainArgs) -> Result<u8, Error> {
     let loaded = load_config(args.config.as_deref())?;
-    let rules = catalog(&loaded)?;
+    let rules = catalog::of_config(&loaded)?;
     let Some(rule) = rules.iter().find(|r| r.id == args.rule) else {
         return Err(Error::Usage {
             message: format!("there is no rule `{}`", args.rule),

@@ -16,8 +16,7 @@ use crate::cli::{InputArgs, SelectArgs};
 use crate::config::{self, Loaded};
 use crate::error::Error;
 use crate::ingest::{self, ReadOptions};
-use crate::rules::selection::{self, CommandLine};
-use crate::rules::{catalog as rule_catalog, Rule};
+use crate::rules::selection::CommandLine;
 
 /// Exit codes, as ruff, ESLint and markdownlint-cli2 use them.
 pub const EXIT_CLEAN: u8 = 0;
@@ -69,28 +68,13 @@ fn warn_about_empty_exports(backlog: &Backlog) {
     }
 }
 
-/// Every rule: built in, and the team's from `rules_dir`.
-pub fn catalog(loaded: &Loaded) -> Result<Vec<Rule>, Error> {
-    let team_dir = loaded
-        .config
-        .rules_dir
-        .as_ref()
-        .map(|dir| loaded.base_dir().join(dir));
-    rule_catalog::load(team_dir.as_deref())
-}
-
-/// The rules of `catalog` that run, configured by the configuration and the command line.
-pub fn configured_rules(
-    catalog: Vec<Rule>,
-    loaded: &Loaded,
-    select: &SelectArgs,
-) -> Result<Vec<Rule>, Error> {
-    let cli = CommandLine {
+/// The rule selection the command line gives (`--select`, `--extend-select`, `--ignore`).
+pub fn command_line(select: &SelectArgs) -> CommandLine {
+    CommandLine {
         select: select.select.clone(),
         extend_select: select.extend_select.clone(),
         ignore: select.ignore.clone(),
-    };
-    selection::select(catalog, loaded, &cli)
+    }
 }
 
 /// Writes to standard output; a closed pipe (`backlint … | head -1`) is not an error.

@@ -7,7 +7,8 @@ use serde::Serialize;
 use crate::cli::{ListFormat, RulesArgs};
 use crate::error::Error;
 
-use super::{catalog, configured_rules, load_config, print, EXIT_CLEAN};
+use super::{command_line, load_config, print, EXIT_CLEAN};
+use crate::rules::{catalog, selection};
 
 #[derive(Serialize)]
 struct Row<'a> {
@@ -20,8 +21,8 @@ struct Row<'a> {
 
 pub fn run(args: &RulesArgs) -> Result<u8, Error> {
     let loaded = load_config(args.config.as_deref())?;
-    let all = catalog(&loaded)?;
-    let selected = configured_rules(all.clone(), &loaded, &args.select)?;
+    let all = catalog::of_config(&loaded)?;
+    let selected = selection::select(all.clone(), &loaded, &command_line(&args.select))?;
     let rows: Vec<Row<'_>> = all
         .iter()
         .map(|rule| {

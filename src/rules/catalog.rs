@@ -20,6 +20,16 @@ pub fn builtin_rules() -> Result<Vec<Rule>, Error> {
         .collect()
 }
 
+/// Every rule a configuration can select: built in, and the team's from its `rules_dir`.
+pub fn of_config(loaded: &crate::config::Loaded) -> Result<Vec<Rule>, Error> {
+    let team_dir = loaded
+        .config
+        .rules_dir
+        .as_ref()
+        .map(|dir| loaded.base_dir().join(dir));
+    load(team_dir.as_deref())
+}
+
 /// Built-in rules followed by every `*.toml` rule in `team_dir`, ids unique.
 pub fn load(team_dir: Option<&Path>) -> Result<Vec<Rule>, Error> {
     let mut rules = builtin_rules()?;

@@ -116,7 +116,7 @@ struct Pass<'a> {
 
 /// Runs `rules` over `backlog`. Items are checked in parallel (rules per item are
 /// independent); backlog-wide rules judge their observations afterwards, in item order.
-pub fn run(
+pub(crate) fn run(
     backlog: &Backlog,
     rules: &[Rule],
     settings: &Settings,

@@ -12,6 +12,7 @@ pub mod did_you_mean;
 pub mod docs;
 pub mod engine;
 pub mod kinds;
+pub mod linter;
 pub mod readiness;
 pub mod scope;
 pub mod selection;
