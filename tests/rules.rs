@@ -493,6 +493,12 @@ fn non_atomic() {
             "As a shopper, I want to upload and share my shopping list",
             "As an admin, I want to add, edit and delete users",
             "As a clerk, I want to export or print the invoice",
+            // Inflected verbs, verbs outside the lexicon, a clause describing the tool.
+            "As a clerk, I want to tidy the ledger by merging and splitting accounts",
+            "As a clerk, I want a checker that validates and corrects postcodes",
+            "As a clerk, I want to export the ledger and anonymise customer names",
+            "As a clerk, I want a bot that can translate and summarize messages",
+            "As a clerk, I want to tag receipts and be notified of refunds",
         ],
     );
     passes(
@@ -502,8 +508,31 @@ fn non_atomic() {
             "As a shopper, I want to accept the terms and conditions",
             "As a shopper, I want to see the search results and filters page",
             "As a shopper, I want to drag and drop items into my basket",
+            "As a shopper, I want a page where my partner can comment and vote",
+            "As a shopper, I want to sign and submit the order form",
+            "As a shopper, I want to see which orders are packed and shipped",
+            // A conjunction in the benefit is not the story's.
+            "As a shopper, I want to save my basket, so that I can compare and choose later",
         ],
     );
+    // The strict reading: any coordination of actions or objects in the goal.
+    let joined_objects: &[(&str, &[(&str, &str)])] =
+        &[("As a clerk, I want to view orders and invoices", &[])];
+    assert!(run("non-atomic", joined_objects).is_empty());
+    let strict = "[rules.non-atomic]\nstrict = true\n";
+    assert_eq!(
+        run_with("non-atomic", joined_objects, strict),
+        ["PAN-10: \"and\" joins two features in \"view orders and invoices\""]
+    );
+    let spared: &[(&str, &[(&str, &str)])] = &[
+        ("As a clerk, I want to accept the terms and conditions", &[]),
+        ("As a clerk, I want a fast and reliable search", &[]),
+        (
+            "As a clerk, I want to export receipts, so that I can file and sort them",
+            &[],
+        ),
+    ];
+    assert!(run_with("non-atomic", spared, strict).is_empty());
 }
 
 #[test]

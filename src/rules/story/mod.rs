@@ -1504,8 +1504,10 @@ mod tests {
             };
             parsed += 1;
             let goal = &text[story.goal.clone()];
-            for range in atomic::joined_features(goal) {
-                assert!(goal.get(range).is_some(), "{text:?}");
+            for strict in [false, true] {
+                for range in atomic::joined_features(goal, strict) {
+                    assert!(goal.get(range).is_some(), "{text:?}");
+                }
             }
             for (_, range) in minimal::extras(&text, &story) {
                 assert!(text.get(range).is_some(), "{text:?}");
