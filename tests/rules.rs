@@ -543,6 +543,13 @@ fn not_minimal() {
             "As a shopper, I want to reorder (see the old app), so that I save time",
             "As a shopper, I want to reorder, so that I save time. Priority: High",
             "As a shopper, I want to pay, e.g. with a card, so that checkout is quick",
+            "As a shopper, I want a Loyalty Points Card (LPC) scheme",
+            "As a shopper, I want to filter by size, colour, and brand, possibly all at once",
+            "As a shopper, I want to see offers - though not on the front page",
+            "As a shopper, I want to rate items if there is a review section",
+            "As a shopper, I want to filter items, including brand, size and colour",
+            "As a shopper, I want to save a basket, so that I reorder, and I want to share it",
+            "Checkout is slow. As a shopper, I want to pay in one step",
         ],
     );
     passes(
@@ -550,7 +557,19 @@ fn not_minimal() {
         &[
             GOOD,
             "As a shopper, I want to reorder a past order, so that my weekly shop takes less time!",
+            "As a shopper, I want to see an order including its delivery date",
+            "As a shopper, I want an alert if there are price drops",
+            "As a shopper, I want to use my e-mail address, so that I get a receipt",
         ],
+    );
+    // An acronym's definition is reported with its own message.
+    let acronym: &[(&str, &[(&str, &str)])] = &[(
+        "As a shopper, I want a Loyalty Points Card (LPC) scheme",
+        &[],
+    )];
+    assert_eq!(
+        run("not-minimal", acronym),
+        ["PAN-10: an acronym's definition (define it once in the glossary) in the story: \"(LPC)\""]
     );
 }
 
