@@ -450,6 +450,22 @@ fn role_not_user() {
             "As a user of the mobile app, I want to scan a barcode",
             // A builder who works on their own thing with the product uses it.
             "As a developer, I want to publish my plugin to the marketplace",
+            // ... and so does one named by what they build on it,
+            "As a game developer, I want to read a player's saved scores",
+            "As an extensions developer, I want to list the hooks I can call",
+            // ... or one who asks for the product's developer interface.
+            "As a developer, I want the stock API to page its results",
+            // A team that operates the product for its users is a user, as an admin is.
+            "As a support team member, I want to unlock a shopper's account",
+        ],
+    );
+    fails(
+        "role-not-user",
+        &[
+            // The modifier is a discipline, not something built on the product.
+            "As a backend developer, I want to split the basket service",
+            "As a senior engineer, I want the build to cache dependencies",
+            "As a scrum team member, I want the board to show blocked cards",
         ],
     );
     // Whether developers are users depends on the product: a setting says so.
