@@ -670,6 +670,11 @@ fn solution_oriented() {
             "As a librarian, I want a cron job that sends overdue reminders",
             "As a partner, I want a REST endpoint for my invoices",
             "As a teacher, I want a rich text editor for course notes",
+            // A way of operating the screen, a technique, a display, a store.
+            "As a clerk, I want keyboard shortcuts to approve invoices",
+            "As a clerk, I want receipts read with OCR, so that I type less",
+            "As a ranger, I want trail closures on an interactive map",
+            "As a ranger, I want my logbook stored on the device",
         ],
     );
     passes(
@@ -687,6 +692,10 @@ fn solution_oriented() {
             "As a reader, I want to go back a page without having to use a button",
             // The benefit may name systems freely.
             "As a clerk, I want to find an invoice by number, so that the database stays tidy",
+            // A schedule, not a display; mapping as an action, not a map.
+            "As a ranger, I want to know the timeline of the trail works",
+            "As a clerk, I want to map invoice fields to ledger accounts",
+            "As a ranger, I want to report closures by text message",
         ],
     );
     let found = run(
