@@ -666,8 +666,10 @@ fn assert_story(text: &str, story: &story::Story) {
     for range in story.parts() {
         assert_slice(text, &range, "a story part");
     }
-    for range in atomic::joined_features(&text[story.goal.clone()]) {
-        assert_slice(&text[story.goal.clone()], &range, "a joined feature");
+    for strict in [false, true] {
+        for range in atomic::joined_features(&text[story.goal.clone()], strict) {
+            assert_slice(&text[story.goal.clone()], &range, "a joined feature");
+        }
     }
     for (_, range) in minimal::extras(text, story) {
         assert_slice(text, &range, "an extra");
@@ -695,8 +697,8 @@ proptest! {
     }
 
     #[test]
-    fn joined_features_on_any_goal(goal in story_text()) {
-        for range in atomic::joined_features(&goal) {
+    fn joined_features_on_any_goal(goal in story_text(), strict in any::<bool>()) {
+        for range in atomic::joined_features(&goal, strict) {
             assert_slice(&goal, &range, "a joined feature");
         }
     }

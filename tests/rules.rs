@@ -427,6 +427,22 @@ fn role_not_user() {
             "As a user of the mobile app, I want to scan a barcode",
             // A builder who works on their own thing with the product uses it.
             "As a developer, I want to publish my plugin to the marketplace",
+            // ... and so does one named by what they build on it,
+            "As a game developer, I want to read a player's saved scores",
+            "As an extensions developer, I want to list the hooks I can call",
+            // ... or one who asks for the product's developer interface.
+            "As a developer, I want the stock API to page its results",
+            // A team that operates the product for its users is a user, as an admin is.
+            "As a support team member, I want to unlock a shopper's account",
+        ],
+    );
+    fails(
+        "role-not-user",
+        &[
+            // The modifier is a discipline, not something built on the product.
+            "As a backend developer, I want to split the basket service",
+            "As a senior engineer, I want the build to cache dependencies",
+            "As a scrum team member, I want the board to show blocked cards",
         ],
     );
     // Whether developers are users depends on the product: a setting says so.
@@ -470,6 +486,12 @@ fn non_atomic() {
             "As a shopper, I want to upload and share my shopping list",
             "As an admin, I want to add, edit and delete users",
             "As a clerk, I want to export or print the invoice",
+            // Inflected verbs, verbs outside the lexicon, a clause describing the tool.
+            "As a clerk, I want to tidy the ledger by merging and splitting accounts",
+            "As a clerk, I want a checker that validates and corrects postcodes",
+            "As a clerk, I want to export the ledger and anonymise customer names",
+            "As a clerk, I want a bot that can translate and summarize messages",
+            "As a clerk, I want to tag receipts and be notified of refunds",
         ],
     );
     passes(
@@ -479,8 +501,31 @@ fn non_atomic() {
             "As a shopper, I want to accept the terms and conditions",
             "As a shopper, I want to see the search results and filters page",
             "As a shopper, I want to drag and drop items into my basket",
+            "As a shopper, I want a page where my partner can comment and vote",
+            "As a shopper, I want to sign and submit the order form",
+            "As a shopper, I want to see which orders are packed and shipped",
+            // A conjunction in the benefit is not the story's.
+            "As a shopper, I want to save my basket, so that I can compare and choose later",
         ],
     );
+    // The strict reading: any coordination of actions or objects in the goal.
+    let joined_objects: &[(&str, &[(&str, &str)])] =
+        &[("As a clerk, I want to view orders and invoices", &[])];
+    assert!(run("non-atomic", joined_objects).is_empty());
+    let strict = "[rules.non-atomic]\nstrict = true\n";
+    assert_eq!(
+        run_with("non-atomic", joined_objects, strict),
+        ["PAN-10: \"and\" joins two features in \"view orders and invoices\""]
+    );
+    let spared: &[(&str, &[(&str, &str)])] = &[
+        ("As a clerk, I want to accept the terms and conditions", &[]),
+        ("As a clerk, I want a fast and reliable search", &[]),
+        (
+            "As a clerk, I want to export receipts, so that I can file and sort them",
+            &[],
+        ),
+    ];
+    assert!(run_with("non-atomic", spared, strict).is_empty());
 }
 
 #[test]
@@ -491,6 +536,13 @@ fn not_minimal() {
             "As a shopper, I want to reorder (see the old app), so that I save time",
             "As a shopper, I want to reorder, so that I save time. Priority: High",
             "As a shopper, I want to pay, e.g. with a card, so that checkout is quick",
+            "As a shopper, I want a Loyalty Points Card (LPC) scheme",
+            "As a shopper, I want to filter by size, colour, and brand, possibly all at once",
+            "As a shopper, I want to see offers - though not on the front page",
+            "As a shopper, I want to rate items if there is a review section",
+            "As a shopper, I want to filter items, including brand, size and colour",
+            "As a shopper, I want to save a basket, so that I reorder, and I want to share it",
+            "Checkout is slow. As a shopper, I want to pay in one step",
         ],
     );
     passes(
@@ -498,7 +550,19 @@ fn not_minimal() {
         &[
             GOOD,
             "As a shopper, I want to reorder a past order, so that my weekly shop takes less time!",
+            "As a shopper, I want to see an order including its delivery date",
+            "As a shopper, I want an alert if there are price drops",
+            "As a shopper, I want to use my e-mail address, so that I get a receipt",
         ],
+    );
+    // An acronym's definition is reported with its own message.
+    let acronym: &[(&str, &[(&str, &str)])] = &[(
+        "As a shopper, I want a Loyalty Points Card (LPC) scheme",
+        &[],
+    )];
+    assert_eq!(
+        run("not-minimal", acronym),
+        ["PAN-10: an acronym's definition (define it once in the glossary) in the story: \"(LPC)\""]
     );
 }
 
@@ -583,6 +647,11 @@ fn solution_oriented() {
             "As a librarian, I want a cron job that sends overdue reminders",
             "As a partner, I want a REST endpoint for my invoices",
             "As a teacher, I want a rich text editor for course notes",
+            // A way of operating the screen, a technique, a display, a store.
+            "As a clerk, I want keyboard shortcuts to approve invoices",
+            "As a clerk, I want receipts read with OCR, so that I type less",
+            "As a ranger, I want trail closures on an interactive map",
+            "As a ranger, I want my logbook stored on the device",
         ],
     );
     passes(
@@ -600,6 +669,10 @@ fn solution_oriented() {
             "As a reader, I want to go back a page without having to use a button",
             // The benefit may name systems freely.
             "As a clerk, I want to find an invoice by number, so that the database stays tidy",
+            // A schedule, not a display; mapping as an action, not a map.
+            "As a ranger, I want to know the timeline of the trail works",
+            "As a clerk, I want to map invoice fields to ledger accounts",
+            "As a ranger, I want to report closures by text message",
         ],
     );
     let found = run(

@@ -7,7 +7,13 @@ use crate::rules::story::atomic::joined_features;
 /// `non-atomic`: the goal joins two features ("upload and share a file").
 #[derive(Debug, Clone, Default, Deserialize)]
 #[serde(deny_unknown_fields)]
-pub struct NonAtomic {}
+pub struct NonAtomic {
+    /// Report any coordination of actions or objects in the goal ("view orders and
+    /// invoices"), as the Quality User Story framework's annotators read atomicity, not
+    /// only two features a team could ship apart.
+    #[serde(default)]
+    pub strict: bool,
+}
 
 impl NonAtomic {
     pub fn run(&self, cx: &Context<'_>) -> Vec<Hit> {
@@ -16,7 +22,7 @@ impl NonAtomic {
         };
         let goal = view.story.goal.clone();
         let goal_text = view.text.text().get(goal.clone()).unwrap_or_default();
-        joined_features(goal_text)
+        joined_features(goal_text, self.strict)
             .into_iter()
             .map(|joint| {
                 let range = goal.start + joint.start..goal.start + joint.end;

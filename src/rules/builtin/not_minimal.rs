@@ -25,6 +25,10 @@ impl NotMinimal {
                     Extra::Note => "a note",
                     Extra::PriorityInText => "a priority or estimate written into the text",
                     Extra::Ellipsis => "an ellipsis",
+                    Extra::Acronym => "an acronym's definition (define it once in the glossary)",
+                    Extra::Aside => "an aside",
+                    Extra::SecondWant => "a second want after the benefit",
+                    Extra::LeadingSentence => "a lead-in sentence",
                 };
                 Hit::on(&view.text, view.text.span_of(range.clone()))
                     .var(

@@ -22,6 +22,18 @@ pub struct RoleNotUser {
     /// roles are its users.
     #[serde(default)]
     pub developers_are_users: bool,
+    /// Words before a builder's head that name what they build on the product ("app
+    /// developer", "plugin developer"): such a builder uses the product.
+    #[serde(default)]
+    pub builds_on: Vec<String>,
+    /// Words in the goal that name the product's interface for developers ("the API",
+    /// "the SDK"): a builder who asks for them uses the product.
+    #[serde(default)]
+    pub interfaces: Vec<String>,
+    /// Words before a team role's head that say it operates the product for its users
+    /// ("support team member"), as an administrator does.
+    #[serde(default)]
+    pub operators: Vec<String>,
 }
 
 /// How a product made for developers says so, added to the message about a builder role.
@@ -43,12 +55,16 @@ impl RoleNotUser {
             return Vec::new();
         }
         let named = |names: &[String]| names.iter().any(|name| head.is(name));
+        let modified = |words: &[String]| words.iter().any(|word| head.is_modified_by(word));
+        let goal = view.text.text().get(view.story.goal.clone());
         let builder = || {
             !self.developers_are_users
                 && named(&self.builders)
-                && !builds_their_own(view.text.text().get(view.story.goal.clone()))
+                && !modified(&self.builds_on)
+                && !builds_their_own(goal)
+                && !names_any(goal, &self.interfaces)
         };
-        let (problem, setting) = if named(&self.roles) {
+        let (problem, setting) = if named(&self.roles) && !modified(&self.operators) {
             (
                 format!("\"{role}\" is not someone who uses the product"),
                 "",
@@ -72,6 +88,13 @@ impl RoleNotUser {
             .var("problem", problem)
             .var("setting", setting)]
     }
+}
+
+/// Whether the goal holds one of `words` as a word of its own ("the API", "an SDK").
+fn names_any(goal: Option<&str>, words: &[String]) -> bool {
+    goal.unwrap_or_default()
+        .split(|c: char| !c.is_alphanumeric())
+        .any(|word| words.iter().any(|w| word.eq_ignore_ascii_case(w)))
 }
 
 /// Whether the goal speaks of the role's own work ("publish my app", "test my plugin"): a

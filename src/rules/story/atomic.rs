@@ -30,9 +30,26 @@
 //!      followed by a determiner, pronoun or particle ("… or print **the** invoice", "…
 //!      and see **my** orders", "… and check **out**").
 //!
-//! Action verbs come from a lexicon of about 380 base forms common in software stories;
-//! about 150 of them are also common nouns or adjectives ("report", "search", "complete")
-//! and need the stronger evidence above.
+//! Action verbs come from a lexicon of about 380 base forms common in software stories,
+//! and from the verb-forming suffixes "-ize", "-ise" and "-ify" ("anonymise"); about 150
+//! of the lexicon's verbs are also common nouns or adjectives ("report", "search",
+//! "complete") and need the stronger evidence above. Inflected verbs count where an action
+//! stands, joined to the same form: gerunds at the start or after a preposition ("by
+//! archiving and labelling"), "-s" forms after a subject pronoun or "that"/"which" ("it
+//! detects and classifies"), participles after infinitive "be" ("be reviewed and
+//! approved"); so does a passive after the conjunction ("… and be notified of …").
+//! Inflections are undone by stripping the suffix and looking the base up (see
+//! [`inflection`]): a stemmer such as `rust-stemmers` would fold nouns and verbs alike
+//! ("listing" and "list"), and the lexicon already holds the verbs stories use.
+//!
+//! With `strict`, [`joins_items`] also reports any other coordination of actions or
+//! objects ("view orders and invoices"), sparing fixed pairs, joined adjectives and
+//! adverbs, and numbers.
+//!
+//! A clause opened by "that" or "which" and followed by a modal or an "-s" verb ("a bot
+//! that can translate and summarize") describes the thing asked for: its verbs are the
+//! story's features. Steps of one flow (a preparing verb, then "submit", "send", "save" or
+//! "confirm": "sign and submit") are one feature.
 //!
 //! A conjunction inside a subordinate clause that has its own verb ("forms **that**
 //! students can fill in and submit", "determine **how** agencies will generate and
@@ -45,7 +62,10 @@
 //! # What it does not catch
 //!
 //! * Actions listed with commas only ("create, modify rules"), or joined by "but".
-//! * Verbs outside the lexicon, gerunds and inflected verbs ("uploading and sharing").
+//! * Verbs outside the lexicon without a verb suffix, and inflected verbs away from a
+//!   position where an action stands ("the booking and listing pages" is read as nouns).
+//! * Participles after a finite "be" ("the plan was created or updated"): a state, not
+//!   an action asked for.
 //! * A second action whose verb is also a common noun and is followed by a bare noun
 //!   ("view the list and map locations"): read as a noun phrase to stay precise.
 //! * Two clauses with different subjects ("… and the system emails the admin").
@@ -190,13 +210,81 @@ fn fixed_pair(left: &str, right: &str) -> bool {
     FIXED_PAIR_SET.contains(&(left, right))
 }
 
+/// An action verb in base form: in the lexicon, or built with a verb-forming suffix
+/// ("operationalize", "anonymise", "simplify") that few nouns share.
 fn is_verb(word: &str) -> bool {
-    VERBS.contains(word)
+    VERBS.contains(word) || has_verb_suffix(word)
+}
+
+/// Nouns and adjectives that end like a verb ("exercise", "expertise", "precise").
+static SUFFIX_NOUNS: WordList = WordList::new(concat!(
+    "exercise premise expertise enterprise franchise merchandise noise otherwise likewise ",
+    "paradise treatise concise precise wise size prize seize cruise raise praise ",
+    "compromise demise chastise disguise advertise",
+));
+
+/// Whether `word` ends in "-ize", "-ise" or "-ify" and is not one of the few nouns that
+/// do ("expertise").
+fn has_verb_suffix(word: &str) -> bool {
+    word.len() > 6
+        && (word.ends_with("ize") || word.ends_with("ise") || word.ends_with("ify"))
+        && !SUFFIX_NOUNS.contains(word)
+}
+
+/// How a verb is written: "upload", "uploading", "uploaded", "uploads".
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Form {
+    Base,
+    Gerund,
+    Participle,
+    ThirdPerson,
+}
+
+/// `word` read as an action verb: its form and its base form. Inflected forms
+/// ("identifying", "filtered", "classifies", "shipping", "shared") are recognised by
+/// undoing the suffix ("-ing", "-ed", "-s", with a dropped "e", a doubled consonant or a
+/// "y" turned "i") until [`is_verb`] knows the base form. Only the words around a
+/// conjunction are analysed, so the few allocations stay off the per-word path.
+fn inflection(word: &str) -> Option<(Form, Cow<'_, str>)> {
+    if is_verb(word) {
+        return Some((Form::Base, Cow::Borrowed(word)));
+    }
+    let (form, stem, y) = if let Some(stem) = word.strip_suffix("ing") {
+        (Form::Gerund, stem, false)
+    } else if let Some(stem) = word.strip_suffix("ied") {
+        (Form::Participle, stem, true)
+    } else if let Some(stem) = word.strip_suffix("ed") {
+        (Form::Participle, stem, false)
+    } else if let Some(stem) = word.strip_suffix("ies") {
+        (Form::ThirdPerson, stem, true)
+    } else if let Some(stem) = word.strip_suffix('s').filter(|s| !s.ends_with('s')) {
+        (Form::ThirdPerson, stem, false)
+    } else {
+        return None;
+    };
+    if stem.len() < 2 {
+        return None;
+    }
+    let bytes = stem.as_bytes();
+    let doubled = bytes.len() >= 3 && bytes[bytes.len() - 1] == bytes[bytes.len() - 2];
+    let candidates = [
+        y.then(|| format!("{stem}y")),
+        (!y).then(|| stem.to_string()),
+        (!y).then(|| format!("{stem}e")),
+        (!y && doubled).then(|| stem[..stem.len() - 1].to_string()),
+        // "pushes", "matches": the "-es" of a base ending in a sibilant.
+        (!y && form == Form::ThirdPerson).then(|| stem.strip_suffix('e').unwrap_or("").to_string()),
+    ];
+    candidates
+        .into_iter()
+        .flatten()
+        .find(|base| is_verb(base))
+        .map(|base| (form, Cow::Owned(base)))
 }
 
 /// A verb that is rarely a noun or adjective.
 fn is_verb_only(word: &str) -> bool {
-    VERBS.contains(word) && !NOUNISH.contains(word)
+    is_verb(word) && !NOUNISH.contains(word)
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -277,7 +365,11 @@ fn tokenize(text: &str) -> Vec<Token<'_>> {
 /// Conjunctions in a goal that join two features: byte ranges (within `goal`) of each
 /// offending conjunction ("and", "or", "and/or", "/", "&", "as well as", "plus",
 /// "and then").
-pub fn joined_features(goal: &str) -> Vec<Range<usize>> {
+///
+/// With `strict`, any coordination of actions or objects counts ("view orders and
+/// invoices"), as the Quality User Story framework's annotators read atomicity: see
+/// [`joins_items`].
+pub fn joined_features(goal: &str, strict: bool) -> Vec<Range<usize>> {
     let tokens = tokenize(goal);
     let first_verb = first_verb(&tokens);
     let sub_clause = sub_clause_with_verb(&tokens, first_verb);
@@ -289,8 +381,10 @@ pub fn joined_features(goal: &str) -> Vec<Range<usize>> {
             continue;
         };
         let range = tokens[i].range.start..tokens[last].range.end;
-        let in_sub_clause = sub_clause.get(i).copied().unwrap_or(false);
-        if joins_actions(&tokens, i, last, first_verb, in_sub_clause) {
+        let clause = sub_clause.get(i).copied().unwrap_or(Clause::Main);
+        if joins_actions(&tokens, i, last, first_verb, clause)
+            || (strict && joins_items(&tokens, i, last))
+        {
             found.push(range);
         }
         i = last + 1;
@@ -333,14 +427,14 @@ fn conjunction_at(tokens: &[Token<'_>], i: usize) -> Option<usize> {
 }
 
 /// Whether the conjunction at tokens `first..=last` joins two actions. `first_verb` is
-/// the index of the goal's first verb in verb position; `in_sub_clause` says whether the
+/// the index of the goal's first verb in verb position; `clause` says whether the
 /// conjunction stands in a subordinate clause that has a verb of its own.
 fn joins_actions(
     tokens: &[Token<'_>],
     first: usize,
     last: usize,
     first_verb: Option<usize>,
-    in_sub_clause: bool,
+    clause: Clause,
 ) -> bool {
     let has_verb_before = first_verb.is_some_and(|v| v < first);
     let word = |k: usize| tokens.get(k).and_then(Token::word);
@@ -350,13 +444,13 @@ fn joins_actions(
     }
     // The word right before, skipping an Oxford comma (which also ends a sub-clause:
     // "define the fields that users can edit, and publish the form").
-    let (left_index, in_sub_clause) = match first.checked_sub(1) {
-        Some(k) if tokens[k].is_punct(',') => (k.checked_sub(1), false),
-        other => (other, in_sub_clause),
+    let (left_index, clause) = match first.checked_sub(1) {
+        Some(k) if tokens[k].is_punct(',') => (k.checked_sub(1), Clause::Main),
+        other => (other, clause),
     };
     let left = left_index.and_then(word);
     if let (Some(l), Some(r)) = (left, word(last + 1)) {
-        if fixed_pair(l, r) {
+        if fixed_pair(l, r) || fixed_pair(&base_of(l), &base_of(r)) || one_flow(l, r) {
             return false;
         }
     }
@@ -369,9 +463,19 @@ fn joins_actions(
         (Some(_), Some(li)) => verb_at(li),
         _ => false,
     };
+    // "by identifying and filtering", "it detects and classifies", "be reviewed and
+    // approved": an inflected verb where one stands, joined to the same form.
+    let left_inflected = left_index
+        .filter(|_| !left_is_verb)
+        .and_then(|li| inflected_at(tokens, li));
     // "upload/share", "create & publish": symbols join the two words around them.
     if tokens[first].word().is_none() {
-        return !in_sub_clause && left_is_verb && word(last + 1).is_some_and(is_verb);
+        let right = word(last + 1);
+        return clause == Clause::Main
+            && match left_inflected {
+                Some(form) => right.is_some_and(|r| has_form(r, form)),
+                None => left_is_verb && right.is_some_and(is_verb),
+            };
     }
 
     // Walk past fillers, a subject, modals, want phrases and "to" to the verb.
@@ -426,9 +530,23 @@ fn joins_actions(
         // "… and I expect this to fail …", "… and I see …": a remark, not a second want.
         return false;
     }
-    if in_sub_clause {
-        // "forms that students can fill in and submit": one clause's two verbs.
+    // "forms that students can fill in and submit": one clause's two verbs. A clause
+    // whose verb is "is" or "are" ("what formats are accepted and recommended") joins
+    // participles, not the story's next action ("see who is at my door and open it").
+    if clause == Clause::Verb || (clause == Clause::Be && (after_modal || !is_verb(right))) {
         return false;
+    }
+    if let Some(form) = left_inflected {
+        return has_form(right, form);
+    }
+    // "… and be notified of changes": a passive verb is a verb, whatever its base.
+    let passive = right == "be"
+        && word(k + 1)
+            .filter(|w| !is_adverb(w))
+            .or_else(|| word(k + 2))
+            .is_some_and(|w| has_form(w, Form::Participle));
+    if passive && (after_modal || has_verb_before || left_is_verb) {
+        return true;
     }
     if after_modal && is_verb(right) {
         // "… and be able to approve them"
@@ -454,6 +572,49 @@ fn joins_actions(
     word(k + 1).is_some_and(|next| OBJECT_START.contains(next))
 }
 
+/// Adjectives common in stories that do not end like one ("fast and reliable"): joined,
+/// they describe one thing.
+static ADJECTIVES: WordList = WordList::new(concat!(
+    "fast slow quick easy simple new old big small large high low good bad safe secure ",
+    "public private free full short long accurate complete correct current clear clean ",
+    "open closed active inactive online offline internal external local remote daily ",
+    "weekly monthly yearly",
+));
+
+/// Strict reading: whether the conjunction at tokens `first..=last` joins two actions or
+/// two objects. Fixed pairs ("terms and conditions"), "either … or", numbers and joined
+/// adjectives or adverbs ("fast and reliable", "quickly and safely") are spared.
+fn joins_items(tokens: &[Token<'_>], first: usize, last: usize) -> bool {
+    let word = |k: usize| tokens.get(k).and_then(Token::word);
+    let left = first
+        .checked_sub(1)
+        .filter(|&k| !tokens[k].is_punct(','))
+        .or_else(|| first.checked_sub(2))
+        .and_then(word);
+    let mut k = last + 1;
+    while word(k).is_some_and(|w| FILLERS.contains(w) || matches!(w, "the" | "a" | "an" | "to")) {
+        k += 1;
+    }
+    let (Some(left), Some(right)) = (left, word(k)) else {
+        return false;
+    };
+    let describes = |w: &str| {
+        ADJECTIVES.contains(w)
+            || is_adverb(w)
+            || w.chars().any(|c| c.is_ascii_digit())
+            || ["ful", "less", "able", "ible", "ous"]
+                .iter()
+                .any(|suffix| w.len() > suffix.len() + 2 && w.ends_with(suffix))
+    };
+    let either = word(first) == Some("or") && (0..first).any(|j| word(j) == Some("either"));
+    !either
+        && !fixed_pair(left, right)
+        && !fixed_pair(&base_of(left), &base_of(right))
+        && !describes(left)
+        && !describes(right)
+        && !PARTICLES.contains(left)
+}
+
 /// Whether the word at `index` stands where a verb stands: at the start, or after `to`,
 /// a modal, a subject, a comma or a conjunction.
 fn in_verb_position(tokens: &[Token<'_>], index: usize) -> bool {
@@ -464,6 +625,72 @@ fn in_verb_position(tokens: &[Token<'_>], index: usize) -> bool {
             Kind::Punct(c) => matches!(c, ',' | ';' | ':' | '/' | '&' | '(' | '"' | '“'),
         },
     }
+}
+
+/// Words after which a gerund stands where an action does ("by identifying", "for
+/// tagging"), besides those of [`VERB_POSITION`].
+static GERUND_POSITION: WordList = WordList::new(concat!(
+    "by for of in on about from with without via while when before after like love enjoy ",
+    "start stop keep allow allows help helps",
+));
+
+/// Subjects after which a verb in "-s" is the action ("it detects", "a tool that
+/// classifies").
+static THIRD_PERSON_SUBJECTS: WordList = WordList::new("it he she that which who");
+
+/// Infinitive "be" and "get" before a passive participle: an action asked for ("to be
+/// reviewed and approved", "can get archived"). Finite forms ("the plan was created or
+/// updated") describe a state and are left out.
+static PASSIVE_AUXILIARIES: WordList = WordList::new("be being get");
+
+/// Finite forms of "be": the verb of a subordinate clause ("what formats are accepted").
+static FINITE_BE: WordList = WordList::new("is are was were");
+
+/// The form of the inflected verb at `index` when it stands where an action does: a
+/// gerund at the start or after a preposition, an "-s" verb after a subject pronoun, a
+/// participle after "be" (an adverb between allowed: "be automatically archived").
+fn inflected_at(tokens: &[Token<'_>], index: usize) -> Option<Form> {
+    let (form, _) = inflection(tokens[index].word()?)?;
+    let before = |k: usize| k.checked_sub(1).and_then(|p| tokens[p].word());
+    let previous = before(index);
+    let fits = match form {
+        Form::Base => false,
+        Form::Gerund => {
+            in_verb_position(tokens, index) || previous.is_some_and(|p| GERUND_POSITION.contains(p))
+        }
+        Form::ThirdPerson => previous.is_some_and(|p| THIRD_PERSON_SUBJECTS.contains(p)),
+        Form::Participle => {
+            let auxiliary = match previous {
+                Some(p) if is_adverb(p) => before(index - 1),
+                other => other,
+            };
+            auxiliary.is_some_and(|a| PASSIVE_AUXILIARIES.contains(a))
+        }
+    };
+    fits.then_some(form)
+}
+
+/// Whether `word` is an action verb written in `form`.
+fn has_form(word: &str, form: Form) -> bool {
+    inflection(word).is_some_and(|(f, _)| f == form)
+}
+
+/// The base form of `word` when it is an inflected action verb ("dragging" → "drag"), for
+/// looking up fixed pairs; the word itself otherwise.
+fn base_of(word: &str) -> Cow<'_, str> {
+    inflection(word).map_or(Cow::Borrowed(word), |(_, base)| base)
+}
+
+/// Verbs that prepare something, and verbs that hand it in: joined in this order they
+/// are steps of one flow ("fill in and submit", "sign and send", "edit and save").
+static FLOW_STEPS: WordList = WordList::new(
+    "fill sign complete compose write draft edit enter review prepare type check correct",
+);
+static FLOW_ENDS: WordList = WordList::new("submit send save confirm");
+
+/// Whether `left` and `right` are two steps of one flow ("sign and submit").
+fn one_flow(left: &str, right: &str) -> bool {
+    FLOW_STEPS.contains(&base_of(left)) && FLOW_ENDS.contains(&base_of(right))
 }
 
 /// Particles and prepositions that end a phrasal verb ("sign up", "search for").
@@ -478,31 +705,70 @@ static PREPOSITIONS: WordList =
 static CLAUSE_OPENERS: WordList =
     WordList::new("that which who whom whose where how whether what so because since");
 
+/// Where a token stands: in the goal's main clause, or in a subordinate clause whose verb
+/// is an action verb or only a form of "be".
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Clause {
+    Main,
+    Verb,
+    Be,
+}
+
 /// For each token: whether it stands in a subordinate clause ("that …", "how agencies
-/// will …", "questions the user can …") opened after the goal's first verb, that already
+/// will …", "questions the user can …") opened after the goal's first verb (or anywhere
+/// in a goal that names a thing, "a page where …"), that already
 /// has a verb of its own. A conjunction there joins that clause's verbs, not two features.
-fn sub_clause_with_verb(tokens: &[Token<'_>], first_verb: Option<usize>) -> Vec<bool> {
+fn sub_clause_with_verb(tokens: &[Token<'_>], first_verb: Option<usize>) -> Vec<Clause> {
     let mut out = Vec::with_capacity(tokens.len());
-    let (mut open, mut has_verb, mut opener) = (false, false, false);
+    let (mut open, mut has_verb, mut has_be, mut opener) = (false, false, false, false);
+    // A goal that names a thing ("a page where my manager can approve") has no main verb:
+    // the first verb is the clause's own.
+    let names_thing = tokens
+        .first()
+        .and_then(Token::word)
+        .is_some_and(|w| matches!(w, "a" | "an" | "the" | "my" | "our" | "their"));
     for (k, t) in tokens.iter().enumerate() {
-        out.push(open && has_verb);
+        out.push(match (open, has_verb, has_be) {
+            (true, true, _) => Clause::Verb,
+            (true, false, true) => Clause::Be,
+            _ => Clause::Main,
+        });
         let Some(w) = t.word() else {
             opener = false;
             continue;
         };
-        let after_main = first_verb.is_some_and(|v| k > v);
+        let after_main = first_verb.is_some_and(|v| k > v) || names_thing;
         let prev = k.checked_sub(1).and_then(|p| tokens[p].word());
         let other_subject_modal = MODALS.contains(w)
-            && prev.is_some_and(|p| !matches!(p, "i" | "we" | "to" | "and" | "or" | "then"));
+            && prev.is_some_and(|p| {
+                !matches!(
+                    p,
+                    "i" | "we" | "to" | "and" | "or" | "then" | "that" | "which"
+                )
+            });
         let demonstrative = w == "that" && prev.is_some_and(|p| PREPOSITIONS.contains(p));
+        // "a tool that can detect and classify attacks", "a scanner which flags and
+        // quarantines files": the clause describes the thing asked for, whose actions
+        // are the story's features.
+        let next = tokens.get(k + 1).and_then(Token::word);
+        let describes_thing = matches!(w, "that" | "which")
+            && next.is_some_and(|n| MODALS.contains(n) || has_form(n, Form::ThirdPerson));
+        if describes_thing {
+            open = false;
+            continue;
+        }
         if after_main && ((CLAUSE_OPENERS.contains(w) && !demonstrative) || other_subject_modal) {
             open = true;
             has_verb = false;
+            has_be = false;
             opener = CLAUSE_OPENERS.contains(w);
             continue;
         }
         if open && is_verb(w) && (opener || in_verb_position(tokens, k)) {
             has_verb = true;
+        }
+        if open && FINITE_BE.contains(w) {
+            has_be = true;
         }
         opener = false;
     }
@@ -559,7 +825,7 @@ mod tests {
 
     /// The flagged conjunctions, as text.
     fn flagged(goal: &str) -> Vec<&str> {
-        joined_features(goal)
+        joined_features(goal, false)
             .into_iter()
             .map(|r| &goal[r])
             .collect()
@@ -608,6 +874,28 @@ mod tests {
                 &["and"],
             ),
             ("grade and comment on essays", &["and"]),
+            // Inflected verbs, where an action stands.
+            (
+                "keep my inbox tidy by archiving and labelling messages",
+                &["and"],
+            ),
+            (
+                "get a service that monitors and restarts stuck jobs",
+                &["and"],
+            ),
+            (
+                "have each draft be reviewed and approved by an editor",
+                &["and"],
+            ),
+            ("tag photos and be notified of new comments", &["and"]),
+            // Verbs outside the lexicon, by their suffix.
+            ("export the ledger and anonymise customer names", &["and"]),
+            // Two verbs after a modal, in a clause describing the thing asked for.
+            (
+                "build a bot that can translate and summarize chat threads",
+                &["and"],
+            ),
+            ("see who is at the gate and open it", &["and"]),
         ];
         for (goal, expected) in cases {
             assert_eq!(flagged(goal), *expected, "goal: {goal}");
@@ -655,6 +943,14 @@ mod tests {
             "open https://example.com/a/b in a new tab",
             "see the ratio 1/2 and 3/4",
             "get a report on sales and returns",
+            "see a page where my manager can comment and vote",
+            "see which reports are archived and encrypted",
+            "know when a plan was created or updated",
+            "sign and submit a consent form",
+            "edit and save a draft",
+            "read the booking and listing pages",
+            "hire an expertise and franchise consultant",
+            "keep dragging and dropping cards",
         ];
         for goal in cases {
             assert!(
@@ -666,9 +962,42 @@ mod tests {
     }
 
     #[test]
+    fn strict_reading_flags_joined_objects_too() {
+        let strict = |goal: &str| -> Vec<String> {
+            joined_features(goal, true)
+                .into_iter()
+                .map(|r| goal[r].to_string())
+                .collect()
+        };
+        for goal in [
+            "view my orders and invoices",
+            "export reports and charts",
+            "download a CSV of tasks/activities",
+            "upload and share a file",
+        ] {
+            assert_eq!(strict(goal).len(), 1, "goal: {goal}");
+        }
+        for goal in [
+            "accept the terms and conditions",
+            "have a fast and reliable search",
+            "see a readable and printable receipt",
+            "find it quickly and safely",
+            "either keep it private or share it",
+            "log in and out",
+            "see the ratio 1/2",
+        ] {
+            assert!(
+                strict(goal).is_empty(),
+                "goal: {goal} flagged {:?}",
+                strict(goal)
+            );
+        }
+    }
+
+    #[test]
     fn ranges_sit_on_the_conjunction() {
         let goal = "upload a photo and tag my friends";
-        let ranges = joined_features(goal);
+        let ranges = joined_features(goal, false);
         assert_eq!(ranges, vec![15..18]);
         assert_eq!(&goal[15..18], "and");
     }
@@ -693,7 +1022,7 @@ mod tests {
             "I",
             "I want",
         ] {
-            let _ = joined_features(goal);
+            let _ = joined_features(goal, false);
         }
         assert_eq!(flagged("upload a 📷 and share it 🎉"), vec!["and"]);
         assert_eq!(flagged("upload ünïcode and share it"), vec!["and"]);
@@ -702,6 +1031,6 @@ mod tests {
     #[test]
     fn many_conjunctions_are_handled_in_one_pass() {
         let goal = "upload a file and share it, ".repeat(2000);
-        assert_eq!(joined_features(&goal).len(), 2000);
+        assert_eq!(joined_features(&goal, false).len(), 2000);
     }
 }

@@ -4,10 +4,16 @@
 //! [`extras`] reports, with byte ranges in the story text:
 //!
 //! * [`Extra::Brackets`]: `(…)`, `[…]`, `{…}`, outermost pairs only. Not flagged: a
-//!   plural marker glued to a word (`file(s)`), an acronym that a phrase defines
-//!   (`Data Management Plan (DMP)`), leading `[tag]` labels before the story
+//!   plural marker glued to a word (`file(s)`), leading `[tag]` labels before the story
 //!   (`[Checkout] As a …`), and empty pairs. Brackets whose content is a priority, an
-//!   example or a note are reported as that kind instead.
+//!   example or a note are reported as that kind instead, and an acronym that a phrase
+//!   defines (`Data Management Plan (DMP)`) as [`Extra::Acronym`].
+//! * [`Extra::Aside`]: a hedge set off by a comma (`, possibly many at once`), text after
+//!   a spaced dash (` - though …`), a remark on whether the product has a part (`if there
+//!   is a calendar page`), up to the next comma, dash or clause end.
+//! * [`Extra::SecondWant`]: `I want to …`, `we need to …` inside the benefit.
+//! * [`Extra::LeadingSentence`]: a sentence before the story (`Fares are confusing. As a
+//!   rider, …`).
 //! * [`Extra::TrailingSentence`]: a new sentence inside the goal, situation or benefit,
 //!   or text after the story's last part: `. Then …`, `! This is …`, a line break and more
 //!   text. A period ends a sentence only when whitespace and more text follow it and the
@@ -16,7 +22,7 @@
 //!   priority marker is reported as that kind. "… status. So that I can …" is not
 //!   flagged: the parser reads the "So that" as the benefit marker.
 //! * [`Extra::Example`]: `e.g.`, `i.e.`, `eg.`, `ie.`, `for example`, `for instance`,
-//!   `such as`, up to the end of the clause (`;`, a bracket, a dash, a new sentence or the
+//!   `such as`, `including` when a list follows (a comma, "and" or "or"), up to the end of the clause (`;`, a bracket, a dash, a new sentence or the
 //!   end of the part).
 //! * [`Extra::Note`]: `Note:`, `NB:`, `N.B.`, `PS`/`P.S.` (upper case, at a sentence
 //!   start), `FYI`, `TODO:`, `Please note`, up to the end of the text.
@@ -29,8 +35,9 @@
 //! A single final period, `!` or `?` is not flagged. The kinds do not nest: anything
 //! inside a reported bracket pair is part of that report.
 //!
-//! Not caught: parenthetical remarks set off by dashes or commas, `etc.`, and long goals
-//! that pack in detail without brackets or sentence breaks.
+//! Not caught: remarks set off by commas without a hedge word, comparisons ("like X
+//! provides"), `etc.`, and long goals that pack in detail without brackets or sentence
+//! breaks.
 
 use std::collections::HashSet;
 use std::ops::Range;
@@ -55,6 +62,14 @@ pub enum Extra {
     PriorityInText,
     /// `…`, `...`.
     Ellipsis,
+    /// `Data Management Plan (DMP)`: an acronym's definition.
+    Acronym,
+    /// `, possibly many at one time,`, ` - though …`, `if there is a … feature`.
+    Aside,
+    /// `… so that I can compare, and I want to …`: a second want in the benefit.
+    SecondWant,
+    /// `Checkout is slow. As a shopper, …`: a sentence before the story.
+    LeadingSentence,
 }
 
 fn compile(pattern: &str) -> Option<Regex> {
@@ -63,7 +78,7 @@ fn compile(pattern: &str) -> Option<Regex> {
 
 static EXAMPLE: LazyLock<Option<Regex>> = LazyLock::new(|| {
     compile(
-        r"(?i)(?:\be\.\s?g\b\.?|\bi\.\s?e\b\.?|\beg[.:,]|\bie[.:,]|\bfor\s+(?:example|instance)\b|\bsuch\s+as\b)",
+        r"(?i)(?:\be\.\s?g\b\.?|\bi\.\s?e\b\.?|\beg[.:,]|\bie[.:,]|\bfor\s+(?:example|instance)\b|\bsuch\s+as\b|\b(?P<including>including)\b)",
     )
 });
 
@@ -159,17 +174,26 @@ pub fn extras(text: &str, story: &Story) -> Vec<(Extra, Range<usize>)> {
         }
     }
     if let Some(re) = EXAMPLE.as_ref() {
-        let markers: Vec<Range<usize>> = re.find_iter(text).map(|m| m.range()).collect();
-        for (k, m) in markers.iter().enumerate() {
+        let markers: Vec<(Range<usize>, bool)> = re
+            .captures_iter(text)
+            .filter_map(|c| Some((c.get(0)?.range(), c.name("including").is_some())))
+            .collect();
+        for (k, (m, including)) in markers.iter().enumerate() {
             // The clause ends at the end of its part, and before the next marker at the
             // latest, so each stretch of text is scanned once.
             let part_end = parts
                 .iter()
                 .find(|p| p.start <= m.start && m.start < p.end)
                 .map_or(text.len(), |p| p.end);
-            let next_marker = markers.get(k + 1).map_or(text.len(), |n| n.start);
+            let next_marker = markers.get(k + 1).map_or(text.len(), |(n, _)| n.start);
             let limit = part_end.min(next_marker).max(m.end);
             let end = clause_end(text, m.end, limit);
+            // "including" lists examples ("including title, date and language"); with one
+            // thing after it, it is part of the goal ("including its history").
+            let lists = |r: &str| r.contains(',') || r.contains(" and ") || r.contains(" or ");
+            if *including && !text.get(m.end..end).is_some_and(lists) {
+                continue;
+            }
             if let Some(range) = trim(text, m.start..end) {
                 found.push((Extra::Example, range));
             }
@@ -205,7 +229,76 @@ pub fn extras(text: &str, story: &Story) -> Vec<(Extra, Range<usize>)> {
         }
     }
 
+    // A sentence before the story: "Checkout is slow. As a shopper, …".
+    if let Some((end, _)) = sentence_break(text, 0..story_start) {
+        if let Some(range) = trim(text, 0..end) {
+            found.push((Extra::LeadingSentence, range));
+        }
+    }
+    found.extend(asides(text, &parts));
+    if let (Some(benefit), Some(re)) = (story.benefit.clone(), SECOND_WANT.as_ref()) {
+        if let Some(m) = text.get(benefit.clone()).and_then(|b| re.find(b)) {
+            if let Some(range) = trim(text, benefit.start + m.start()..benefit.end) {
+                found.push((Extra::SecondWant, range));
+            }
+        }
+    }
+
     settle(found, &brackets)
+}
+
+/// A second want inside the benefit: "… so that I can compare, and I want to …".
+static SECOND_WANT: LazyLock<Option<Regex>> = LazyLock::new(|| {
+    compile(r"(?i)\b(?:i|we)\s+(?:also\s+)?(?:want|wish|would\s+like|['’]d\s+like|need)\s+to\b")
+});
+
+/// The start of an aside inside a part: a hedge set off by a comma (", possibly many at
+/// once", ", ideally …"), a spaced dash (" - though …"), or a remark on whether the
+/// product has a part ("if there is a calendar page"; "if there are new videos" is a
+/// condition and stays).
+static ASIDE: LazyLock<Option<Regex>> = LazyLock::new(|| {
+    compile(concat!(
+        r"(?i),\s*(?P<hedge>(?:possibly|perhaps|maybe|ideally|preferably|optionally|probably",
+        r"|hopefully|presumably|if\s+any|if\s+applicable|where\s+applicable)\b)",
+        r"|\s(?P<dash>[-–—])\s+\w",
+        // "if there is a schedule feature": a remark on the product, not a condition
+        r"|\b(?P<product>if\s+there\s+(?:is|are|'s)\s+(?:an?\s+|any\s+)?(?:\w+\s+){0,3}?",
+        r"(?:feature|page|section|option|function|functionality|module|tab|setting|tool)s?\b)",
+    ))
+});
+
+/// Asides in the story's parts: each runs from its start to the next comma or dash, or
+/// the end of its clause.
+fn asides(text: &str, parts: &[Range<usize>]) -> Vec<(Extra, Range<usize>)> {
+    let Some(re) = ASIDE.as_ref() else {
+        return Vec::new();
+    };
+    let mut out = Vec::new();
+    for part in parts {
+        let Some(slice) = text.get(part.clone()) else {
+            continue;
+        };
+        for caps in re.captures_iter(slice) {
+            let Some(m) = ["hedge", "dash", "product"]
+                .iter()
+                .find_map(|n| caps.name(n))
+            else {
+                continue;
+            };
+            let start = part.start + m.start();
+            let from = part.start + m.end();
+            let until = |c: char| matches!(c, ',' | '-' | '–' | '—');
+            let stop = text
+                .get(from..part.end)
+                .and_then(|rest| rest.find(until))
+                .map_or(part.end, |i| from + i);
+            let end = clause_end(text, from, stop);
+            if let Some(range) = trim(text, start..end) {
+                out.push((Extra::Aside, range));
+            }
+        }
+    }
+    out
 }
 
 /// The story's parts in `text`, those that are valid ranges of it.
@@ -237,6 +330,15 @@ fn settle(
             .is_some_and(|(_, b)| b != r && r.end <= b.end)
     };
     found.retain(|(_, r)| !inside_bracket(r));
+    // An aside that holds a note, example or priority ("- SP: 3") is reported as that.
+    let others: Vec<Range<usize>> = found
+        .iter()
+        .filter(|(k, _)| *k != Extra::Aside)
+        .map(|(_, r)| r.clone())
+        .collect();
+    found.retain(|(kind, r)| {
+        *kind != Extra::Aside || !others.iter().any(|o| o.start < r.end && r.start < o.end)
+    });
     let specific_starts: HashSet<usize> = found
         .iter()
         .filter(|(k, _)| matches!(k, Extra::Note | Extra::PriorityInText | Extra::Example))
@@ -315,7 +417,7 @@ fn classify_bracket(text: &str, range: Range<usize>, story_start: usize) -> Opti
         && inner.chars().filter(char::is_ascii_uppercase).count() >= 2
         && before.ends_with(' ')
     {
-        return None;
+        return Some(Extra::Acronym);
     }
     let starts_with = |re: &Option<Regex>| {
         re.as_ref()
@@ -566,6 +668,34 @@ mod tests {
                 "As a user, I want to log in (fast). Then pay.",
                 &[(Brackets, "(fast)"), (TrailingSentence, "Then pay.")],
             ),
+            (
+                "As a user, I want a Trip Cost Sheet (TCS) template",
+                &[(Acronym, "(TCS)")],
+            ),
+            (
+                "As a user, I want to tag stops, ideally in bulk, so that I plan routes",
+                &[(Aside, "ideally in bulk")],
+            ),
+            (
+                "As a user, I want to tag stops - though a few must stay fixed",
+                &[(Aside, "- though a few must stay fixed")],
+            ),
+            (
+                "As a user, I want to pin a route if there is a favourites page",
+                &[(Aside, "if there is a favourites page")],
+            ),
+            (
+                "As a user, I want to list fares, including zones, tickets and passes",
+                &[(Example, "including zones, tickets and passes")],
+            ),
+            (
+                "As a user, I want to save a trip, so that I reuse it, and I want to share it",
+                &[(SecondWant, "I want to share it")],
+            ),
+            (
+                "Fares are confusing. As a rider, I want to see one price",
+                &[(LeadingSentence, "Fares are confusing")],
+            ),
         ];
         for (text, expected) in cases {
             assert_eq!(found(text), *expected, "story: {text}");
@@ -587,7 +717,9 @@ mod tests {
             "As a user, I want to list PDFs, docs etc. on one page",
             "As a user, I want to upload file(s) at once",
             "As a user, I want to (re-)use a template",
-            "As a user, I want a Data Management Plan (DMP) template",
+            "As a user, I want to see a trip including its stops",
+            "As a user, I want to see new fares if there are any changes",
+            "As a user, I want to use e-mail and a well-known log-in",
             "[Checkout] As a shopper, I want to pay by card",
             "As a staff member, I want to close a case. So that I can finish it.",
             "As a user, I want to mark tickets as high priority",

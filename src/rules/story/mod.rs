@@ -13,7 +13,8 @@
 //!   sentence. Without an article the role must not start with a word that makes
 //!   "As …" an ordinary clause (`As soon as …`, `As discussed, …`), and roles such as
 //!   "result" or "rule" are refused in any case (`As a result, I want …`).
-//!   Leading `[tag]` groups (`[UI] As a …`) are skipped. A benefit may also stand
+//!   Leading `[tag]` groups (`[UI] As a …`) are skipped, and so is one short sentence
+//!   before "As" (`Checkout is slow. As a …`, which not-minimal reports). A benefit may also stand
 //!   between role and want: `As a clerk, in order to save time, I want templates`.
 //! * **InOrderTo** (benefit first): `In order to|that|for <benefit>, as a <role>, <want>
 //!   <goal>`; `So that <benefit>, as a <role>, <want> <goal>` is accepted under the same
@@ -275,11 +276,29 @@ pub fn parse(text: &str, options: &Options) -> Option<Story> {
         .and_then(|re| re.find(text))
         .map_or(0, |m| m.end());
     let body = text.get(skip..)?;
-    let story = connextra(body)
-        .or_else(|| in_order_to(body))
-        .or_else(|| options.job_stories.then(|| job_story(body)).flatten())?;
-    Some(story.shifted(skip))
+    let shapes = |body: &str| {
+        connextra(body)
+            .or_else(|| in_order_to(body))
+            .or_else(|| options.job_stories.then(|| job_story(body)).flatten())
+    };
+    if let Some(story) = shapes(body) {
+        return Some(story.shifted(skip));
+    }
+    // "Checkout is slow. As a shopper, I want …": a short sentence before the story
+    // (not-minimal reports it).
+    let after = LEADING_SENTENCE
+        .as_ref()
+        .and_then(|re| re.captures(body))
+        .and_then(|c| c.name("story"))
+        .map(|m| m.start())?;
+    let story = connextra(body.get(after..)?)?;
+    Some(story.shifted(skip + after))
 }
+
+/// A short sentence (at most 200 bytes, one line) that ends before a Connextra story
+/// starts: "Checkout is slow. " before "As a …".
+static LEADING_SENTENCE: LazyLock<Option<Regex>> =
+    LazyLock::new(|| compile(r"^[^\n.!?]{1,200}[.!?]\s+(?P<story>As\s)"));
 
 /// The most heading or label lines [`find`] skips above the story in a description.
 const MAX_HEADINGS: usize = 3;
@@ -1504,8 +1523,10 @@ mod tests {
             };
             parsed += 1;
             let goal = &text[story.goal.clone()];
-            for range in atomic::joined_features(goal) {
-                assert!(goal.get(range).is_some(), "{text:?}");
+            for strict in [false, true] {
+                for range in atomic::joined_features(goal, strict) {
+                    assert!(goal.get(range).is_some(), "{text:?}");
+                }
             }
             for (_, range) in minimal::extras(&text, &story) {
                 assert!(text.get(range).is_some(), "{text:?}");

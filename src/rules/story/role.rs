@@ -70,6 +70,18 @@ impl RoleHead {
                 .is_some_and(|reading| ends_with(reading, name))
     }
 
+    /// Whether a word before the head names `modifier` ("app" in "app developer"); the
+    /// modifier may be written in the plural ("apps developer").
+    pub fn is_modified_by(&self, modifier: &str) -> bool {
+        let before_head = &self.words[..self.words.len().saturating_sub(1)];
+        before_head.iter().any(|word| {
+            word.eq_ignore_ascii_case(modifier)
+                || word
+                    .strip_suffix('s')
+                    .is_some_and(|singular| singular.eq_ignore_ascii_case(modifier))
+        })
+    }
+
     /// Whether there is a head phrase at all.
     pub fn is_empty(&self) -> bool {
         self.words.is_empty()
@@ -129,5 +141,15 @@ mod tests {
         ] {
             assert!(!RoleHead::of(role).is(name), "{role:?} is not a {name:?}");
         }
+    }
+
+    #[test]
+    fn modifiers_stand_before_the_head() {
+        let head = RoleHead::of("a plugin developer of the store");
+        assert!(head.is_modified_by("plugin"));
+        assert!(RoleHead::of("games developer").is_modified_by("game"));
+        assert!(!head.is_modified_by("developer"));
+        assert!(!head.is_modified_by("store"));
+        assert!(!RoleHead::of("").is_modified_by("app"));
     }
 }
