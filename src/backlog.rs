@@ -215,6 +215,14 @@ impl MappedText {
         self.more.shrink_to_fit();
     }
 
+    /// Moves the text's way back to the source `by` bytes further in: for a text converted
+    /// from a stretch of the source read on its own, which starts `by` bytes in.
+    pub fn shift(&mut self, by: usize) {
+        for anchor in std::iter::once(&mut self.first).chain(&mut self.more) {
+            anchor.source = Anchor::new(0, anchor.source() + by, None).source;
+        }
+    }
+
     /// The anchor of the piece that holds text offset `offset`.
     fn anchor_at(&self, offset: usize) -> Anchor {
         let index = self.more.partition_point(|a| a.text() <= offset);
@@ -297,6 +305,13 @@ impl Value {
     /// (see [`crate::dates`]).
     pub fn as_date_time(&self) -> Option<jiff::civil::DateTime> {
         crate::dates::parse_date_time(self.as_str())
+    }
+
+    /// The value as read from a stretch of the source that starts `by` bytes in (see
+    /// [`MappedText::shift`]).
+    pub fn shift(&mut self, by: usize) {
+        self.text.shift(by);
+        self.span = Span::new(self.span.start + by, self.span.end + by);
     }
 
     /// The span of a byte range of the value's text.

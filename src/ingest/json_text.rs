@@ -6,11 +6,16 @@ use crate::backlog::{MappedText, Span};
 
 /// The value of a string literal; escapes (`\n`, `\"`, `\u00e9`) map to where they stand.
 pub fn string_text(literal: &StringLit<'_>, source: &str) -> MappedText {
-    let raw_start = literal.range.start + 1;
-    let raw_end = literal.range.end.saturating_sub(1).max(raw_start);
+    literal_text(Span::new(literal.range.start, literal.range.end), source)
+}
+
+/// The value of the valid string literal at `literal` (quotes included) in `source`.
+pub fn literal_text(literal: Span, source: &str) -> MappedText {
+    let raw_start = literal.start + 1;
+    let raw_end = literal.end.saturating_sub(1).max(raw_start);
     let raw = source.get(raw_start..raw_end).unwrap_or_default();
     if !raw.contains('\\') {
-        return MappedText::verbatim(&literal.value, raw_start);
+        return MappedText::verbatim(raw, raw_start);
     }
     let mut text = MappedText::new();
     let mut rest = raw;

@@ -81,7 +81,10 @@ pub fn add_source(
             let (info, rows) = jira_csv::read(&source, index, options)?;
             (info, rows.into_iter().map(Stored::Kept).collect())
         }
-        InputFormat::JiraJson => decoded(jira_json::read(&source, index, options)?),
+        InputFormat::JiraJson => {
+            let (info, issues) = jira_json::read(&source, index, options)?;
+            (info, issues.into_iter().map(Stored::Kept).collect())
+        }
         InputFormat::Lines => decoded(lines::read(&source, index, is_markdown(source.name()))?),
     };
     backlog.sources.push(source);

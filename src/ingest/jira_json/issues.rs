@@ -1,0 +1,117 @@
+//! Decoding the issues of a response that [`read`](super::read) kept undecoded (see
+//! [`crate::stored`]): the issue is stepped through again, and only the fields asked for
+//! are parsed and converted.
+
+use std::sync::Arc;
+
+use crate::backlog::{Entry, Field, Item, Span, Value};
+use crate::source::Source;
+use crate::stored::{Decoder, Kept};
+
+use super::outline::{unquoted, walk_issue, Issue, Prop};
+use super::resolve::Resolver;
+use super::syntax::Cursor;
+use super::values::{gives, literal_value, values_at};
+
+/// The decoder of one response's issues.
+#[derive(Debug)]
+pub struct Issues {
+    pub ids: Resolver,
+}
+
+/// An entry waiting to be ordered: the issue key first, then the logical fields by field
+/// and preference, then the rest, each in file order (as in CSV).
+type Ranked = ((u8, Option<Field>, usize, usize), Entry);
+
+impl Decoder for Issues {
+    fn item(&self, source: &Source, kept: &Kept) -> Item {
+        let text = source.text();
+        Item {
+            source: kept.source as usize,
+            record: kept.record as usize,
+            key: kept.key.text(text).to_owned(),
+            anchor: Span::empty_at(kept.bytes.start as usize),
+            entries: self
+                .ranked(text, kept, None)
+                .into_iter()
+                .map(|(_, e)| e)
+                .collect(),
+            blanks: Vec::new(),
+        }
+    }
+
+    fn values(&self, source: &Source, kept: &Kept, field: Field) -> Vec<Value> {
+        let text = source.text();
+        if field == Field::Summary && kept.summary.end > kept.summary.start {
+            let value = literal_value(kept.summary.span(), text);
+            return Some(value)
+                .filter(|v| !v.as_str().trim().is_empty())
+                .into_iter()
+                .collect();
+        }
+        self.ranked(text, kept, Some(field))
+            .into_iter()
+            .map(|(_, e)| e.value)
+            .collect()
+    }
+}
+
+impl Issues {
+    /// The entries of the issue `kept`, ordered; with `only`, those of that field alone,
+    /// converting no other.
+    fn ranked(&self, text: &str, kept: &Kept, only: Option<Field>) -> Vec<Ranked> {
+        let mut props: Vec<Prop> = Vec::new();
+        let mut cursor = Cursor::new(text, kept.bytes.start as usize, usize::MAX);
+        // The issue was read whole before: stepping through it again cannot fail.
+        let issue = walk_issue(&mut cursor, &mut props).unwrap_or_else(|_| Issue::default());
+        let wanted = |field: Option<Field>| only.is_none() || field == only;
+        let mut ranked: Vec<Ranked> = Vec::new();
+        if let Some(key) = issue.key.filter(|_| wanted(Some(Field::Key))) {
+            let value = literal_value(key.span(), text);
+            ranked.push((
+                (0, Some(Field::Key), 0, 0),
+                entry("key".into(), Some(Field::Key), value),
+            ));
+        }
+        // The issue's REST address (`https://site/rest/api/2/issue/10002`), unmapped: the
+        // HTML report derives the issue's page from it.
+        if let Some(url) = issue.url.filter(|_| only.is_none()) {
+            let value = literal_value(url.span(), text);
+            ranked.push(((1, None, 0, 0), entry("self".into(), None, value)));
+        }
+        for (position, prop) in props.iter().enumerate() {
+            let id = unquoted(text, prop.name);
+            let resolved = self.ids.get(&id);
+            let mapped = resolved.lookup.map(|l| l.0);
+            let asked = match only {
+                None => resolved.read,
+                Some(field) => mapped.is_some_and(|m| gives(m, field)),
+            };
+            if !asked {
+                continue;
+            }
+            for (field, value) in values_at(text, prop.value, prop.kind, mapped) {
+                if !wanted(field) {
+                    continue;
+                }
+                let rank = resolved.lookup.map_or(0, |l| l.1);
+                let sort = if field.is_some() {
+                    (0, field, rank, position)
+                } else {
+                    (1, None, 0, position)
+                };
+                let shown = match (field, mapped) {
+                    (Some(f), Some(m)) if f != m => Arc::from(f.name()),
+                    _ => Arc::clone(&resolved.name),
+                };
+                ranked.push((sort, entry(shown, field, value)));
+            }
+        }
+        ranked.sort_by_key(|(sort, _)| *sort);
+        ranked
+    }
+}
+
+fn entry(name: Arc<str>, field: Option<Field>, value: Value) -> Entry {
+    Entry { name, field, value }
+}

@@ -1,0 +1,98 @@
+//! Which JSON fields filled each logical field, for `backlint fields` and for skipping the
+//! rules whose fields a response lacks: noted while the file is read, issue by issue,
+//! from the values the fields give (a field that is always empty fills nothing).
+
+use crate::backlog::{Field, FieldOrigin};
+
+use super::outline::{unquoted, Issue, Prop};
+use super::resolve::Resolver;
+use super::values::{gives, values_at};
+
+/// The origins noted so far, one entry per logical field in [`Field::ALL`] order.
+#[derive(Debug)]
+pub struct Origins {
+    pub list: Vec<FieldOrigin>,
+}
+
+impl Origins {
+    pub fn new() -> Self {
+        Origins {
+            list: Field::ALL
+                .into_iter()
+                .map(|field| FieldOrigin {
+                    field,
+                    names: Vec::new(),
+                })
+                .collect(),
+        }
+    }
+
+    /// Notes what `issue`, whose `fields` properties are `props`, fills. A field whose
+    /// origins are all noted already is not read again.
+    pub fn note_issue(&mut self, text: &str, issue: &Issue, props: &[Prop], ids: &mut Resolver) {
+        if issue.key.is_some() {
+            self.note(Field::Key, "key", None);
+        }
+        for prop in props {
+            let id = unquoted(text, prop.name);
+            let resolved = ids.learn(&id);
+            let Some((mapped, _)) = resolved.lookup.filter(|_| resolved.read) else {
+                continue;
+            };
+            let display = resolved.display.as_deref();
+            let open = Field::ALL
+                .into_iter()
+                .filter(|&field| gives(mapped, field))
+                .any(|field| !self.noted(field, &id));
+            if !open {
+                continue;
+            }
+            for (field, _) in values_at(text, prop.value, prop.kind, Some(mapped)) {
+                if let Some(field) = field {
+                    self.note(field, &id, display);
+                }
+            }
+        }
+    }
+
+    /// Whether `field` is noted as read from JSON field `id`.
+    fn noted(&self, field: Field, id: &str) -> bool {
+        let Some(entry) = self.list.iter().find(|o| o.field == field) else {
+            return true;
+        };
+        let nested = nested_path(field, id);
+        entry.names.iter().any(|name| {
+            let path = name.split(' ').next().unwrap_or_default();
+            match nested {
+                Some(nested) => path == nested,
+                None => path.strip_prefix("fields.") == Some(id),
+            }
+        })
+    }
+
+    /// Records that `field` was read from JSON field `id` (`key` for the issue key).
+    /// Fields read from inside another field's object say so.
+    fn note(&mut self, field: Field, id: &str, display: Option<&str>) {
+        if self.noted(field, id) {
+            return;
+        }
+        let Some(entry) = self.list.iter_mut().find(|o| o.field == field) else {
+            return;
+        };
+        entry.names.push(match (nested_path(field, id), display) {
+            (Some(nested), _) => nested.to_owned(),
+            (None, Some(name)) if name != id => format!("fields.{id} ({name})"),
+            (None, _) => format!("fields.{id}"),
+        });
+    }
+}
+
+/// The path of a field read from inside another's object (or the issue's `key`).
+fn nested_path(field: Field, id: &str) -> Option<&'static str> {
+    match (field, id) {
+        (Field::Key, _) => Some("key"),
+        (Field::StatusCategory, "status") => Some("fields.status.statusCategory"),
+        (Field::ParentSummary, "parent") => Some("fields.parent.fields.summary"),
+        _ => None,
+    }
+}
