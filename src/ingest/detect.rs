@@ -133,6 +133,11 @@ mod tests {
         assert_eq!(format("export.xls", "Summary,Issue key\n"), Ok(JiraCsv));
         assert_eq!(format("stories.txt", "Summary,Issue key\n"), Ok(Lines));
         assert_eq!(format("unicode.txt", "Issue key\tSummary\n"), Ok(JiraCsv));
+        assert_eq!(format("-", "Resumen,Clave de incidencia\n"), Ok(JiraCsv));
+        assert_eq!(
+            format("unicode.txt", "Schlüssel\tZusammenfassung\n"),
+            Ok(JiraCsv)
+        );
         assert_eq!(format("stories.md", "[ ] As a user, I want A\n"), Ok(Lines));
         assert_eq!(
             format("stories.md", "<!-- ours -->\n- As a user\n"),
@@ -153,7 +158,7 @@ mod tests {
         );
         assert_eq!(format("-", "id,title\n1,A\n"), Err(Unsupported::NoHeader));
         assert_eq!(
-            format("unicode.txt", "Schlüssel\tZusammenfassung\n"),
+            format("unicode.txt", "Nummer\tTitel\n"),
             Err(Unsupported::NoHeader)
         );
         assert_eq!(

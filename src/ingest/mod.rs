@@ -9,6 +9,7 @@ pub mod detect;
 pub mod fields;
 pub mod jira_csv;
 pub mod jira_json;
+pub mod jira_languages;
 pub mod json_text;
 pub mod lines;
 pub mod unsupported;
