@@ -12,6 +12,7 @@ pub mod jira_json;
 pub mod jira_languages;
 pub mod json_text;
 pub mod lines;
+pub mod plain_writer;
 pub mod unsupported;
 pub mod wiki;
 
