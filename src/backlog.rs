@@ -457,6 +457,7 @@ impl Item {
 pub enum InputFormat {
     JiraCsv,
     JiraJson,
+    GithubIssues,
     Lines,
 }
 
@@ -465,6 +466,7 @@ impl InputFormat {
         match self {
             InputFormat::JiraCsv => "jira-csv",
             InputFormat::JiraJson => "jira-json",
+            InputFormat::GithubIssues => "github-issues",
             InputFormat::Lines => "lines",
         }
     }

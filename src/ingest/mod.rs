@@ -7,11 +7,15 @@ pub mod csv_rows;
 pub mod csv_split;
 pub mod detect;
 pub mod fields;
+pub mod github_issues;
 pub mod jira_csv;
 pub mod jira_json;
 pub mod jira_languages;
+pub mod json_doc;
+pub mod json_head;
 pub mod json_text;
 pub mod lines;
+pub mod markdown;
 pub mod plain_writer;
 pub mod unsupported;
 pub mod wiki;
@@ -84,6 +88,7 @@ pub fn add_source(
             (info, rows.into_iter().map(Stored::Kept).collect())
         }
         InputFormat::JiraJson => decoded(jira_json::read(&source, index, options)?),
+        InputFormat::GithubIssues => decoded(github_issues::read(&source, index, options)?),
         InputFormat::Lines => decoded(lines::read(&source, index, is_markdown(source.name()))?),
     };
     backlog.sources.push(source);
