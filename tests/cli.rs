@@ -254,6 +254,65 @@ fn jira_in_german_reads_with_no_configuration() {
     assert!(!stdout(&check).contains("SPK-22"), "SPK-22 is done");
 }
 
+/// `gh issue list --json …` output, recognised by its content: fields from the issue's
+/// keys and its labels, criteria found in the Markdown body, findings pointing into it.
+#[test]
+fn github_issues_read_by_content() {
+    let fields = backlint(&["fields", "fixtures/github-issues.json"]);
+    assert_eq!(fields.status.code(), Some(0), "{}", stderr(&fields));
+    let text = stdout(&fields);
+    for line in [
+        "fixtures/github-issues.json (github-issues, UTF-8, 4 items)",
+        "key                  number",
+        "description          body",
+        "issue_type           labels[].name (as \"type: story\")",
+        "priority             labels[].name (as \"priority: high\")",
+        "sprint               milestone.title",
+        "estimate             (not found)",
+    ] {
+        assert!(text.contains(line), "{line}\n{text}");
+    }
+    let check = backlint(&[
+        "check",
+        "--format",
+        "concise",
+        "fixtures/github-issues.json",
+    ]);
+    assert_eq!(check.status.code(), Some(1), "{}", stderr(&check));
+    let findings = stdout(&check);
+    assert!(
+        findings.contains(
+            "fixtures/github-issues.json:19:14: warning[missing-acceptance-criteria] #13"
+        ),
+        "{findings}"
+    );
+    // #9 is closed; #12's criteria are found under their heading, so only one is judged.
+    assert!(!findings.contains("#9"), "{findings}");
+    assert!(
+        !findings.contains("missing-acceptance-criteria] #12"),
+        "{findings}"
+    );
+    let rendered = backlint(&[
+        "check",
+        "--select",
+        "untestable-acceptance-criteria",
+        "fixtures/github-issues.json",
+    ]);
+    assert_eq!(rendered.status.code(), Some(1), "{}", stderr(&rendered));
+    insta::assert_snapshot!(stdout(&rendered));
+}
+
+/// Another JSON array, read as GitHub issues because it is asked for.
+#[test]
+fn github_issues_that_are_not() {
+    insta::assert_snapshot!(input_error(&[
+        "check",
+        "--input-format",
+        "github-issues",
+        "fixtures/jira-issue-array.json"
+    ]));
+}
+
 #[test]
 fn german_headers_read_with_their_config() {
     let output = backlint(&[
@@ -285,6 +344,7 @@ fn every_fixture_reads() {
         "jira-search-no-summary.json",
         "jira-spanish-ui.csv",
         "jira-german-ui.csv",
+        "github-issues.json",
         "german-headers.csv",
     ] {
         let path = format!("fixtures/{fixture}");

@@ -508,3 +508,55 @@ fn unmapped_columns_are_kept_only_when_asked() {
         item(&all, "PAN-2").text(Field::Summary)
     );
 }
+
+#[test]
+fn github_issues_from_gh_issue_list() {
+    let backlog = read(&["github-issues.json"]);
+    assert_eq!(backlog.files[0].format.name(), "github-issues");
+    let keys: Vec<String> = backlog.items().map(|i| i.key.clone()).collect();
+    assert_eq!(keys, ["#12", "#13", "#14", "#9"]);
+    let story = item(&backlog, "#12");
+    assert_eq!(story.text(Field::IssueType), Some("story"));
+    assert_eq!(story.text(Field::Priority), Some("high"));
+    assert_eq!(
+        texts(&story, Field::Labels),
+        ["type: story", "priority: high"]
+    );
+    assert_eq!(story.text(Field::Sprint), Some("Sprint 4"));
+    assert_eq!(story.text(Field::Assignee), Some("alex-doe"));
+    assert_eq!(story.text(Field::Status), Some("OPEN"));
+    // The body as plain text: the template's comment and the emphasis gone, the task
+    // list kept as criteria under their heading.
+    let body = story.text(Field::Description).unwrap();
+    assert!(
+        body.starts_with("As a shopper, I want to save my cart"),
+        "{body}"
+    );
+    assert!(
+        body.contains("Acceptance criteria\n- [ ] The cart is kept for 30 days after I log out\n- [x] A \"Saved\" badge shows on the café's cart icon\n- [ ] It works"),
+        "{body}"
+    );
+    // Spans point into the JSON string, through `\"`, `\u00e9` and `\r\n` escapes.
+    let (at, text) = position_of(&backlog, &story, Field::Description, "It works");
+    assert_eq!((at, text.as_str()), (pos(4, 326), "It works"));
+    let (_, text) = position_of(&backlog, &story, Field::Description, "\"Saved\" badge");
+    assert_eq!(text, "\\\"Saved\\\" badge");
+    let (_, text) = position_of(&backlog, &story, Field::Description, "café's");
+    assert_eq!(text, "caf\\u00e9's");
+    // A value read from a label points at its part of the label.
+    let (at, text) = position_of(&backlog, &story, Field::Priority, "high");
+    assert_eq!((at, text.as_str()), (pos(8, 41), "high"));
+    // An empty body: a finding about it points into its empty string.
+    let empty = item(&backlog, "#13");
+    assert_eq!(empty.get(Field::Description), None);
+    let missing = empty.missing(Field::Description);
+    let source = &backlog.sources[0];
+    assert_eq!(source.position(missing.start), pos(19, 14));
+    assert_eq!(&source.text()[missing.start - 1..missing.start + 1], "\"\"");
+    let bug = item(&backlog, "#14");
+    assert_eq!(bug.text(Field::IssueType), Some("bug"));
+    assert!(bug
+        .text(Field::Description)
+        .unwrap()
+        .contains("1. Open the cart\n2. Tap Pay"));
+}
