@@ -16,6 +16,8 @@ seed() {
 
 seed csv "$root"/fixtures/*.csv "$root"/fixtures/errors/*.csv
 seed json "$root"/fixtures/*.json "$root"/fixtures/errors/*.json
+seed github_issues "$root"/fixtures/github-issues.json
+seed markdown "$root"/fixtures/stories.md "$root"/README.md
 seed wiki "$root"/fixtures/*.csv
 seed adf "$root"/fixtures/jira-v3-*.json "$root"/fixtures/jira-single-issue.json
 seed story "$root"/fixtures/stories.txt "$root"/fixtures/stories.md

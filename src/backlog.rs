@@ -472,6 +472,7 @@ impl Item {
 pub enum InputFormat {
     JiraCsv,
     JiraJson,
+    GithubIssues,
     Lines,
 }
 
@@ -480,6 +481,7 @@ impl InputFormat {
         match self {
             InputFormat::JiraCsv => "jira-csv",
             InputFormat::JiraJson => "jira-json",
+            InputFormat::GithubIssues => "github-issues",
             InputFormat::Lines => "lines",
         }
     }

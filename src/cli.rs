@@ -211,6 +211,8 @@ pub enum InputFormatArg {
     Auto,
     JiraCsv,
     JiraJson,
+    /// `gh issue list --json …` output.
+    GithubIssues,
     Lines,
 }
 
@@ -220,6 +222,7 @@ impl InputFormatArg {
             InputFormatArg::Auto => None,
             InputFormatArg::JiraCsv => Some(InputFormat::JiraCsv),
             InputFormatArg::JiraJson => Some(InputFormat::JiraJson),
+            InputFormatArg::GithubIssues => Some(InputFormat::GithubIssues),
             InputFormatArg::Lines => Some(InputFormat::Lines),
         }
     }

@@ -57,7 +57,9 @@ impl Default for Scope {
     fn default() -> Self {
         let strings = |list: &[&str]| list.iter().map(|s| s.to_string()).collect();
         Scope {
-            story_types: strings(&["Story", "User Story"]),
+            // Jira's story type in English, Spanish, Portuguese and Italian (its German and
+            // French UIs say Story).
+            story_types: strings(&["Story", "User Story", "Historia", "História", "Storia"]),
             stories_by_summary: true,
             not_story_types: strings(&[
                 "Epic",
@@ -81,7 +83,16 @@ impl Default for Scope {
                 "Erro",
             ]),
             skip_statuses: Vec::new(),
-            skip_status_categories: strings(&["Done"]),
+            // Jira's Done category in English, Spanish, German, French, Portuguese and Italian.
+            skip_status_categories: strings(&[
+                "Done",
+                "Listo",
+                "Fertig",
+                "Terminé",
+                "Itens concluídos",
+                "Completato",
+            ]),
+            // The usual done statuses, in those languages too.
             done_statuses: strings(&[
                 "Done",
                 "Closed",
@@ -90,6 +101,22 @@ impl Default for Scope {
                 "Canceled",
                 "Won't Do",
                 "Rejected",
+                "Listo",
+                "Hecho",
+                "Cerrado",
+                "Resuelto",
+                "Fertig",
+                "Erledigt",
+                "Geschlossen",
+                "Terminé",
+                "Fermé",
+                "Résolu",
+                "Concluído",
+                "Fechado",
+                "Resolvido",
+                "Completato",
+                "Chiuso",
+                "Risolto",
             ]),
         }
     }

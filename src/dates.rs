@@ -4,6 +4,7 @@
 //! |---|---|
 //! | Jira CSV (English UI) | `15/Feb/26 4:37 PM`, `24/Mar/26 12:00 AM` |
 //! | Jira CSV, German UI | `03/Mär/26 10:21 AM` |
+//! | Jira CSV, Spanish, French… UI | `10/nov/25 4:51 PM`, `02/févr./26 9:05 AM` |
 //! | date-time custom fields | `2025-12-22 18:45:55.01` |
 //! | Excel re-save | `16/02/2017 15:26` (day first, as Jira writes it) |
 //! | REST API | `2026-02-15T16:37:12.000+0000`, `2026-02-15` |
@@ -96,23 +97,24 @@ fn month_i8(month: u32) -> Option<i8> {
     i8::try_from(month).ok()
 }
 
-/// English and German month abbreviations, as Jira's UI languages write them.
+/// Month abbreviations as Jira writes them in English and in its other UI languages
+/// (German, Spanish, Portuguese, French, Italian), with or without a final dot (`févr.`).
 fn month_name(text: &str) -> Option<u32> {
     const NAMES: [&[&str]; 12] = [
-        &["jan"],
-        &["feb"],
-        &["mar", "mär", "mrz"],
-        &["apr"],
-        &["may", "mai"],
-        &["jun"],
-        &["jul"],
-        &["aug"],
-        &["sep"],
-        &["oct", "okt"],
+        &["jan", "ene", "gen", "janv"],
+        &["feb", "fev", "fév", "févr"],
+        &["mar", "mär", "mrz", "märz", "mars"],
+        &["apr", "abr", "avr"],
+        &["may", "mai", "mag"],
+        &["jun", "juni", "juin", "giu"],
+        &["jul", "juli", "juil", "lug"],
+        &["aug", "ago", "août"],
+        &["sep", "sept", "set"],
+        &["oct", "okt", "out", "ott"],
         &["nov"],
-        &["dec", "dez"],
+        &["dec", "dez", "dic", "déc"],
     ];
-    let lower = text.to_lowercase();
+    let lower = text.strip_suffix('.').unwrap_or(text).to_lowercase();
     NAMES
         .iter()
         .position(|names| names.contains(&lower.as_str()))
@@ -143,6 +145,25 @@ mod tests {
             parse_date_time("03/Mär/26 10:21 AM"),
             at(2026, 3, 3, 10, 21)
         );
+    }
+
+    #[test]
+    fn month_names_of_other_ui_languages() {
+        assert_eq!(
+            parse_date_time("10/nov/25 4:51 PM"),
+            at(2025, 11, 10, 16, 51)
+        );
+        assert_eq!(parse_date_time("05/ene/26 9:00 AM"), at(2026, 1, 5, 9, 0));
+        assert_eq!(parse_date_time("02/févr./26 9:05 AM"), at(2026, 2, 2, 9, 5));
+        assert_eq!(
+            parse_date_time("14/out/25 10:00 AM"),
+            at(2025, 10, 14, 10, 0)
+        );
+        assert_eq!(
+            parse_date_time("21/giu/25 10:00 AM"),
+            at(2025, 6, 21, 10, 0)
+        );
+        assert_eq!(parse_date_time("21/xyz/25 10:00 AM"), None);
     }
 
     #[test]

@@ -189,6 +189,130 @@ fn fields_shows_where_each_field_comes_from() {
     assert!(text.contains("priority             (not found)"), "{text}");
 }
 
+/// Jira's Spanish UI: read, mapped and checked with no configuration; stories typed
+/// `Historia`; an item in the `Listo` (Done) category is not checked.
+#[test]
+fn jira_in_spanish_reads_with_no_configuration() {
+    let fields = backlint(&["fields", "fixtures/jira-spanish-ui.csv"]);
+    assert_eq!(fields.status.code(), Some(0), "{}", stderr(&fields));
+    let text = stdout(&fields);
+    for line in [
+        "fixtures/jira-spanish-ui.csv (jira-csv, UTF-8, 5 items)",
+        "summary              Resumen",
+        "key                  Clave de incidencia",
+        "estimate             Campo personalizado (Story Points)",
+        "acceptance_criteria  Campo personalizado (Acceptance Criteria)",
+        "parent               Clave principal, Principal",
+        "labels               Etiquetas ×2",
+    ] {
+        assert!(text.contains(line), "{line}\n{text}");
+    }
+    let check = backlint(&[
+        "check",
+        "--format",
+        "concise",
+        "fixtures/jira-spanish-ui.csv",
+    ]);
+    assert_eq!(check.status.code(), Some(1), "{}", stderr(&check));
+    let findings = stdout(&check);
+    assert!(
+        findings.contains("fixtures/jira-spanish-ui.csv:3:202: warning[missing-estimate] DES-3"),
+        "{findings}"
+    );
+    assert!(!findings.contains("DES-4"), "DES-4 is done: {findings}");
+    assert!(stderr(&check).is_empty(), "{}", stderr(&check));
+    let rendered = backlint(&[
+        "check",
+        "--select",
+        "missing-acceptance-criteria",
+        "fixtures/jira-spanish-ui.csv",
+    ]);
+    assert_eq!(rendered.status.code(), Some(1), "{}", stderr(&rendered));
+    insta::assert_snapshot!(stdout(&rendered));
+}
+
+#[test]
+fn jira_in_german_reads_with_no_configuration() {
+    let output = backlint(&["fields", "fixtures/jira-german-ui.csv"]);
+    assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
+    let text = stdout(&output);
+    assert!(
+        text.contains("summary              Zusammenfassung"),
+        "{text}"
+    );
+    assert!(
+        text.contains("estimate             Benutzerdefinierte Felder (Story Points)"),
+        "{text}"
+    );
+    let check = backlint(&[
+        "check",
+        "--format",
+        "concise",
+        "fixtures/jira-german-ui.csv",
+    ]);
+    assert_eq!(check.status.code(), Some(1), "{}", stderr(&check));
+    assert!(!stdout(&check).contains("SPK-22"), "SPK-22 is done");
+}
+
+/// `gh issue list --json …` output, recognised by its content: fields from the issue's
+/// keys and its labels, criteria found in the Markdown body, findings pointing into it.
+#[test]
+fn github_issues_read_by_content() {
+    let fields = backlint(&["fields", "fixtures/github-issues.json"]);
+    assert_eq!(fields.status.code(), Some(0), "{}", stderr(&fields));
+    let text = stdout(&fields);
+    for line in [
+        "fixtures/github-issues.json (github-issues, UTF-8, 4 items)",
+        "key                  number",
+        "description          body",
+        "issue_type           labels[].name (as \"type: story\")",
+        "priority             labels[].name (as \"priority: high\")",
+        "sprint               milestone.title",
+        "estimate             (not found)",
+    ] {
+        assert!(text.contains(line), "{line}\n{text}");
+    }
+    let check = backlint(&[
+        "check",
+        "--format",
+        "concise",
+        "fixtures/github-issues.json",
+    ]);
+    assert_eq!(check.status.code(), Some(1), "{}", stderr(&check));
+    let findings = stdout(&check);
+    assert!(
+        findings.contains(
+            "fixtures/github-issues.json:19:14: warning[missing-acceptance-criteria] #13"
+        ),
+        "{findings}"
+    );
+    // #9 is closed; #12's criteria are found under their heading, so only one is judged.
+    assert!(!findings.contains("#9"), "{findings}");
+    assert!(
+        !findings.contains("missing-acceptance-criteria] #12"),
+        "{findings}"
+    );
+    let rendered = backlint(&[
+        "check",
+        "--select",
+        "untestable-acceptance-criteria",
+        "fixtures/github-issues.json",
+    ]);
+    assert_eq!(rendered.status.code(), Some(1), "{}", stderr(&rendered));
+    insta::assert_snapshot!(stdout(&rendered));
+}
+
+/// Another JSON array, read as GitHub issues because it is asked for.
+#[test]
+fn github_issues_that_are_not() {
+    insta::assert_snapshot!(input_error(&[
+        "check",
+        "--input-format",
+        "github-issues",
+        "fixtures/jira-issue-array.json"
+    ]));
+}
+
 #[test]
 fn german_headers_read_with_their_config() {
     let output = backlint(&[
@@ -218,6 +342,10 @@ fn every_fixture_reads() {
         "header-only.csv",
         "jira-search-empty.json",
         "jira-search-no-summary.json",
+        "jira-spanish-ui.csv",
+        "jira-german-ui.csv",
+        "github-issues.json",
+        "german-headers.csv",
     ] {
         let path = format!("fixtures/{fixture}");
         for command in ["check", "fields"] {
@@ -1173,7 +1301,9 @@ fn a_backlog_of_tasks_says_no_story_was_checked_and_how_to_include_them() {
     assert!(
         err.contains("note: no stories checked")
             && err.contains("Task (6), Bug (1), Epic (1)")
-            && err.contains("story_types = [\"Story\", \"User Story\", \"Task\"]"),
+            && err.contains(
+                "story_types = [\"Story\", \"User Story\", \"Historia\", \"História\", \"Storia\", \"Task\"]"
+            ),
         "{err}"
     );
     let with_tasks = temp_dir("task-typed-config").join("backlint.toml");

@@ -227,34 +227,115 @@ fn excel_resaved_windows_1252() {
 }
 
 #[test]
-fn german_headers_need_the_field_map() {
-    let error = ingest::read_paths(
-        &["fixtures/german-headers.csv".into()],
-        &ReadOptions::default(),
-    )
-    .unwrap_err();
-    let message = error.to_string();
-    assert!(
-        message.contains("fixtures/german-headers.csv:1:1"),
-        "{message}"
-    );
-    assert!(
-        message.contains("no column holds the story summary"),
-        "{message}"
-    );
+fn german_headers_read_with_or_without_the_field_map() {
+    for options in [
+        ReadOptions::default(),
+        with_config("german-headers.backlint.toml"),
+    ] {
+        let backlog = read_with(&["german-headers.csv"], &options);
+        assert_eq!(backlog.len(), 5);
+        let story = item(&backlog, "SPK-2");
+        assert!(story
+            .text(Field::Summary)
+            .unwrap()
+            .starts_with("Als Käufer möchte ich"));
+        assert_eq!(story.text(Field::Priority), Some("Hoch"));
+        assert_eq!(story.text(Field::IssueType), Some("Story"));
+    }
+}
 
-    let backlog = read_with(
-        &["german-headers.csv"],
-        &with_config("german-headers.backlint.toml"),
+#[test]
+fn jira_cloud_in_german() {
+    let backlog = read(&["jira-german-ui.csv"]);
+    assert_eq!(backlog.len(), 4);
+    let story = item(&backlog, "SPK-20");
+    assert_eq!(
+        story.get(Field::Estimate).and_then(|v| v.as_number()),
+        Some(3.0)
     );
+    assert_eq!(story.text(Field::Rank), Some("0|i0001:"));
+    assert_eq!(story.text(Field::StatusCategory), Some("In Arbeit"));
+    assert_eq!(story.text(Field::Parent), Some("10119"));
+    assert_eq!(story.text(Field::Assignee), Some("Sam Roe"));
+    let updated = story
+        .text(Field::Updated)
+        .and_then(backlint::dates::parse_date_time);
+    assert_eq!(
+        updated.map(|d| d.date().to_string()).as_deref(),
+        Some("2026-03-03")
+    );
+}
+
+#[test]
+fn jira_cloud_in_spanish() {
+    let backlog = read(&["jira-spanish-ui.csv"]);
     assert_eq!(backlog.len(), 5);
-    let story = item(&backlog, "SPK-2");
-    assert!(story
-        .text(Field::Summary)
-        .unwrap()
-        .starts_with("Als Käufer möchte ich"));
-    assert_eq!(story.text(Field::Priority), Some("Hoch"));
-    assert_eq!(story.text(Field::IssueType), Some("Story"));
+    let story = item(&backlog, "DES-2");
+    assert_eq!(story.text(Field::IssueType), Some("Historia"));
+    assert_eq!(story.text(Field::StatusCategory), Some("En curso"));
+    assert_eq!(texts(&story, Field::Parent), ["DES-1", "10201"]);
+    assert_eq!(texts(&story, Field::Labels), ["carrito"]);
+    assert_eq!(
+        story.get(Field::Estimate).and_then(|v| v.as_number()),
+        Some(5.0)
+    );
+    let created = story
+        .text(Field::Created)
+        .and_then(backlint::dates::parse_date_time);
+    assert_eq!(
+        created.map(|d| d.date().to_string()).as_deref(),
+        Some("2025-12-02")
+    );
+    // The criterion in `Campo personalizado (Acceptance Criteria)`, where the file has it.
+    let (at, text) = position_of(
+        &backlog,
+        &story,
+        Field::AcceptanceCriteria,
+        "Guardar carrito",
+    );
+    assert_eq!(text, "Guardar carrito");
+    assert_eq!(at, pos(2, 308));
+    // A `""` escape in a Spanish description maps back as in English: to its second quote.
+    let (at, text) = position_of(&backlog, &story, Field::Description, "\"Guardar");
+    assert_eq!(text, "\"Guardar");
+    assert_eq!(at, pos(2, 190));
+}
+
+#[test]
+fn headers_of_each_ui_language_fill_the_same_fields() {
+    let headers = [
+        "Resumo,Chave da item,Tipo de item,Status,Prioridade,Responsável,Criado,Atualizado(a),Rótulos,Descrição,Campo personalizado (Story point estimate)",
+        "Résumé,Clé de ticket,Type de ticket,État,Priorité,Responsable,Création,Mise à jour,Étiquettes,Description,Champ personnalisé (Story point estimate)",
+        "Riepilogo,Chiave ticket,Tipo ticket,Stato,Priorità,Assegnatario,Creato,Aggiornato,Etichette,Descrizione,Campo personalizzato (Story point estimate)",
+        "Summary,Issue key,Issue Type,Status,Priority,Assignee,Created,Updated,Labels,Description,Custom field (Story point estimate)",
+    ];
+    let row = "A,PAN-1,Story,Open,High,Sam Roe,02/Feb/26 9:05 AM,03/Feb/26 9:05 AM,x,D,5";
+    let fields = [
+        Field::Summary,
+        Field::Key,
+        Field::IssueType,
+        Field::Status,
+        Field::Priority,
+        Field::Assignee,
+        Field::Created,
+        Field::Updated,
+        Field::Labels,
+        Field::Description,
+        Field::Estimate,
+    ];
+    for header in headers {
+        let mut backlog = Backlog::default();
+        let source =
+            backlint::source::Source::new("-", format!("{header}\n{row}\n"), Encoding::Utf8);
+        ingest::add_source(&mut backlog, source, &ReadOptions::default())
+            .unwrap_or_else(|e| panic!("{header}: {e}"));
+        let story = backlog.items().next().expect("one item").into_owned();
+        let read: Vec<&str> = fields
+            .iter()
+            .map(|&f| story.text(f).unwrap_or("-"))
+            .collect();
+        assert_eq!(read, row.split(',').collect::<Vec<_>>(), "{header}");
+    }
 }
 
 #[test]
@@ -426,4 +507,56 @@ fn unmapped_columns_are_kept_only_when_asked() {
         story.text(Field::Summary),
         item(&all, "PAN-2").text(Field::Summary)
     );
+}
+
+#[test]
+fn github_issues_from_gh_issue_list() {
+    let backlog = read(&["github-issues.json"]);
+    assert_eq!(backlog.files[0].format.name(), "github-issues");
+    let keys: Vec<String> = backlog.items().map(|i| i.key.clone()).collect();
+    assert_eq!(keys, ["#12", "#13", "#14", "#9"]);
+    let story = item(&backlog, "#12");
+    assert_eq!(story.text(Field::IssueType), Some("story"));
+    assert_eq!(story.text(Field::Priority), Some("high"));
+    assert_eq!(
+        texts(&story, Field::Labels),
+        ["type: story", "priority: high"]
+    );
+    assert_eq!(story.text(Field::Sprint), Some("Sprint 4"));
+    assert_eq!(story.text(Field::Assignee), Some("alex-doe"));
+    assert_eq!(story.text(Field::Status), Some("OPEN"));
+    // The body as plain text: the template's comment and the emphasis gone, the task
+    // list kept as criteria under their heading.
+    let body = story.text(Field::Description).unwrap();
+    assert!(
+        body.starts_with("As a shopper, I want to save my cart"),
+        "{body}"
+    );
+    assert!(
+        body.contains("Acceptance criteria\n- [ ] The cart is kept for 30 days after I log out\n- [x] A \"Saved\" badge shows on the café's cart icon\n- [ ] It works"),
+        "{body}"
+    );
+    // Spans point into the JSON string, through `\"`, `\u00e9` and `\r\n` escapes.
+    let (at, text) = position_of(&backlog, &story, Field::Description, "It works");
+    assert_eq!((at, text.as_str()), (pos(4, 326), "It works"));
+    let (_, text) = position_of(&backlog, &story, Field::Description, "\"Saved\" badge");
+    assert_eq!(text, "\\\"Saved\\\" badge");
+    let (_, text) = position_of(&backlog, &story, Field::Description, "café's");
+    assert_eq!(text, "caf\\u00e9's");
+    // A value read from a label points at its part of the label.
+    let (at, text) = position_of(&backlog, &story, Field::Priority, "high");
+    assert_eq!((at, text.as_str()), (pos(8, 41), "high"));
+    // An empty body: a finding about it points into its empty string.
+    let empty = item(&backlog, "#13");
+    assert_eq!(empty.get(Field::Description), None);
+    let missing = empty.missing(Field::Description);
+    let source = &backlog.sources[0];
+    assert_eq!(source.position(missing.start), pos(19, 14));
+    assert_eq!(&source.text()[missing.start - 1..missing.start + 1], "\"\"");
+    let bug = item(&backlog, "#14");
+    assert_eq!(bug.text(Field::IssueType), Some("bug"));
+    assert!(bug
+        .text(Field::Description)
+        .unwrap()
+        .contains("1. Open the cart\n2. Tap Pay"));
 }

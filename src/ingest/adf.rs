@@ -13,6 +13,7 @@ use jsonc_parser::common::Ranged;
 
 use crate::backlog::MappedText;
 use crate::ingest::json_text::string_text;
+use crate::ingest::plain_writer::PlainWriter;
 
 /// An Atlassian Document Format tree (Jira REST API v3 rich text) as plain text.
 pub fn to_plain(doc: &Value<'_>, source: &str) -> MappedText {
@@ -20,8 +21,7 @@ pub fn to_plain(doc: &Value<'_>, source: &str) -> MappedText {
     if let Value::Object(node) = doc {
         writer.node(node);
     }
-    let mut text = writer.out;
-    text.trim_end();
+    let text = writer.out.finish();
     if text.is_empty() {
         // A document without text still stands where the document is.
         return MappedText::empty_at(doc.start());
@@ -29,42 +29,17 @@ pub fn to_plain(doc: &Value<'_>, source: &str) -> MappedText {
     text
 }
 
-/// Where the output stands on its current line.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum Line {
-    /// Nothing written yet.
-    None,
-    /// A line is under way: the next block starts a new one.
-    Open,
-    /// The line holds only a list marker or a cell separator: the next block continues it.
-    Prefixed,
-}
-
-/// Writes the plain text of ADF nodes into one [`MappedText`], in a single pass.
+/// Writes the plain text of ADF nodes, in a single pass.
 struct Writer<'s> {
     source: &'s str,
-    out: MappedText,
-    line: Line,
-    /// Spaces that begin a new line: the column of the text of the enclosing list item.
-    indent: usize,
-    /// How many lists enclose the writer.
-    list_depth: usize,
-    /// How many table cells enclose the writer; in a cell, line breaks become spaces.
-    cell_depth: usize,
+    out: PlainWriter,
 }
-
-/// Source of the spaces that indent lines.
-const SPACES: &str = "                                ";
 
 impl<'s> Writer<'s> {
     fn new(source: &'s str) -> Self {
         Writer {
             source,
-            out: MappedText::new(),
-            line: Line::None,
-            indent: 0,
-            list_depth: 0,
-            cell_depth: 0,
+            out: PlainWriter::default(),
         }
     }
 
@@ -77,11 +52,11 @@ impl<'s> Writer<'s> {
         match kind.value.as_ref() {
             "text" => {
                 if let Some(literal) = node.get_string("text") {
-                    self.push_text(&string_text(literal, self.source));
+                    self.out.push_text(&string_text(literal, self.source));
                 }
             }
             "paragraph" | "heading" | "codeBlock" => {
-                self.start_line(self.indent, at);
+                self.out.start_block(at);
                 self.children(node);
             }
             list @ ("bulletList" | "orderedList" | "taskList" | "decisionList") => {
@@ -89,18 +64,18 @@ impl<'s> Writer<'s> {
             }
             "tableRow" => self.row(node),
             "expand" | "nestedExpand" => self.expand(node),
-            "hardBreak" => self.line_break(at),
-            "rule" => self.start_line(self.indent, at),
+            "hardBreak" => self.out.line_break(at),
+            "rule" => self.out.start_block(at),
             "mention" => self.mention(node),
             "emoji" => {
                 let text = self.attr(node, "text");
                 if let Some(text) = text.or_else(|| self.attr(node, "shortName")) {
-                    self.push_text(&text);
+                    self.out.push_text(&text);
                 }
             }
             "inlineCard" => self.push_attr(node, "url"),
             "blockCard" | "embedCard" => {
-                self.start_line(self.indent, at);
+                self.out.start_block(at);
                 self.push_attr(node, "url");
             }
             "date" => self.push_attr(node, "timestamp"),
@@ -121,7 +96,7 @@ impl<'s> Writer<'s> {
     /// A list: each item on a line of its own behind its marker.
     fn list(&mut self, list: &Object<'_>, kind: &str) {
         let mut number = attr_number(list, "order").unwrap_or(1);
-        self.list_depth += 1;
+        self.out.begin_list();
         for child in content_nodes(list) {
             // A list directly in a list (as taskList allows) is a nested list.
             if is_list(child) {
@@ -137,43 +112,33 @@ impl<'s> Writer<'s> {
             self.item(child, &marker);
             number = number.saturating_add(1);
         }
-        self.list_depth -= 1;
+        self.out.end_list();
     }
 
     /// One list item: its marker two spaces per enclosing list in, then its content, whose
     /// further lines are indented to the item's text.
     fn item(&mut self, item: &Object<'_>, marker: &str) {
-        let at = item.range.start;
-        let marker_indent = 2 * self.list_depth.saturating_sub(1);
-        self.start_line(marker_indent, at);
-        self.out.push_standing_for(marker, at);
-        self.line = Line::Prefixed;
-        let outer = std::mem::replace(&mut self.indent, marker_indent + marker.len());
+        let outer = self.out.begin_item(marker, item.range.start);
         self.children(item);
-        self.indent = outer;
-        self.line = Line::Open;
+        self.out.end_item(outer);
     }
 
     /// A table row on one line, its cells joined with ` | `.
     fn row(&mut self, row: &Object<'_>) {
-        self.start_line(self.indent, row.range.start);
+        self.out.begin_row(row.range.start);
         for (index, cell) in content_nodes(row).enumerate() {
-            if index > 0 {
-                self.out.push_standing_for(" | ", cell.range.start);
-            }
-            self.line = Line::Prefixed;
-            self.cell_depth += 1;
+            self.out.begin_cell(index, cell.range.start);
             self.children(cell);
-            self.cell_depth -= 1;
+            self.out.end_cell();
         }
-        self.line = Line::Open;
+        self.out.end_row();
     }
 
     /// An expand: its title on a line of its own, then its content.
     fn expand(&mut self, expand: &Object<'_>) {
         if let Some(title) = self.attr(expand, "title") {
-            self.start_line(self.indent, expand.range.start);
-            self.push_text(&title);
+            self.out.start_block(expand.range.start);
+            self.out.push_text(&title);
         }
         self.children(expand);
     }
@@ -184,15 +149,15 @@ impl<'s> Writer<'s> {
             return;
         };
         if !text.as_str().starts_with('@') {
-            self.out.push_standing_for("@", mention.range.start);
+            self.out.push_added("@", mention.range.start);
         }
-        self.push_text(&text);
+        self.out.push_text(&text);
     }
 
     /// Writes the text of an attribute, if it has any.
     fn push_attr(&mut self, node: &Object<'_>, name: &str) {
         if let Some(text) = self.attr(node, name) {
-            self.push_text(&text);
+            self.out.push_text(&text);
         }
     }
 
@@ -204,56 +169,6 @@ impl<'s> Writer<'s> {
             _ => return None,
         };
         (!text.is_empty()).then_some(text)
-    }
-
-    /// Begins the line of a block, `indent` spaces in, unless a marker waits for it.
-    fn start_line(&mut self, indent: usize, at: usize) {
-        match self.line {
-            Line::Prefixed => {}
-            Line::None => self.push_spaces(indent, at),
-            Line::Open => self.break_to(indent, at),
-        }
-        self.line = Line::Open;
-    }
-
-    /// A line break within a block: the next line is indented like the block.
-    fn line_break(&mut self, at: usize) {
-        self.break_to(self.indent, at);
-        self.line = Line::Open;
-    }
-
-    /// Ends the line and indents the next one; in a table cell, a space instead.
-    fn break_to(&mut self, indent: usize, at: usize) {
-        if self.cell_depth > 0 {
-            self.out.push_standing_for(" ", at);
-        } else {
-            self.out.push_standing_for("\n", at);
-            self.push_spaces(indent, at);
-        }
-    }
-
-    fn push_spaces(&mut self, mut count: usize, at: usize) {
-        while count > 0 {
-            let chunk = count.min(SPACES.len());
-            self.out.push_standing_for(&SPACES[..chunk], at);
-            count -= chunk;
-        }
-    }
-
-    /// Writes text on the current line; its own line breaks (code, `\n` escapes) break the
-    /// output's line as a `hardBreak` would.
-    fn push_text(&mut self, text: &MappedText) {
-        if text.is_empty() {
-            return;
-        }
-        let mut from = 0;
-        for (newline, _) in text.as_str().match_indices('\n') {
-            self.out.push_slice(text, from..newline);
-            self.line_break(text.source_offset(newline));
-            from = newline + 1;
-        }
-        self.out.push_slice(text, from..text.len());
-        self.line = Line::Open;
     }
 }
 

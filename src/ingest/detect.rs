@@ -7,8 +7,8 @@ use memchr::memmem;
 use crate::backlog::{InputFormat, Span};
 use crate::error::Error;
 use crate::ingest::fields::FieldMap;
-use crate::ingest::jira_csv;
 use crate::ingest::unsupported::Unsupported;
+use crate::ingest::{github_issues, jira_csv, json_head};
 use crate::source::Source;
 
 /// The reader for `source`, or an error saying what the file looks like. `fields` (the
@@ -33,6 +33,10 @@ fn recognise(
     let offset = text.len() - text.trim_start().len();
     let start = &text[offset..];
     if start.starts_with('{') || start.starts_with('[') && !looks_like_markdown_task(start) {
+        let keys = json_head::first_object_keys(start);
+        if start.starts_with('[') && github_issues::looks_like(&keys) {
+            return Ok(InputFormat::GithubIssues);
+        }
         return Ok(InputFormat::JiraJson);
     }
     let extension = name
@@ -128,11 +132,27 @@ mod tests {
         use InputFormat::*;
         assert_eq!(format("export.csv", " {\"issues\": []}"), Ok(JiraJson));
         assert_eq!(format("-", "[{\"key\": \"A-1\"}]"), Ok(JiraJson));
+        assert_eq!(
+            format(
+                "issues.json",
+                "[{\"body\":\"\",\"number\":3,\"title\":\"A\"}]"
+            ),
+            Ok(GithubIssues)
+        );
+        assert_eq!(
+            format("-", "[{\"key\":\"A-1\",\"fields\":{\"title\":1}}]"),
+            Ok(JiraJson)
+        );
         assert_eq!(format("-", "Summary,Issue key\nA,B-1\n"), Ok(JiraCsv));
         assert_eq!(format("-", "\"Summary\";\"Key\"\n"), Ok(JiraCsv));
         assert_eq!(format("export.xls", "Summary,Issue key\n"), Ok(JiraCsv));
         assert_eq!(format("stories.txt", "Summary,Issue key\n"), Ok(Lines));
         assert_eq!(format("unicode.txt", "Issue key\tSummary\n"), Ok(JiraCsv));
+        assert_eq!(format("-", "Resumen,Clave de incidencia\n"), Ok(JiraCsv));
+        assert_eq!(
+            format("unicode.txt", "Schlüssel\tZusammenfassung\n"),
+            Ok(JiraCsv)
+        );
         assert_eq!(format("stories.md", "[ ] As a user, I want A\n"), Ok(Lines));
         assert_eq!(
             format("stories.md", "<!-- ours -->\n- As a user\n"),
@@ -153,7 +173,7 @@ mod tests {
         );
         assert_eq!(format("-", "id,title\n1,A\n"), Err(Unsupported::NoHeader));
         assert_eq!(
-            format("unicode.txt", "Schlüssel\tZusammenfassung\n"),
+            format("unicode.txt", "Nummer\tTitel\n"),
             Err(Unsupported::NoHeader)
         );
         assert_eq!(

@@ -1,10 +1,12 @@
 //! Which column or JSON field fills each logical [`Field`].
 //!
 //! Defaults know the names Jira Cloud, Server and Data Center use, including names that
-//! changed across versions. `[fields]` in `backlint.toml` replaces the names of a field, for
-//! exports in another UI language or with site-specific custom fields.
+//! changed across versions, and the names of its UI in other languages
+//! ([`jira_languages`]). `[fields]` in `backlint.toml` replaces the names of a field, for
+//! site-specific custom fields or a language backlint does not know.
 
 use crate::backlog::Field;
+use crate::ingest::jira_languages::{self, LANGUAGES};
 
 /// Candidate names per logical field, most preferred first. Names compare case-insensitively.
 #[derive(Debug, Clone)]
@@ -17,7 +19,9 @@ impl Default for FieldMap {
         let candidates = Field::ALL
             .into_iter()
             .map(|field| {
-                let names = default_names(field).iter().map(|n| n.to_string()).collect();
+                let english = default_names(field).iter();
+                let others = LANGUAGES.iter().flat_map(|language| language.names(field));
+                let names = english.chain(others).map(|n| n.to_string()).collect();
                 (field, names)
             })
             .collect();
@@ -41,8 +45,16 @@ impl FieldMap {
     }
 
     /// The field a column or JSON field name fills, with its rank among the field's names
-    /// (0 = most preferred).
+    /// (0 = most preferred). A custom field under another language's prefix
+    /// (`Campo personalizado (Story Points)`) is looked up under the English one.
     pub fn lookup(&self, name: &str) -> Option<(Field, usize)> {
+        self.lookup_exact(name).or_else(|| {
+            let english = jira_languages::custom_field_in_english(name)?;
+            self.lookup_exact(&english)
+        })
+    }
+
+    fn lookup_exact(&self, name: &str) -> Option<(Field, usize)> {
         let name = name.trim();
         self.candidates.iter().find_map(|(field, names)| {
             names
@@ -112,10 +124,53 @@ mod tests {
     }
 
     #[test]
+    fn no_name_stands_for_two_fields() {
+        let map = FieldMap::default();
+        for field in Field::ALL {
+            for name in map.names(field) {
+                assert_eq!(map.lookup(name).map(|l| l.0), Some(field), "{name}");
+            }
+        }
+    }
+
+    #[test]
+    fn finds_names_of_other_ui_languages() {
+        let map = FieldMap::default();
+        assert_eq!(map.lookup("Resumen").map(|l| l.0), Some(Field::Summary));
+        assert_eq!(
+            map.lookup("vorgangsschlüssel").map(|l| l.0),
+            Some(Field::Key)
+        );
+        assert_eq!(
+            map.lookup("Campo personalizado (Story Points)"),
+            map.lookup("Custom field (Story Points)")
+        );
+        assert_eq!(
+            map.lookup("Benutzerdefinierte Felder (Rank)"),
+            Some((Field::Rank, 1))
+        );
+        // A language's numeric parent id ranks after its parent key.
+        let rank = |name| map.lookup(name).map(|l| l.1);
+        assert!(rank("Clave principal") < rank("Principal"));
+        assert_eq!(map.lookup("Campo personalizado (Department)"), None);
+    }
+
+    #[test]
     fn config_replaces_names() {
         let mut map = FieldMap::default();
         map.set(Field::Summary, vec!["Zusammenfassung".into()]);
         assert_eq!(map.lookup("Zusammenfassung"), Some((Field::Summary, 0)));
         assert_eq!(map.lookup("Summary"), None);
+        assert_eq!(map.lookup("Resumen"), None);
+    }
+
+    #[test]
+    fn configured_custom_fields_match_under_any_prefix() {
+        let mut map = FieldMap::default();
+        map.set(Field::Estimate, vec!["Custom field (Effort)".into()]);
+        assert_eq!(
+            map.lookup("Champ personnalisé (Effort)"),
+            Some((Field::Estimate, 0))
+        );
     }
 }

@@ -7,10 +7,16 @@ pub mod csv_rows;
 pub mod csv_split;
 pub mod detect;
 pub mod fields;
+pub mod github_issues;
 pub mod jira_csv;
 pub mod jira_json;
+pub mod jira_languages;
+pub mod json_doc;
+pub mod json_head;
 pub mod json_text;
 pub mod lines;
+pub mod markdown;
+pub mod plain_writer;
 pub mod unsupported;
 pub mod wiki;
 
@@ -85,6 +91,7 @@ pub fn add_source(
             let (info, issues) = jira_json::read(&source, index, options)?;
             (info, issues.into_iter().map(Stored::Kept).collect())
         }
+        InputFormat::GithubIssues => decoded(github_issues::read(&source, index, options)?),
         InputFormat::Lines => decoded(lines::read(&source, index, is_markdown(source.name()))?),
     };
     backlog.sources.push(source);
