@@ -12,8 +12,10 @@ fn check_story(text: &str, story: &story::Story) {
         assert_slice(text, &range);
     }
     let goal = &text[story.goal.clone()];
-    for range in atomic::joined_features(goal) {
-        assert_slice(goal, &range);
+    for strict in [false, true] {
+        for range in atomic::joined_features(goal, strict) {
+            assert_slice(goal, &range);
+        }
     }
     for (_, range) in minimal::extras(text, story) {
         assert_slice(text, &range);
