@@ -63,6 +63,6 @@ fuzz_target!(|data: &[u8]| {
         }
     }
     judge(text);
-    atomic::joined_features(text);
+    atomic::joined_features(text, true);
     similarity::word_hashes(text);
 });
