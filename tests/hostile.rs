@@ -300,7 +300,7 @@ fn text_that_is_not_an_export_is_not_read_as_stories() {
     )
     .write(
         "columns.txt",
-        "Schlüssel\tZusammenfassung\nA-1\tFast search\n",
+        "Sleutel\tSamenvatting\nA-1\tFast search\n",
     )
     .write(
         "stories.txt",
