@@ -1,6 +1,8 @@
 //! `backlint.toml`: found in the current directory or a parent, or named by `--config`.
 //! Mistakes (unknown keys, wrong types, unknown rule ids) are errors that point into the file.
 
+pub mod criteria;
+
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
@@ -10,9 +12,8 @@ use crate::backlog::{Field, Span};
 use crate::error::{toml_error, Error};
 use crate::ingest::fields::FieldMap;
 use crate::limits::Limits;
-use crate::rules::criteria::CriteriaSettings;
-use crate::rules::kinds::UserRegex;
 use crate::source::Source;
+use crate::user_regex::UserRegex;
 
 pub const FILE_NAME: &str = "backlint.toml";
 
@@ -160,7 +161,7 @@ pub struct Config {
     pub story: StorySettings,
     /// Acceptance-criteria headings and heading patterns beyond the built-in ones.
     #[serde(default)]
-    pub criteria: CriteriaSettings,
+    pub criteria: criteria::CriteriaSettings,
     /// Logical field → the column names or JSON field ids that hold it.
     #[serde(default)]
     pub fields: BTreeMap<String, Names>,
@@ -275,7 +276,7 @@ pub fn parse(source: &Source) -> Result<Config, Error> {
         }
     }
     if let Some(url) = &config.report.issue_url {
-        if !crate::report::html::is_issue_url_template(url) {
+        if !crate::web_address::is_issue_url_template(url) {
             return Err(Error::at(
                 source,
                 find_span(source, url),

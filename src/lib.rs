@@ -26,6 +26,8 @@ pub mod source;
 pub mod source_code;
 pub mod stored;
 pub mod terminal_text;
+pub mod user_regex;
+pub mod web_address;
 
 use cli::{Cli, Command};
 

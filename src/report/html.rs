@@ -23,7 +23,7 @@ use std::fmt::Write;
 
 use self::charts::{Bar, Frame};
 use self::escape::escape as esc;
-pub use self::links::{is_issue_url_template, IssueLinks};
+pub use self::links::IssueLinks;
 use self::model::{Group, Page};
 use super::{number, plural, Band, Report};
 use crate::finding::Severity;

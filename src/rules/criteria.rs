@@ -105,7 +105,7 @@ use regex::Regex;
 mod vocabulary;
 
 use vocabulary::Keywords;
-pub use vocabulary::{CriteriaSettings, ExtraHeading, Vocabulary};
+pub use vocabulary::Vocabulary;
 
 /// One acceptance criterion: the byte range of its text in the string it was found in,
 /// without list marker or checkbox. A scenario or an item with its sub-items spans several

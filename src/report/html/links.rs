@@ -7,9 +7,9 @@
 //! `https://`, without user info (`https://jira@evil.example/…`), and on one host. A
 //! backlog that mixes hosts, or uses plain http, needs `[report] issue_url`.
 
-use super::escape::web_url;
 use crate::backlog::{Backlog, InputFormat, Item};
 use crate::report::percent;
+use crate::web_address::{authority, web_url};
 
 /// How keys become links.
 #[derive(Debug, Clone, Copy, Default)]
@@ -19,22 +19,6 @@ pub struct IssueLinks<'a> {
     /// Whether, without a template, keys link to the site of their `self` address (see
     /// [`IssueLinks::for_items`]).
     from_rest: bool,
-}
-
-/// Whether `url` is an `issue_url` template: `http(s)://HOST/…{key}…`, with a host, no
-/// user info and no blanks.
-pub fn is_issue_url_template(url: &str) -> bool {
-    url.contains("{key}") && web_url(url).is_some() && authority(url).is_some()
-}
-
-/// The host (and port) of `url`, lower-cased, if it has one and no user info.
-fn authority(url: &str) -> Option<String> {
-    let rest = url
-        .strip_prefix("https://")
-        .or_else(|| url.strip_prefix("http://"))?;
-    let authority = rest.split(['/', '?', '#']).next().unwrap_or_default();
-    (!authority.is_empty() && !authority.contains(['@', '\\']))
-        .then(|| authority.to_ascii_lowercase())
 }
 
 impl<'a> IssueLinks<'a> {
@@ -171,11 +155,6 @@ mod tests {
             assert_eq!(links.url(&home), None, "{attack}");
             assert_eq!(links.url(&other), None, "{attack}");
         }
-        assert!(!is_issue_url_template("https:///{key}"));
-        assert!(!is_issue_url_template(
-            "https://user:pw@jira.example/browse/{key}"
-        ));
-        assert!(is_issue_url_template("https://jira.example/browse/{key}"));
     }
 
     #[test]

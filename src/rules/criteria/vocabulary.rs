@@ -19,10 +19,10 @@ use std::collections::{HashMap, HashSet};
 use std::sync::{Arc, LazyLock};
 
 use regex::Regex;
-use serde::{Deserialize, Deserializer};
+use serde::Deserialize;
 
 use super::{match_ci, normal_heading, AND, GIVEN, THEN, WHEN};
-use crate::rules::kinds::UserRegex;
+use crate::config::criteria::CriteriaSettings;
 
 /// The vocabulary's data, parsed once; a unit test makes sure both files read.
 static STANDARD: LazyLock<Arc<Vocabulary>> = LazyLock::new(|| Arc::new(Vocabulary::standard()));
@@ -236,44 +236,6 @@ impl Gherkin {
         }
         bits
     }
-}
-
-/// A heading a team adds in `[criteria] headings`: one line, at most 60 characters.
-#[derive(Debug, Clone)]
-pub struct ExtraHeading(pub String);
-
-impl<'de> Deserialize<'de> for ExtraHeading {
-    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        let heading = String::deserialize(deserializer)?;
-        let trimmed = heading.trim().trim_end_matches([':', '：']).trim();
-        let problem = if trimmed.is_empty() {
-            Some("a heading has words".to_owned())
-        } else if trimmed.contains(['\n', '\r']) {
-            Some("a heading is one line".to_owned())
-        } else if trimmed.chars().count() > 60 {
-            Some(format!(
-                "a heading is at most 60 characters; \"{trimmed}\" has {}",
-                trimmed.chars().count()
-            ))
-        } else {
-            None
-        };
-        match problem {
-            Some(problem) => Err(serde::de::Error::custom(problem)),
-            None => Ok(ExtraHeading(trimmed.to_owned())),
-        }
-    }
-}
-
-/// `[criteria]` in `backlint.toml`.
-#[derive(Debug, Clone, Default, Deserialize)]
-#[serde(deny_unknown_fields, default)]
-pub struct CriteriaSettings {
-    /// More headings that start a section of acceptance criteria ("O que deve ser feito").
-    pub headings: Vec<ExtraHeading>,
-    /// Regular expressions: a heading line whose text (without markup and colon) matches
-    /// one starts a section of acceptance criteria.
-    pub heading_patterns: Vec<UserRegex>,
 }
 
 #[derive(Deserialize)]

@@ -1,8 +1,9 @@
 use serde::Deserialize;
 
-use super::{excerpt, UserRegex};
+use super::excerpt;
 use crate::rules::check::{FieldRef, Hit};
 use crate::rules::context::Context;
+use crate::user_regex::UserRegex;
 
 /// `kind = "pattern"`: each value of the field must match `must_match`, and no part of it
 /// may match `must_not_match`. An absent field passes (that is `required`'s business).

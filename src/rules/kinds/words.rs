@@ -4,9 +4,9 @@ use regex::{Regex, RegexBuilder};
 use serde::{Deserialize, Deserializer};
 
 use super::word_classes::{WordClassSpec, WordClasses};
-use super::REGEX_SIZE_LIMIT;
 use crate::rules::check::{FieldRef, Hit};
 use crate::rules::context::Context;
+use crate::user_regex::REGEX_SIZE_LIMIT;
 
 /// `kind = "words"`: words and phrases to avoid in the fields, matched whole and without
 /// regard to case. The words come in named classes (`[check.classes.<name>]`, each with
