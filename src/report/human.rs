@@ -194,8 +194,9 @@ pub fn summary(report: &Report<'_>, style: Style) -> String {
     let _ = writeln!(out, "\n{}", paint(style, "1", "Summary"));
     let _ = writeln!(
         out,
-        "  {} items read, {} in scope, {} {} checked",
+        "  {} {} read, {} in scope, {} {} checked",
         number(report.backlog.len()),
+        plural(report.backlog.len(), "item", "items"),
         number(report.items_checked),
         number(health.stories),
         plural(health.stories, "story", "stories"),

@@ -7,6 +7,7 @@ use crate::error::{toml_error, Error};
 use crate::finding::Severity;
 use crate::source::Source;
 
+use super::case::Case;
 use super::check::Check;
 use super::conditions::Conditions;
 
@@ -63,6 +64,9 @@ pub struct Rule {
     #[serde(default)]
     pub when: Conditions,
     pub check: Check,
+    /// `[[test]]`: items the rule must report or leave alone (see [`super::case`]).
+    #[serde(default, rename = "test")]
+    pub tests: Vec<Case>,
     /// Where the rule came from: `rules/<id>.toml` or the team's folder.
     #[serde(skip)]
     pub origin: String,
@@ -122,6 +126,17 @@ impl Rule {
             )
             .help(format!("the categories are: {}", CATEGORIES.join(", ")))
             .build());
+        }
+        let mut headers = source.text().match_indices("[[test]]");
+        for case in &self.tests {
+            let at = headers.next().map_or(0, |(offset, _)| offset);
+            if let Some(problem) = case.problem() {
+                return Err(
+                    Error::at(source, Span::new(at, at + "[[test]]".len()), problem)
+                        .help("write `fail = { Summary = \"…\" }` or `pass = …`; see rules/*.toml")
+                        .build(),
+                );
+            }
         }
         Ok(())
     }

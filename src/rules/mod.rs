@@ -2,6 +2,7 @@
 
 pub mod ages;
 pub mod builtin;
+pub mod case;
 pub mod catalog;
 pub mod check;
 pub mod conditions;
