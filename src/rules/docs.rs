@@ -64,11 +64,49 @@ pub fn markdown(rule: &Rule) -> String {
         "## Options\n\nThe defaults, as `backlint.toml` takes them:\n\n```toml\n{}```\n",
         check_toml(rule)
     );
+    if !rule.tests.is_empty() {
+        let _ = writeln!(out, "{}", cases(rule));
+    }
     let _ = writeln!(
         out,
         "_Generated from `rules/{}.toml` by `backlint docs docs/rules`._",
         rule.id
     );
+    out
+}
+
+/// The rule file's `[[test]]` cases, which the test suite runs: what is reported and what
+/// is not. A case of several items shows its last, which the cases make the telling one.
+fn cases(rule: &Rule) -> String {
+    let mut out =
+        String::from("## Cases\n\nChecked by the test suite (`[[test]]` in the rule file):\n\n");
+    for case in &rule.tests {
+        let (verdict, items) = match (&case.fail, &case.pass) {
+            (Some(items), _) => ("reported", items.items()),
+            (None, Some(items)) => ("not reported", items.items()),
+            (None, None) => continue,
+        };
+        let Some(last) = items.last() else {
+            continue;
+        };
+        let cells: Vec<String> = last
+            .iter()
+            .map(|(column, value)| match value.as_str() {
+                "" => format!("{column} empty"),
+                value => format!("{column} `{}`", value.replace('`', "'")),
+            })
+            .collect();
+        let among = match items.len() {
+            1 => String::new(),
+            n => format!(" (the last of {n} items)"),
+        };
+        let span = case
+            .span
+            .as_ref()
+            .map(|span| format!(", on `{}`", span.replace('`', "'")))
+            .unwrap_or_default();
+        let _ = writeln!(out, "- **{verdict}**{span}: {}{among}", cells.join(", "));
+    }
     out
 }
 
