@@ -5,6 +5,7 @@ use crate::rules::check::{Hit, Place};
 use crate::rules::context::Context;
 use crate::rules::similarity::{exact_groups, near_duplicates, word_hashes};
 use crate::rules::view::field_texts;
+use super::BacklogCheck;
 
 /// `duplicate-story`: the same story twice after normalising case, punctuation and
 /// template words, or two stories above a similarity (MinHash + LSH, so near-linear).
@@ -24,8 +25,10 @@ pub struct Observed {
     place: Place,
 }
 
-impl DuplicateStory {
-    pub fn observe(&self, cx: &Context<'_>) -> Option<Observed> {
+impl BacklogCheck for DuplicateStory {
+    type Observed = Observed;
+
+    fn observe(&self, cx: &Context<'_>) -> Option<Observed> {
         let text = match cx.story() {
             Some(view) => view.text.clone(),
             None => field_texts(cx.item, crate::backlog::Field::Summary)
@@ -39,7 +42,7 @@ impl DuplicateStory {
         })
     }
 
-    pub fn finish(&self, stories: Vec<(usize, Observed)>, backlog: &Backlog) -> Vec<(usize, Hit)> {
+    fn finish(&self, stories: Vec<(usize, Observed)>, backlog: &Backlog) -> Vec<(usize, Hit)> {
         let (items, observed): (Vec<usize>, Vec<Observed>) = stories.into_iter().unzip();
         let (docs, places): (Vec<Vec<u64>>, Vec<Place>) =
             observed.into_iter().map(|o| (o.words, o.place)).unzip();

@@ -6,6 +6,7 @@ use crate::backlog::Field;
 use crate::rules::check::Hit;
 use crate::rules::context::Context;
 use crate::rules::view::field_texts;
+use super::ItemCheck;
 
 /// `missing-acceptance-criteria`: none in the acceptance-criteria field, nor in the
 /// description (a heading such as "Acceptance Criteria" or "AC:" in any language the
@@ -17,8 +18,10 @@ pub struct MissingAcceptanceCriteria {}
 /// The most characters of the description's first line a finding underlines.
 const OPENING_CHARS: usize = 60;
 
-impl MissingAcceptanceCriteria {
-    pub fn run(&self, cx: &Context<'_>) -> Vec<Hit> {
+impl ItemCheck for MissingAcceptanceCriteria {
+    const NEEDS: &'static [Field] = &[Field::Description, Field::AcceptanceCriteria];
+
+    fn run(&self, cx: &Context<'_>) -> Vec<Hit> {
         if !cx.criteria().is_empty() {
             return Vec::new();
         }

@@ -5,6 +5,8 @@ use crate::rules::context::Context;
 use crate::rules::kinds::excerpt;
 
 use super::template_share::{Departure, Level, Observed, Wording};
+use super::BacklogCheck;
+use crate::backlog::Backlog;
 
 /// `missing-benefit`: a story with no "so that" / "in order to" clause. A backlog where
 /// most stories have none leaves it out by design: one finding says so.
@@ -19,9 +21,11 @@ const WORDING: Wording = Wording {
     },
 };
 
-impl MissingBenefit {
+impl BacklogCheck for MissingBenefit {
+    type Observed = Observed;
+
     /// Stories only: items not written as a story have no benefit to look for.
-    pub fn observe(&self, cx: &Context<'_>) -> Option<Observed> {
+    fn observe(&self, cx: &Context<'_>) -> Option<Observed> {
         let view = cx.story()?;
         if view.story.benefit.is_some() {
             return Some(None);
@@ -34,7 +38,7 @@ impl MissingBenefit {
         }))
     }
 
-    pub fn finish(&self, stories: Vec<(usize, Observed)>) -> Vec<(usize, Hit)> {
+    fn finish(&self, stories: Vec<(usize, Observed)>, _backlog: &Backlog) -> Vec<(usize, Hit)> {
         self.0.judge(stories, &WORDING)
     }
 }

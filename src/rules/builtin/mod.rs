@@ -1,19 +1,7 @@
 //! Checks that data cannot express, one file each. A rule file names one with
 //! `kind = "builtin"` and `name = "…"`; its other `[check]` keys are the check's options.
 
-mod duplicate_story;
-mod missing_acceptance_criteria;
-mod missing_benefit;
-mod non_atomic;
-mod not_minimal;
-mod role_not_user;
-mod solution_oriented;
-mod stale_backlog;
-mod story_format;
 mod template_share;
-mod template_uniformity;
-mod unprioritized_backlog;
-mod untestable_acceptance_criteria;
 
 use serde::Deserialize;
 
@@ -22,139 +10,163 @@ use crate::backlog::{Backlog, Field};
 use super::check::Hit;
 use super::context::Context;
 
-pub use duplicate_story::DuplicateStory;
-pub use missing_acceptance_criteria::MissingAcceptanceCriteria;
-pub use missing_benefit::MissingBenefit;
-pub use non_atomic::NonAtomic;
-pub use not_minimal::NotMinimal;
-pub use role_not_user::RoleNotUser;
-pub use solution_oriented::SolutionOriented;
-pub use stale_backlog::StaleBacklog;
-pub use story_format::StoryFormat;
-pub use template_uniformity::TemplateUniformity;
-pub use unprioritized_backlog::UnprioritizedBacklog;
-pub use untestable_acceptance_criteria::UntestableAcceptanceCriteria;
+/// A check that judges one item at a time.
+pub trait ItemCheck {
+    /// The fields the check reads; it is skipped for an export that has none of them
+    /// (empty: it reads the story, always there).
+    const NEEDS: &'static [Field] = &[];
 
-#[derive(Debug, Clone, Deserialize)]
-#[serde(tag = "name", rename_all = "kebab-case")]
-pub enum Builtin {
-    StoryFormat(StoryFormat),
-    MissingBenefit(MissingBenefit),
-    TemplateUniformity(TemplateUniformity),
-    RoleNotUser(RoleNotUser),
-    NonAtomic(NonAtomic),
-    NotMinimal(NotMinimal),
-    SolutionOriented(SolutionOriented),
-    DuplicateStory(DuplicateStory),
-    MissingAcceptanceCriteria(MissingAcceptanceCriteria),
-    UntestableAcceptanceCriteria(UntestableAcceptanceCriteria),
-    UnprioritizedBacklog(UnprioritizedBacklog),
-    StaleBacklog(StaleBacklog),
-    /// Reported by the engine after suppressions are applied.
-    UnusedSuppression {},
+    fn run(&self, cx: &Context<'_>) -> Vec<Hit>;
 }
 
-/// What a backlog-wide check keeps of one item. Observing is per item (so it runs in
-/// parallel with the per-item rules); judging the observations is done once, in order.
-#[derive(Debug, Clone)]
-pub enum Observation {
-    Template(template_uniformity::Observed),
-    /// Whether a story follows the template of `story-format` or `missing-benefit`.
-    TemplateShare(template_share::Observed),
-    Story(duplicate_story::Observed),
-    Priority(unprioritized_backlog::Priority),
-    Updated(stale_backlog::Updated),
-}
-
-impl Builtin {
-    /// Hits of a per-item check (backlog-wide checks report through [`Observation`]s).
-    pub fn run(&self, cx: &Context<'_>) -> Vec<Hit> {
-        match self {
-            Builtin::RoleNotUser(check) => check.run(cx),
-            Builtin::NonAtomic(check) => check.run(cx),
-            Builtin::NotMinimal(check) => check.run(cx),
-            Builtin::SolutionOriented(check) => check.run(cx),
-            Builtin::MissingAcceptanceCriteria(check) => check.run(cx),
-            Builtin::UntestableAcceptanceCriteria(check) => check.run(cx),
-            Builtin::StoryFormat(_)
-            | Builtin::MissingBenefit(_)
-            | Builtin::TemplateUniformity(_)
-            | Builtin::DuplicateStory(_)
-            | Builtin::UnprioritizedBacklog(_)
-            | Builtin::StaleBacklog(_)
-            | Builtin::UnusedSuppression {} => Vec::new(),
-        }
-    }
-
-    /// Whether this is a backlog-wide check, reporting through [`Observation`]s.
-    pub fn is_backlog_wide(&self) -> bool {
-        matches!(
-            self,
-            Builtin::StoryFormat(_)
-                | Builtin::MissingBenefit(_)
-                | Builtin::TemplateUniformity(_)
-                | Builtin::DuplicateStory(_)
-                | Builtin::UnprioritizedBacklog(_)
-                | Builtin::StaleBacklog(_)
-        )
-    }
-
+/// A check that judges the backlog as a whole: it keeps something of each item (in
+/// parallel, as the items are checked), then judges what it kept once, in item order.
+pub trait BacklogCheck {
+    /// What the check keeps of one item.
+    type Observed: std::fmt::Debug + Clone + Send;
+    /// As [`ItemCheck::NEEDS`].
+    const NEEDS: &'static [Field] = &[];
     /// Whether the check counts ages (see [`crate::rules::ages`]).
-    pub fn judges_ages(&self) -> bool {
-        matches!(self, Builtin::StaleBacklog(_))
-    }
+    const JUDGES_AGES: bool = false;
 
-    /// What a backlog-wide check keeps of one item.
-    pub fn observe(&self, cx: &Context<'_>) -> Option<Observation> {
-        match self {
-            Builtin::StoryFormat(check) => check.observe(cx).map(Observation::TemplateShare),
-            Builtin::MissingBenefit(check) => check.observe(cx).map(Observation::TemplateShare),
-            Builtin::TemplateUniformity(check) => check.observe(cx).map(Observation::Template),
-            Builtin::DuplicateStory(check) => check.observe(cx).map(Observation::Story),
-            Builtin::UnprioritizedBacklog(check) => check.observe(cx).map(Observation::Priority),
-            Builtin::StaleBacklog(check) => check.observe(cx).map(Observation::Updated),
-            _ => None,
-        }
-    }
+    fn observe(&self, cx: &Context<'_>) -> Option<Self::Observed>;
 
-    /// Hits of a backlog-wide check from its observations (in item order), each with the
-    /// index of the item it is reported on.
-    pub fn finish(
+    /// Hits from the observations (in item order), each with the index of the item it is
+    /// reported on.
+    fn finish(
         &self,
-        observations: Vec<(usize, Observation)>,
+        observed: Vec<(usize, Self::Observed)>,
         backlog: &Backlog,
-    ) -> Vec<(usize, Hit)> {
-        macro_rules! only {
-            ($variant:ident) => {
-                observations
-                    .into_iter()
-                    .filter_map(|(item, o)| match o {
-                        Observation::$variant(observed) => Some((item, observed)),
-                        _ => None,
-                    })
-                    .collect()
-            };
-        }
-        match self {
-            Builtin::StoryFormat(check) => check.finish(only!(TemplateShare)),
-            Builtin::MissingBenefit(check) => check.finish(only!(TemplateShare)),
-            Builtin::TemplateUniformity(check) => check.finish(only!(Template), backlog),
-            Builtin::DuplicateStory(check) => check.finish(only!(Story), backlog),
-            Builtin::UnprioritizedBacklog(check) => check.finish(only!(Priority), backlog),
-            Builtin::StaleBacklog(check) => check.finish(only!(Updated), backlog),
-            _ => Vec::new(),
-        }
-    }
+    ) -> Vec<(usize, Hit)>;
+}
 
-    /// Logical fields the check reads; it is skipped for an export that has none of them.
-    pub fn needs(&self) -> &'static [Field] {
-        match self {
-            Builtin::UnprioritizedBacklog(_) => &[Field::Priority],
-            Builtin::StaleBacklog(_) => &[Field::Updated],
-            Builtin::MissingAcceptanceCriteria(_) | Builtin::UntestableAcceptanceCriteria(_) => {
-                &[Field::Description, Field::AcceptanceCriteria]
-            }
-            _ => &[],
+/// The registry: one line per built-in check, `module::Type => item` or `=> backlog`. It
+/// declares the module, the `Builtin` variant a rule file names (`name = "non-atomic"`,
+/// the type in kebab case) and the dispatch to the check's trait.
+macro_rules! builtins {
+    ($($module:ident::$check:ident => $kind:ident,)*) => {
+        $(mod $module;)*
+        $(pub use $module::$check;)*
+
+        /// The check of a rule file with `kind = "builtin"`, by its `name`.
+        #[derive(Debug, Clone, Deserialize)]
+        #[serde(tag = "name", rename_all = "kebab-case")]
+        pub enum Builtin {
+            $($check($check),)*
+            /// Reported by the engine after suppressions are applied.
+            UnusedSuppression {},
         }
-    }
+
+        /// What a backlog-wide check keeps of one item, typed by its check.
+        #[derive(Debug, Clone)]
+        pub enum Observation {
+            $($check(builtins!(@observed $kind $check)),)*
+        }
+
+        impl Builtin {
+            /// Hits of a per-item check (backlog-wide checks report through
+            /// [`Observation`]s).
+            // The arms of checks of the other kind leave their arguments unused.
+            #[allow(unused_variables)]
+            pub fn run(&self, cx: &Context<'_>) -> Vec<Hit> {
+                match self {
+                    $(Builtin::$check(check) => builtins!(@run $kind check cx),)*
+                    Builtin::UnusedSuppression {} => Vec::new(),
+                }
+            }
+
+            /// Whether this is a backlog-wide check, reporting through [`Observation`]s.
+            pub fn is_backlog_wide(&self) -> bool {
+                match self {
+                    $(Builtin::$check(_) => builtins!(@backlog_wide $kind),)*
+                    Builtin::UnusedSuppression {} => false,
+                }
+            }
+
+            /// Whether the check counts ages (see [`crate::rules::ages`]).
+            pub fn judges_ages(&self) -> bool {
+                match self {
+                    $(Builtin::$check(_) => builtins!(@judges_ages $kind $check),)*
+                    Builtin::UnusedSuppression {} => false,
+                }
+            }
+
+            /// What a backlog-wide check keeps of one item.
+            // The arms of checks of the other kind leave their arguments unused.
+            #[allow(unused_variables)]
+            pub fn observe(&self, cx: &Context<'_>) -> Option<Observation> {
+                match self {
+                    $(Builtin::$check(check) => builtins!(@observe $kind $check check cx),)*
+                    Builtin::UnusedSuppression {} => None,
+                }
+            }
+
+            /// Hits of a backlog-wide check from its observations (in item order), each
+            /// with the index of the item it is reported on.
+            // The arms of checks of the other kind leave their arguments unused.
+            #[allow(unused_variables)]
+            pub fn finish(
+                &self,
+                observations: Vec<(usize, Observation)>,
+                backlog: &Backlog,
+            ) -> Vec<(usize, Hit)> {
+                match self {
+                    $(Builtin::$check(check) => {
+                        builtins!(@finish $kind $check check observations backlog)
+                    })*
+                    Builtin::UnusedSuppression {} => Vec::new(),
+                }
+            }
+
+            /// Logical fields the check reads; it is skipped for an export that has none
+            /// of them.
+            pub fn needs(&self) -> &'static [Field] {
+                match self {
+                    $(Builtin::$check(_) => builtins!(@needs $kind $check),)*
+                    Builtin::UnusedSuppression {} => &[],
+                }
+            }
+        }
+    };
+    (@observed item $check:ident) => { std::convert::Infallible };
+    (@observed backlog $check:ident) => { <$check as BacklogCheck>::Observed };
+    (@run item $c:ident $cx:ident) => { ItemCheck::run($c, $cx) };
+    (@run backlog $c:ident $cx:ident) => { Vec::new() };
+    (@backlog_wide item) => { false };
+    (@backlog_wide backlog) => { true };
+    (@judges_ages item $check:ident) => { false };
+    (@judges_ages backlog $check:ident) => { <$check as BacklogCheck>::JUDGES_AGES };
+    (@needs item $check:ident) => { <$check as ItemCheck>::NEEDS };
+    (@needs backlog $check:ident) => { <$check as BacklogCheck>::NEEDS };
+    (@observe item $check:ident $c:ident $cx:ident) => { None };
+    (@observe backlog $check:ident $c:ident $cx:ident) => {
+        BacklogCheck::observe($c, $cx).map(Observation::$check)
+    };
+    (@finish item $check:ident $c:ident $observations:ident $backlog:ident) => { Vec::new() };
+    (@finish backlog $check:ident $c:ident $observations:ident $backlog:ident) => {{
+        let observed = $observations
+            .into_iter()
+            .filter_map(|(item, observation)| match observation {
+                Observation::$check(observed) => Some((item, observed)),
+                _ => None,
+            })
+            .collect();
+        BacklogCheck::finish($c, observed, $backlog)
+    }};
+}
+
+// In the order `backlint rules` and an unknown name's error list them.
+builtins! {
+    story_format::StoryFormat => backlog,
+    missing_benefit::MissingBenefit => backlog,
+    template_uniformity::TemplateUniformity => backlog,
+    role_not_user::RoleNotUser => item,
+    non_atomic::NonAtomic => item,
+    not_minimal::NotMinimal => item,
+    solution_oriented::SolutionOriented => item,
+    duplicate_story::DuplicateStory => backlog,
+    missing_acceptance_criteria::MissingAcceptanceCriteria => item,
+    untestable_acceptance_criteria::UntestableAcceptanceCriteria => item,
+    unprioritized_backlog::UnprioritizedBacklog => backlog,
+    stale_backlog::StaleBacklog => backlog,
 }

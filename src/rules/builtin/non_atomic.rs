@@ -3,6 +3,7 @@ use serde::Deserialize;
 use crate::rules::check::Hit;
 use crate::rules::context::Context;
 use crate::rules::story::atomic::joined_features;
+use super::ItemCheck;
 
 /// `non-atomic`: the goal joins two features ("upload and share a file").
 #[derive(Debug, Clone, Default, Deserialize)]
@@ -15,8 +16,8 @@ pub struct NonAtomic {
     pub strict: bool,
 }
 
-impl NonAtomic {
-    pub fn run(&self, cx: &Context<'_>) -> Vec<Hit> {
+impl ItemCheck for NonAtomic {
+    fn run(&self, cx: &Context<'_>) -> Vec<Hit> {
         let Some(view) = cx.story() else {
             return Vec::new();
         };

@@ -4,14 +4,15 @@ use crate::rules::check::Hit;
 use crate::rules::context::Context;
 use crate::rules::kinds::excerpt;
 use crate::rules::story::minimal::{extras, Extra};
+use super::ItemCheck;
 
 /// `not-minimal`: the story holds more than role, goal and benefit.
 #[derive(Debug, Clone, Default, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct NotMinimal {}
 
-impl NotMinimal {
-    pub fn run(&self, cx: &Context<'_>) -> Vec<Hit> {
+impl ItemCheck for NotMinimal {
+    fn run(&self, cx: &Context<'_>) -> Vec<Hit> {
         let Some(view) = cx.story() else {
             return Vec::new();
         };

@@ -3,6 +3,7 @@ use serde::Deserialize;
 use crate::rules::check::Hit;
 use crate::rules::context::Context;
 use crate::rules::story::role::RoleHead;
+use super::ItemCheck;
 
 /// `role-not-user`: the story is written for the team or a system, not for someone who
 /// uses the product. The role is judged by its head ("developer of the platform" is a
@@ -40,8 +41,8 @@ pub struct RoleNotUser {
 const DEVELOPERS_SETTING: &str =
     " (a product made for developers sets developers_are_users = true under [rules.role-not-user])";
 
-impl RoleNotUser {
-    pub fn run(&self, cx: &Context<'_>) -> Vec<Hit> {
+impl ItemCheck for RoleNotUser {
+    fn run(&self, cx: &Context<'_>) -> Vec<Hit> {
         let Some(view) = cx.story() else {
             return Vec::new();
         };

@@ -3,6 +3,7 @@ use serde::Deserialize;
 use crate::rules::check::Hit;
 use crate::rules::context::Context;
 use crate::rules::kinds::{WordClasses, WordList};
+use super::ItemCheck;
 
 /// `solution-oriented`: the goal prescribes an implementation (a widget, a screen, a
 /// store, a protocol) instead of the need. Only the goal is read: the role and benefit may
@@ -17,8 +18,8 @@ pub struct SolutionOriented {
     pub avoiding: WordList,
 }
 
-impl SolutionOriented {
-    pub fn run(&self, cx: &Context<'_>) -> Vec<Hit> {
+impl ItemCheck for SolutionOriented {
+    fn run(&self, cx: &Context<'_>) -> Vec<Hit> {
         let Some(view) = cx.story() else {
             return Vec::new();
         };

@@ -3,6 +3,7 @@ use serde::Deserialize;
 use crate::backlog::{Backlog, Field, Span};
 use crate::rules::check::Hit;
 use crate::rules::context::Context;
+use super::BacklogCheck;
 
 /// `stale-backlog`: most open items have not been updated for a long time, so the backlog
 /// as a whole needs grooming. One finding for the backlog, on the item updated longest
@@ -26,8 +27,12 @@ pub struct Updated {
     span: Span,
 }
 
-impl StaleBacklog {
-    pub fn observe(&self, cx: &Context<'_>) -> Option<Updated> {
+impl BacklogCheck for StaleBacklog {
+    type Observed = Updated;
+    const NEEDS: &'static [Field] = &[Field::Updated];
+    const JUDGES_AGES: bool = true;
+
+    fn observe(&self, cx: &Context<'_>) -> Option<Updated> {
         let value = cx.item.get(Field::Updated)?;
         let date = value.as_date_time()?.date();
         Some(Updated {
@@ -36,7 +41,7 @@ impl StaleBacklog {
         })
     }
 
-    pub fn finish(&self, observed: Vec<(usize, Updated)>, backlog: &Backlog) -> Vec<(usize, Hit)> {
+    fn finish(&self, observed: Vec<(usize, Updated)>, backlog: &Backlog) -> Vec<(usize, Hit)> {
         let total = observed.len();
         let limit = i32::try_from(self.max_days).unwrap_or(i32::MAX);
         let stale = observed.iter().filter(|(_, u)| u.days > limit).count();

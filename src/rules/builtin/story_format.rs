@@ -7,6 +7,8 @@ use crate::rules::kinds::excerpt;
 use crate::rules::view::field_texts;
 
 use super::template_share::{Departure, Level, Observed, Wording};
+use super::BacklogCheck;
+use crate::backlog::Backlog;
 
 /// `story-format`: the summary (or the description's first line) states a role and a goal.
 /// A backlog where most stories state none gets one finding, not one per story.
@@ -23,8 +25,10 @@ const WORDING: Wording = Wording {
     },
 };
 
-impl StoryFormat {
-    pub fn observe(&self, cx: &Context<'_>) -> Option<Observed> {
+impl BacklogCheck for StoryFormat {
+    type Observed = Observed;
+
+    fn observe(&self, cx: &Context<'_>) -> Option<Observed> {
         if cx.story().is_some() {
             return Some(None);
         }
@@ -35,7 +39,7 @@ impl StoryFormat {
         }))
     }
 
-    pub fn finish(&self, stories: Vec<(usize, Observed)>) -> Vec<(usize, Hit)> {
+    fn finish(&self, stories: Vec<(usize, Observed)>, _backlog: &Backlog) -> Vec<(usize, Hit)> {
         self.0.judge(stories, &WORDING)
     }
 }

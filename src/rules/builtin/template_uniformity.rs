@@ -7,6 +7,7 @@ use crate::backlog::Backlog;
 use crate::rules::check::{Hit, Place};
 use crate::rules::context::Context;
 use crate::rules::story::Shape;
+use super::BacklogCheck;
 
 /// `template-uniformity`: a story whose template (its shape and its "I want" phrase)
 /// differs from the one most of the backlog uses.
@@ -55,8 +56,10 @@ impl Observed {
     }
 }
 
-impl TemplateUniformity {
-    pub fn observe(&self, cx: &Context<'_>) -> Option<Observed> {
+impl BacklogCheck for TemplateUniformity {
+    type Observed = Observed;
+
+    fn observe(&self, cx: &Context<'_>) -> Option<Observed> {
         let view = cx.story()?;
         let want = view.story.want.clone();
         Some(Observed {
@@ -66,7 +69,7 @@ impl TemplateUniformity {
         })
     }
 
-    pub fn finish(&self, stories: Vec<(usize, Observed)>, _backlog: &Backlog) -> Vec<(usize, Hit)> {
+    fn finish(&self, stories: Vec<(usize, Observed)>, _backlog: &Backlog) -> Vec<(usize, Hit)> {
         // Each story's template (normalised on every core) as an index into the distinct
         // ones, which are counted in the order they first appear; of equally common
         // templates the last dominates, as `max_by_key` picks.

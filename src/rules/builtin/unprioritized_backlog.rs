@@ -5,6 +5,7 @@ use serde::Deserialize;
 use crate::backlog::{Backlog, Field, Span};
 use crate::rules::check::Hit;
 use crate::rules::context::Context;
+use super::BacklogCheck;
 
 /// `unprioritized-backlog`: nearly every open item shares one priority (Jira's default
 /// "Medium"), so nothing orders the backlog. One finding for the backlog, on the first
@@ -28,8 +29,11 @@ pub struct Priority {
     span: Span,
 }
 
-impl UnprioritizedBacklog {
-    pub fn observe(&self, cx: &Context<'_>) -> Option<Priority> {
+impl BacklogCheck for UnprioritizedBacklog {
+    type Observed = Priority;
+    const NEEDS: &'static [Field] = &[Field::Priority];
+
+    fn observe(&self, cx: &Context<'_>) -> Option<Priority> {
         Some(match cx.item.get(Field::Priority) {
             Some(value) => Priority {
                 name: Some(hash_of(value.as_str().trim())),
@@ -42,7 +46,7 @@ impl UnprioritizedBacklog {
         })
     }
 
-    pub fn finish(&self, observed: Vec<(usize, Priority)>, backlog: &Backlog) -> Vec<(usize, Hit)> {
+    fn finish(&self, observed: Vec<(usize, Priority)>, backlog: &Backlog) -> Vec<(usize, Hit)> {
         let total = observed.len();
         let Some((first, first_priority)) = observed.first() else {
             return Vec::new();

@@ -4,6 +4,8 @@ use crate::rules::check::Hit;
 use crate::rules::context::Context;
 use crate::rules::criteria::{judge, Untestable};
 use crate::rules::kinds::{excerpt, WordList};
+use super::ItemCheck;
+use crate::backlog::Field;
 
 /// `untestable-acceptance-criteria`: a criterion with no observable outcome, a
 /// placeholder, too short to test, or with a vague word.
@@ -14,8 +16,10 @@ pub struct UntestableAcceptanceCriteria {
     pub vague_words: WordList,
 }
 
-impl UntestableAcceptanceCriteria {
-    pub fn run(&self, cx: &Context<'_>) -> Vec<Hit> {
+impl ItemCheck for UntestableAcceptanceCriteria {
+    const NEEDS: &'static [Field] = &[Field::Description, Field::AcceptanceCriteria];
+
+    fn run(&self, cx: &Context<'_>) -> Vec<Hit> {
         cx.criteria()
             .iter()
             .filter_map(|criterion| {
