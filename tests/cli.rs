@@ -1288,6 +1288,66 @@ field = "Components"
     );
 }
 
+/// A team rule that names a variable its check does not fill, or a `[[test]]` that is
+/// neither pass nor fail, is refused when it loads, at its place in the file.
+#[test]
+fn a_misspelt_message_variable_or_a_malformed_case_is_refused_on_load() {
+    let dir = temp_dir("team-rule-template");
+    let rules = dir.join("backlint-rules");
+    std::fs::create_dir_all(&rules).unwrap();
+    let rule = |message: &str, tail: &str| {
+        format!(
+            "id = \"team-needs-component\"\ncategory = \"grooming\"\nseverity = \"warning\"\n\
+             summary = \"Stories name their component\"\nmessage = \"{message}\"\n\
+             help = \"Set the component.\"\nwhy = \"Reviews are per component.\"\n\n\
+             [example]\nbad = \"no component\"\ngood = \"Components: Checkout\"\n\n\
+             [check]\nkind = \"required\"\nfield = \"Components\"\n{tail}"
+        )
+    };
+    let config = dir.join("backlint.toml");
+    std::fs::write(&config, "rules_dir = \"backlint-rules\"\n").unwrap();
+    let export = dir.join("export.csv");
+    std::fs::write(&export, "Summary,Issue key\nAs a shopper I want A,PAN-1\n").unwrap();
+    let run = || {
+        backlint(&[
+            "check",
+            "--config",
+            config.to_str().unwrap(),
+            export.to_str().unwrap(),
+        ])
+    };
+
+    let file = rules.join("team-needs-component.toml");
+    std::fs::write(&file, rule("{key} {vaule}", "")).unwrap();
+    let output = run();
+    assert_eq!(output.status.code(), Some(2));
+    let err = stderr(&output);
+    assert!(err.contains("team-needs-component.toml:5:11:"), "{err}");
+    assert!(
+        err.contains("`{vaule}`, which this check does not fill"),
+        "{err}"
+    );
+    assert!(
+        err.contains("the message can name {key}, {field} or {problem}"),
+        "{err}"
+    );
+
+    let case = "\n[[test]]\nfail = { Summary = \"A\" }\npass = { Summary = \"B\" }\n";
+    std::fs::write(&file, rule("{key} {problem}", case)).unwrap();
+    let output = run();
+    assert_eq!(output.status.code(), Some(2));
+    let err = stderr(&output);
+    assert!(err.contains("team-needs-component.toml:17:1:"), "{err}");
+    assert!(err.contains("either `fail` or `pass`, not both"), "{err}");
+
+    std::fs::write(&file, rule("{key} {problem}", "")).unwrap();
+    assert_eq!(
+        run().status.code(),
+        Some(1),
+        "the rule loads and finds PAN-1"
+    );
+}
+
 #[test]
 fn a_backlog_of_tasks_says_no_story_was_checked_and_how_to_include_them() {
     let output = backlint(&["check", "fixtures/task-typed.csv"]);

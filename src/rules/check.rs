@@ -200,6 +200,20 @@ impl Check {
         (hits, more)
     }
 
+    /// The names a hit of this check fills in the rule's message and help, beyond `key`
+    /// and `field` (which every finding has): what a template may use.
+    pub fn variables(&self) -> &'static [&'static str] {
+        match self {
+            Check::Required(_) => &["problem"],
+            Check::Pattern(_) | Check::Number(_) | Check::Allowed(_) | Check::Age(_) => {
+                &["problem", "value"]
+            }
+            Check::Length(_) => &["count", "problem"],
+            Check::Words(_) => &["class", "problem", "value", "why"],
+            Check::Builtin(check) => check.variables(),
+        }
+    }
+
     /// The export's own field names the check reads (`FieldRef::Named`).
     pub fn named_fields(&self) -> Vec<&str> {
         let fields: Vec<&FieldRef> = match self {

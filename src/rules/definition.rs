@@ -127,6 +127,19 @@ impl Rule {
             .help(format!("the categories are: {}", CATEGORIES.join(", ")))
             .build());
         }
+        for (key, template) in [("message", &self.message), ("help", &self.help)] {
+            if let Some(unknown) = unknown_variable(template, self.check.variables()) {
+                let mut known = vec!["key", "field"];
+                known.extend(self.check.variables());
+                return Err(Error::at(
+                    source,
+                    value_span(source, key),
+                    format!("the {key} names `{{{unknown}}}`, which this check does not fill"),
+                )
+                .help(format!("the {key} can name {}", braced(&known)))
+                .build());
+            }
+        }
         let mut headers = source.text().match_indices("[[test]]");
         for case in &self.tests {
             let at = headers.next().map_or(0, |(offset, _)| offset);
@@ -154,6 +167,34 @@ impl Rule {
             check,
             ..self.clone()
         })
+    }
+}
+
+/// The first `{name}` in `template` that is neither `key`, `field` nor one of `variables`.
+/// Only a brace followed by a name and `}` counts: other braces are text.
+fn unknown_variable<'t>(template: &'t str, variables: &[&str]) -> Option<&'t str> {
+    let mut rest = template;
+    while let Some(open) = rest.find('{') {
+        let after = &rest[open + 1..];
+        let name = after.find('}').map(|close| &after[..close]).filter(|name| {
+            !name.is_empty() && name.chars().all(|c| c.is_ascii_lowercase() || c == '_')
+        });
+        if let Some(name) = name {
+            if !["key", "field"].contains(&name) && !variables.contains(&name) {
+                return Some(name);
+            }
+        }
+        rest = after;
+    }
+    None
+}
+
+/// `{a}, {b} or {c}`.
+fn braced(names: &[&str]) -> String {
+    let names: Vec<String> = names.iter().map(|name| format!("{{{name}}}")).collect();
+    match names.split_last() {
+        Some((last, rest)) if !rest.is_empty() => format!("{} or {last}", rest.join(", ")),
+        _ => names.concat(),
     }
 }
 

@@ -334,6 +334,14 @@ fn finding(rule: &Rule, shared: &Shared, item: usize, key: &str, hit: Hit) -> Fi
             None => value.to_owned(),
         }
     };
+    debug_assert!(
+        hit.vars
+            .iter()
+            .all(|(name, _)| rule.check.variables().contains(name)),
+        "{} fills a variable its check does not declare: {:?}",
+        rule.id,
+        hit.vars
+    );
     let owned: Vec<(&str, String)> = [("key", key), ("field", field)]
         .into_iter()
         .chain(hit.vars.iter().map(|(k, v)| (*k, v.as_str())))

@@ -27,6 +27,7 @@ pub struct Observed {
 
 impl BacklogCheck for DuplicateStory {
     type Observed = Observed;
+    const VARIABLES: &'static [&'static str] = &["other", "problem"];
 
     fn observe(&self, cx: &Context<'_>) -> Option<Observed> {
         let text = match cx.story() {

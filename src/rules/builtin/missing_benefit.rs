@@ -23,6 +23,7 @@ const WORDING: Wording = Wording {
 
 impl BacklogCheck for MissingBenefit {
     type Observed = Observed;
+    const VARIABLES: &'static [&'static str] = &["problem", "value"];
 
     /// Stories only: items not written as a story have no benefit to look for.
     fn observe(&self, cx: &Context<'_>) -> Option<Observed> {

@@ -15,6 +15,8 @@ pub trait ItemCheck {
     /// The fields the check reads; it is skipped for an export that has none of them
     /// (empty: it reads the story, always there).
     const NEEDS: &'static [Field] = &[];
+    /// The names a hit fills in the rule's message and help, beyond `key` and `field`.
+    const VARIABLES: &'static [&'static str] = &[];
 
     fn run(&self, cx: &Context<'_>) -> Vec<Hit>;
 }
@@ -26,6 +28,8 @@ pub trait BacklogCheck {
     type Observed: std::fmt::Debug + Clone + Send;
     /// As [`ItemCheck::NEEDS`].
     const NEEDS: &'static [Field] = &[];
+    /// As [`ItemCheck::VARIABLES`].
+    const VARIABLES: &'static [&'static str] = &[];
     /// Whether the check counts ages (see [`crate::rules::ages`]).
     const JUDGES_AGES: bool = false;
 
@@ -126,8 +130,19 @@ macro_rules! builtins {
                     Builtin::UnusedSuppression {} => &[],
                 }
             }
+
+            /// The names a hit fills in the rule's message and help, beyond `key` and
+            /// `field`.
+            pub fn variables(&self) -> &'static [&'static str] {
+                match self {
+                    $(Builtin::$check(_) => builtins!(@variables $kind $check),)*
+                    Builtin::UnusedSuppression {} => &["value"],
+                }
+            }
         }
     };
+    (@variables item $check:ident) => { <$check as ItemCheck>::VARIABLES };
+    (@variables backlog $check:ident) => { <$check as BacklogCheck>::VARIABLES };
     (@observed item $check:ident) => { std::convert::Infallible };
     (@observed backlog $check:ident) => { <$check as BacklogCheck>::Observed };
     (@run item $c:ident $cx:ident) => { ItemCheck::run($c, $cx) };

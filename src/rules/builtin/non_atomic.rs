@@ -17,6 +17,7 @@ pub struct NonAtomic {
 }
 
 impl ItemCheck for NonAtomic {
+    const VARIABLES: &'static [&'static str] = &["goal", "value"];
     fn run(&self, cx: &Context<'_>) -> Vec<Hit> {
         let Some(view) = cx.story() else {
             return Vec::new();

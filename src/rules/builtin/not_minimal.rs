@@ -12,6 +12,7 @@ use super::ItemCheck;
 pub struct NotMinimal {}
 
 impl ItemCheck for NotMinimal {
+    const VARIABLES: &'static [&'static str] = &["problem", "value"];
     fn run(&self, cx: &Context<'_>) -> Vec<Hit> {
         let Some(view) = cx.story() else {
             return Vec::new();

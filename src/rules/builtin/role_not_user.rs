@@ -42,6 +42,7 @@ const DEVELOPERS_SETTING: &str =
     " (a product made for developers sets developers_are_users = true under [rules.role-not-user])";
 
 impl ItemCheck for RoleNotUser {
+    const VARIABLES: &'static [&'static str] = &["problem", "setting", "value"];
     fn run(&self, cx: &Context<'_>) -> Vec<Hit> {
         let Some(view) = cx.story() else {
             return Vec::new();

@@ -19,6 +19,7 @@ pub struct SolutionOriented {
 }
 
 impl ItemCheck for SolutionOriented {
+    const VARIABLES: &'static [&'static str] = &["class", "value", "why"];
     fn run(&self, cx: &Context<'_>) -> Vec<Hit> {
         let Some(view) = cx.story() else {
             return Vec::new();

@@ -29,6 +29,7 @@ pub struct Updated {
 
 impl BacklogCheck for StaleBacklog {
     type Observed = Updated;
+    const VARIABLES: &'static [&'static str] = &["problem"];
     const NEEDS: &'static [Field] = &[Field::Updated];
     const JUDGES_AGES: bool = true;
 

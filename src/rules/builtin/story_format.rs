@@ -27,6 +27,7 @@ const WORDING: Wording = Wording {
 
 impl BacklogCheck for StoryFormat {
     type Observed = Observed;
+    const VARIABLES: &'static [&'static str] = &["problem", "value"];
 
     fn observe(&self, cx: &Context<'_>) -> Option<Observed> {
         if cx.story().is_some() {

@@ -58,6 +58,7 @@ impl Observed {
 
 impl BacklogCheck for TemplateUniformity {
     type Observed = Observed;
+    const VARIABLES: &'static [&'static str] = &["actual", "expected", "share", "value"];
 
     fn observe(&self, cx: &Context<'_>) -> Option<Observed> {
         let view = cx.story()?;

@@ -31,6 +31,7 @@ pub struct Priority {
 
 impl BacklogCheck for UnprioritizedBacklog {
     type Observed = Priority;
+    const VARIABLES: &'static [&'static str] = &["problem", "value"];
     const NEEDS: &'static [Field] = &[Field::Priority];
 
     fn observe(&self, cx: &Context<'_>) -> Option<Priority> {

@@ -17,6 +17,7 @@ pub struct UntestableAcceptanceCriteria {
 }
 
 impl ItemCheck for UntestableAcceptanceCriteria {
+    const VARIABLES: &'static [&'static str] = &["problem", "value"];
     const NEEDS: &'static [Field] = &[Field::Description, Field::AcceptanceCriteria];
 
     fn run(&self, cx: &Context<'_>) -> Vec<Hit> {
