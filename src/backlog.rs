@@ -509,8 +509,8 @@ pub struct FileInfo {
 ///
 /// Items are numbered from 0 in the order they were read; findings and stages refer to
 /// them by that number. [`Backlog::item`] gives an item whole, decoded on demand for CSV
-/// rows (see [`crate::stored`]); the key, the file and single fields are cheaper to ask for
-/// on their own.
+/// rows and JSON issues (see [`crate::stored`]); the key, the file and single fields are
+/// cheaper to ask for on their own.
 #[derive(Debug, Default)]
 pub struct Backlog {
     pub sources: Vec<Source>,

@@ -16,7 +16,7 @@ use crate::limits::MIB;
 /// The bytes of `path` (`-` is standard input), at most `max_bytes` of them.
 pub fn read_bounded(path: &str, max_bytes: u64) -> Result<Vec<u8>, Error> {
     if path == "-" {
-        return read_at_most(std::io::stdin().lock(), "<stdin>", max_bytes);
+        return read_at_most(std::io::stdin().lock(), "<stdin>", max_bytes, 0);
     }
     let read_error = |e: std::io::Error| Error::Read {
         path: path.to_owned(),
@@ -48,12 +48,22 @@ pub fn read_bounded(path: &str, max_bytes: u64) -> Result<Vec<u8>, Error> {
         });
     }
     // The file can still grow between the check and the read.
-    read_at_most(file, path, max_bytes)
+    // The size read now is the size to expect: reading into a buffer that size, not one
+    // that doubles as it fills, copies nothing and leaves no spare capacity.
+    let expected = usize::try_from(metadata.len()).unwrap_or(0);
+    read_at_most(file, path, max_bytes, expected)
 }
 
-/// Reads `input` to its end, or refuses it once it runs past `max_bytes`.
-fn read_at_most(input: impl Read, name: &str, max_bytes: u64) -> Result<Vec<u8>, Error> {
-    let mut bytes = Vec::new();
+/// Reads `input` to its end, or refuses it once it runs past `max_bytes`; `expected` is the
+/// size it should have (0 when unknown).
+fn read_at_most(
+    input: impl Read,
+    name: &str,
+    max_bytes: u64,
+    expected: usize,
+) -> Result<Vec<u8>, Error> {
+    // One byte more than expected, so that reaching the end needs no growth.
+    let mut bytes = Vec::with_capacity(expected.saturating_add(1));
     input
         .take(max_bytes.saturating_add(1))
         .read_to_end(&mut bytes)

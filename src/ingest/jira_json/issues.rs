@@ -90,7 +90,7 @@ impl Issues {
             if !asked {
                 continue;
             }
-            for (field, value) in values_at(text, prop.value, prop.kind, mapped) {
+            for (field, value) in values_at(text, prop.value, mapped) {
                 if !wanted(field) {
                     continue;
                 }

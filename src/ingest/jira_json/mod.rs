@@ -123,3 +123,70 @@ fn not_jira(source: &Source, start: usize, found: &str) -> Error {
         .help("backlint reads the response of /rest/api/2/search, /rest/api/3/search or /rest/api/3/search/jql (an object with \"issues\"), a single issue (an object with \"key\" and \"fields\"), or an array of issues")
         .build()
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::source::Encoding;
+
+    fn read_text(text: &str) -> (Source, FileInfo, Vec<Kept>) {
+        let source = Source::new("t.json", text.to_owned(), Encoding::Utf8);
+        let (info, kept) = read(&source, 0, &ReadOptions::default()).expect("reads");
+        (source, info, kept)
+    }
+
+    #[test]
+    fn issues_are_kept_as_their_range_key_and_summary() {
+        let text = r#"{"issues": [
+            {"key": "A-1", "fields": {"summary": "As a user I want \"x\"", "customfield_1": 5}},
+            {"key": "A\u002d2", "fields": {"summary": "plain"}},
+            {"id": "77", "fields": {}},
+            {"fields": {"summary": "", "customfield_2": "second"}}
+        ], "names": {"customfield_1": "Story Points", "customfield_2": "Summary"}}"#;
+        let (source, info, kept) = read_text(text);
+        let keys: Vec<&str> = kept.iter().map(|k| k.key.text(text)).collect();
+        assert_eq!(keys, ["A-1", "A-2", "77", "issue 4"]);
+        assert!(matches!(kept[0].key, Key::InFile(_)));
+        assert!(matches!(kept[1].key, Key::Text(_)));
+        let first = &text[kept[0].bytes.start as usize..kept[0].bytes.end as usize];
+        assert!(first.starts_with("{\"key\": \"A-1\"") && first.ends_with("5}}"));
+        let decoder = info.decoder.expect("a decoder");
+        // The summary kept is read without decoding the issue, as decoding would read it.
+        let summary = decoder.values(&source, &kept[0], Field::Summary);
+        assert_eq!(summary[0].as_str(), "As a user I want \"x\"");
+        let item = decoder.item(&source, &kept[0]);
+        assert_eq!(item.get(Field::Summary), summary.first());
+        assert_eq!(item.text(Field::Estimate), Some("5"));
+        // Two fields give a summary (the second through `names`): nothing is kept, and
+        // decoding finds the one that is not blank.
+        assert_eq!(kept[3].summary, Raw::default());
+        let summary = decoder.values(&source, &kept[3], Field::Summary);
+        assert_eq!(summary.len(), 1);
+        assert_eq!(summary[0].as_str(), "second");
+        // `names` comes after the issues and still names their fields.
+        let estimate = info.origins.iter().find(|o| o.field == Field::Estimate);
+        assert_eq!(
+            estimate.map(|o| o.names.clone()),
+            Some(vec!["fields.customfield_1 (Story Points)".to_owned()])
+        );
+    }
+
+    #[test]
+    fn files_that_are_not_responses_say_what_they_hold() {
+        for (text, found) in [
+            (
+                r#"{"issues": [{"key": "A-1"}], "b": 1}"#,
+                "an object with keys issues, b",
+            ),
+            (
+                "[1, {\"fields\": {}}]",
+                "an array of 2 values that are not all issues",
+            ),
+            ("  \"x\"", "a single value"),
+        ] {
+            let source = Source::new("t.json", text.to_owned(), Encoding::Utf8);
+            let error = read(&source, 0, &ReadOptions::default()).expect_err("refused");
+            assert!(error.to_string().contains(found), "{error}");
+        }
+    }
+}

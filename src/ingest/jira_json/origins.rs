@@ -47,7 +47,7 @@ impl Origins {
             if !open {
                 continue;
             }
-            for (field, _) in values_at(text, prop.value, prop.kind, Some(mapped)) {
+            for (field, _) in values_at(text, prop.value, Some(mapped)) {
                 if let Some(field) = field {
                     self.note(field, &id, display);
                 }

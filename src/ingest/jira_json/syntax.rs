@@ -433,6 +433,55 @@ mod tests {
         }
     }
 
+    /// Pieces of JSON, right and wrong, that random texts are made of.
+    const PIECES: &[&str] = &[
+        "{",
+        "}",
+        "[",
+        "]",
+        ",",
+        ":",
+        "\"a\"",
+        "\"\\u00e9\\n\"",
+        "\"\\ud83d\\ude00\"",
+        "\"\\ud800\"",
+        "\"\\x41\"",
+        "\"\\'\"",
+        "\"\t\"",
+        "1",
+        "-0",
+        "0.5",
+        "1e+5",
+        "01",
+        "-",
+        ".5",
+        "1.",
+        "true",
+        "null",
+        "falsey",
+        "NaN",
+        " ",
+        "\u{a0}",
+        "\u{b}",
+        "\u{1}",
+        "\"",
+        "\\",
+        "/",
+        "//",
+        "é",
+        "x",
+    ];
+
+    proptest::proptest! {
+        #[test]
+        fn accepts_exactly_what_jsonc_parser_accepts(
+            picks in proptest::collection::vec(0..PIECES.len(), 0..14)
+        ) {
+            let text: String = picks.iter().map(|&i| PIECES[i]).collect();
+            proptest::prop_assert_eq!(accepts(&text), jsonc_accepts(&text), "{:?}", text);
+        }
+    }
+
     #[test]
     fn long_string_values_are_noted_but_not_names() {
         let text = r#"{"a long name": "short", "b": ["a longer value"]}"#;

@@ -1,46 +1,26 @@
 //! The values a JSON field gives: one per array element; objects by their `name`,
 //! `value`, `displayName` or `key`; rich text (ADF, wiki markup) as plain text; and extra
 //! logical fields that objects carry (a status's category, a parent's summary).
-
-use jsonc_parser::ast::{Object, StringLit, Value as Json};
-use jsonc_parser::common::Ranged;
+//!
+//! A value is read where it stands, stepping through it with [`Cursor`]; only a rich text
+//! document is parsed into a tree ([`adf`] converts the tree), on its own, and what it
+//! gives is moved back to where it stands.
 
 use crate::backlog::{Field, MappedText, Span, Value};
 use crate::ingest::json_text::literal_text;
 use crate::ingest::{adf, wiki};
 use crate::stored::Raw;
 
-use super::syntax::Kind;
+use super::outline::unquoted;
+use super::syntax::{Cursor, Invalid, Kind};
 use super::tree;
 
-/// The values of the JSON value at `value` in `text`, of kind `kind`, for a field that
-/// fills `field`. Strings, numbers and booleans are read where they stand; objects and
-/// arrays are parsed on their own, and what they give moved back to where they stand.
-pub fn values_at(
-    text: &str,
-    value: Raw,
-    kind: Kind,
-    field: Option<Field>,
-) -> Vec<(Option<Field>, Value)> {
-    let span = value.span();
-    let raw = text.get(span.start..span.end).unwrap_or_default();
-    let mut out = match kind {
-        Kind::String => vec![(field, string_value(field, span, text))],
-        Kind::Object | Kind::Array => {
-            let Ok(Some(json)) = tree::parse_text(raw) else {
-                return Vec::new();
-            };
-            let mut out = values(field, &json, raw);
-            for (_, value) in &mut out {
-                value.shift(span.start);
-            }
-            out
-        }
-        Kind::Other if raw == "null" => Vec::new(),
-        Kind::Other => vec![(field, verbatim(raw, span.start))],
-    };
-    out.retain(|(_, v)| !v.as_str().trim().is_empty());
-    out
+/// The non-blank values of the JSON value at `value` in `text`, for a JSON field that
+/// fills `field`.
+pub fn values_at(text: &str, value: Raw, field: Option<Field>) -> Vec<(Option<Field>, Value)> {
+    let mut cursor = Cursor::new(text, value.start as usize, usize::MAX);
+    // The value was read whole before: stepping through it again cannot fail.
+    values(&mut cursor, field).unwrap_or_default()
 }
 
 /// The value of the string literal at `literal` (quotes included) in `source`.
@@ -65,73 +45,146 @@ fn string_value(field: Option<Field>, literal: Span, source: &str) -> Value {
     value
 }
 
-fn values(field: Option<Field>, json: &Json<'_>, source: &str) -> Vec<(Option<Field>, Value)> {
+/// The values of the value the cursor stands before, stepping over it.
+fn values(
+    cursor: &mut Cursor<'_>,
+    field: Option<Field>,
+) -> Result<Vec<(Option<Field>, Value)>, Invalid> {
+    let text = cursor.text();
     let mut out = Vec::new();
-    match json {
-        Json::Array(array) => {
-            for element in &array.elements {
-                out.extend(values(field, element, source));
+    match cursor.peek().ok_or(Invalid)? {
+        Kind::Array => {
+            cursor.array(|cursor| {
+                out.extend(values(cursor, field)?);
+                Ok(())
+            })?;
+        }
+        Kind::Object => object_values(cursor, field, &mut out)?,
+        Kind::String => {
+            let literal = cursor.value()?;
+            out.push((field, string_value(field, literal, text)));
+        }
+        Kind::Other => {
+            let span = cursor.value()?;
+            let raw = text.get(span.start..span.end).unwrap_or_default();
+            if raw != "null" {
+                out.push((
+                    field,
+                    Value {
+                        text: MappedText::verbatim(raw, span.start),
+                        span,
+                    },
+                ));
             }
         }
-        Json::Object(object) if is_adf(object) => {
-            let text = adf::to_plain(json, source);
-            out.push((
-                field,
-                Value {
-                    text,
-                    span: Span::new(json.start(), json.end()),
-                },
-            ));
-        }
-        Json::Object(object) => {
-            if let Some(value) = ["name", "value", "displayName", "key"]
-                .iter()
-                .find_map(|k| object.get_string(k))
-                .map(|s| lit_value(s, source))
-            {
-                out.push((field, value));
-            }
-            nested_values(field, object, source, &mut out);
-        }
-        Json::StringLit(lit) => {
-            out.push((field, string_value(field, lit_span(lit), source)));
-        }
-        Json::NumberLit(number) => out.push((field, verbatim(number.value, number.range.start))),
-        Json::BooleanLit(boolean) => {
-            let text = if boolean.value { "true" } else { "false" };
-            out.push((field, verbatim(text, boolean.range.start)));
-        }
-        _ => {}
     }
     out.retain(|(_, v)| !v.as_str().trim().is_empty());
-    out
+    Ok(out)
 }
 
-fn nested_values(
+/// The properties of an object that its values come from: of each name, the first.
+#[derive(Default)]
+struct Named {
+    /// `type`, when a string.
+    kind: Option<Span>,
+    /// `name`, `value`, `displayName` and `key`, when strings.
+    names: [Option<Span>; 4],
+    /// `statusCategory.name` of a status, `fields.summary` of a parent, when strings.
+    nested: Option<Span>,
+}
+
+const NAMES: [&str; 4] = ["name", "value", "displayName", "key"];
+
+/// The values of an object: a rich text document as plain text; else its first name,
+/// value, display name or key, and what a status or a parent carries besides.
+fn object_values(
+    cursor: &mut Cursor<'_>,
     field: Option<Field>,
-    object: &Object<'_>,
-    source: &str,
     out: &mut Vec<(Option<Field>, Value)>,
-) {
-    match field {
-        Some(Field::Status) => {
-            if let Some(category) = object
-                .get_object("statusCategory")
-                .and_then(|c| c.get_string("name"))
-            {
-                out.push((Some(Field::StatusCategory), lit_value(category, source)));
+) -> Result<(), Invalid> {
+    let text = cursor.text();
+    let nested = match field {
+        Some(Field::Status) => Some(("statusCategory", "name", Field::StatusCategory)),
+        Some(Field::Parent) => Some(("fields", "summary", Field::ParentSummary)),
+        _ => None,
+    };
+    let mut named = Named::default();
+    let mut seen = [false; 6];
+    let span = cursor.object(|cursor, name| {
+        let name = unquoted(text, Raw::of(name));
+        let kind = cursor.peek().ok_or(Invalid)?;
+        let slot = match &*name {
+            "type" => 4,
+            "statusCategory" | "fields" if nested.is_some_and(|n| n.0 == name) => 5,
+            other => NAMES.iter().position(|n| *n == other).unwrap_or(6),
+        };
+        let first = seen
+            .get_mut(slot)
+            .is_some_and(|s| !std::mem::replace(s, true));
+        match (slot, kind) {
+            (5, Kind::Object) if first => {
+                let inner = nested.map_or("", |n| n.1);
+                named.nested = first_string(cursor, inner)?;
+            }
+            (_, Kind::String) if first => {
+                let literal = cursor.value()?;
+                match slot {
+                    4 => named.kind = Some(literal),
+                    5 => {}
+                    _ => named.names[slot] = Some(literal),
+                }
+            }
+            _ => {
+                cursor.value()?;
             }
         }
-        Some(Field::Parent) => {
-            let summary = object
-                .get_object("fields")
-                .and_then(|f| f.get_string("summary"));
-            if let Some(summary) = summary {
-                out.push((Some(Field::ParentSummary), lit_value(summary, source)));
-            }
-        }
-        _ => {}
+        Ok(())
+    })?;
+    let is_doc = named
+        .kind
+        .is_some_and(|kind| unquoted(text, Raw::of(kind)) == "doc");
+    if is_doc {
+        out.push((field, document(text, span)));
+        return Ok(());
     }
+    if let Some(literal) = named.names.iter().flatten().next() {
+        out.push((field, literal_value(*literal, text)));
+    }
+    if let (Some((_, _, carried)), Some(literal)) = (nested, named.nested) {
+        out.push((Some(carried), literal_value(literal, text)));
+    }
+    Ok(())
+}
+
+/// Steps over an object; its first property named `name`, when a string.
+fn first_string(cursor: &mut Cursor<'_>, name: &str) -> Result<Option<Span>, Invalid> {
+    let text = cursor.text();
+    let mut found = None;
+    let mut seen = false;
+    cursor.object(|cursor, property| {
+        let kind = cursor.peek().ok_or(Invalid)?;
+        let value = cursor.value()?;
+        if !seen && unquoted(text, Raw::of(property)) == name {
+            seen = true;
+            found = (kind == Kind::String).then_some(value);
+        }
+        Ok(())
+    })?;
+    Ok(found)
+}
+
+/// The plain text of the rich text document at `span`.
+fn document(text: &str, span: Span) -> Value {
+    let raw = text.get(span.start..span.end).unwrap_or_default();
+    let mut value = Value {
+        text: match tree::parse_text(raw) {
+            Ok(Some(json)) => adf::to_plain(&json, raw),
+            _ => MappedText::empty_at(0),
+        },
+        span: Span::new(0, raw.len()),
+    };
+    value.shift(span.start);
+    value
 }
 
 /// The fields a JSON field that fills `mapped` may give values of.
@@ -139,25 +192,6 @@ pub fn gives(mapped: Field, field: Field) -> bool {
     mapped == field
         || (mapped, field) == (Field::Status, Field::StatusCategory)
         || (mapped, field) == (Field::Parent, Field::ParentSummary)
-}
-
-fn lit_span(lit: &StringLit<'_>) -> Span {
-    Span::new(lit.range.start, lit.range.end)
-}
-
-fn lit_value(lit: &StringLit<'_>, source: &str) -> Value {
-    literal_value(lit_span(lit), source)
-}
-
-fn verbatim(text: &str, start: usize) -> Value {
-    Value {
-        text: MappedText::verbatim(text, start),
-        span: Span::new(start, start + text.len()),
-    }
-}
-
-fn is_adf(object: &Object<'_>) -> bool {
-    object.get_string("type").is_some_and(|t| t.value == "doc")
 }
 
 /// Jira Server's sprint field holds strings like
@@ -202,7 +236,10 @@ mod tests {
     #[test]
     fn legacy_sprint_strings_give_their_name() {
         let raw = "com.atlassian.greenhopper.service.sprint.Sprint@7eede03a[id=2,rapidViewId=1,state=ACTIVE,name=SP Sprint 2, part A,startDate=2026-02-09T09:00:00.000Z,goal=]";
-        let value = verbatim(raw, 10);
+        let value = Value {
+            text: MappedText::verbatim(raw, 10),
+            span: Span::new(10, 10 + raw.len()),
+        };
         let name = legacy_sprint_name(value);
         assert_eq!(name.as_str(), "SP Sprint 2, part A");
         let at = raw.find("SP Sprint").unwrap() + 10;
@@ -214,12 +251,7 @@ mod tests {
         let text = r#"{"status": {"name": "Done", "statusCategory": {"name": "Done"}}, "n": 5}"#;
         let start = text.find("{\"name\"").unwrap();
         let end = text.find(", \"n\"").unwrap();
-        let got = values_at(
-            text,
-            Raw::of(Span::new(start, end)),
-            Kind::Object,
-            Some(Field::Status),
-        );
+        let got = values_at(text, Raw::of(Span::new(start, end)), Some(Field::Status));
         let fields: Vec<_> = got.iter().map(|(f, v)| (*f, v.as_str())).collect();
         assert_eq!(
             fields,
@@ -232,8 +264,51 @@ mod tests {
             assert_eq!(&text[value.span.start..value.span.end], "Done");
         }
         let five = text.rfind('5').unwrap();
-        let number = values_at(text, Raw::of(Span::new(five, five + 1)), Kind::Other, None);
+        let number = values_at(text, Raw::of(Span::new(five, five + 1)), None);
         assert_eq!(number[0].1.span, Span::new(five, five + 1));
-        assert!(values_at(text, Raw::of(Span::new(0, 0)), Kind::Other, None).is_empty());
+    }
+
+    /// The value of the whole of `text`, for `field`.
+    fn read(text: &str, field: Option<Field>) -> Vec<(Option<Field>, String)> {
+        values_at(text, Raw::of(Span::new(0, text.len())), field)
+            .into_iter()
+            .map(|(f, v)| (f, v.as_str().to_owned()))
+            .collect()
+    }
+
+    #[test]
+    fn objects_give_the_first_of_each_name_that_is_a_string() {
+        let object = r#"{"name": 7, "value": "High", "name": "ignored", "displayName": "Shown"}"#;
+        assert_eq!(read(object, None), [(None, "High".to_owned())]);
+        let parent = r#"{"key": "P-1", "fields": {"summary": "Epic", "summary": "x"}}"#;
+        assert_eq!(
+            read(parent, Some(Field::Parent)),
+            [
+                (Some(Field::Parent), "P-1".to_owned()),
+                (Some(Field::ParentSummary), "Epic".to_owned())
+            ]
+        );
+        assert_eq!(
+            read(parent, Some(Field::Labels)),
+            [(Some(Field::Labels), "P-1".to_owned())]
+        );
+        assert_eq!(read(r#"[null, "  ", true, 4.5]"#, None).len(), 2);
+    }
+
+    #[test]
+    fn documents_read_as_plain_text_where_they_stand() {
+        let text = r#"{"d": {"type": "doc", "content": [{"type": "paragraph", "content": [{"type": "text", "text": "Hello"}]}]}}"#;
+        let start = text.find("{\"type\"").unwrap();
+        let got = values_at(
+            text,
+            Raw::of(Span::new(start, text.len() - 1)),
+            Some(Field::Description),
+        );
+        assert_eq!(got.len(), 1);
+        let value = &got[0].1;
+        assert_eq!(value.as_str(), "Hello");
+        assert_eq!(value.span, Span::new(start, text.len() - 1));
+        let hello = value.span_of(0..5);
+        assert_eq!(&text[hello.start..hello.end], "Hello");
     }
 }
