@@ -8,6 +8,7 @@ pub mod csv_split;
 pub mod detect;
 pub mod fields;
 pub mod github_issues;
+pub mod html;
 pub mod jira_csv;
 pub mod jira_json;
 pub mod jira_languages;
@@ -19,6 +20,7 @@ pub mod markdown;
 pub mod plain_writer;
 pub mod unsupported;
 pub mod wiki;
+pub mod xml_text;
 
 use crate::backlog::{Backlog, FileInfo, InputFormat, Item};
 use crate::decode::decode;
