@@ -457,6 +457,7 @@ impl Item {
 pub enum InputFormat {
     JiraCsv,
     JiraJson,
+    JiraXml,
     GithubIssues,
     Lines,
 }
@@ -466,6 +467,7 @@ impl InputFormat {
         match self {
             InputFormat::JiraCsv => "jira-csv",
             InputFormat::JiraJson => "jira-json",
+            InputFormat::JiraXml => "jira-xml",
             InputFormat::GithubIssues => "github-issues",
             InputFormat::Lines => "lines",
         }

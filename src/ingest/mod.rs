@@ -12,6 +12,7 @@ pub mod html;
 pub mod jira_csv;
 pub mod jira_json;
 pub mod jira_languages;
+pub mod jira_xml;
 pub mod json_doc;
 pub mod json_head;
 pub mod json_text;
@@ -90,6 +91,7 @@ pub fn add_source(
             (info, rows.into_iter().map(Stored::Kept).collect())
         }
         InputFormat::JiraJson => decoded(jira_json::read(&source, index, options)?),
+        InputFormat::JiraXml => decoded(jira_xml::read(&source, index, options)?),
         InputFormat::GithubIssues => decoded(github_issues::read(&source, index, options)?),
         InputFormat::Lines => decoded(lines::read(&source, index, is_markdown(source.name()))?),
     };
