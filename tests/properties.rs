@@ -12,7 +12,7 @@ use proptest::prelude::*;
 
 use backlint::backlog::{Backlog, Field, InputFormat, MappedText, Span};
 use backlint::config;
-use backlint::ingest::{self, adf, markdown, wiki, ReadOptions};
+use backlint::ingest::{self, adf, html, markdown, wiki, ReadOptions};
 use backlint::report::{self, human::Style, Report};
 use backlint::rules::context::Settings;
 use backlint::rules::selection::{self, CommandLine};
@@ -21,9 +21,10 @@ use backlint::rules::suppression::Suppressions;
 use backlint::rules::{catalog, criteria, engine, similarity, Rule};
 use backlint::source::{Encoding, Source};
 
-const FORMATS: [InputFormat; 4] = [
+const FORMATS: [InputFormat; 5] = [
     InputFormat::JiraCsv,
     InputFormat::JiraJson,
+    InputFormat::JiraXml,
     InputFormat::GithubIssues,
     InputFormat::Lines,
 ];
@@ -402,6 +403,54 @@ proptest! {
         let plain = markdown::to_plain(&MappedText::verbatim(&text, start));
         assert_maps_inside(&plain, &source, start..start + text.len());
     }
+}
+
+proptest! {
+    #![proptest_config(config(256))]
+
+    #[test]
+    fn html_output_maps_inside_its_source(text in html_text(), start in 0usize..4) {
+        let source = format!("{}{text}xyz", &"abcd"[..start]);
+        let plain = html::to_plain(&MappedText::verbatim(&text, start));
+        assert_maps_inside(&plain, &source, start..start + text.len());
+    }
+}
+
+fn html_text() -> impl Strategy<Value = String> {
+    let piece = prop_oneof![
+        Just("<p>"),
+        Just("</p>"),
+        Just("<br/>"),
+        Just("<ul>"),
+        Just("</ul>"),
+        Just("<ol>"),
+        Just("<li>"),
+        Just("</li>"),
+        Just("<table><tr><td>"),
+        Just("</td><td>"),
+        Just("</tr></table>"),
+        Just("<b>"),
+        Just("<a href=\"x>y\">"),
+        Just("<!--"),
+        Just("-->"),
+        Just("<style>"),
+        Just("&amp;"),
+        Just("&nbsp;"),
+        Just("&#233;"),
+        Just("&#xFFFFFF;"),
+        Just("&"),
+        Just("<"),
+        Just(">"),
+        Just("\n"),
+        Just("\t "),
+        Just("é"),
+        Just("😀"),
+        Just("word"),
+    ];
+    prop_oneof![
+        prop::collection::vec(piece, 0..24).prop_map(|p| p.concat()),
+        ".{0,40}",
+    ]
 }
 
 // ---------------------------------------------------------------------------------------
