@@ -298,10 +298,7 @@ fn text_that_is_not_an_export_is_not_read_as_stories() {
         "rows.dat",
         "A-1;Fast search;Story\nA-2;Print labels;Story\n",
     )
-    .write(
-        "columns.txt",
-        "Schlüssel\tZusammenfassung\nA-1\tFast search\n",
-    )
+    .write("columns.txt", "Nummer\tTitel\nA-1\tFast search\n")
     .write(
         "stories.txt",
         "As a clerk I want to print labels\nFast search\n",

@@ -350,7 +350,8 @@ mod tests {
 
     #[test]
     fn error_positions_become_offsets() {
-        assert_eq!(offset_of("ab\ncé\nx", 2, 3), 5);
+        assert_eq!(offset_of("ab\ncé\nx", 2, 2), 4);
+        assert_eq!(offset_of("ab\ncé\nx", 3, 1), 7);
         assert_eq!(offset_of("ab", 9, 1), 2);
     }
 }
