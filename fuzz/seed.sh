@@ -17,6 +17,8 @@ seed() {
 seed csv "$root"/fixtures/*.csv "$root"/fixtures/errors/*.csv
 seed json "$root"/fixtures/*.json "$root"/fixtures/errors/*.json
 seed github_issues "$root"/fixtures/github-issues.json
+seed jira_xml "$root"/fixtures/*.xml "$root"/fixtures/errors/*.xml
+seed html "$root"/fixtures/jira-xml.xml
 seed markdown "$root"/fixtures/stories.md "$root"/README.md
 seed wiki "$root"/fixtures/*.csv
 seed adf "$root"/fixtures/jira-v3-*.json "$root"/fixtures/jira-single-issue.json

@@ -472,6 +472,7 @@ impl Item {
 pub enum InputFormat {
     JiraCsv,
     JiraJson,
+    JiraXml,
     GithubIssues,
     Lines,
 }
@@ -481,6 +482,7 @@ impl InputFormat {
         match self {
             InputFormat::JiraCsv => "jira-csv",
             InputFormat::JiraJson => "jira-json",
+            InputFormat::JiraXml => "jira-xml",
             InputFormat::GithubIssues => "github-issues",
             InputFormat::Lines => "lines",
         }

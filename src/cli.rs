@@ -211,6 +211,8 @@ pub enum InputFormatArg {
     Auto,
     JiraCsv,
     JiraJson,
+    /// Jira's XML export (RSS).
+    JiraXml,
     /// `gh issue list --json …` output.
     GithubIssues,
     Lines,
@@ -222,6 +224,7 @@ impl InputFormatArg {
             InputFormatArg::Auto => None,
             InputFormatArg::JiraCsv => Some(InputFormat::JiraCsv),
             InputFormatArg::JiraJson => Some(InputFormat::JiraJson),
+            InputFormatArg::JiraXml => Some(InputFormat::JiraXml),
             InputFormatArg::GithubIssues => Some(InputFormat::GithubIssues),
             InputFormatArg::Lines => Some(InputFormat::Lines),
         }

@@ -8,6 +8,7 @@
 //! | date-time custom fields | `2025-12-22 18:45:55.01` |
 //! | Excel re-save | `16/02/2017 15:26` (day first, as Jira writes it) |
 //! | REST API | `2026-02-15T16:37:12.000+0000`, `2026-02-15` |
+//! | Jira XML (RSS) | `Tue, 3 Feb 2026 10:15:00 +0000` |
 //!
 //! Time zones are dropped: ages are counted in whole days, where they do not matter.
 
@@ -16,7 +17,25 @@ use jiff::civil::{Date, DateTime, Time};
 /// Reads a date in any of the forms above; `None` for anything else.
 pub fn parse_date_time(text: &str) -> Option<DateTime> {
     let text = text.trim();
-    iso(text).or_else(|| slashed(text))
+    iso(text).or_else(|| slashed(text)).or_else(|| rss(text))
+}
+
+/// `Tue, 3 Feb 2026 10:15:00 +0000` (RFC 2822, as RSS writes dates); the weekday is
+/// optional.
+fn rss(text: &str) -> Option<DateTime> {
+    let text = text.split_once(", ").map_or(text, |(_, rest)| rest);
+    let mut parts = text.split_whitespace();
+    let day = number(parts.next()?)?;
+    let month = month_name(parts.next()?)?;
+    let year = number(parts.next()?)?;
+    let date = Date::new(
+        i16::try_from(year).ok()?,
+        month_i8(month)?,
+        i8::try_from(day).ok()?,
+    )
+    .ok()?;
+    let time = parts.next().map_or(Some(Time::midnight()), clock)?;
+    Some(date.to_datetime(time))
 }
 
 /// `2025-12-22`, `2025-12-22 18:45:55.01`, `2026-02-15T16:37:12.000+0000`.
@@ -164,6 +183,16 @@ mod tests {
             at(2025, 6, 21, 10, 0)
         );
         assert_eq!(parse_date_time("21/xyz/25 10:00 AM"), None);
+    }
+
+    #[test]
+    fn rss_dates() {
+        assert_eq!(
+            parse_date_time("Tue, 3 Feb 2026 10:15:00 +0000"),
+            at(2026, 2, 3, 10, 15)
+        );
+        assert_eq!(parse_date_time("3 Feb 2026"), at(2026, 2, 3, 0, 0));
+        assert_eq!(parse_date_time("Tue, 31 Feb 2026 10:15:00 +0000"), None);
     }
 
     #[test]

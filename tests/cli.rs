@@ -528,9 +528,44 @@ fn jira_server_excel_view_is_html() {
     ]));
 }
 
+/// Jira's XML export: recognised by Jira's comment, custom fields by their names, the
+/// description's escaped HTML made plain, findings pointing into it.
 #[test]
 fn jira_xml_export() {
-    insta::assert_snapshot!(input_error(&["check", "fixtures/errors/jira-xml.xml"]));
+    let fields = backlint(&["fields", "fixtures/jira-xml.xml"]);
+    assert_eq!(fields.status.code(), Some(0), "{}", stderr(&fields));
+    let text = stdout(&fields);
+    for line in [
+        "fixtures/jira-xml.xml (jira-xml, UTF-8, 4 items)",
+        "estimate             customfield_10016 (Story Points)",
+        "parent               customfield_10014 (Epic Link)",
+        "status_category      statusCategory@key",
+        "labels               labels/label",
+    ] {
+        assert!(text.contains(line), "{line}\n{text}");
+    }
+    let check = backlint(&["check", "--format", "concise", "fixtures/jira-xml.xml"]);
+    assert_eq!(check.status.code(), Some(1), "{}", stderr(&check));
+    let findings = stdout(&check);
+    // LED-34 is in the Done category; LED-32 is unassigned, not assigned to "Unassigned".
+    assert!(!findings.contains("LED-34"), "{findings}");
+    assert!(
+        findings.contains("fixtures/jira-xml.xml:86:5: warning[missing-estimate] LED-33"),
+        "{findings}"
+    );
+    let rendered = backlint(&[
+        "check",
+        "--select",
+        "untestable-acceptance-criteria",
+        "fixtures/jira-xml.xml",
+    ]);
+    assert_eq!(rendered.status.code(), Some(1), "{}", stderr(&rendered));
+    insta::assert_snapshot!(stdout(&rendered));
+}
+
+#[test]
+fn truncated_jira_xml() {
+    insta::assert_snapshot!(input_error(&["check", "fixtures/errors/truncated.xml"]));
 }
 
 #[test]

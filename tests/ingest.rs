@@ -560,3 +560,44 @@ fn github_issues_from_gh_issue_list() {
         .unwrap()
         .contains("1. Open the cart\n2. Tap Pay"));
 }
+
+#[test]
+fn jira_xml_export_with_custom_fields() {
+    let backlog = read(&["jira-xml.xml"]);
+    assert_eq!(backlog.files[0].format.name(), "jira-xml");
+    let story = item(&backlog, "LED-31");
+    assert_eq!(
+        story.get(Field::Estimate).and_then(|v| v.as_number()),
+        Some(5.0)
+    );
+    assert_eq!(story.text(Field::Parent), Some("LED-30"));
+    assert_eq!(story.text(Field::Sprint), Some("LED Sprint 5"));
+    assert_eq!(story.text(Field::StatusCategory), Some("In Progress"));
+    assert_eq!(texts(&story, Field::Labels), ["export", "pdf"]);
+    let updated = story
+        .text(Field::Updated)
+        .and_then(backlint::dates::parse_date_time);
+    assert_eq!(
+        updated.map(|d| d.date().to_string()).as_deref(),
+        Some("2026-02-13")
+    );
+    // A custom field no rule reads is kept under its name.
+    assert_eq!(
+        story.by_name("Testing Status").next().map(|v| v.as_str()),
+        Some("Not started")
+    );
+    let description = story.text(Field::Description).unwrap();
+    assert_eq!(
+        description,
+        "Invoices of the current month, one file each & a summary.\nAcceptance Criteria\n- Each file is named INV-<number>.pdf\n- The export is fast"
+    );
+    // Through two levels of escaping (XML, then HTML) to the file.
+    let (at, text) = position_of(&backlog, &story, Field::Description, "<number>");
+    assert_eq!((at, text.as_str()), (pos(26, 44), "&amp;lt;number&amp;gt;"));
+    let (_, text) = position_of(&backlog, &story, Field::Description, "& a summary");
+    assert_eq!(text, "&amp;amp; a summary");
+    // "Unassigned" is no assignee.
+    let task = item(&backlog, "LED-32");
+    assert_eq!(task.get(Field::Assignee), None);
+    assert_eq!(task.get(Field::Description), None);
+}

@@ -12,7 +12,7 @@ use proptest::prelude::*;
 
 use backlint::backlog::{Backlog, Field, InputFormat, MappedText, Span};
 use backlint::config;
-use backlint::ingest::{self, adf, wiki, ReadOptions};
+use backlint::ingest::{self, adf, html, markdown, wiki, ReadOptions};
 use backlint::report::{self, human::Style, Report};
 use backlint::rules::context::Settings;
 use backlint::rules::linter::Linter;
@@ -21,9 +21,11 @@ use backlint::rules::story::{self, atomic, minimal, StorySource};
 use backlint::rules::{catalog, criteria, similarity, Rule};
 use backlint::source::{Encoding, Source};
 
-const FORMATS: [InputFormat; 3] = [
+const FORMATS: [InputFormat; 5] = [
     InputFormat::JiraCsv,
     InputFormat::JiraJson,
+    InputFormat::JiraXml,
+    InputFormat::GithubIssues,
     InputFormat::Lines,
 ];
 
@@ -350,6 +352,105 @@ proptest! {
         }
         assert_maps_inside(&value.text, &json, value.span.start..value.span.end);
     }
+}
+
+// ---------------------------------------------------------------------------------------
+// Markdown.
+
+fn markdown() -> impl Strategy<Value = String> {
+    let piece = prop_oneof![
+        Just("# "),
+        Just("### "),
+        Just("- "),
+        Just("* "),
+        Just("1. "),
+        Just("- [ ] "),
+        Just("- [x] "),
+        Just("  "),
+        Just("**"),
+        Just("_"),
+        Just("`"),
+        Just("```\n"),
+        Just("[a](http://b)"),
+        Just("![i](x.png)"),
+        Just("<!-- c -->"),
+        Just("<br>"),
+        Just("&amp;"),
+        Just("&#233;"),
+        Just("\\*"),
+        Just("| a | b |\n|---|---|\n"),
+        Just("> "),
+        Just("---\n"),
+        Just("\n"),
+        Just("\r\n"),
+        Just("\n\n"),
+        Just("é"),
+        Just("😀"),
+        Just("word"),
+    ];
+    prop_oneof![
+        prop::collection::vec(piece, 0..24).prop_map(|p| p.concat()),
+        ".{0,40}",
+    ]
+}
+
+proptest! {
+    #![proptest_config(config(256))]
+
+    #[test]
+    fn markdown_output_maps_inside_its_source(text in markdown(), start in 0usize..4) {
+        let source = format!("{}{text}xyz", &"abcd"[..start]);
+        let plain = markdown::to_plain(&MappedText::verbatim(&text, start));
+        assert_maps_inside(&plain, &source, start..start + text.len());
+    }
+}
+
+proptest! {
+    #![proptest_config(config(256))]
+
+    #[test]
+    fn html_output_maps_inside_its_source(text in html_text(), start in 0usize..4) {
+        let source = format!("{}{text}xyz", &"abcd"[..start]);
+        let plain = html::to_plain(&MappedText::verbatim(&text, start));
+        assert_maps_inside(&plain, &source, start..start + text.len());
+    }
+}
+
+fn html_text() -> impl Strategy<Value = String> {
+    let piece = prop_oneof![
+        Just("<p>"),
+        Just("</p>"),
+        Just("<br/>"),
+        Just("<ul>"),
+        Just("</ul>"),
+        Just("<ol>"),
+        Just("<li>"),
+        Just("</li>"),
+        Just("<table><tr><td>"),
+        Just("</td><td>"),
+        Just("</tr></table>"),
+        Just("<b>"),
+        Just("<a href=\"x>y\">"),
+        Just("<!--"),
+        Just("-->"),
+        Just("<style>"),
+        Just("&amp;"),
+        Just("&nbsp;"),
+        Just("&#233;"),
+        Just("&#xFFFFFF;"),
+        Just("&"),
+        Just("<"),
+        Just(">"),
+        Just("\n"),
+        Just("\t "),
+        Just("é"),
+        Just("😀"),
+        Just("word"),
+    ];
+    prop_oneof![
+        prop::collection::vec(piece, 0..24).prop_map(|p| p.concat()),
+        ".{0,40}",
+    ]
 }
 
 // ---------------------------------------------------------------------------------------

@@ -8,9 +8,11 @@ pub mod csv_split;
 pub mod detect;
 pub mod fields;
 pub mod github_issues;
+pub mod html;
 pub mod jira_csv;
 pub mod jira_json;
 pub mod jira_languages;
+pub mod jira_xml;
 pub mod json_doc;
 pub mod json_head;
 pub mod json_text;
@@ -19,6 +21,7 @@ pub mod markdown;
 pub mod plain_writer;
 pub mod unsupported;
 pub mod wiki;
+pub mod xml_text;
 
 use crate::backlog::{Backlog, FileInfo, InputFormat, Item};
 use crate::decode::decode;
@@ -91,6 +94,7 @@ pub fn add_source(
             let (info, issues) = jira_json::read(&source, index, options)?;
             (info, issues.into_iter().map(Stored::Kept).collect())
         }
+        InputFormat::JiraXml => decoded(jira_xml::read(&source, index, options)?),
         InputFormat::GithubIssues => decoded(github_issues::read(&source, index, options)?),
         InputFormat::Lines => decoded(lines::read(&source, index, is_markdown(source.name()))?),
     };

@@ -18,8 +18,6 @@ pub enum Unsupported {
     Pdf,
     /// An HTML table meant for Excel, as Jira Server's "Excel" export saves it (`.xls`).
     ExcelHtml,
-    /// Jira's XML (RSS) issue view.
-    JiraXml,
     Xml,
     Html,
     /// Delimited cells whose first line names no field backlint knows.
@@ -69,7 +67,6 @@ impl Unsupported {
             Unsupported::OfficeBinary => "this looks like an Excel 97-2003 workbook (.xls) or another Office file, not a CSV export",
             Unsupported::Pdf => "this looks like a PDF document, not a CSV or JSON export",
             Unsupported::ExcelHtml => "this looks like Jira's \"Excel\" export, an HTML table saved for Excel, not a CSV export",
-            Unsupported::JiraXml => "this looks like a Jira XML export, which backlint does not read yet",
             Unsupported::Xml => "this looks like an XML document, not a Jira CSV or JSON export",
             Unsupported::Html => "this looks like an HTML page, not a Jira CSV or JSON export",
             Unsupported::NoHeader => "this looks like delimited text, but its first line is not a header backlint recognises",
@@ -85,8 +82,7 @@ impl Unsupported {
             }
             Unsupported::Zip => format!("unpack it and give backlint the CSV or JSON export inside; or {CSV_FROM_JIRA}"),
             Unsupported::Pdf | Unsupported::Html => format!("backlint reads exports, not printed or saved pages: {CSV_FROM_JIRA}"),
-            Unsupported::JiraXml => format!("export CSV instead: {CSV_FROM_JIRA}"),
-            Unsupported::Xml => format!("backlint reads Jira CSV, Jira REST JSON and story lists (.txt, .md): {CSV_FROM_JIRA}"),
+            Unsupported::Xml => format!("backlint reads Jira CSV, Jira REST JSON, Jira's XML export, GitHub issues and story lists (.txt, .md): {CSV_FROM_JIRA}"),
             Unsupported::NoHeader => "a Jira CSV export starts with a header row naming its columns (Summary, Issue key, Issue Type, …): export it again with the header; if the columns have other names, map them in backlint.toml ([fields] summary = \"<column name>\"); for a list of stories, one per line, name the file .txt or .md, or pass --input-format lines".to_owned(),
             Unsupported::UnknownText => "for a list of stories, one per line, name the file .txt or .md, or pass --input-format lines; a Jira export is CSV with its header row, or REST JSON".to_owned(),
         }
@@ -105,7 +101,6 @@ impl Unsupported {
     pub fn error_at(self, source: &Source, span: Span) -> Error {
         Error::at(source, span, self.message())
             .label(match self {
-                Unsupported::JiraXml => "written by Jira's XML view",
                 Unsupported::ExcelHtml => "markup for Excel",
                 Unsupported::NoHeader | Unsupported::UnknownText => "the first line",
                 _ => "the markup starts here",
