@@ -699,6 +699,7 @@ fn solution_oriented() {
             "As a clerk, I want to map invoice fields to ledger accounts",
             "As a clerk, I want to import and map ledger rows",
             "As a ranger, I want my hut shown on the map",
+            "As a driver, I want the drop-off point on a map",
             "As a ranger, I want to report closures by text message",
         ],
     );
