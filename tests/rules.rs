@@ -677,6 +677,7 @@ fn solution_oriented() {
             "As a ranger, I want trail closures on an interactive map",
             "As a ranger, I want to find huts with a topographic map",
             "As a ranger, I want my logbook stored on the device",
+            "As a ranger, I want my logbook kept only in the cloud",
         ],
     );
     passes(
@@ -700,6 +701,7 @@ fn solution_oriented() {
             "As a clerk, I want to import and map ledger rows",
             "As a ranger, I want my hut shown on the map",
             "As a driver, I want the drop-off point on a map",
+            "As a driver, I want to save my route to my phone",
             "As a ranger, I want to report closures by text message",
         ],
     );
