@@ -649,9 +649,12 @@ fn solution_oriented() {
             "As a teacher, I want a rich text editor for course notes",
             // A way of operating the screen, a technique, a display, a store.
             "As a clerk, I want keyboard shortcuts to approve invoices",
+            "As a clerk, I want to approve invoices with the mouse only",
             "As a clerk, I want receipts read with OCR, so that I type less",
             "As a ranger, I want trail closures on an interactive map",
+            "As a ranger, I want to find huts with a topographic map",
             "As a ranger, I want my logbook stored on the device",
+            "As a ranger, I want my logbook kept only in the cloud",
         ],
     );
     passes(
@@ -672,6 +675,10 @@ fn solution_oriented() {
             // A schedule, not a display; mapping as an action, not a map.
             "As a ranger, I want to know the timeline of the trail works",
             "As a clerk, I want to map invoice fields to ledger accounts",
+            "As a clerk, I want to import and map ledger rows",
+            "As a ranger, I want my hut shown on the map",
+            "As a driver, I want the drop-off point on a map",
+            "As a driver, I want to save my route to my phone",
             "As a ranger, I want to report closures by text message",
         ],
     );

@@ -20,6 +20,10 @@ pub struct WordClassSpec {
     /// than 2 seconds" says what it compares with.
     #[serde(default)]
     pub not_before: Vec<String>,
+    /// A word of the class that opens the text is harmless: in a goal it is the verb
+    /// ("map fields to accounts"), not the thing ("a map").
+    #[serde(default)]
+    pub not_first: bool,
 }
 
 /// Named word classes compiled into one regex, so a text is scanned once whatever the
@@ -40,6 +44,7 @@ struct CompiledClass {
     why: String,
     not_after: Vec<String>,
     not_before: Vec<String>,
+    not_first: bool,
 }
 
 /// A word of a class found in a text.
@@ -73,6 +78,7 @@ impl WordClasses {
                 why: spec.why.trim().to_owned(),
                 not_after: spec.not_after.iter().map(|p| normalized(p)).collect(),
                 not_before: spec.not_before.iter().map(|p| normalized(p)).collect(),
+                not_first: spec.not_first,
             });
         }
         let regex = if words.is_empty() {
@@ -89,13 +95,15 @@ impl WordClasses {
     }
 
     /// Every word of a class in `text`, in order, but those right after a phrase of their
-    /// class's `not_after` or right before one of its `not_before`.
+    /// class's `not_after` or right before one of its `not_before`, and those that open
+    /// the text when their class is `not_first`.
     pub fn find_iter<'t>(&'t self, text: &'t str) -> impl Iterator<Item = ClassMatch<'t>> + 't {
         self.regex.find_iter(text).filter_map(move |found| {
             let class = &self.classes[*self.class_of.get(&normalized(found.as_str()))?];
             let before = &text[..found.start()];
             let after = &text[found.end()..];
-            let excused = class.not_after.iter().any(|p| ends_with_words(before, p))
+            let excused = (class.not_first && before.trim().is_empty())
+                || class.not_after.iter().any(|p| ends_with_words(before, p))
                 || class.not_before.iter().any(|p| starts_with_words(after, p));
             (!excused).then_some(ClassMatch {
                 range: found.range(),
@@ -194,6 +202,13 @@ mod tests {
         assert_eq!(classes.find_iter("I want a dashboard").count(), 1);
         assert_eq!(classes.find_iter("upon my dashboard").count(), 1);
         assert_eq!(classes.find_iter("shown onmy dashboard").count(), 1);
+    }
+
+    #[test]
+    fn opening_the_text_excuses_a_not_first_word() {
+        let classes = classes("[display]\nwords = [\"map\"]\nwhy = \"design\"\nnot_first = true\n");
+        assert_eq!(classes.find_iter(" map fields to accounts").count(), 0);
+        assert_eq!(classes.find_iter("huts on a map").count(), 1);
     }
 
     #[test]

@@ -47,6 +47,7 @@ impl TryFrom<WordsSpec> for Words {
                     why: "the team's list names it".to_owned(),
                     not_after: Vec::new(),
                     not_before: Vec::new(),
+                    not_first: false,
                 },
             );
         }

@@ -237,7 +237,17 @@ pub fn extras(text: &str, story: &Story) -> Vec<(Extra, Range<usize>)> {
     }
     found.extend(asides(text, &parts));
     if let (Some(benefit), Some(re)) = (story.benefit.clone(), SECOND_WANT.as_ref()) {
-        if let Some(m) = text.get(benefit.clone()).and_then(|b| re.find(b)) {
+        // The regex runs only on a benefit that holds a want verb at all: most do not.
+        let wants = |b: &&str| {
+            ["want", "wish", "like", "need"]
+                .iter()
+                .any(|verb| contains_ignore_case(b, verb))
+        };
+        if let Some(m) = text
+            .get(benefit.clone())
+            .filter(wants)
+            .and_then(|b| re.find(b))
+        {
             if let Some(range) = trim(text, benefit.start + m.start()..benefit.end) {
                 found.push((Extra::SecondWant, range));
             }
@@ -278,6 +288,12 @@ fn asides(text: &str, parts: &[Range<usize>]) -> Vec<(Extra, Range<usize>)> {
         let Some(slice) = text.get(part.clone()) else {
             continue;
         };
+        // Every aside needs a comma, a dash or "there": most parts have none, and skip
+        // the regex.
+        let may_hold = slice.contains([',', '-', '–', '—']) || contains_ignore_case(slice, "there");
+        if !may_hold {
+            continue;
+        }
         for caps in re.captures_iter(slice) {
             let Some(m) = ["hedge", "dash", "product"]
                 .iter()
@@ -299,6 +315,13 @@ fn asides(text: &str, parts: &[Range<usize>]) -> Vec<(Extra, Range<usize>)> {
         }
     }
     out
+}
+
+/// Whether `text` holds `needle` (lower-case ASCII), ignoring ASCII case.
+fn contains_ignore_case(text: &str, needle: &str) -> bool {
+    text.as_bytes()
+        .windows(needle.len())
+        .any(|window| window.eq_ignore_ascii_case(needle.as_bytes()))
 }
 
 /// The story's parts in `text`, those that are valid ranges of it.
