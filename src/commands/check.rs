@@ -230,7 +230,7 @@ fn write_report(
         csv_bom: args.csv_bom,
         links: issue_links(loaded),
     };
-    format.emitter.emit(report, &options, out)
+    (format.emit)(report, &options, out)
 }
 
 /// How keys become links in the reports that link them: `[report] issue_url`.

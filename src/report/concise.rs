@@ -24,17 +24,3 @@ pub fn render(report: &Report<'_>) -> String {
     }
     defused(out)
 }
-
-/// `--format concise`: the concise report.
-pub struct Concise;
-
-impl super::emit::Emitter for Concise {
-    fn emit(
-        &self,
-        report: &Report<'_>,
-        _options: &super::emit::EmitOptions<'_>,
-        out: &mut dyn std::io::Write,
-    ) -> std::io::Result<()> {
-        out.write_all(render(report).as_bytes())
-    }
-}

@@ -216,27 +216,6 @@ pub fn neutralised(cell: &str) -> Cow<'_, str> {
     }
 }
 
-/// `--format csv`: the CSV report.
-pub struct Csv;
-
-impl super::emit::Emitter for Csv {
-    fn emit(
-        &self,
-        report: &Report<'_>,
-        options: &super::emit::EmitOptions<'_>,
-        out: &mut dyn std::io::Write,
-    ) -> std::io::Result<()> {
-        write(
-            report,
-            Options {
-                bom: options.csv_bom,
-                links: options.links,
-            },
-            out,
-        )
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -1,6 +1,6 @@
-//! One interface for every output format (as ruff's `Emitter`) and the table of formats:
-//! `--format`, `--output FORMAT=FILE` and `check` take their names from [`FORMATS`], so a
-//! new format is its own file and one line here.
+//! One interface for every output format (as ruff's `Emitter`: [`Emit`]) and the table of
+//! formats: `--format`, `--output FORMAT=FILE` and `check` take their names from
+//! [`FORMATS`], so a new format is its own file and one entry here.
 
 use std::io::{self, Write};
 use std::path::Path;
@@ -22,18 +22,10 @@ pub struct EmitOptions<'a> {
     pub links: IssueLinks<'a>,
 }
 
-/// Writes a report in one format. (`RefUnwindSafe`: the table is reached from inside
-/// `main`'s `catch_unwind`.)
-pub trait Emitter: Sync + std::panic::RefUnwindSafe {
-    fn emit(
-        &self,
-        report: &Report<'_>,
-        options: &EmitOptions<'_>,
-        out: &mut dyn Write,
-    ) -> io::Result<()>;
-}
+/// Writes a report in one format.
+pub type Emit = fn(&Report<'_>, &EmitOptions<'_>, &mut dyn Write) -> io::Result<()>;
 
-/// An output format: its name on the command line, its help, and its emitter.
+/// An output format: its name on the command line, its help, and how it is written.
 #[derive(Clone, Copy)]
 pub struct Format {
     pub name: &'static str,
@@ -41,7 +33,7 @@ pub struct Format {
     /// A report read on a terminal (human, concise): `--quiet` shrinks it to its summary
     /// and `--statistics` replaces it with counts per rule.
     pub for_people: bool,
-    pub emitter: &'static dyn Emitter,
+    pub emit: Emit,
 }
 
 impl std::fmt::Debug for Format {
@@ -77,50 +69,52 @@ pub static FORMATS: &[Format] = &[
         name: "human",
         help: "Diagnostics with the offending text underlined, grouped by item, and a summary",
         for_people: true,
-        emitter: &super::human::Human,
+        emit: |report, options, out| super::human::write(report, options.style, out),
     },
     Format {
         name: "concise",
         help: "One line per finding: `file:line:col: severity[rule] KEY: message`",
         for_people: true,
-        emitter: &super::concise::Concise,
+        emit: |report, _, out| out.write_all(super::concise::render(report).as_bytes()),
     },
     Format {
         name: "json",
         help: "A versioned JSON document (see docs/json-output.md)",
         for_people: false,
-        emitter: &super::json::Json,
+        emit: |report, _, out| super::json::write(report, out),
     },
     Format {
         name: "sarif",
         help: "SARIF 2.1.0, for GitHub code scanning",
         for_people: false,
-        emitter: &super::sarif::Sarif,
+        emit: |report, options, out| super::sarif::write(report, options.repository_root, out),
     },
     Format {
         name: "github",
         help: "GitHub workflow commands: annotations on the export in pull requests",
         for_people: false,
-        emitter: &super::github::Github,
+        emit: |report, _, out| out.write_all(super::github::render(report).as_bytes()),
     },
     Format {
         name: "markdown",
         help: "A Markdown report for a job summary or a pull-request comment",
         for_people: false,
-        emitter: &super::markdown::Markdown,
+        emit: |report, _, out| out.write_all(super::markdown::render(report).as_bytes()),
     },
     Format {
         name: "junit",
         help: "JUnit XML: a test case per story, a failure per finding",
         for_people: false,
-        emitter: &super::junit::Junit,
+        emit: |report, _, out| super::junit::write(report, out),
     },
     Format {
         name: "html",
         help: "One self-contained HTML page (use with --output): health, charts, every story \
                with its findings on the offending text, filters; no network needed",
         for_people: false,
-        emitter: &super::html::Html,
+        emit: |report, options, out| {
+            out.write_all(super::html::render_with(report, options.links).as_bytes())
+        },
     },
     Format {
         name: "csv",
@@ -130,7 +124,13 @@ pub static FORMATS: &[Format] = &[
                a byte-order mark (see --csv-bom); cells that a spreadsheet would run as a \
                formula start with `'`",
         for_people: false,
-        emitter: &super::csv::Csv,
+        emit: |report, options, out| {
+            let csv = super::csv::Options {
+                bom: options.csv_bom,
+                links: options.links,
+            };
+            super::csv::write(report, csv, out)
+        },
     },
 ];
 

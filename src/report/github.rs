@@ -132,17 +132,3 @@ pub fn escape_data(text: &str) -> String {
 pub fn escape_property(text: &str) -> String {
     escape_data(text).replace(':', "%3A").replace(',', "%2C")
 }
-
-/// `--format github`: GitHub workflow commands.
-pub struct Github;
-
-impl super::emit::Emitter for Github {
-    fn emit(
-        &self,
-        report: &Report<'_>,
-        _options: &super::emit::EmitOptions<'_>,
-        out: &mut dyn std::io::Write,
-    ) -> std::io::Result<()> {
-        out.write_all(render(report).as_bytes())
-    }
-}

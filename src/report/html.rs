@@ -411,20 +411,6 @@ fn select(out: &mut String, name: &str, label: &str, all: &str, options: &[(Stri
     out.push_str("</select></label>");
 }
 
-/// `--format html`: the HTML page.
-pub struct Html;
-
-impl super::emit::Emitter for Html {
-    fn emit(
-        &self,
-        report: &Report<'_>,
-        options: &super::emit::EmitOptions<'_>,
-        out: &mut dyn std::io::Write,
-    ) -> std::io::Result<()> {
-        out.write_all(render_with(report, options.links).as_bytes())
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;

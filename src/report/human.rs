@@ -267,17 +267,3 @@ fn paint(style: Style, code: &str, text: &str) -> String {
         text.to_owned()
     }
 }
-
-/// `--format human`: the human report.
-pub struct Human;
-
-impl super::emit::Emitter for Human {
-    fn emit(
-        &self,
-        report: &Report<'_>,
-        options: &super::emit::EmitOptions<'_>,
-        out: &mut dyn std::io::Write,
-    ) -> std::io::Result<()> {
-        write(report, options.style, out)
-    }
-}

@@ -124,20 +124,6 @@ pub fn render<'a>(report: &'a Report<'a>) -> String {
     String::from_utf8_lossy(&out).into_owned()
 }
 
-/// `--format json`: the JSON report.
-pub struct Json;
-
-impl super::emit::Emitter for Json {
-    fn emit(
-        &self,
-        report: &Report<'_>,
-        _options: &super::emit::EmitOptions<'_>,
-        out: &mut dyn std::io::Write,
-    ) -> std::io::Result<()> {
-        write(report, out)
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;

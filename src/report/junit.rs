@@ -193,20 +193,6 @@ fn escape_with(text: &str, attribute: bool) -> String {
     out
 }
 
-/// `--format junit`: the JUnit report.
-pub struct Junit;
-
-impl super::emit::Emitter for Junit {
-    fn emit(
-        &self,
-        report: &Report<'_>,
-        _options: &super::emit::EmitOptions<'_>,
-        out: &mut dyn std::io::Write,
-    ) -> std::io::Result<()> {
-        write(report, out)
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;

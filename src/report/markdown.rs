@@ -234,20 +234,6 @@ pub fn escape(text: &str) -> String {
     out
 }
 
-/// `--format markdown`: the Markdown report.
-pub struct Markdown;
-
-impl super::emit::Emitter for Markdown {
-    fn emit(
-        &self,
-        report: &Report<'_>,
-        _options: &super::emit::EmitOptions<'_>,
-        out: &mut dyn std::io::Write,
-    ) -> std::io::Result<()> {
-        out.write_all(render(report).as_bytes())
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -478,20 +478,6 @@ fn join_segments(path: &Path) -> String {
     out
 }
 
-/// `--format sarif`: the SARIF report.
-pub struct Sarif;
-
-impl super::emit::Emitter for Sarif {
-    fn emit(
-        &self,
-        report: &Report<'_>,
-        options: &super::emit::EmitOptions<'_>,
-        out: &mut dyn std::io::Write,
-    ) -> std::io::Result<()> {
-        write(report, options.repository_root, out)
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
