@@ -3,43 +3,67 @@
 
 use jsonc_parser::ast::{StringLit, Value as Json};
 use jsonc_parser::common::Ranged;
+use jsonc_parser::errors::ParseError;
 use jsonc_parser::{CollectOptions, ParseOptions};
 
 use crate::backlog::Span;
 use crate::error::Error;
 use crate::source::Source;
 
-/// The JSON value of `source`; on invalid JSON, an error at the place, whose help says to
-/// `fetch_again` when the file looks cut off.
-pub fn parse<'a>(source: &'a Source, fetch_again: &str) -> Result<Json<'a>, Error> {
-    let strict = ParseOptions {
-        allow_comments: false,
-        allow_loose_object_property_names: false,
-        allow_trailing_commas: false,
-        allow_missing_commas: false,
-        allow_single_quoted_strings: false,
-        allow_hexadecimal_numbers: false,
-        allow_unary_plus_numbers: false,
-        allow_bare_decimal_point_numbers: false,
-        allow_non_finite_numbers: false,
-        allow_extended_string_escapes: false,
-    };
+/// Standard JSON, nothing of JSONC or JSON5.
+const STRICT: ParseOptions = ParseOptions {
+    allow_comments: false,
+    allow_loose_object_property_names: false,
+    allow_trailing_commas: false,
+    allow_missing_commas: false,
+    allow_single_quoted_strings: false,
+    allow_hexadecimal_numbers: false,
+    allow_unary_plus_numbers: false,
+    allow_bare_decimal_point_numbers: false,
+    allow_non_finite_numbers: false,
+    allow_extended_string_escapes: false,
+};
+
+/// The tree of `text` parsed strictly, `None` if it holds only white space.
+pub fn parse_text(text: &str) -> Result<Option<Json<'_>>, ParseError> {
+    jsonc_parser::parse_to_ast(text, &CollectOptions::default(), &STRICT).map(|parsed| parsed.value)
+}
+
+/// The error for `source`, which is not JSON: at the place jsonc-parser stopped, with
+/// `cut_off` as the help when that is the end of the file, else `fix_or`.
+pub fn invalid(source: &Source, cut_off: &str, fix_or: &str) -> Error {
     let text = source.text();
-    let parsed = jsonc_parser::parse_to_ast(text, &CollectOptions::default(), &strict).map_err(|e| {
-        let range = e.range();
-        let truncated = range.end >= text.trim_end().len();
-        let help = if truncated {
-            format!("the file ends in the middle of a value: it was probably cut off; {fetch_again}")
-        } else {
-            format!("fix the JSON at this place, or {fetch_again}")
-        };
-        Error::at(source, Span::new(range.start, range.end), format!("invalid JSON: {}", e.kind()))
+    match parse_text(text) {
+        Err(e) => {
+            let range = e.range();
+            let help = if range.end >= text.trim_end().len() {
+                format!(
+                    "the file ends in the middle of a value: it was probably cut off; {cut_off}"
+                )
+            } else {
+                format!("fix the JSON at this place, or {fix_or}")
+            };
+            Error::at(
+                source,
+                Span::new(range.start, range.end),
+                format!("invalid JSON: {}", e.kind()),
+            )
             .help(help)
             .build()
-    })?;
-    parsed
-        .value
-        .ok_or_else(|| Error::at(source, Span::empty_at(0), "the file holds no JSON value").build())
+        }
+        Ok(None) => Error::at(source, Span::empty_at(0), "the file holds no JSON value").build(),
+        // Only for a file the caller found invalid where jsonc-parser does not.
+        Ok(Some(_)) => Error::at(source, Span::empty_at(0), "invalid JSON").build(),
+    }
+}
+
+/// The JSON value of `source`; on invalid JSON, an error at the place, whose help says to
+/// `fetch_again`.
+pub fn parse<'a>(source: &'a Source, fetch_again: &str) -> Result<Json<'a>, Error> {
+    match parse_text(source.text()) {
+        Ok(Some(value)) => Ok(value),
+        _ => Err(invalid(source, fetch_again, fetch_again)),
+    }
 }
 
 /// An error for the first string longer than `limit` bytes, if any (see

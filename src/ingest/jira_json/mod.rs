@@ -9,21 +9,20 @@
 //! The file is read once without building its tree ([`outline`]); each issue is kept as
 //! its byte range, key and summary ([`crate::stored`]) and decoded when a rule asks for it
 //! ([`issues`]), parsing only the fields asked for. A file that is not JSON gets
-//! jsonc-parser's error ([`tree`]).
+//! jsonc-parser's error ([`invalid`]).
 
 mod issues;
 mod origins;
 mod outline;
 mod resolve;
 mod syntax;
-mod tree;
 mod values;
 
 use std::sync::Arc;
 
 use crate::backlog::{Field, FileInfo, InputFormat, Span};
 use crate::error::Error;
-use crate::ingest::ReadOptions;
+use crate::ingest::{json_doc, ReadOptions};
 use crate::source::Source;
 use crate::stored::{Kept, Key, Raw};
 
@@ -34,6 +33,16 @@ use resolve::Resolver;
 use syntax::Kind;
 use values::gives;
 
+/// The error for a file that [`syntax`] refused: jsonc-parser's, as it reads the whole
+/// file (the two agree on what is JSON).
+fn invalid(source: &Source) -> Error {
+    json_doc::invalid(
+        source,
+        "fetch or export it again",
+        "fetch the response from Jira again",
+    )
+}
+
 /// Reads every issue of a Jira REST response, keeping each undecoded.
 pub fn read(
     source: &Source,
@@ -42,7 +51,7 @@ pub fn read(
 ) -> Result<(FileInfo, Vec<Kept>), Error> {
     let text = source.text();
     let max_cell = options.limits.max_cell_bytes();
-    let outline = outline::outline(text, max_cell).map_err(|_| tree::invalid(source))?;
+    let outline = outline::outline(text, max_cell).map_err(|_| invalid(source))?;
     if let Some(large) = outline.long {
         return Err(crate::limits::cell_too_large(
             source,

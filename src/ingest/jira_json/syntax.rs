@@ -347,7 +347,7 @@ mod tests {
     use super::*;
 
     fn jsonc_accepts(text: &str) -> bool {
-        matches!(super::super::tree::parse_text(text), Ok(Some(_)))
+        matches!(crate::ingest::json_doc::parse_text(text), Ok(Some(_)))
     }
 
     #[test]

@@ -8,12 +8,11 @@
 
 use crate::backlog::{Field, MappedText, Span, Value};
 use crate::ingest::json_text::literal_text;
-use crate::ingest::{adf, wiki};
+use crate::ingest::{adf, json_doc, wiki};
 use crate::stored::Raw;
 
 use super::outline::unquoted;
 use super::syntax::{Cursor, Invalid, Kind};
-use super::tree;
 
 /// The non-blank values of the JSON value at `value` in `text`, for a JSON field that
 /// fills `field`.
@@ -177,7 +176,7 @@ fn first_string(cursor: &mut Cursor<'_>, name: &str) -> Result<Option<Span>, Inv
 fn document(text: &str, span: Span) -> Value {
     let raw = text.get(span.start..span.end).unwrap_or_default();
     let mut value = Value {
-        text: match tree::parse_text(raw) {
+        text: match json_doc::parse_text(raw) {
             Ok(Some(json)) => adf::to_plain(&json, raw),
             _ => MappedText::empty_at(0),
         },
