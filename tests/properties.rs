@@ -976,11 +976,7 @@ fn pipeline_csv() -> impl Strategy<Value = String> {
 /// Every built-in rule, with `A-1` suppressed by the configuration; without job stories,
 /// then with them (and a persona).
 static LINTERS: LazyLock<[Linter; 2]> = LazyLock::new(|| {
-    let cli = CommandLine {
-        select: vec!["all".to_owned()],
-        extend_select: Vec::new(),
-        ignore: Vec::new(),
-    };
+    let cli = CommandLine::only("all");
     let catalog = catalog::builtin_rules().expect("the built-in rules load");
     let rules =
         selection::select(catalog, &config::Loaded::default(), &cli).expect("`all` selects");

@@ -48,11 +48,7 @@ fn export(items: &[CaseItem]) -> String {
 
 fn linter(rule: &str) -> Linter {
     let overrides = Overrides {
-        select: CommandLine {
-            select: vec![rule.to_owned()],
-            extend_select: Vec::new(),
-            ignore: Vec::new(),
-        },
+        select: CommandLine::only(rule),
         today: Some(jiff::civil::date(2026, 3, 1)),
         max_findings_per_item: Some(usize::MAX),
     };

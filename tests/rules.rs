@@ -81,11 +81,7 @@ fn run_with(rule: &str, rows: &[(&str, &[(&str, &str)])], toml: &str) -> Vec<Str
         ..Loaded::default()
     };
     let overrides = Overrides {
-        select: CommandLine {
-            select: vec![rule.to_owned()],
-            extend_select: Vec::new(),
-            ignore: Vec::new(),
-        },
+        select: CommandLine::only(rule),
         today: Some(jiff::civil::date(2026, 3, 1)),
         max_findings_per_item: Some(usize::MAX),
     };

@@ -15,11 +15,7 @@ use libfuzzer_sys::fuzz_target;
 
 /// Every built-in rule; without job stories, then with them.
 static LINTERS: LazyLock<[Linter; 2]> = LazyLock::new(|| {
-    let cli = CommandLine {
-        select: vec!["all".to_owned()],
-        extend_select: Vec::new(),
-        ignore: Vec::new(),
-    };
+    let cli = CommandLine::only("all");
     let catalog = catalog::builtin_rules().unwrap_or_default();
     let rules = selection::select(catalog, &Loaded::default(), &cli).unwrap_or_default();
     [false, true].map(|job_stories| {

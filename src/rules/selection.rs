@@ -28,6 +28,16 @@ pub struct CommandLine {
     pub ignore: Vec<String>,
 }
 
+impl CommandLine {
+    /// `--select SELECTOR` alone: one rule, a category or `all`.
+    pub fn only(selector: &str) -> CommandLine {
+        CommandLine {
+            select: vec![selector.to_owned()],
+            ..CommandLine::default()
+        }
+    }
+}
+
 /// One layer of selectors (ruff's `RuleSelection`).
 struct Layer<'a> {
     select: Option<&'a [String]>,
