@@ -467,26 +467,17 @@ impl Item {
     }
 }
 
-/// The input formats backlint reads.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-pub enum InputFormat {
-    JiraCsv,
-    JiraJson,
-    JiraXml,
-    GithubIssues,
-    Lines,
-}
-
-impl InputFormat {
-    pub fn name(self) -> &'static str {
-        match self {
-            InputFormat::JiraCsv => "jira-csv",
-            InputFormat::JiraJson => "jira-json",
-            InputFormat::JiraXml => "jira-xml",
-            InputFormat::GithubIssues => "github-issues",
-            InputFormat::Lines => "lines",
-        }
-    }
+/// What kind of file items came from, as far as rules and reports care: the model
+/// names no format; each reader describes its files with one of these.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct FileKind {
+    /// The name of the reader that read it (`--input-format`), for `backlint fields`.
+    pub reader: &'static str,
+    /// Its items are tracker issues, each with a page of its own (not lines of a list).
+    pub issues: bool,
+    /// Its items may carry the address of their REST resource (`self`), which links to
+    /// their pages can be made from.
+    pub self_links: bool,
 }
 
 /// Where one logical field of a file comes from: the columns or JSON fields found for it.
@@ -500,7 +491,7 @@ pub struct FieldOrigin {
 /// What reading one file found besides its items.
 #[derive(Debug, Clone)]
 pub struct FileInfo {
-    pub format: InputFormat,
+    pub kind: FileKind,
     /// One entry per logical field, in [`Field::ALL`] order.
     pub origins: Vec<FieldOrigin>,
     /// How to decode the items its reader kept undecoded; `None` when it kept none.

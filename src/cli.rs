@@ -2,10 +2,11 @@
 
 use std::path::PathBuf;
 
+use clap::builder::{PossibleValue, PossibleValuesParser};
 use clap::{Parser, Subcommand, ValueEnum};
 
-use crate::backlog::InputFormat;
 use crate::finding::Severity;
+use crate::ingest::reader::READERS;
 use crate::report::emit::{Format, FORMATS};
 use crate::report::Order;
 
@@ -109,8 +110,8 @@ pub struct InputArgs {
     #[arg(required = true, value_name = "PATH")]
     pub paths: Vec<String>,
     /// The format of the input; `auto` decides from each file's content.
-    #[arg(long, value_enum, default_value_t = InputFormatArg::Auto)]
-    pub input_format: InputFormatArg,
+    #[arg(long, default_value = "auto", value_parser = input_formats())]
+    pub input_format: String,
     /// Configuration file (default: the nearest backlint.toml from the current directory up).
     #[arg(long, value_name = "FILE")]
     pub config: Option<PathBuf>,
@@ -206,29 +207,13 @@ pub struct FieldsArgs {
     pub input: InputArgs,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
-pub enum InputFormatArg {
-    Auto,
-    JiraCsv,
-    JiraJson,
-    /// Jira's XML export (RSS).
-    JiraXml,
-    /// `gh issue list --json …` output.
-    GithubIssues,
-    Lines,
-}
-
-impl InputFormatArg {
-    pub fn format(self) -> Option<InputFormat> {
-        match self {
-            InputFormatArg::Auto => None,
-            InputFormatArg::JiraCsv => Some(InputFormat::JiraCsv),
-            InputFormatArg::JiraJson => Some(InputFormat::JiraJson),
-            InputFormatArg::JiraXml => Some(InputFormat::JiraXml),
-            InputFormatArg::GithubIssues => Some(InputFormat::GithubIssues),
-            InputFormatArg::Lines => Some(InputFormat::Lines),
-        }
-    }
+/// `--input-format`'s values: `auto`, then the table of readers.
+fn input_formats() -> PossibleValuesParser {
+    let readers = READERS.iter().map(|reader| match reader.help {
+        "" => PossibleValue::new(reader.name()),
+        help => PossibleValue::new(reader.name()).help(help),
+    });
+    PossibleValuesParser::new(std::iter::once(PossibleValue::new("auto")).chain(readers))
 }
 
 /// `--format` takes its values from the table of output formats.
@@ -237,8 +222,8 @@ impl ValueEnum for Format {
         FORMATS
     }
 
-    fn to_possible_value(&self) -> Option<clap::builder::PossibleValue> {
-        Some(clap::builder::PossibleValue::new(self.name).help(self.help))
+    fn to_possible_value(&self) -> Option<PossibleValue> {
+        Some(PossibleValue::new(self.name).help(self.help))
     }
 }
 

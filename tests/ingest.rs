@@ -512,7 +512,7 @@ fn unmapped_columns_are_kept_only_when_asked() {
 #[test]
 fn github_issues_from_gh_issue_list() {
     let backlog = read(&["github-issues.json"]);
-    assert_eq!(backlog.files[0].format.name(), "github-issues");
+    assert_eq!(backlog.files[0].kind.reader, "github-issues");
     let keys: Vec<String> = backlog.items().map(|i| i.key.clone()).collect();
     assert_eq!(keys, ["#12", "#13", "#14", "#9"]);
     let story = item(&backlog, "#12");
@@ -564,7 +564,7 @@ fn github_issues_from_gh_issue_list() {
 #[test]
 fn jira_xml_export_with_custom_fields() {
     let backlog = read(&["jira-xml.xml"]);
-    assert_eq!(backlog.files[0].format.name(), "jira-xml");
+    assert_eq!(backlog.files[0].kind.reader, "jira-xml");
     let story = item(&backlog, "LED-31");
     assert_eq!(
         story.get(Field::Estimate).and_then(|v| v.as_number()),

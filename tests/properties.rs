@@ -10,8 +10,9 @@ use std::sync::LazyLock;
 
 use proptest::prelude::*;
 
-use backlint::backlog::{Backlog, Field, InputFormat, MappedText, Span};
+use backlint::backlog::{Backlog, Field, MappedText, Span};
 use backlint::config;
+use backlint::ingest::reader::{self, Reader, READERS};
 use backlint::ingest::{self, adf, html, markdown, wiki, ReadOptions};
 use backlint::report::{self, human::Style, Report};
 use backlint::rules::context::Settings;
@@ -20,14 +21,6 @@ use backlint::rules::selection::{self, CommandLine};
 use backlint::rules::story::{self, atomic, minimal, StorySource};
 use backlint::rules::{catalog, criteria, similarity, Rule};
 use backlint::source::{Encoding, Source};
-
-const FORMATS: [InputFormat; 5] = [
-    InputFormat::JiraCsv,
-    InputFormat::JiraJson,
-    InputFormat::JiraXml,
-    InputFormat::GithubIssues,
-    InputFormat::Lines,
-];
 
 /// `cases` cases (or `PROPTEST_CASES`), without writing failures to files: a failure
 /// prints its minimal input, which becomes a regression test. The seed is random.
@@ -49,7 +42,7 @@ fn source(name: &str, text: &str) -> Source {
     Source::new(name, text.to_owned(), Encoding::Utf8)
 }
 
-fn options(format: Option<InputFormat>) -> ReadOptions {
+fn options(format: Option<&'static Reader>) -> ReadOptions {
     ReadOptions {
         format,
         ..ReadOptions::default()
@@ -142,7 +135,7 @@ proptest! {
             return Ok(());
         };
         let text = source.text().to_owned();
-        for format in FORMATS.iter().copied().map(Some).chain([None]) {
+        for format in READERS.iter().copied().map(Some).chain([None]) {
             let mut backlog = Backlog::default();
             let copy = Source::new("input", text.clone(), source.encoding());
             if ingest::add_source(&mut backlog, copy, &options(format)).is_ok() {
@@ -234,7 +227,7 @@ proptest! {
     ) {
         let csv = write_csv(&rows, crlf, final_break);
         let mut backlog = Backlog::default();
-        let read = ingest::add_source(&mut backlog, source("t.csv", &csv), &options(Some(InputFormat::JiraCsv)));
+        let read = ingest::add_source(&mut backlog, source("t.csv", &csv), &options(Some(&reader::JIRA_CSV)));
         let kept: Vec<&Vec<(String, bool)>> = rows
             .iter()
             .filter(|row| row.iter().any(|(text, _)| !text.is_empty()))

@@ -3,12 +3,13 @@
 
 use std::ops::Range;
 
-use backlint::backlog::{Backlog, InputFormat, MappedText, Span};
+use backlint::backlog::{Backlog, MappedText, Span};
+use backlint::ingest::reader::Reader;
 use backlint::ingest::{self, ReadOptions};
 
 /// Decodes `bytes` and reads them as `format` (`None` detects it), as `backlint check`
 /// does with a file called `name`. Every value of what was read maps inside the file.
-pub fn read(name: &str, bytes: &[u8], format: Option<InputFormat>) -> Option<Backlog> {
+pub fn read(name: &str, bytes: &[u8], format: Option<&'static Reader>) -> Option<Backlog> {
     let source = backlint::decode::decode(name, bytes.to_vec()).ok()?;
     let mut backlog = Backlog::default();
     let options = ReadOptions {

@@ -24,7 +24,7 @@ fn render(backlog: &Backlog) -> String {
             out,
             "{} ({}, {}, {items} item{})",
             escape(source.name()),
-            info.format.name(),
+            info.kind.reader,
             source.encoding().name(),
             if items == 1 { "" } else { "s" }
         );

@@ -46,7 +46,7 @@ pub fn read_backlog(
     keep_unmapped: Option<Vec<String>>,
 ) -> Result<Backlog, Error> {
     let options = ReadOptions {
-        format: input.input_format.format(),
+        format: crate::ingest::reader::named(&input.input_format),
         fields: loaded.field_map.clone(),
         limits: loaded.config.limits,
         keep_unmapped,

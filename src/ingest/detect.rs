@@ -4,16 +4,17 @@
 
 use memchr::memmem;
 
-use crate::backlog::{InputFormat, Span};
+use crate::backlog::Span;
 use crate::error::Error;
 use crate::ingest::fields::FieldMap;
+use crate::ingest::reader::{Reader, GITHUB_ISSUES, JIRA_CSV, JIRA_JSON, JIRA_XML, LINES};
 use crate::ingest::unsupported::Unsupported;
 use crate::ingest::{github_issues, jira_csv, json_head};
 use crate::source::Source;
 
 /// The reader for `source`, or an error saying what the file looks like. `fields` (the
 /// configured field names) tells a header row from data.
-pub fn detect(source: &Source, fields: &FieldMap) -> Result<InputFormat, Error> {
+pub fn detect(source: &Source, fields: &FieldMap) -> Result<&'static Reader, Error> {
     recognise(source.name(), source.text(), fields)
         .map_err(|(kind, span)| kind.error_at(source, span))
 }
@@ -30,15 +31,15 @@ fn recognise(
     name: &str,
     text: &str,
     fields: &FieldMap,
-) -> Result<InputFormat, (Unsupported, Span)> {
+) -> Result<&'static Reader, (Unsupported, Span)> {
     let offset = text.len() - text.trim_start().len();
     let start = &text[offset..];
     if start.starts_with('{') || start.starts_with('[') && !looks_like_markdown_task(start) {
         let keys = json_head::first_object_keys(start);
         if start.starts_with('[') && github_issues::looks_like(&keys) {
-            return Ok(InputFormat::GithubIssues);
+            return Ok(&GITHUB_ISSUES);
         }
-        return Ok(InputFormat::JiraJson);
+        return Ok(&JIRA_JSON);
     }
     let extension = name
         .rsplit_once('.')
@@ -59,13 +60,13 @@ fn recognise(
     let names_a_field = cells.iter().any(|cell| fields.lookup(cell).is_some());
     let tabbed = delimiter == b'\t';
     if names_a_field && (!story_list || tabbed) {
-        return Ok(InputFormat::JiraCsv);
+        return Ok(&JIRA_CSV);
     }
     match extension {
-        "csv" | "tsv" => Ok(InputFormat::JiraCsv),
+        "csv" | "tsv" => Ok(&JIRA_CSV),
         // Columns saved as "Unicode text", under names backlint does not know.
         "txt" if tabbed => Err((Unsupported::NoHeader, line_span)),
-        _ if story_list => Ok(InputFormat::Lines),
+        _ if story_list => Ok(&LINES),
         _ if cells.len() >= 2 => Err((Unsupported::NoHeader, line_span)),
         _ => Err((Unsupported::UnknownText, line_span)),
     }
@@ -82,7 +83,7 @@ const MARKUP_HEAD: usize = 64 * 1024;
 
 /// Jira's XML export, or else what a file starting with `<` at `offset` is and the words
 /// that show it (else its first tag).
-fn markup(name: &str, text: &str, offset: usize) -> Result<InputFormat, (Unsupported, Span)> {
+fn markup(name: &str, text: &str, offset: usize) -> Result<&'static Reader, (Unsupported, Span)> {
     let end = text.len().min(offset + MARKUP_HEAD);
     let head = text.as_bytes()[offset..end].to_ascii_lowercase();
     let find = |needle: &str| {
@@ -99,7 +100,7 @@ fn markup(name: &str, text: &str, offset: usize) -> Result<InputFormat, (Unsuppo
         .or_else(|| find("<rss").filter(|_| jira))
         .is_some()
     {
-        return Ok(InputFormat::JiraXml);
+        return Ok(&JIRA_XML);
     }
     let excel = [
         "urn:schemas-microsoft-com:office:excel",
@@ -127,42 +128,49 @@ fn markup(name: &str, text: &str, offset: usize) -> Result<InputFormat, (Unsuppo
 mod tests {
     use super::*;
 
-    fn format(name: &str, text: &str) -> Result<InputFormat, Unsupported> {
-        recognise(name, text, &FieldMap::default()).map_err(|(kind, _)| kind)
+    fn format(name: &str, text: &str) -> Result<&'static str, Unsupported> {
+        recognise(name, text, &FieldMap::default())
+            .map(Reader::name)
+            .map_err(|(kind, _)| kind)
     }
 
     #[test]
     fn content_decides_before_the_name() {
-        use InputFormat::*;
-        assert_eq!(format("export.csv", " {\"issues\": []}"), Ok(JiraJson));
-        assert_eq!(format("-", "[{\"key\": \"A-1\"}]"), Ok(JiraJson));
+        assert_eq!(format("export.csv", " {\"issues\": []}"), Ok("jira-json"));
+        assert_eq!(format("-", "[{\"key\": \"A-1\"}]"), Ok("jira-json"));
         assert_eq!(
             format(
                 "issues.json",
                 "[{\"body\":\"\",\"number\":3,\"title\":\"A\"}]"
             ),
-            Ok(GithubIssues)
+            Ok("github-issues")
         );
         assert_eq!(
             format("-", "[{\"key\":\"A-1\",\"fields\":{\"title\":1}}]"),
-            Ok(JiraJson)
+            Ok("jira-json")
         );
-        assert_eq!(format("-", "Summary,Issue key\nA,B-1\n"), Ok(JiraCsv));
-        assert_eq!(format("-", "\"Summary\";\"Key\"\n"), Ok(JiraCsv));
-        assert_eq!(format("export.xls", "Summary,Issue key\n"), Ok(JiraCsv));
-        assert_eq!(format("stories.txt", "Summary,Issue key\n"), Ok(Lines));
-        assert_eq!(format("unicode.txt", "Issue key\tSummary\n"), Ok(JiraCsv));
-        assert_eq!(format("-", "Resumen,Clave de incidencia\n"), Ok(JiraCsv));
+        assert_eq!(format("-", "Summary,Issue key\nA,B-1\n"), Ok("jira-csv"));
+        assert_eq!(format("-", "\"Summary\";\"Key\"\n"), Ok("jira-csv"));
+        assert_eq!(format("export.xls", "Summary,Issue key\n"), Ok("jira-csv"));
+        assert_eq!(format("stories.txt", "Summary,Issue key\n"), Ok("lines"));
+        assert_eq!(
+            format("unicode.txt", "Issue key\tSummary\n"),
+            Ok("jira-csv")
+        );
+        assert_eq!(format("-", "Resumen,Clave de incidencia\n"), Ok("jira-csv"));
         assert_eq!(
             format("unicode.txt", "Schlüssel\tZusammenfassung\n"),
-            Ok(JiraCsv)
+            Ok("jira-csv")
         );
-        assert_eq!(format("stories.md", "[ ] As a user, I want A\n"), Ok(Lines));
+        assert_eq!(
+            format("stories.md", "[ ] As a user, I want A\n"),
+            Ok("lines")
+        );
         assert_eq!(
             format("stories.md", "<!-- ours -->\n- As a user\n"),
-            Ok(Lines)
+            Ok("lines")
         );
-        assert_eq!(format("other.csv", "id,title\n1,A\n"), Ok(JiraCsv));
+        assert_eq!(format("other.csv", "id,title\n1,A\n"), Ok("jira-csv"));
     }
 
     #[test]
@@ -182,7 +190,7 @@ mod tests {
         );
         assert_eq!(
             format("stories.txt", "As a user\tI want A, so that B\n"),
-            Ok(InputFormat::Lines)
+            Ok("lines")
         );
     }
 
@@ -190,7 +198,7 @@ mod tests {
     fn markup_by_what_it_holds() {
         let jira_xml =
             "<?xml version=\"1.0\"?>\n<!-- RSS generated by JIRA (9.4) -->\n<rss version=\"0.92\">";
-        assert_eq!(format("a.xml", jira_xml), Ok(InputFormat::JiraXml));
+        assert_eq!(format("a.xml", jira_xml), Ok("jira-xml"));
         let excel = "<html xmlns:x=\"urn:schemas-microsoft-com:office:excel\">";
         assert_eq!(format("a.xls", excel), Err(Unsupported::ExcelHtml));
         assert_eq!(

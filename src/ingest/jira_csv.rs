@@ -12,7 +12,7 @@ use std::sync::Arc;
 use csv_core::{ReadFieldResult, ReaderBuilder};
 use rayon::prelude::*;
 
-use crate::backlog::{Field, FieldOrigin, FileInfo, InputFormat, Span};
+use crate::backlog::{Field, FieldOrigin, FileInfo, FileKind, Span};
 use crate::error::Error;
 use crate::ingest::csv_rows::{Column, CsvRows, Layout};
 use crate::ingest::fields::FieldMap;
@@ -21,6 +21,13 @@ use crate::ingest::ReadOptions;
 use crate::ingest::{csv_cell, csv_split};
 use crate::source::Source;
 use crate::stored::{Kept, Key, Raw};
+
+/// What this reader's files are: `--input-format jira-csv`.
+pub const KIND: FileKind = FileKind {
+    reader: "jira-csv",
+    issues: true,
+    self_links: false,
+};
 
 /// Reads every issue of a Jira CSV export: its rows, kept undecoded (see [`crate::stored`]).
 pub fn read(
@@ -46,7 +53,7 @@ pub fn read(
     // A header and no rows (a filter that matched nothing) is an empty backlog.
     let rows = reading.rows(records.position)?;
     let info = FileInfo {
-        format: InputFormat::JiraCsv,
+        kind: KIND,
         origins: columns.origins(),
         decoder: Some(Arc::new(CsvRows {
             layout: columns.layout(delimiter),

@@ -18,7 +18,7 @@ use std::sync::Arc;
 use roxmltree::{Document, Node, ParsingOptions};
 
 use crate::backlog::{
-    Entry, Field, FieldOrigin, FileInfo, InputFormat, Item, MappedText, Span, Value,
+    Entry, Field, FieldOrigin, FileInfo, FileKind, Item, MappedText, Span, Value,
 };
 use crate::error::Error;
 use crate::ingest::{html, xml_text, ReadOptions};
@@ -45,6 +45,13 @@ const CATEGORIES: [(&str, &str); 3] = [
     ("indeterminate", "In Progress"),
     ("done", "Done"),
 ];
+
+/// What this reader's files are: `--input-format jira-xml`.
+pub const KIND: FileKind = FileKind {
+    reader: "jira-xml",
+    issues: true,
+    self_links: false,
+};
 
 /// Reads every item of a Jira XML export.
 pub fn read(
@@ -126,7 +133,7 @@ pub fn read(
         items.push(reader.item(source_index, index + 1, node, range.start));
     }
     let info = FileInfo {
-        format: InputFormat::JiraXml,
+        kind: KIND,
         origins: reader.origins,
         decoder: None,
     };

@@ -8,10 +8,17 @@
 use std::sync::Arc;
 
 use crate::backlog::{
-    Entry, Field, FieldOrigin, FileInfo, InputFormat, Item, MappedText, Span, Value,
+    Entry, Field, FieldOrigin, FileInfo, FileKind, Item, MappedText, Span, Value,
 };
 use crate::error::Error;
 use crate::source::Source;
+
+/// What this reader's files are: `--input-format lines`.
+pub const KIND: FileKind = FileKind {
+    reader: "lines",
+    issues: false,
+    self_links: false,
+};
 
 /// Reads a story list; `markdown` turns on the Markdown rules above.
 pub fn read(
@@ -56,7 +63,7 @@ pub fn read(
         })
         .collect();
     let info = FileInfo {
-        format: InputFormat::Lines,
+        kind: KIND,
         origins,
         decoder: None,
     };

@@ -19,23 +19,25 @@ pub mod json_text;
 pub mod lines;
 pub mod markdown;
 pub mod plain_writer;
+pub mod reader;
 pub mod unsupported;
 pub mod wiki;
 pub mod xml_text;
 
-use crate::backlog::{Backlog, FileInfo, InputFormat, Item};
+use crate::backlog::Backlog;
 use crate::decode::decode;
 use crate::error::Error;
 use crate::limits::Limits;
 use crate::source::Source;
-use crate::stored::Stored;
 use fields::FieldMap;
+use reader::Reader;
 
 /// How the files given on the command line are to be read.
 #[derive(Debug, Clone, Default)]
 pub struct ReadOptions {
-    /// `None` detects the format of each file from its content.
-    pub format: Option<InputFormat>,
+    /// The reader of every file (`--input-format`); `None` detects each file's from its
+    /// content.
+    pub format: Option<&'static Reader>,
     pub fields: FieldMap,
     pub limits: Limits,
     /// Columns and JSON fields that fill no logical field are kept under their own name
@@ -74,39 +76,15 @@ pub fn add_source(
             name: source.name().to_owned(),
         });
     }
-    let format = match options.format {
-        Some(format) => format,
+    let reader = match options.format {
+        Some(reader) => reader,
         None => detect::detect(&source, &options.fields)?,
     };
-    let index = backlog.sources.len();
-    let decoded = |(info, items): (FileInfo, Vec<Item>)| {
-        let items = items
-            .into_iter()
-            .map(|item| Stored::Decoded(Box::new(item)));
-        (info, items.collect())
-    };
-    let (info, items): (FileInfo, Vec<Stored>) = match format {
-        InputFormat::JiraCsv => {
-            let (info, rows) = jira_csv::read(&source, index, options)?;
-            (info, rows.into_iter().map(Stored::Kept).collect())
-        }
-        InputFormat::JiraJson => {
-            let (info, issues) = jira_json::read(&source, index, options)?;
-            (info, issues.into_iter().map(Stored::Kept).collect())
-        }
-        InputFormat::JiraXml => decoded(jira_xml::read(&source, index, options)?),
-        InputFormat::GithubIssues => decoded(github_issues::read(&source, index, options)?),
-        InputFormat::Lines => decoded(lines::read(&source, index, is_markdown(source.name()))?),
-    };
+    let (info, items) = (reader.read)(&source, backlog.sources.len(), options)?;
     backlog.sources.push(source);
     backlog.files.push(info);
     backlog.extend(items);
     Ok(())
-}
-
-fn is_markdown(name: &str) -> bool {
-    let lower = name.to_ascii_lowercase();
-    lower.ends_with(".md") || lower.ends_with(".markdown")
 }
 
 /// The largest text backlint reads, decoded: offsets into it must fit in 32 bits.

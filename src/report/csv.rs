@@ -17,7 +17,7 @@ use ::csv::{QuoteStyle, Terminator, WriterBuilder};
 
 use super::html::IssueLinks;
 use super::{in_parallel, Report};
-use crate::backlog::{Field, InputFormat};
+use crate::backlog::Field;
 use crate::finding::Finding;
 use crate::rules::docs;
 use crate::rules::kinds::excerpt;
@@ -96,17 +96,17 @@ pub fn write(
 }
 
 /// `links`, following JSON issues' `self` addresses only when all of them are safe (see
-/// [`IssueLinks::for_items`]); only JSON files have them, so CSV rows are not decoded.
+/// [`IssueLinks::for_items`]); only items of files whose kind has them are decoded.
 fn safe_links<'a>(report: &Report<'_>, links: IssueLinks<'a>) -> IssueLinks<'a> {
     if links.template.is_some() {
         return links;
     }
     let backlog = report.backlog;
-    let json_items: Vec<_> = (0..backlog.len())
-        .filter(|&index| backlog.files[backlog.file_of(index)].format == InputFormat::JiraJson)
+    let linked: Vec<_> = (0..backlog.len())
+        .filter(|&index| backlog.files[backlog.file_of(index)].kind.self_links)
         .map(|index| backlog.item(index))
         .collect();
-    links.for_items(json_items.iter().map(|item| &**item))
+    links.for_items(linked.iter().map(|item| &**item))
 }
 
 /// The report as a string.

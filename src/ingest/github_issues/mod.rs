@@ -24,7 +24,7 @@ use std::sync::Arc;
 use jsonc_parser::ast::{Object, StringLit, Value as Json};
 
 use crate::backlog::{
-    Entry, Field, FieldOrigin, FileInfo, InputFormat, Item, MappedText, Span, Value,
+    Entry, Field, FieldOrigin, FileInfo, FileKind, Item, MappedText, Span, Value,
 };
 use crate::error::Error;
 use crate::ingest::json_text::string_text;
@@ -41,6 +41,13 @@ pub fn looks_like(keys: &[&str]) -> bool {
 }
 
 const FETCH_AGAIN: &str = "run `gh issue list --json …` again";
+
+/// What this reader's files are: `--input-format github-issues`.
+pub const KIND: FileKind = FileKind {
+    reader: "github-issues",
+    issues: true,
+    self_links: false,
+};
 
 /// Reads every issue of `gh issue list --json` output.
 pub fn read(
@@ -72,7 +79,7 @@ pub fn read(
         })
         .collect();
     let info = FileInfo {
-        format: InputFormat::GithubIssues,
+        kind: KIND,
         origins,
         decoder: None,
     };

@@ -20,7 +20,7 @@ mod values;
 
 use std::sync::Arc;
 
-use crate::backlog::{Field, FileInfo, InputFormat, Span};
+use crate::backlog::{Field, FileInfo, FileKind, Span};
 use crate::error::Error;
 use crate::ingest::{json_doc, ReadOptions};
 use crate::source::Source;
@@ -42,6 +42,13 @@ fn invalid(source: &Source) -> Error {
         "fetch the response from Jira again",
     )
 }
+
+/// What this reader's files are: `--input-format jira-json`.
+pub const KIND: FileKind = FileKind {
+    reader: "jira-json",
+    issues: true,
+    self_links: true,
+};
 
 /// Reads every issue of a Jira REST response, keeping each undecoded.
 pub fn read(
@@ -82,7 +89,7 @@ pub fn read(
     // left out (`fields=key,priority`) stay unfound in `origins`, and the rules that need
     // them are skipped with a note, as for a CSV export without those columns.
     let info = FileInfo {
-        format: InputFormat::JiraJson,
+        kind: KIND,
         origins: origins.list,
         decoder: Some(Arc::new(Issues { ids })),
     };

@@ -7,7 +7,7 @@
 //! `https://`, without user info (`https://jira@evil.example/…`), and on one host. A
 //! backlog that mixes hosts, or uses plain http, needs `[report] issue_url`.
 
-use crate::backlog::{Backlog, InputFormat, Item};
+use crate::backlog::{Backlog, Item};
 use crate::report::percent;
 use crate::web_address::{authority, web_url};
 
@@ -64,7 +64,7 @@ impl<'a> IssueLinks<'a> {
         let is_issue = backlog
             .files
             .get(item.source)
-            .is_some_and(|f| f.format != InputFormat::Lines);
+            .is_some_and(|f| f.kind.issues);
         self.url(item).filter(|_| is_issue)
     }
 
