@@ -26,6 +26,7 @@ pub mod source;
 pub mod source_code;
 pub mod stored;
 pub mod terminal_text;
+pub mod text;
 pub mod user_regex;
 pub mod web_address;
 

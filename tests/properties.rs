@@ -18,9 +18,10 @@ use backlint::report::{self, human::Style, Report};
 use backlint::rules::context::Settings;
 use backlint::rules::linter::Linter;
 use backlint::rules::selection::{self, CommandLine};
-use backlint::rules::story::{self, atomic, minimal, StorySource};
-use backlint::rules::{catalog, criteria, similarity, Rule};
+use backlint::rules::{catalog, Rule};
 use backlint::source::{Encoding, Source};
+use backlint::text::story::{self, atomic, minimal, StorySource};
+use backlint::text::{criteria, similarity};
 
 /// `cases` cases (or `PROPTEST_CASES`), without writing failures to files: a failure
 /// prints its minimal input, which becomes a regression test. The seed is random.

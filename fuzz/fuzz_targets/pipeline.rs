@@ -7,10 +7,11 @@ use std::sync::LazyLock;
 
 use backlint::config::{Loaded, Scope};
 use backlint::report::{self, human::Style, Report};
+use backlint::rules::catalog;
 use backlint::rules::context::Settings;
 use backlint::rules::linter::Linter;
 use backlint::rules::selection::{self, CommandLine};
-use backlint::rules::{catalog, story};
+use backlint::text::story;
 use libfuzzer_sys::fuzz_target;
 
 /// Every built-in rule; without job stories, then with them.
@@ -27,7 +28,7 @@ static LINTERS: LazyLock<[Linter; 2]> = LazyLock::new(|| {
             },
             personas: Vec::new(),
             max_findings_per_item: usize::MAX,
-            criteria: backlint::rules::criteria::Vocabulary::shared(),
+            criteria: backlint::text::criteria::Vocabulary::shared(),
         };
         Linter::new(rules.clone(), settings, Scope::default(), BTreeMap::new())
     })

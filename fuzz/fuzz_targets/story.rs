@@ -2,8 +2,8 @@
 //! similarity normaliser: every range they return is a slice of their input.
 #![no_main]
 
-use backlint::rules::story::{self, atomic, minimal, StorySource};
-use backlint::rules::{criteria, similarity};
+use backlint::text::story::{self, atomic, minimal, StorySource};
+use backlint::text::{criteria, similarity};
 use backlint_fuzz::assert_slice;
 use libfuzzer_sys::fuzz_target;
 

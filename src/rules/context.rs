@@ -8,9 +8,9 @@ use jiff::civil::Date;
 
 use crate::backlog::{Field, Item};
 
-use super::criteria::{self, Found, Vocabulary};
-use super::story::{self, Story, StorySource};
 use super::view::TextRef;
+use crate::text::criteria::{self, Found, Vocabulary};
+use crate::text::story::{self, Story, StorySource};
 
 /// Settings every check may need, fixed for the run.
 #[derive(Debug, Clone)]

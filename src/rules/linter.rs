@@ -12,12 +12,12 @@ use crate::error::Error;
 
 use super::catalog;
 use super::context::Settings;
-use super::criteria::Vocabulary;
 use super::engine::{self, Outcome};
 use super::selection::{self, CommandLine};
-use super::story;
 use super::suppression::{Suppressions, UnknownRule};
 use super::Rule;
+use crate::text::criteria::Vocabulary;
+use crate::text::story;
 
 /// What the command line says over the configuration.
 #[derive(Debug, Clone, Default)]

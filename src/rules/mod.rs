@@ -7,7 +7,6 @@ pub mod catalog;
 pub mod check;
 pub mod conditions;
 pub mod context;
-pub mod criteria;
 pub mod definition;
 pub mod did_you_mean;
 pub mod docs;
@@ -17,8 +16,6 @@ pub mod linter;
 pub mod readiness;
 pub mod scope;
 pub mod selection;
-pub mod similarity;
-pub mod story;
 pub mod suppression;
 pub mod view;
 

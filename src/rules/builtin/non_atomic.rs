@@ -2,7 +2,7 @@ use serde::Deserialize;
 
 use crate::rules::check::Hit;
 use crate::rules::context::Context;
-use crate::rules::story::atomic::joined_features;
+use crate::text::story::atomic::joined_features;
 use super::ItemCheck;
 
 /// `non-atomic`: the goal joins two features ("upload and share a file").

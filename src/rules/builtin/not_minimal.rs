@@ -3,7 +3,7 @@ use serde::Deserialize;
 use crate::rules::check::Hit;
 use crate::rules::context::Context;
 use crate::rules::kinds::excerpt;
-use crate::rules::story::minimal::{extras, Extra};
+use crate::text::story::minimal::{extras, Extra};
 use super::ItemCheck;
 
 /// `not-minimal`: the story holds more than role, goal and benefit.

@@ -2,7 +2,7 @@ use serde::Deserialize;
 
 use crate::rules::check::Hit;
 use crate::rules::context::Context;
-use crate::rules::story::role::RoleHead;
+use crate::text::story::role::RoleHead;
 use super::ItemCheck;
 
 /// `role-not-user`: the story is written for the team or a system, not for someone who

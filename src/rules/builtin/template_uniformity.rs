@@ -6,7 +6,7 @@ use serde::Deserialize;
 use crate::backlog::Backlog;
 use crate::rules::check::{Hit, Place};
 use crate::rules::context::Context;
-use crate::rules::story::Shape;
+use crate::text::story::Shape;
 use super::BacklogCheck;
 
 /// `template-uniformity`: a story whose template (its shape and its "I want" phrase)

@@ -2,7 +2,7 @@ use serde::Deserialize;
 
 use crate::rules::check::Hit;
 use crate::rules::context::Context;
-use crate::rules::criteria::{judge, Untestable};
+use crate::text::criteria::{judge, Untestable};
 use crate::rules::kinds::{excerpt, WordList};
 use super::ItemCheck;
 use crate::backlog::Field;
