@@ -1,13 +1,15 @@
 //! The model every stage shares: a [`Backlog`] of [`Item`]s whose values remember where in
 //! which file they came from.
 
+pub mod stored;
+
 use std::borrow::Cow;
 use std::fmt;
 use std::ops::Range;
 use std::sync::Arc;
 
 use crate::source::Source;
-use crate::stored::{Decoder, Stored};
+use stored::{Decoder, Stored};
 
 /// A byte range in a [`Source`]'s text.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Default)]
@@ -502,7 +504,7 @@ pub struct FileInfo {
 ///
 /// Items are numbered from 0 in the order they were read; findings and stages refer to
 /// them by that number. [`Backlog::item`] gives an item whole, decoded on demand for CSV
-/// rows and JSON issues (see [`crate::stored`]); the key, the file and single fields are
+/// rows and JSON issues (see [`crate::backlog::stored`]); the key, the file and single fields are
 /// cheaper to ask for on their own.
 #[derive(Debug, Default)]
 pub struct Backlog {

@@ -24,7 +24,6 @@ pub mod report;
 pub mod rules;
 pub mod source;
 pub mod source_code;
-pub mod stored;
 pub mod terminal_text;
 pub mod text;
 pub mod user_regex;

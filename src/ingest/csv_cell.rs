@@ -1,7 +1,7 @@
 //! One cell of a CSV export, from its raw bytes in the file to the text rules read.
 //!
 //! A cell's raw bytes (with any quotes, without the delimiter) are decoded when its item is
-//! checked ([`crate::stored`]): quotes removed, `""` turned into `"`, wiki markup made plain
+//! checked ([`crate::backlog::stored`]): quotes removed, `""` turned into `"`, wiki markup made plain
 //! for descriptions and acceptance criteria, every byte of the text mapped back to the file.
 
 use crate::backlog::{Field, MappedText, Span, Value};

@@ -1,13 +1,13 @@
 //! Decoding the rows of a CSV export that [`jira_csv`](super::jira_csv) kept undecoded
-//! (see [`crate::stored`]): the row's cells are found again and each kept column's cell
+//! (see [`crate::backlog::stored`]): the row's cells are found again and each kept column's cell
 //! becomes an entry.
 
 use std::sync::Arc;
 
+use crate::backlog::stored::{Decoder, Kept};
 use crate::backlog::{Entry, Field, Item, Span, Value};
 use crate::ingest::{csv_cell, jira_csv};
 use crate::source::Source;
-use crate::stored::{Decoder, Kept};
 
 /// A column of a CSV export: its name in the header and the logical field it fills.
 #[derive(Debug, Clone, PartialEq)]

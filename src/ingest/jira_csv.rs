@@ -12,6 +12,7 @@ use std::sync::Arc;
 use csv_core::{ReadFieldResult, ReaderBuilder};
 use rayon::prelude::*;
 
+use crate::backlog::stored::{Kept, Key, Raw};
 use crate::backlog::{Field, FieldOrigin, FileInfo, FileKind, Span};
 use crate::error::Error;
 use crate::ingest::csv_rows::{Column, CsvRows, Layout};
@@ -20,7 +21,6 @@ use crate::ingest::unsupported::Unsupported;
 use crate::ingest::ReadOptions;
 use crate::ingest::{csv_cell, csv_split};
 use crate::source::Source;
-use crate::stored::{Kept, Key, Raw};
 
 /// What this reader's files are: `--input-format jira-csv`.
 pub const KIND: FileKind = FileKind {
@@ -29,7 +29,7 @@ pub const KIND: FileKind = FileKind {
     self_links: false,
 };
 
-/// Reads every issue of a Jira CSV export: its rows, kept undecoded (see [`crate::stored`]).
+/// Reads every issue of a Jira CSV export: its rows, kept undecoded (see [`crate::backlog::stored`]).
 pub fn read(
     source: &Source,
     source_index: usize,
@@ -151,7 +151,7 @@ impl Reading<'_> {
 }
 
 /// The cells of the record at `span` (from its first cell's first byte to its last cell's
-/// last), found again to decode a row (see [`crate::stored`]). The record was read whole by
+/// last), found again to decode a row (see [`crate::backlog::stored`]). The record was read whole by
 /// csv_core once, so it holds no line break outside quotes and the cells are where a plain
 /// scan finds them: a cell that starts with a quote runs to its closing quote (a doubled
 /// quote is not one) and then, as in csv_core, on to the next delimiter; any other cell

@@ -2,10 +2,10 @@
 //! takes and how a file is read. `--input-format`'s values and its help come from
 //! [`READERS`]; content detection ([`super::detect`]) names one of them.
 
+use crate::backlog::stored::{Kept, Stored};
 use crate::backlog::{FileInfo, FileKind, Item};
 use crate::error::Error;
 use crate::source::Source;
-use crate::stored::{Kept, Stored};
 
 use super::{github_issues, jira_csv, jira_json, jira_xml, lines, ReadOptions};
 
@@ -74,7 +74,7 @@ pub fn named(name: &str) -> Option<&'static Reader> {
     READERS.iter().copied().find(|reader| reader.name() == name)
 }
 
-/// Items a reader kept undecoded (see [`crate::stored`]).
+/// Items a reader kept undecoded (see [`crate::backlog::stored`]).
 fn kept((info, items): (FileInfo, Vec<Kept>)) -> Result<(FileInfo, Vec<Stored>), Error> {
     Ok((info, items.into_iter().map(Stored::Kept).collect()))
 }

@@ -1,12 +1,12 @@
 //! Decoding the issues of a response that [`read`](super::read) kept undecoded (see
-//! [`crate::stored`]): the issue is stepped through again, and only the fields asked for
+//! [`crate::backlog::stored`]): the issue is stepped through again, and only the fields asked for
 //! are parsed and converted.
 
 use std::sync::Arc;
 
+use crate::backlog::stored::{Decoder, Kept};
 use crate::backlog::{Entry, Field, Item, Span, Value};
 use crate::source::Source;
-use crate::stored::{Decoder, Kept};
 
 use super::outline::{unquoted, walk_issue, Issue, Prop};
 use super::resolve::Resolver;

@@ -7,7 +7,7 @@
 //! the id (`estimate = "customfield_10016"`).
 //!
 //! The file is read once without building its tree ([`outline`]); each issue is kept as
-//! its byte range, key and summary ([`crate::stored`]) and decoded when a rule asks for it
+//! its byte range, key and summary ([`crate::backlog::stored`]) and decoded when a rule asks for it
 //! ([`issues`]), parsing only the fields asked for. A file that is not JSON gets
 //! jsonc-parser's error ([`invalid`]).
 
@@ -20,11 +20,11 @@ mod values;
 
 use std::sync::Arc;
 
+use crate::backlog::stored::{Kept, Key, Raw};
 use crate::backlog::{Field, FileInfo, FileKind, Span};
 use crate::error::Error;
 use crate::ingest::{json_doc, ReadOptions};
 use crate::source::Source;
-use crate::stored::{Kept, Key, Raw};
 
 use issues::Issues;
 use origins::Origins;

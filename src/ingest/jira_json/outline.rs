@@ -4,9 +4,9 @@
 use std::borrow::Cow;
 use std::ops::Range;
 
+use crate::backlog::stored::Raw;
 use crate::backlog::Span;
 use crate::ingest::json_text::literal_text;
-use crate::stored::Raw;
 
 use super::syntax::{Cursor, Invalid, Kind};
 

@@ -6,10 +6,10 @@
 //! document is parsed into a tree ([`adf`] converts the tree), on its own, and what it
 //! gives is moved back to where it stands.
 
+use crate::backlog::stored::Raw;
 use crate::backlog::{Field, MappedText, Span, Value};
 use crate::ingest::json_text::literal_text;
 use crate::ingest::{adf, json_doc, wiki};
-use crate::stored::Raw;
 
 use super::outline::unquoted;
 use super::syntax::{Cursor, Invalid, Kind};

@@ -13,7 +13,7 @@
 
 use std::fmt;
 
-use crate::backlog::{Field, Item, Span, Value};
+use super::{Field, Item, Span, Value};
 use crate::source::Source;
 
 /// An item as the backlog keeps it.
