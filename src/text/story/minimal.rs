@@ -45,7 +45,7 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
-use super::Story;
+use super::{compile, Story};
 
 /// A kind of text beyond role, goal and benefit.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -70,10 +70,6 @@ pub enum Extra {
     SecondWant,
     /// `Checkout is slow. As a shopper, …`: a sentence before the story.
     LeadingSentence,
-}
-
-fn compile(pattern: &str) -> Option<Regex> {
-    Regex::new(pattern).ok()
 }
 
 static EXAMPLE: LazyLock<Option<Regex>> = LazyLock::new(|| {
@@ -813,5 +809,7 @@ mod tests {
         assert!(PRIORITY_CONTENT.is_some());
         assert!(ACRONYM.is_some());
         assert!(ELLIPSIS.is_some());
+        assert!(SECOND_WANT.is_some());
+        assert!(ASIDE.is_some());
     }
 }

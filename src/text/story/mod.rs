@@ -196,6 +196,8 @@ static LEADING_TAGS: LazyLock<Option<Regex>> =
 /// The role, starting with a non-space, non-comma character, lazily up to the want phrase.
 const ROLE: &str = r"(?P<role>[^\s,.!?;:][^\n]*?)";
 
+/// A pattern of this module's own, compiled once. `None` would mean a typo in the pattern,
+/// which the `regexes_compile` tests (here and in `minimal`) catch.
 fn compile(pattern: &str) -> Option<Regex> {
     Regex::new(pattern).ok()
 }
@@ -1662,5 +1664,6 @@ mod tests {
         assert!(ROLE_BENEFIT.is_some());
         assert!(LINE_MARKER.is_some());
         assert!(LEADING_TAGS.is_some());
+        assert!(LEADING_SENTENCE.is_some());
     }
 }
