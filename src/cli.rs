@@ -1,14 +1,15 @@
 //! Command-line arguments (clap derive).
 
 use std::path::PathBuf;
+use std::sync::LazyLock;
 
 use clap::builder::{PossibleValue, PossibleValuesParser};
 use clap::{Parser, Subcommand, ValueEnum};
 
-use crate::finding::Severity;
-use crate::ingest::reader::READERS;
-use crate::report::emit::{Format, FORMATS};
-use crate::report::Order;
+use backlint::finding::Severity;
+use backlint::ingest::reader::READERS;
+use backlint::report::emit::{Format, FORMATS};
+use backlint::report::Order;
 
 #[derive(Debug, Parser)]
 #[command(
@@ -152,7 +153,7 @@ pub struct CheckArgs {
     pub input: InputArgs,
     /// How to report findings on standard output (or in --output FILE).
     #[arg(long, value_enum, default_value = "human", help_heading = "Output")]
-    pub format: Format,
+    pub format: OutputFormat,
     /// The order of items in the human and concise reports: by their most severe finding
     /// (errors, then warnings, then notes; alike ones in export order), or the export's.
     #[arg(long, value_enum, default_value_t = SortOrder::Severity, help_heading = "Output")]
@@ -216,14 +217,22 @@ fn input_formats() -> PossibleValuesParser {
     PossibleValuesParser::new(std::iter::once(PossibleValue::new("auto")).chain(readers))
 }
 
-/// `--format` takes its values from the table of output formats.
-impl ValueEnum for Format {
+/// An output format as `--format` takes it: the library's [`Format`], in a type of this
+/// crate so that clap's trait can be implemented for it.
+#[derive(Debug, Clone, Copy)]
+pub struct OutputFormat(pub Format);
+
+/// `--format`'s values: the table of output formats.
+static OUTPUT_FORMATS: LazyLock<Vec<OutputFormat>> =
+    LazyLock::new(|| FORMATS.iter().copied().map(OutputFormat).collect());
+
+impl ValueEnum for OutputFormat {
     fn value_variants<'a>() -> &'a [Self] {
-        FORMATS
+        &OUTPUT_FORMATS
     }
 
     fn to_possible_value(&self) -> Option<PossibleValue> {
-        Some(PossibleValue::new(self.name).help(self.help))
+        Some(PossibleValue::new(self.0.name).help(self.0.help))
     }
 }
 

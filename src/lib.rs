@@ -2,13 +2,12 @@
 //!
 //! Data flows one way: [`ingest`] reads export files into a [`backlog::Backlog`] whose
 //! values keep their spans; [`rules`] check items and produce [`finding::Finding`]s;
-//! [`report`] renders them. `main.rs` only maps [`run`]'s result to an exit code.
+//! [`report`] renders them. The binary's own modules (`cli.rs`, `commands/`, beside
+//! `main.rs`) parse the command line and call this library; they are not part of it.
 
 pub mod backlog;
 pub mod baseline;
 pub mod char_counts;
-pub mod cli;
-pub mod commands;
 pub mod config;
 pub mod dates;
 pub mod decode;
@@ -29,8 +28,6 @@ pub mod text;
 pub mod user_regex;
 pub mod web_address;
 
-use cli::{Cli, Command};
-
 /// Runs the default rules on a backlog, as `backlint check` does without a configuration,
 /// counting ages from `today`: the rules that ran and what they found. For tests,
 /// benchmarks and programs that embed backlint.
@@ -45,23 +42,4 @@ pub fn check_with_defaults(
     let linter = rules::linter::Linter::from_config(&config::Loaded::default(), &overrides)?;
     let outcome = linter.run(backlog)?.outcome;
     Ok((linter.into_rules(), outcome))
-}
-
-/// Runs a parsed command line; returns the exit code (0 clean, 1 findings, 2 error).
-pub fn run(cli: &Cli) -> u8 {
-    let result = match &cli.command {
-        Command::Check(args) => commands::check::run(args),
-        Command::Fields(args) => commands::fields::run(args),
-        Command::Rules(args) => commands::rules::run(args),
-        Command::Explain(args) => commands::explain::run(args),
-        Command::Init(args) => commands::init::run(args),
-        Command::Docs(args) => commands::docs::run(args),
-    };
-    result.unwrap_or_else(|error| {
-        eprint!(
-            "{}",
-            render_error::render(&error, render_error::stderr_wants_color())
-        );
-        commands::EXIT_ERROR
-    })
 }

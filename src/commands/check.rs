@@ -4,21 +4,21 @@ use std::fmt::Write as _;
 use std::io::IsTerminal;
 use std::path::PathBuf;
 
-use crate::backlog::Backlog;
-use crate::baseline::Baseline;
 use crate::cli::{CheckArgs, ColorChoice};
-use crate::config::Loaded;
-use crate::error::Error;
-use crate::output::{write_atomically, write_atomically_with};
-use crate::report::emit::{EmitOptions, Format};
-use crate::report::human::Style;
-use crate::report::{self, Report};
-use crate::rules::definition::AppliesTo;
-use crate::rules::did_you_mean;
-use crate::rules::engine::Outcome;
-use crate::rules::linter::{Linter, Overrides, Run};
-use crate::rules::suppression::{UnknownRule, LABEL};
-use crate::terminal_text::{self, escape};
+use backlint::backlog::Backlog;
+use backlint::baseline::Baseline;
+use backlint::config::Loaded;
+use backlint::error::Error;
+use backlint::output::{write_atomically, write_atomically_with};
+use backlint::report::emit::{EmitOptions, Format};
+use backlint::report::human::Style;
+use backlint::report::{self, Report};
+use backlint::rules::definition::AppliesTo;
+use backlint::rules::did_you_mean;
+use backlint::rules::engine::Outcome;
+use backlint::rules::linter::{Linter, Overrides, Run};
+use backlint::rules::suppression::{UnknownRule, LABEL};
+use backlint::terminal_text::{self, escape};
 
 use super::tally::{listed, quoted, tally};
 use super::{command_line, load_input_config, print_with, read_backlog, EXIT_CLEAN, EXIT_FINDINGS};
@@ -54,9 +54,9 @@ pub fn run(args: &CheckArgs) -> Result<u8, Error> {
         .filter_map(|(_, target)| target.as_deref())
         .chain(args.write_baseline.as_deref())
     {
-        crate::output::check_folder(path)?;
+        backlint::output::check_folder(path)?;
     }
-    let progress = (verbosity == Verbosity::Normal).then(crate::progress::start);
+    let progress = (verbosity == Verbosity::Normal).then(backlint::progress::start);
     let loaded = load_input_config(&args.input)?;
     let overrides = Overrides {
         select: command_line(&args.select),
@@ -69,7 +69,7 @@ pub fn run(args: &CheckArgs) -> Result<u8, Error> {
     let backlog = read_backlog(&args.input, &loaded, Some(linter.named_fields()))?;
     let max_per_item = linter.settings().max_findings_per_item;
     let baseline = match &args.baseline {
-        Some(path) => Some(Baseline::parse(&crate::ingest::load(
+        Some(path) => Some(Baseline::parse(&backlint::ingest::load(
             &path.display().to_string(),
         )?)?),
         None => None,
@@ -139,7 +139,7 @@ pub fn run(args: &CheckArgs) -> Result<u8, Error> {
 }
 
 /// Keeps the first `max` findings of each item; returns how many were dropped.
-fn cap_per_item(findings: &mut Vec<crate::finding::Finding>, max: usize) -> usize {
+fn cap_per_item(findings: &mut Vec<backlint::finding::Finding>, max: usize) -> usize {
     let before = findings.len();
     let mut seen: std::collections::HashMap<usize, usize> = std::collections::HashMap::new();
     findings.retain(|f| {
@@ -169,7 +169,7 @@ fn outputs(args: &CheckArgs) -> Result<Vec<(Format, Option<PathBuf>)>, Error> {
             }
         }
     }
-    outputs.insert(0, (args.format, main_target));
+    outputs.insert(0, (args.format.0, main_target));
     Ok(outputs)
 }
 
@@ -271,7 +271,7 @@ fn repository_root() -> Option<PathBuf> {
 
 /// `--today` as a day.
 fn parse_today(text: &str) -> Result<jiff::civil::Date, Error> {
-    crate::dates::parse_date_time(text)
+    backlint::dates::parse_date_time(text)
         .map(|d| d.date())
         .ok_or_else(|| Error::Usage {
             message: format!("--today \"{text}\" is not a date"),
@@ -281,9 +281,9 @@ fn parse_today(text: &str) -> Result<jiff::civil::Date, Error> {
 
 /// Why the story rules found nothing to check, and how to make them check the backlog's
 /// items: said once, since a silent "0 stories" reads as a clean backlog.
-fn no_stories_note(backlog: &Backlog, scope: &crate::config::Scope) -> String {
+fn no_stories_note(backlog: &Backlog, scope: &backlint::config::Scope) -> String {
     // Issue type names are backlog text: escaped, so the note cannot carry a sequence.
-    let types: Vec<(String, usize)> = tally(backlog, crate::backlog::Field::IssueType)
+    let types: Vec<(String, usize)> = tally(backlog, backlint::backlog::Field::IssueType)
         .into_iter()
         .map(|(name, count)| (escape(&name).into_owned(), count))
         .collect();
@@ -338,7 +338,7 @@ fn print_notes(
     backlog: &Backlog,
     loaded: &Loaded,
     outcome: &Outcome,
-    fixed: &[crate::baseline::Entry],
+    fixed: &[backlint::baseline::Entry],
 ) {
     let mut notes = String::new();
     for (file, source) in backlog.sources.iter().enumerate() {
@@ -388,7 +388,7 @@ fn print_notes(
                 "  {} {} \"{}\"",
                 escape(&entry.key),
                 escape(&entry.rule),
-                escape(&crate::rules::kinds::excerpt(&entry.text, 40))
+                escape(&backlint::rules::kinds::excerpt(&entry.text, 40))
             );
         }
         if fixed.len() > 20 {

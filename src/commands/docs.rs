@@ -1,8 +1,8 @@
 //! `backlint docs DIR`: writes `DIR/<rule-id>.md` for every built-in rule.
 
 use crate::cli::DocsArgs;
-use crate::error::Error;
-use crate::rules::{catalog, docs};
+use backlint::error::Error;
+use backlint::rules::{catalog, docs};
 
 use super::EXIT_CLEAN;
 

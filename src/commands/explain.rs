@@ -1,8 +1,8 @@
 //! `backlint explain RULE`: the same text as the rule's page in docs/rules.
 
 use crate::cli::ExplainArgs;
-use crate::error::Error;
-use crate::rules::{catalog, did_you_mean, docs};
+use backlint::error::Error;
+use backlint::rules::{catalog, did_you_mean, docs};
 
 use super::{load_config, print, EXIT_CLEAN};
 

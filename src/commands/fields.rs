@@ -2,10 +2,10 @@
 
 use std::fmt::Write;
 
-use crate::backlog::Backlog;
 use crate::cli::FieldsArgs;
-use crate::error::Error;
-use crate::terminal_text::{self, escape};
+use backlint::backlog::Backlog;
+use backlint::error::Error;
+use backlint::terminal_text::{self, escape};
 
 use super::{load_input_config, print, read_backlog, EXIT_CLEAN};
 

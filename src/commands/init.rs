@@ -4,10 +4,10 @@
 
 use std::fmt::Write;
 
-use crate::backlog::{Backlog, Field};
 use crate::cli::InitArgs;
-use crate::error::Error;
-use crate::ingest::{self, ReadOptions};
+use backlint::backlog::{Backlog, Field};
+use backlint::error::Error;
+use backlint::ingest::{self, ReadOptions};
 
 use super::tally::{listed, quoted, tally};
 use super::EXIT_CLEAN;
@@ -27,7 +27,7 @@ pub fn run(args: &InitArgs) -> Result<u8, Error> {
         None => None,
     };
     let text = starter(backlog.as_ref());
-    crate::output::write_atomically(&args.output, &text)?;
+    backlint::output::write_atomically(&args.output, &text)?;
     eprintln!("wrote {}", args.output.display());
     Ok(EXIT_CLEAN)
 }

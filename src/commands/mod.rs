@@ -11,12 +11,12 @@ mod tally;
 use std::io::Write;
 use std::path::Path;
 
-use crate::backlog::Backlog;
 use crate::cli::{InputArgs, SelectArgs};
-use crate::config::{self, Loaded};
-use crate::error::Error;
-use crate::ingest::{self, ReadOptions};
-use crate::rules::selection::CommandLine;
+use backlint::backlog::Backlog;
+use backlint::config::{self, Loaded};
+use backlint::error::Error;
+use backlint::ingest::{self, ReadOptions};
+use backlint::rules::selection::CommandLine;
 
 /// Exit codes, as ruff, ESLint and markdownlint-cli2 use them.
 pub const EXIT_CLEAN: u8 = 0;
@@ -46,12 +46,12 @@ pub fn read_backlog(
     keep_unmapped: Option<Vec<String>>,
 ) -> Result<Backlog, Error> {
     let options = ReadOptions {
-        format: crate::ingest::reader::named(&input.input_format),
+        format: backlint::ingest::reader::named(&input.input_format),
         fields: loaded.field_map.clone(),
         limits: loaded.config.limits,
         keep_unmapped,
     };
-    let backlog = ingest::read_paths(&crate::inputs::expand(&input.paths)?, &options)?;
+    let backlog = ingest::read_paths(&backlint::inputs::expand(&input.paths)?, &options)?;
     warn_about_empty_exports(&backlog);
     Ok(backlog)
 }
@@ -61,9 +61,9 @@ pub fn read_backlog(
 fn warn_about_empty_exports(backlog: &Backlog) {
     let counts = backlog.items_per_file();
     for (source, _) in backlog.sources.iter().zip(counts).filter(|(_, n)| *n == 0) {
-        crate::terminal_text::eprint(&format!(
+        backlint::terminal_text::eprint(&format!(
             "warning: {}: the export holds no issues, so the backlog it gives is empty; if issues were expected, check the filter or JQL it was exported with\n",
-            crate::terminal_text::escape(source.name())
+            backlint::terminal_text::escape(source.name())
         ));
     }
 }
@@ -86,4 +86,24 @@ pub fn print(text: &str) {
 pub fn print_with(write: impl FnOnce(&mut dyn Write) -> std::io::Result<()>) {
     let mut stdout = std::io::BufWriter::new(std::io::stdout().lock());
     let _ = write(&mut stdout).and_then(|()| stdout.flush());
+}
+
+/// Runs a parsed command line; returns the exit code (0 clean, 1 findings, 2 error).
+pub fn run(cli: &crate::cli::Cli) -> u8 {
+    use crate::cli::Command;
+    let result = match &cli.command {
+        Command::Check(args) => check::run(args),
+        Command::Fields(args) => fields::run(args),
+        Command::Rules(args) => rules::run(args),
+        Command::Explain(args) => explain::run(args),
+        Command::Init(args) => init::run(args),
+        Command::Docs(args) => docs::run(args),
+    };
+    result.unwrap_or_else(|error| {
+        eprint!(
+            "{}",
+            backlint::render_error::render(&error, backlint::render_error::stderr_wants_color())
+        );
+        EXIT_ERROR
+    })
 }

@@ -5,10 +5,10 @@ use std::fmt::Write;
 use serde::Serialize;
 
 use crate::cli::{ListFormat, RulesArgs};
-use crate::error::Error;
+use backlint::error::Error;
 
 use super::{command_line, load_config, print, EXIT_CLEAN};
-use crate::rules::{catalog, selection};
+use backlint::rules::{catalog, selection};
 
 #[derive(Serialize)]
 struct Row<'a> {

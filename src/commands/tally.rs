@@ -1,6 +1,6 @@
 //! Counting the values of one field across a backlog, for what commands tell the user.
 
-use crate::backlog::{Backlog, Field};
+use backlint::backlog::{Backlog, Field};
 
 /// Each distinct value of `field` (trimmed) and how many items hold it, most common first.
 pub fn tally(backlog: &Backlog, field: Field) -> Vec<(String, usize)> {
