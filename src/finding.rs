@@ -46,4 +46,7 @@ pub struct Finding {
     pub field: Option<Arc<str>>,
     /// Where in the item's source file the finding points.
     pub span: Span,
+    /// The readiness stage whose Definition of Ready set the finding's severity, if one did
+    /// (see [`crate::rules::stages`]).
+    pub stage: Option<Arc<str>>,
 }

@@ -7,7 +7,7 @@ use std::sync::Arc;
 use backlint::backlog::{Backlog, Span};
 use backlint::finding::{Finding, Severity};
 use backlint::ingest::{self, ReadOptions};
-use backlint::report::{github, junit, markdown, sarif, Health, Order, Report};
+use backlint::report::{github, junit, markdown, sarif, Health, Order, Readiness, Report};
 use backlint::rules::catalog::builtin_rules;
 use backlint::rules::engine::Outcome;
 use backlint::rules::Rule;
@@ -35,6 +35,7 @@ impl Checked {
             hidden_by_baseline: None,
             ages_from: &[],
             health: Health::of(&self.findings, &self.stories, self.backlog.len()),
+            readiness: Readiness::default(),
         }
     }
 }
@@ -94,6 +95,7 @@ fn finding(rule: &str, severity: Severity, message: &str, item: usize, span: Spa
         item,
         field: None,
         span,
+        stage: None,
     }
 }
 

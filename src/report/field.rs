@@ -166,6 +166,7 @@ mod tests {
             item: 0,
             field: field.map(Arc::from),
             span,
+            stage: None,
         }
     }
 

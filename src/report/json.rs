@@ -58,6 +58,9 @@ struct JsonFinding<'a> {
     end_column: usize,
     start: usize,
     end: usize,
+    /// The readiness stage whose Definition of Ready set the severity (version 2).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    stage: Option<&'a str>,
 }
 
 fn finding<'a>(report: &Report<'a>, f: &'a Finding) -> JsonFinding<'a> {
@@ -83,6 +86,7 @@ fn finding<'a>(report: &Report<'a>, f: &'a Finding) -> JsonFinding<'a> {
         end_column: at.end.column,
         start: at.file_start,
         end: at.file_end,
+        stage: f.stage.as_deref(),
     }
 }
 

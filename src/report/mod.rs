@@ -22,7 +22,7 @@ use crate::backlog::{Backlog, Field};
 use crate::finding::{Finding, Severity};
 use crate::rules::ages::AgesFrom;
 use crate::rules::engine::Outcome;
-pub use crate::rules::readiness::{Band, Health};
+pub use crate::rules::readiness::{Band, Health, Readiness};
 use crate::rules::Rule;
 use crate::source::{Position, Source};
 pub use order::Order;
@@ -46,6 +46,8 @@ pub struct Report<'a> {
     pub ages_from: &'a [Option<AgesFrom>],
     /// How many of the checked stories are ready: the run's verdict, which reports show.
     pub health: Health,
+    /// The readiness of the items in each stage (`[readiness]`).
+    pub readiness: Readiness,
 }
 
 /// Where a finding is, in every form the formats need.
@@ -71,6 +73,7 @@ impl<'a> Report<'a> {
             hidden_by_baseline: None,
             ages_from: &outcome.ages_from,
             health: outcome.health(backlog.len()),
+            readiness: outcome.readiness(),
         }
     }
 

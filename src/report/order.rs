@@ -53,6 +53,7 @@ mod tests {
             item,
             field: None,
             span: Span::default(),
+            stage: None,
         }
     }
 

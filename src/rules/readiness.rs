@@ -2,7 +2,11 @@
 //! the findings that remain after suppressions, the baseline and the per-item cap) and
 //! shown by every report.
 
+use std::sync::Arc;
+
 use crate::finding::{Finding, Severity};
+
+use super::stages::Stages;
 
 /// How the health figure is coloured: green from [`Band::GOOD`] percent, amber from
 /// [`Band::FAIR`], red below.
@@ -81,6 +85,101 @@ impl Health {
             stories: stories.len(),
             ready: stories.iter().filter(|&&i| !blocked[i]).count(),
         }
+    }
+}
+
+/// An item's verdict at its stage: ready when no rule of the stage's Definition of Ready
+/// reported it (at any severity).
+#[derive(Debug, Clone, PartialEq)]
+pub struct Verdict {
+    pub item: usize,
+    pub stage: usize,
+    /// The rules of the Definition of Ready the item fails, in the order found, once each.
+    pub failing: Vec<Arc<str>>,
+}
+
+impl Verdict {
+    pub fn is_ready(&self) -> bool {
+        self.failing.is_empty()
+    }
+}
+
+/// How many items of one stage are ready.
+#[derive(Debug, Clone, PartialEq)]
+pub struct StageCount {
+    pub name: Arc<str>,
+    pub items: usize,
+    pub ready: usize,
+}
+
+impl StageCount {
+    /// The share of the stage's items that are ready, in percent; none when it has none.
+    pub fn percent(&self) -> Option<f64> {
+        (self.items > 0).then(|| 100.0 * self.ready as f64 / self.items as f64)
+    }
+}
+
+/// The readiness of every item in a stage, in item order.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Readiness {
+    pub names: Vec<Arc<str>>,
+    pub verdicts: Vec<Verdict>,
+}
+
+impl Readiness {
+    /// The verdicts on the `staged` items ((item, stage), in item order) from `findings`.
+    pub fn of(findings: &[Finding], stages: &Stages, staged: &[(usize, usize)]) -> Readiness {
+        let mut verdicts: Vec<Verdict> = staged
+            .iter()
+            .map(|&(item, stage)| Verdict {
+                item,
+                stage,
+                failing: Vec::new(),
+            })
+            .collect();
+        for finding in findings {
+            let Ok(at) = staged.binary_search_by_key(&finding.item, |&(item, _)| item) else {
+                continue;
+            };
+            let verdict = &mut verdicts[at];
+            let failing = stages.requires(verdict.stage, &finding.rule)
+                && !verdict.failing.contains(&finding.rule);
+            if failing {
+                verdict.failing.push(Arc::clone(&finding.rule));
+            }
+        }
+        Readiness {
+            names: (0..stages.len())
+                .map(|s| Arc::clone(stages.name(s)))
+                .collect(),
+            verdicts,
+        }
+    }
+
+    /// Per stage, in the configured order: its items and how many are ready.
+    pub fn counts(&self) -> Vec<StageCount> {
+        self.names
+            .iter()
+            .enumerate()
+            .map(|(stage, name)| {
+                let of_stage = || self.verdicts.iter().filter(|v| v.stage == stage);
+                StageCount {
+                    name: Arc::clone(name),
+                    items: of_stage().count(),
+                    ready: of_stage().filter(|v| v.is_ready()).count(),
+                }
+            })
+            .collect()
+    }
+
+    /// The ready candidates: the items of the first stage. None without stages.
+    pub fn candidates(&self) -> Option<StageCount> {
+        self.counts().into_iter().next()
+    }
+
+    /// The verdicts on the ready candidates, in item order.
+    pub fn candidate_verdicts(&self) -> impl Iterator<Item = &Verdict> + '_ {
+        self.verdicts.iter().filter(|v| v.stage == 0)
     }
 }
 

@@ -1,0 +1,172 @@
+//! Readiness stages end to end: which items each stage selects, the severity its Definition
+//! of Ready gives a finding, the readiness per item and the `--fail-under` gate.
+
+use std::process::{Command, Output};
+
+const FIXTURE: &str = "fixtures/readiness-sprints.csv";
+const STAGES: &str = "fixtures/readiness-stages.backlint.toml";
+
+fn backlint(args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_backlint"))
+        .args(args)
+        .current_dir(env!("CARGO_MANIFEST_DIR"))
+        .env("NO_COLOR", "1")
+        .env("COLUMNS", "100")
+        .env_remove("GITHUB_WORKSPACE")
+        .output()
+        .expect("the binary runs")
+}
+
+fn stdout(output: &Output) -> String {
+    String::from_utf8_lossy(&output.stdout).into_owned()
+}
+
+/// Standard error as one line: the report wraps messages at the terminal's width.
+fn stderr(output: &Output) -> String {
+    let text = String::from_utf8_lossy(&output.stderr);
+    let words: Vec<&str> = text.split_whitespace().filter(|w| *w != "│").collect();
+    words.join(" ")
+}
+
+fn concise(extra: &[&str]) -> String {
+    let args = [
+        &["check", "--today", "2026-03-01", "--format", "concise"],
+        extra,
+    ]
+    .concat();
+    stdout(&backlint(&args))
+}
+
+/// A configuration written to a fresh temporary folder.
+fn config(name: &str, text: &str) -> std::path::PathBuf {
+    let dir =
+        std::env::temp_dir().join(format!("backlint-readiness-{}-{name}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let path = dir.join("backlint.toml");
+    std::fs::write(&path, text).unwrap();
+    path
+}
+
+#[test]
+fn the_default_stages_make_definition_of_ready_findings_errors_on_ready_candidates() {
+    let output = concise(&[FIXTURE]);
+    // In the active sprint (ORC-6), in a future sprint (ORC-7), in a ready-like status (ORC-9).
+    assert!(output.contains("error[missing-estimate] ORC-6"), "{output}");
+    assert!(output.contains("error[missing-benefit] ORC-7"), "{output}");
+    assert!(
+        output.contains("error[missing-acceptance-criteria] ORC-9"),
+        "{output}"
+    );
+    // The same rule on a backlog item keeps its own severity (missing-benefit is a note).
+    assert!(output.contains("info[missing-benefit] ORC-13"), "{output}");
+    // ORC-12 was in a sprint that closed (ORC-4 moved on from it): backlog, not a candidate.
+    assert!(
+        output.contains("warning[missing-priority] ORC-12"),
+        "{output}"
+    );
+    insta::assert_snapshot!(output);
+}
+
+#[test]
+fn findings_name_the_stage_that_judged_them() {
+    let human = stdout(&backlint(&["check", "--today", "2026-03-01", FIXTURE]));
+    assert!(
+        human.contains("ORC-7: the story says what, but not why: \"scan crates\" (Definition of Ready, stage ready)"),
+        "{human}"
+    );
+    assert!(
+        !human.contains("ORC-13: the story says what, but not why: \"see the route\" (Definition")
+    );
+    let json = stdout(&backlint(&[
+        "check",
+        "--today",
+        "2026-03-01",
+        "--format",
+        "json",
+        FIXTURE,
+    ]));
+    let doc: serde_json::Value = serde_json::from_str(&json).unwrap();
+    let stage_of = |key: &str, rule: &str| {
+        doc["findings"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|f| f["key"] == key && f["rule"] == rule)
+            .map(|f| f.get("stage").cloned())
+    };
+    assert_eq!(
+        stage_of("ORC-7", "missing-benefit"),
+        Some(Some("ready".into()))
+    );
+    assert_eq!(stage_of("ORC-13", "missing-benefit"), Some(None));
+}
+
+#[test]
+fn configured_stages_select_by_sprint_status_and_type() {
+    let output = concise(&["--config", STAGES, FIXTURE]);
+    // sprint: error; refined (a ready-like status, type Story): warning; ideas: the rule's own.
+    assert!(output.contains("error[missing-estimate] ORC-6"), "{output}");
+    assert!(output.contains("error[missing-benefit] ORC-7"), "{output}");
+    assert!(
+        output.contains("warning[missing-acceptance-criteria] ORC-9"),
+        "{output}"
+    );
+    assert!(output.contains("info[missing-benefit] ORC-13"), "{output}");
+    insta::assert_snapshot!(output);
+}
+
+#[test]
+fn a_stage_of_other_types_leaves_the_item_to_the_next_stage() {
+    let path = config(
+        "types",
+        "[[readiness.stages]]\nname = \"bugs\"\nin_sprint = true\nissue_types = [\"Bug\"]\n\
+         require = [\"missing-estimate\"]\nseverity = \"error\"\n",
+    );
+    let output = concise(&["--config", path.to_str().unwrap(), FIXTURE]);
+    // No stage selects the stories: missing-estimate stays a warning.
+    assert!(
+        output.contains("warning[missing-estimate] ORC-6"),
+        "{output}"
+    );
+    assert!(!output.contains("error["), "{output}");
+}
+
+#[test]
+fn stages_with_the_same_name_are_refused_where_they_are() {
+    let path = config(
+        "twice",
+        "[[readiness.stages]]\nname = \"ready\"\n\n[[readiness.stages]]\nname = \"ready\"\n",
+    );
+    let output = backlint(&["check", "--config", path.to_str().unwrap(), FIXTURE]);
+    assert_eq!(output.status.code(), Some(2), "{}", stdout(&output));
+    let error = stderr(&output);
+    assert!(error.contains("backlint.toml:1:"), "{error}");
+    assert!(error.contains("two stages are named \"ready\""), "{error}");
+}
+
+#[test]
+fn unknown_stage_keys_and_rules_are_refused_where_they_are() {
+    let key = config(
+        "key",
+        "[[readiness.stages]]\nname = \"ready\"\nin_sprints = true\n",
+    );
+    let output = backlint(&["check", "--config", key.to_str().unwrap(), FIXTURE]);
+    assert_eq!(output.status.code(), Some(2));
+    let error = stderr(&output);
+    assert!(error.contains("backlint.toml:3:1"), "{error}");
+    assert!(error.contains("in_sprints"), "{error}");
+
+    let rule = config(
+        "rule",
+        "[[readiness.stages]]\nname = \"ready\"\nrequire = [\"missing-estimat\"]\n",
+    );
+    let output = backlint(&["check", "--config", rule.to_str().unwrap(), FIXTURE]);
+    assert_eq!(output.status.code(), Some(2));
+    let error = stderr(&output);
+    assert!(error.contains("backlint.toml:3:"), "{error}");
+    assert!(
+        error.contains("stage \"ready\" requires `missing-estimat`, which is no rule"),
+        "{error}"
+    );
+    assert!(error.contains("missing-estimate"), "{error}");
+}
