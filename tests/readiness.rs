@@ -170,3 +170,95 @@ fn unknown_stage_keys_and_rules_are_refused_where_they_are() {
     );
     assert!(error.contains("missing-estimate"), "{error}");
 }
+
+#[test]
+fn each_ready_candidate_has_a_verdict_in_json() {
+    let json = stdout(&backlint(&[
+        "check",
+        "--today",
+        "2026-03-01",
+        "--format",
+        "json",
+        FIXTURE,
+    ]));
+    let doc: serde_json::Value = serde_json::from_str(&json).unwrap();
+    let readiness = &doc["summary"]["readiness"];
+    assert_eq!(
+        readiness["stages"],
+        serde_json::json!([
+            {"name": "ready", "items": 6, "ready": 3},
+            {"name": "backlog", "items": 5, "ready": 3},
+        ])
+    );
+    let verdicts: Vec<(String, bool, Vec<String>)> = readiness["candidates"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|c| {
+            let failing = c["failing"].as_array().unwrap();
+            let failing = failing.iter().map(|r| r.as_str().unwrap().to_owned());
+            (
+                c["key"].as_str().unwrap().to_owned(),
+                c["ready"] == true,
+                failing.collect(),
+            )
+        })
+        .collect();
+    let verdict = |key: &str, ready: bool, failing: &[&str]| {
+        (
+            key.to_owned(),
+            ready,
+            failing.iter().map(|r| r.to_string()).collect(),
+        )
+    };
+    assert_eq!(
+        verdicts,
+        vec![
+            verdict("ORC-4", true, &[]),
+            verdict("ORC-5", true, &[]),
+            verdict("ORC-6", false, &["missing-estimate"]),
+            verdict("ORC-7", false, &["missing-benefit"]),
+            verdict("ORC-8", true, &[]),
+            verdict("ORC-9", false, &["missing-acceptance-criteria"]),
+        ]
+    );
+}
+
+#[test]
+fn without_ready_candidates_the_reports_say_nothing_of_readiness() {
+    // A story list has no status and no sprint: every item is in the backlog stage.
+    let json = stdout(&backlint(&[
+        "check",
+        "--format",
+        "json",
+        "fixtures/stories.txt",
+    ]));
+    let doc: serde_json::Value = serde_json::from_str(&json).unwrap();
+    assert!(doc["summary"].get("readiness").is_none(), "{json}");
+    let human = stdout(&backlint(&["check", "-q", "fixtures/stories.txt"]));
+    assert!(!human.contains("Ready candidates"), "{human}");
+}
+
+#[test]
+fn the_summaries_count_the_ready_candidates_and_name_the_others() {
+    let human = stdout(&backlint(&[
+        "check",
+        "--today",
+        "2026-03-01",
+        "-q",
+        FIXTURE,
+    ]));
+    insta::assert_snapshot!(human);
+    let markdown = stdout(&backlint(&[
+        "check",
+        "--today",
+        "2026-03-01",
+        "--format",
+        "markdown",
+        FIXTURE,
+    ]));
+    assert!(
+        markdown.contains("\nReady candidates: 3 of 6 ready (50%); not ready: ORC-6 (missing-estimate), ORC-7 (missing-benefit), ORC-9 (missing-acceptance-criteria)\n"),
+        "{markdown}"
+    );
+}

@@ -233,6 +233,9 @@ pub fn summary(report: &Report<'_>, style: Style) -> String {
             number(health.stories),
         );
     }
+    if let Some(line) = super::readiness::candidates_line(report, |k| escape(k).into_owned()) {
+        let _ = writeln!(out, "  {line}");
+    }
     let _ = writeln!(out, "{}", total(report, style));
     out
 }

@@ -37,6 +37,57 @@ struct Summary {
     stories_ready: usize,
     /// `stories_ready` as a percentage of `stories_checked`.
     health: f64,
+    /// The stages and the ready candidates' verdicts; absent when no item is a ready
+    /// candidate.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    readiness: Option<JsonReadiness>,
+}
+
+#[derive(Serialize)]
+struct JsonReadiness {
+    /// Per stage, first the ready candidates': its name, its items, how many are ready.
+    stages: Vec<JsonStage>,
+    /// The ready candidates in export order, ready or not, with the rules they fail.
+    candidates: Vec<JsonCandidate>,
+}
+
+#[derive(Serialize)]
+struct JsonStage {
+    name: String,
+    items: usize,
+    ready: usize,
+}
+
+#[derive(Serialize)]
+struct JsonCandidate {
+    key: String,
+    ready: bool,
+    failing: Vec<String>,
+}
+
+/// The readiness part of the summary, when some item is a ready candidate.
+fn readiness(report: &Report<'_>) -> Option<JsonReadiness> {
+    let readiness = &report.readiness;
+    readiness.candidates().filter(|c| c.items > 0)?;
+    Some(JsonReadiness {
+        stages: readiness
+            .counts()
+            .into_iter()
+            .map(|c| JsonStage {
+                name: c.name.to_string(),
+                items: c.items,
+                ready: c.ready,
+            })
+            .collect(),
+        candidates: readiness
+            .candidate_verdicts()
+            .map(|v| JsonCandidate {
+                key: report.backlog.key(v.item).to_owned(),
+                ready: v.is_ready(),
+                failing: v.failing.iter().map(|r| r.to_string()).collect(),
+            })
+            .collect(),
+    })
 }
 
 #[derive(Serialize)]
@@ -115,6 +166,7 @@ fn document(report: &Report<'_>) -> Document {
             health: health
                 .percent()
                 .map_or(100.0, |percent| (percent * 10.0).round() / 10.0),
+            readiness: readiness(report),
         },
         findings: [],
     }

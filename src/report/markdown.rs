@@ -43,6 +43,11 @@ pub fn render(report: &Report<'_>) -> String {
             health.figure()
         );
     }
+    if let Some(line) =
+        super::readiness::candidates_line(report, |k| escape(&truncate(k, KEY_CHARS)))
+    {
+        let _ = writeln!(out, "\n{line}");
+    }
     if report.findings.is_empty() {
         return out;
     }

@@ -15,6 +15,7 @@ pub mod junit;
 pub mod markdown;
 pub mod order;
 pub mod percent;
+pub mod readiness;
 pub mod sarif;
 pub mod statistics;
 
