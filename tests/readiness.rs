@@ -262,3 +262,57 @@ fn the_summaries_count_the_ready_candidates_and_name_the_others() {
         "{markdown}"
     );
 }
+
+#[test]
+fn fail_under_fails_below_the_share_of_ready_candidates_and_passes_at_or_above() {
+    // 3 of the 6 ready candidates are ready: 50%. --fail-on never isolates the gate.
+    let gate = |percent: &str, input: &str| {
+        let output = backlint(&[
+            "check",
+            "-q",
+            "--fail-on",
+            "never",
+            "--fail-under",
+            percent,
+            input,
+        ]);
+        (output.status.code(), stderr(&output))
+    };
+    let (code, error) = gate("50.1", FIXTURE);
+    assert_eq!(code, Some(1), "{error}");
+    assert!(
+        error.contains("3 of 6 ready candidates are ready (50%), under --fail-under 50.1"),
+        "{error}"
+    );
+    assert_eq!(gate("50", FIXTURE).0, Some(0));
+    assert_eq!(gate("49", FIXTURE).0, Some(0));
+    assert_eq!(gate("0", FIXTURE).0, Some(0));
+    // No ready candidates: the gate does not apply.
+    assert_eq!(gate("100", "fixtures/stories.txt").0, Some(0));
+    // --exit-zero still wins.
+    let zero = backlint(&["check", "-q", "--exit-zero", "--fail-under", "90", FIXTURE]);
+    assert_eq!(zero.status.code(), Some(0));
+}
+
+#[test]
+fn fail_under_takes_a_percentage() {
+    for bad in ["101", "-5", "most"] {
+        let output = backlint(&["check", &format!("--fail-under={bad}"), FIXTURE]);
+        assert_eq!(output.status.code(), Some(2), "{bad}");
+        assert!(
+            stderr(&output).contains("--fail-under"),
+            "{}",
+            stderr(&output)
+        );
+    }
+    let output = backlint(&[
+        "check",
+        "-q",
+        "--fail-on",
+        "never",
+        "--fail-under",
+        "50%",
+        FIXTURE,
+    ]);
+    assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
+}
