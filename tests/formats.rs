@@ -7,7 +7,9 @@ use std::sync::Arc;
 use backlint::backlog::{Backlog, Span};
 use backlint::finding::{Finding, Severity};
 use backlint::ingest::{self, ReadOptions};
-use backlint::report::{github, junit, markdown, sarif, Health, Order, Readiness, Report};
+use backlint::report::{
+    github, junit, markdown, sarif, Health, Order, Readiness, Report, Velocity,
+};
 use backlint::rules::catalog::builtin_rules;
 use backlint::rules::engine::Outcome;
 use backlint::rules::Rule;
@@ -36,6 +38,7 @@ impl Checked {
             ages_from: &[],
             health: Health::of(&self.findings, &self.stories, self.backlog.len()),
             readiness: Readiness::default(),
+            velocity: Velocity::Unknown("the export has no sprints"),
         }
     }
 }

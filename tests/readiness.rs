@@ -316,3 +316,74 @@ fn fail_under_takes_a_percentage() {
     ]);
     assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
 }
+
+#[test]
+fn ready_work_is_counted_in_sprints_at_the_velocity_of_the_closed_sprints() {
+    // ORC Sprint 1 closed (ORC-4 was carried over) with ORC-2 (5) and ORC-3 (3) done: 8.
+    // Ready: ORC-4 (5), ORC-5 (3), ORC-8 (3): 11 points, 1.4 sprints.
+    let human = stdout(&backlint(&[
+        "check",
+        "--today",
+        "2026-03-01",
+        "-q",
+        FIXTURE,
+    ]));
+    assert!(
+        human.contains("  Ready work: 11 points in 3 items, 1.4 sprints at a velocity of 8 (ORC Sprint 1: 8)\n"),
+        "{human}"
+    );
+    let json = stdout(&backlint(&[
+        "check",
+        "--today",
+        "2026-03-01",
+        "--format",
+        "json",
+        FIXTURE,
+    ]));
+    let doc: serde_json::Value = serde_json::from_str(&json).unwrap();
+    let readiness = &doc["summary"]["readiness"];
+    assert_eq!(
+        readiness["ready_work"],
+        serde_json::json!({"items": 3, "points": 11.0, "unestimated": 0})
+    );
+    assert_eq!(
+        readiness["velocity"],
+        serde_json::json!({"sprints": [{"name": "ORC Sprint 1", "points": 8.0}], "average": 8.0})
+    );
+}
+
+#[test]
+fn without_sprints_or_done_points_the_summary_says_what_is_missing() {
+    let dir = std::env::temp_dir().join(format!(
+        "backlint-readiness-{}-velocity",
+        std::process::id()
+    ));
+    std::fs::create_dir_all(&dir).unwrap();
+    let header = "Summary,Issue key,Issue Type,Status,Priority,Story Points,Parent key";
+    let story = "\"As a picker, I want to print a crate label, so that drivers find the crate\"";
+    let no_sprints = dir.join("no-sprints.csv");
+    std::fs::write(
+        &no_sprints,
+        format!("{header}\n{story},ORC-20,Story,Ready for Development,High,3,ORC-1\n"),
+    )
+    .unwrap();
+    let human = stdout(&backlint(&["check", "-q", no_sprints.to_str().unwrap()]));
+    assert!(
+        human.contains("Ready work: 3 points in 1 item; no velocity: the export has no sprints\n"),
+        "{human}"
+    );
+    let open_only = dir.join("open-sprint.csv");
+    std::fs::write(
+        &open_only,
+        format!("{header},Sprint\n{story},ORC-21,Story,To Do,High,,ORC-1,ORC Sprint 4\n"),
+    )
+    .unwrap();
+    let human = stdout(&backlint(&["check", "-q", open_only.to_str().unwrap()]));
+    assert!(
+        human.contains(
+            "Ready work: 0 points in 0 items; no velocity: the export has no closed sprint\n"
+        ),
+        "{human}"
+    );
+    std::fs::remove_dir_all(&dir).ok();
+}

@@ -236,6 +236,9 @@ pub fn summary(report: &Report<'_>, style: Style) -> String {
     if let Some(line) = super::readiness::candidates_line(report, |k| escape(k).into_owned()) {
         let _ = writeln!(out, "  {line}");
     }
+    if let Some(line) = super::readiness::ready_work_line(report) {
+        let _ = writeln!(out, "  {line}");
+    }
     let _ = writeln!(out, "{}", total(report, style));
     out
 }

@@ -12,7 +12,7 @@ use std::io::Write;
 
 use serde::Serialize;
 
-use super::{json_array, Report};
+use super::{json_array, Report, Velocity};
 use crate::backlog::Field;
 use crate::finding::Finding;
 use crate::rules::docs;
@@ -49,6 +49,37 @@ struct JsonReadiness {
     stages: Vec<JsonStage>,
     /// The ready candidates in export order, ready or not, with the rules they fail.
     candidates: Vec<JsonCandidate>,
+    /// The ready candidates that are ready, as points of work.
+    ready_work: JsonReadyWork,
+    velocity: JsonVelocity,
+}
+
+#[derive(Serialize)]
+struct JsonReadyWork {
+    items: usize,
+    points: f64,
+    /// Of `items`, those without an estimate (counted as no points).
+    unestimated: usize,
+}
+
+/// The points done in the last closed sprints (oldest first) and their average, or what
+/// the export lacks to tell them.
+#[derive(Serialize)]
+#[serde(untagged)]
+enum JsonVelocity {
+    Known {
+        sprints: Vec<JsonSprint>,
+        average: f64,
+    },
+    Unknown {
+        missing: &'static str,
+    },
+}
+
+#[derive(Serialize)]
+struct JsonSprint {
+    name: String,
+    points: f64,
 }
 
 #[derive(Serialize)]
@@ -87,6 +118,27 @@ fn readiness(report: &Report<'_>) -> Option<JsonReadiness> {
                 failing: v.failing.iter().map(|r| r.to_string()).collect(),
             })
             .collect(),
+        ready_work: {
+            let work = readiness.ready_work(report.backlog);
+            JsonReadyWork {
+                items: work.items,
+                points: work.points,
+                unestimated: work.unestimated,
+            }
+        },
+        velocity: match &report.velocity {
+            Velocity::Known { sprints, average } => JsonVelocity::Known {
+                sprints: sprints
+                    .iter()
+                    .map(|(name, points)| JsonSprint {
+                        name: name.clone(),
+                        points: *points,
+                    })
+                    .collect(),
+                average: (average * 10.0).round() / 10.0,
+            },
+            Velocity::Unknown(missing) => JsonVelocity::Unknown { missing },
+        },
     })
 }
 

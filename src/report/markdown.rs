@@ -48,6 +48,9 @@ pub fn render(report: &Report<'_>) -> String {
     {
         let _ = writeln!(out, "\n{line}");
     }
+    if let Some(line) = super::readiness::ready_work_line(report) {
+        let _ = writeln!(out, "\n{line}");
+    }
     if report.findings.is_empty() {
         return out;
     }

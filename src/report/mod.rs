@@ -24,6 +24,7 @@ use crate::finding::{Finding, Severity};
 use crate::rules::ages::AgesFrom;
 use crate::rules::engine::Outcome;
 pub use crate::rules::readiness::{Band, Health, Readiness};
+pub use crate::rules::sprints::Velocity;
 use crate::rules::Rule;
 use crate::source::{Position, Source};
 pub use order::Order;
@@ -49,6 +50,8 @@ pub struct Report<'a> {
     pub health: Health,
     /// The readiness of the items in each stage (`[readiness]`).
     pub readiness: Readiness,
+    /// Points done per closed sprint, or what the export lacks to tell.
+    pub velocity: Velocity,
 }
 
 /// Where a finding is, in every form the formats need.
@@ -75,6 +78,7 @@ impl<'a> Report<'a> {
             ages_from: &outcome.ages_from,
             health: outcome.health(backlog.len()),
             readiness: outcome.readiness(),
+            velocity: outcome.sprints.velocity(),
         }
     }
 

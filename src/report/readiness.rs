@@ -1,7 +1,8 @@
 //! The readiness line of the reports for people: "Ready candidates: 4 of 6 ready (67%);
-//! not ready: ORC-6 (missing-estimate), …". Said only when some item is a ready candidate.
+//! not ready: ORC-6 (missing-estimate), …" and "Ready work: 11 points in 3 stories, 1.4
+//! sprints at a velocity of 8". Said only when some item is a ready candidate.
 
-use super::{number, Report};
+use super::{number, plural, Report, Velocity};
 
 /// The most not-ready candidates the line names; the rest are counted.
 const NAMED: usize = 10;
@@ -37,4 +38,51 @@ pub fn candidates_line(report: &Report<'_>, key: impl Fn(&str) -> String) -> Opt
         }
     }
     Some(line)
+}
+
+/// "Ready work: 11 points in 3 items, 1.4 sprints at a velocity of 8 (ORC Sprint 1: 8)",
+/// or what the export lacks for the velocity; none when no item is a ready candidate.
+pub fn ready_work_line(report: &Report<'_>) -> Option<String> {
+    report.readiness.candidates().filter(|c| c.items > 0)?;
+    let work = report.readiness.ready_work(report.backlog);
+    let mut line = format!(
+        "Ready work: {} points in {} {}",
+        points(work.points),
+        number(work.items),
+        plural(work.items, "item", "items")
+    );
+    if work.unestimated > 0 {
+        line.push_str(&format!(
+            " ({} without an estimate)",
+            number(work.unestimated)
+        ));
+    }
+    match &report.velocity {
+        Velocity::Known { sprints, average } if *average > 0.0 => {
+            let each: Vec<String> = sprints
+                .iter()
+                .map(|(name, done)| format!("{name}: {}", points(*done)))
+                .collect();
+            line.push_str(&format!(
+                ", {:.1} sprints at a velocity of {} ({})",
+                work.points / average,
+                points(*average),
+                each.join(", ")
+            ));
+        }
+        Velocity::Known { .. } => {
+            line.push_str("; no velocity: no points were done in the last closed sprints")
+        }
+        Velocity::Unknown(missing) => line.push_str(&format!("; no velocity: {missing}")),
+    }
+    Some(line)
+}
+
+/// Points as people write them: whole when whole, else with one decimal.
+fn points(value: f64) -> String {
+    if value.fract() == 0.0 {
+        format!("{value:.0}")
+    } else {
+        format!("{value:.1}")
+    }
 }

@@ -16,6 +16,7 @@ use super::check::{Check, Hit};
 use super::context::{Context, Settings};
 use super::definition::AppliesTo;
 use super::readiness::{Health, Readiness};
+use super::sprints::Sprints;
 use super::stages::Stages;
 use super::suppression::{Suppressions, Unused};
 use super::Rule;
@@ -45,6 +46,8 @@ pub struct Outcome {
     pub stages: Stages,
     /// (item, stage) for every checked item in a stage, in item order.
     pub staged: Vec<(usize, usize)>,
+    /// The backlog's sprints: which closed, and the points done in each.
+    pub sprints: Sprints,
 }
 
 impl Outcome {

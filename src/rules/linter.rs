@@ -17,6 +17,7 @@ use super::criteria::Vocabulary;
 use super::did_you_mean;
 use super::engine::{self, Outcome};
 use super::selection::{self, CommandLine};
+use super::sprints::Sprints;
 use super::stages::Stages;
 use super::story;
 use super::suppression::{Suppressions, UnknownRule};
@@ -144,14 +145,16 @@ impl Linter {
         let mut suppressions = Suppressions::collect(backlog, &self.suppress);
         let unknown_labels =
             suppressions.take_unknown(|id| self.known_ids.iter().any(|known| known == id));
-        let outcome = engine::run(
+        let sprints = Sprints::of(backlog, &self.scope);
+        let mut outcome = engine::run(
             backlog,
             &self.rules,
             &self.settings,
             &self.scope,
-            Stages::new(&self.stages, backlog),
+            Stages::new(&self.stages, &sprints),
             &mut suppressions,
         )?;
+        outcome.sprints = sprints;
         Ok(Run {
             outcome,
             unknown_labels,

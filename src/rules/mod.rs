@@ -18,6 +18,7 @@ pub mod readiness;
 pub mod scope;
 pub mod selection;
 pub mod similarity;
+pub mod sprints;
 pub mod stages;
 pub mod story;
 pub mod suppression;

@@ -4,6 +4,7 @@
 
 use std::sync::Arc;
 
+use crate::backlog::{Backlog, Field};
 use crate::finding::{Finding, Severity};
 
 use super::stages::Stages;
@@ -119,6 +120,15 @@ impl StageCount {
     }
 }
 
+/// The ready candidates that are ready, as work for the coming sprints.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct ReadyWork {
+    pub items: usize,
+    pub points: f64,
+    /// Of those items, how many have no estimate (counted as no points).
+    pub unestimated: usize,
+}
+
 /// The readiness of every item in a stage, in item order.
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct Readiness {
@@ -175,6 +185,21 @@ impl Readiness {
     /// The ready candidates: the items of the first stage. None without stages.
     pub fn candidates(&self) -> Option<StageCount> {
         self.counts().into_iter().next()
+    }
+
+    /// The ready candidates that are ready: how many, and their points (`backlog` gives
+    /// their estimates).
+    pub fn ready_work(&self, backlog: &Backlog) -> ReadyWork {
+        let mut work = ReadyWork::default();
+        for verdict in self.candidate_verdicts().filter(|v| v.is_ready()) {
+            work.items += 1;
+            let estimate = backlog.values(verdict.item, Field::Estimate);
+            match estimate.first().and_then(|v| v.as_number()) {
+                Some(points) => work.points += points,
+                None => work.unestimated += 1,
+            }
+        }
+        work
     }
 
     /// The verdicts on the ready candidates, in item order.

@@ -5,37 +5,30 @@
 use std::collections::HashSet;
 use std::sync::Arc;
 
-use rayon::prelude::*;
-
-use crate::backlog::{Backlog, Field, Item};
+use crate::backlog::{Field, Item};
 use crate::config::readiness::Stage;
 use crate::finding::Finding;
 
 use super::conditions::contains;
+use super::sprints::Sprints;
 
 /// The configured stages, and the sprints of the backlog known to be closed.
 #[derive(Debug, Default)]
 pub struct Stages {
     stages: Vec<Stage>,
     names: Vec<Arc<str>>,
-    /// Sprints some item was carried over from: it lists a later sprint after them.
+    /// Sprints some item was carried over from (see [`Sprints`]): an open item's last
+    /// sprint is closed only then.
     closed_sprints: HashSet<String>,
 }
 
 impl Stages {
-    /// `stages` on `backlog`. The export says which sprints an item was in, not whether
-    /// they are over: a sprint counts as closed when an item lists another sprint after it
-    /// (Jira lists an item's sprints in order, and an unfinished item moves to the next).
-    pub fn new(stages: &[Stage], backlog: &Backlog) -> Stages {
-        let closed_sprints = if stages.iter().any(|s| s.in_sprint) {
-            closed_sprints(backlog)
-        } else {
-            HashSet::new()
-        };
+    /// `stages`, with the backlog's `sprints` to tell which are open.
+    pub fn new(stages: &[Stage], sprints: &Sprints) -> Stages {
         Stages {
             names: stages.iter().map(|s| Arc::from(s.name.as_str())).collect(),
             stages: stages.to_vec(),
-            closed_sprints,
+            closed_sprints: sprints.carried_over.clone(),
         }
     }
 
@@ -97,21 +90,4 @@ impl Stages {
             }
         }
     }
-}
-
-/// Every sprint an item lists before its last one.
-fn closed_sprints(backlog: &Backlog) -> HashSet<String> {
-    (0..backlog.len())
-        .into_par_iter()
-        .fold(HashSet::new, |mut closed, index| {
-            let sprints = backlog.values(index, Field::Sprint);
-            if let Some((_, earlier)) = sprints.split_last() {
-                closed.extend(earlier.iter().map(|s| s.as_str().trim().to_owned()));
-            }
-            closed
-        })
-        .reduce(HashSet::new, |mut a, b| {
-            a.extend(b);
-            a
-        })
 }
