@@ -96,12 +96,14 @@ impl Sprints {
     /// The velocity over the last [`VELOCITY_SPRINTS`] closed sprints, in the natural
     /// order of their names ("Sprint 9" before "Sprint 10").
     pub fn velocity(&self) -> Velocity {
-        let mut names: Vec<&String> = self
+        // Each name once: a sprint may be both carried over from and ended in.
+        let names: std::collections::BTreeSet<&String> = self
             .carried_over
             .iter()
             .chain(self.ended.keys())
             .filter(|name| self.is_closed(name))
             .collect();
+        let mut names: Vec<&String> = names.into_iter().collect();
         if names.is_empty() {
             return Velocity::Unknown(if self.ended.is_empty() {
                 "the export has no sprints"
@@ -113,7 +115,6 @@ impl Sprints {
             return Velocity::Unknown("the export has no done item in a sprint");
         }
         names.sort_by_key(|name| natural(name));
-        names.dedup();
         let last = &names[names.len().saturating_sub(VELOCITY_SPRINTS)..];
         let sprints: Vec<(String, f64)> = last
             .iter()
