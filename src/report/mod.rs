@@ -134,12 +134,16 @@ impl<'a> Report<'a> {
         self.rules.iter().find(|r| r.id == id)
     }
 
-    /// Findings per rule, most first, then by id: (rule, severity, count).
+    /// Findings per rule, most first, then by id: (rule, its most severe finding's
+    /// severity, count). A stage may make one finding of a rule an error and another a note.
     pub fn counts_by_rule(&self) -> Vec<(&'a str, Severity, usize)> {
         let mut counts: Vec<(&'a str, Severity, usize)> = Vec::new();
         for finding in self.findings {
             match counts.iter_mut().find(|(id, _, _)| *id == &*finding.rule) {
-                Some((_, _, n)) => *n += 1,
+                Some((_, severity, n)) => {
+                    *severity = (*severity).max(finding.severity);
+                    *n += 1;
+                }
                 None => counts.push((&finding.rule, finding.severity, 1)),
             }
         }
