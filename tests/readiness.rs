@@ -186,8 +186,8 @@ fn each_ready_candidate_has_a_verdict_in_json() {
     assert_eq!(
         readiness["stages"],
         serde_json::json!([
-            {"name": "ready", "items": 6, "ready": 3},
-            {"name": "backlog", "items": 5, "ready": 3},
+            {"name": "ready", "stories": 6, "ready": 3},
+            {"name": "backlog", "stories": 4, "ready": 2},
         ])
     );
     let verdicts: Vec<(String, bool, Vec<String>)> = readiness["candidates"]
@@ -329,7 +329,7 @@ fn ready_work_is_counted_in_sprints_at_the_velocity_of_the_closed_sprints() {
         FIXTURE,
     ]));
     assert!(
-        human.contains("  Ready work: 11 points in 3 items, 1.4 sprints at a velocity of 8 (ORC Sprint 1: 8)\n"),
+        human.contains("  Ready work: 11 points in 3 stories, 1.4 sprints at a velocity of 8 (ORC Sprint 1: 8)\n"),
         "{human}"
     );
     let json = stdout(&backlint(&[
@@ -344,7 +344,7 @@ fn ready_work_is_counted_in_sprints_at_the_velocity_of_the_closed_sprints() {
     let readiness = &doc["summary"]["readiness"];
     assert_eq!(
         readiness["ready_work"],
-        serde_json::json!({"items": 3, "points": 11.0, "unestimated": 0})
+        serde_json::json!({"stories": 3, "points": 11.0, "unestimated": 0})
     );
     assert_eq!(
         readiness["velocity"],
@@ -369,7 +369,7 @@ fn without_sprints_or_done_points_the_summary_says_what_is_missing() {
     .unwrap();
     let human = stdout(&backlint(&["check", "-q", no_sprints.to_str().unwrap()]));
     assert!(
-        human.contains("Ready work: 3 points in 1 item; no velocity: the export has no sprints\n"),
+        human.contains("Ready work: 3 points in 1 story; no velocity: the export has no sprints\n"),
         "{human}"
     );
     let open_only = dir.join("open-sprint.csv");
@@ -381,7 +381,7 @@ fn without_sprints_or_done_points_the_summary_says_what_is_missing() {
     let human = stdout(&backlint(&["check", "-q", open_only.to_str().unwrap()]));
     assert!(
         human.contains(
-            "Ready work: 0 points in 0 items; no velocity: the export has no closed sprint\n"
+            "Ready work: 0 points in 0 stories; no velocity: the export has no closed sprint\n"
         ),
         "{human}"
     );

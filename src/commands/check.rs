@@ -135,7 +135,7 @@ pub fn run(args: &CheckArgs) -> Result<u8, Error> {
             eprintln!(
                 "error: {} of {} ready candidates are ready ({:.0}%), under --fail-under {}",
                 c.ready,
-                c.items,
+                c.stories,
                 c.percent().unwrap_or(0.0),
                 args.fail_under.unwrap_or_default()
             );

@@ -56,9 +56,9 @@ struct JsonReadiness {
 
 #[derive(Serialize)]
 struct JsonReadyWork {
-    items: usize,
+    stories: usize,
     points: f64,
-    /// Of `items`, those without an estimate (counted as no points).
+    /// Of `stories`, those without an estimate (counted as no points).
     unestimated: usize,
 }
 
@@ -85,7 +85,7 @@ struct JsonSprint {
 #[derive(Serialize)]
 struct JsonStage {
     name: String,
-    items: usize,
+    stories: usize,
     ready: usize,
 }
 
@@ -99,14 +99,14 @@ struct JsonCandidate {
 /// The readiness part of the summary, when some item is a ready candidate.
 fn readiness(report: &Report<'_>) -> Option<JsonReadiness> {
     let readiness = &report.readiness;
-    readiness.candidates().filter(|c| c.items > 0)?;
+    readiness.candidates().filter(|c| c.stories > 0)?;
     Some(JsonReadiness {
         stages: readiness
             .counts()
             .into_iter()
             .map(|c| JsonStage {
                 name: c.name.to_string(),
-                items: c.items,
+                stories: c.stories,
                 ready: c.ready,
             })
             .collect(),
@@ -121,7 +121,7 @@ fn readiness(report: &Report<'_>) -> Option<JsonReadiness> {
         ready_work: {
             let work = readiness.ready_work(report.backlog);
             JsonReadyWork {
-                items: work.items,
+                stories: work.stories,
                 points: work.points,
                 unestimated: work.unestimated,
             }

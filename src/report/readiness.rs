@@ -11,12 +11,12 @@ const NAMED: usize = 10;
 /// no item is a ready candidate.
 pub fn candidates_line(report: &Report<'_>, key: impl Fn(&str) -> String) -> Option<String> {
     let readiness = &report.readiness;
-    let candidates = readiness.candidates().filter(|c| c.items > 0)?;
+    let candidates = readiness.candidates().filter(|c| c.stories > 0)?;
     let percent = candidates.percent().unwrap_or(0.0);
     let mut line = format!(
         "Ready candidates: {} of {} ready ({percent:.0}%)",
         number(candidates.ready),
-        number(candidates.items),
+        number(candidates.stories),
     );
     let not_ready: Vec<String> = readiness
         .candidate_verdicts()
@@ -40,16 +40,16 @@ pub fn candidates_line(report: &Report<'_>, key: impl Fn(&str) -> String) -> Opt
     Some(line)
 }
 
-/// "Ready work: 11 points in 3 items, 1.4 sprints at a velocity of 8 (ORC Sprint 1: 8)",
+/// "Ready work: 11 points in 3 stories, 1.4 sprints at a velocity of 8 (ORC Sprint 1: 8)",
 /// or what the export lacks for the velocity; none when no item is a ready candidate.
 pub fn ready_work_line(report: &Report<'_>) -> Option<String> {
-    report.readiness.candidates().filter(|c| c.items > 0)?;
+    report.readiness.candidates().filter(|c| c.stories > 0)?;
     let work = report.readiness.ready_work(report.backlog);
     let mut line = format!(
         "Ready work: {} points in {} {}",
         points(work.points),
-        number(work.items),
-        plural(work.items, "item", "items")
+        number(work.stories),
+        plural(work.stories, "story", "stories")
     );
     if work.unestimated > 0 {
         line.push_str(&format!(

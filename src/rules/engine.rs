@@ -56,9 +56,9 @@ impl Outcome {
         Health::of(&self.findings, &self.stories, items)
     }
 
-    /// The readiness of the items in each stage, from the final findings.
+    /// The readiness of the stories in each stage, from the final findings.
     pub fn readiness(&self) -> Readiness {
-        Readiness::of(&self.findings, &self.stages, &self.staged)
+        Readiness::of(&self.findings, &self.stages, &self.staged, &self.stories)
     }
 }
 

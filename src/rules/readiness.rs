@@ -89,7 +89,7 @@ impl Health {
     }
 }
 
-/// An item's verdict at its stage: ready when no rule of the stage's Definition of Ready
+/// A story's verdict at its stage: ready when no rule of the stage's Definition of Ready
 /// reported it (at any severity).
 #[derive(Debug, Clone, PartialEq)]
 pub struct Verdict {
@@ -105,27 +105,27 @@ impl Verdict {
     }
 }
 
-/// How many items of one stage are ready.
+/// How many stories of one stage are ready.
 #[derive(Debug, Clone, PartialEq)]
 pub struct StageCount {
     pub name: Arc<str>,
-    pub items: usize,
+    pub stories: usize,
     pub ready: usize,
 }
 
 impl StageCount {
-    /// The share of the stage's items that are ready, in percent; none when it has none.
+    /// The share of the stage's stories that are ready, in percent; none when it has none.
     pub fn percent(&self) -> Option<f64> {
-        (self.items > 0).then(|| 100.0 * self.ready as f64 / self.items as f64)
+        (self.stories > 0).then(|| 100.0 * self.ready as f64 / self.stories as f64)
     }
 }
 
 /// The ready candidates that are ready, as work for the coming sprints.
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct ReadyWork {
-    pub items: usize,
+    pub stories: usize,
     pub points: f64,
-    /// Of those items, how many have no estimate (counted as no points).
+    /// Of those stories, how many have no estimate (counted as no points).
     pub unestimated: usize,
 }
 
@@ -137,8 +137,20 @@ pub struct Readiness {
 }
 
 impl Readiness {
-    /// The verdicts on the `staged` items ((item, stage), in item order) from `findings`.
-    pub fn of(findings: &[Finding], stages: &Stages, staged: &[(usize, usize)]) -> Readiness {
+    /// The verdicts on the staged stories from `findings`: `staged` is (item, stage) in
+    /// item order, `stories` the checked stories in item order. Epics, sub-tasks and bugs
+    /// get no verdict: sprint planning pulls stories, and the story rules do not judge them.
+    pub fn of(
+        findings: &[Finding],
+        stages: &Stages,
+        staged: &[(usize, usize)],
+        stories: &[usize],
+    ) -> Readiness {
+        let staged: Vec<(usize, usize)> = staged
+            .iter()
+            .copied()
+            .filter(|(item, _)| stories.binary_search(item).is_ok())
+            .collect();
         let mut verdicts: Vec<Verdict> = staged
             .iter()
             .map(|&(item, stage)| Verdict {
@@ -166,7 +178,7 @@ impl Readiness {
         }
     }
 
-    /// Per stage, in the configured order: its items and how many are ready.
+    /// Per stage, in the configured order: its stories and how many are ready.
     pub fn counts(&self) -> Vec<StageCount> {
         self.names
             .iter()
@@ -175,14 +187,14 @@ impl Readiness {
                 let of_stage = || self.verdicts.iter().filter(|v| v.stage == stage);
                 StageCount {
                     name: Arc::clone(name),
-                    items: of_stage().count(),
+                    stories: of_stage().count(),
                     ready: of_stage().filter(|v| v.is_ready()).count(),
                 }
             })
             .collect()
     }
 
-    /// The ready candidates: the items of the first stage. None without stages.
+    /// The ready candidates: the stories of the first stage. None without stages.
     pub fn candidates(&self) -> Option<StageCount> {
         self.counts().into_iter().next()
     }
@@ -192,7 +204,7 @@ impl Readiness {
     pub fn ready_work(&self, backlog: &Backlog) -> ReadyWork {
         let mut work = ReadyWork::default();
         for verdict in self.candidate_verdicts().filter(|v| v.is_ready()) {
-            work.items += 1;
+            work.stories += 1;
             let estimate = backlog.values(verdict.item, Field::Estimate);
             match estimate.first().and_then(|v| v.as_number()) {
                 Some(points) => work.points += points,
