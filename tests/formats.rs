@@ -99,6 +99,7 @@ fn finding(rule: &str, severity: Severity, message: &str, item: usize, span: Spa
         field: None,
         span,
         stage: None,
+        about_backlog: false,
     }
 }
 

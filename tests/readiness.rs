@@ -387,3 +387,48 @@ fn without_sprints_or_done_points_the_summary_says_what_is_missing() {
     );
     std::fs::remove_dir_all(&dir).ok();
 }
+
+#[test]
+fn a_note_about_the_backlog_convention_is_not_judged_at_the_stage_of_its_example() {
+    // Five of five stories state no benefit: missing-benefit says so once, as a note on
+    // the first (in a sprint), which is about the backlog, not a defect of that story.
+    let dir = std::env::temp_dir().join(format!("backlint-readiness-{}-note", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let mut csv =
+        "Summary,Issue key,Issue Type,Status,Priority,Story Points,Parent key,Sprint,Description\n"
+            .to_owned();
+    for (n, goal) in [
+        "pack a crate",
+        "print a label",
+        "weigh a crate",
+        "seal a crate",
+        "load a van",
+    ]
+    .iter()
+    .enumerate()
+    {
+        let sprint = if n == 0 { "ORC Sprint 2" } else { "" };
+        csv.push_str(&format!(
+            "\"As a picker, I want to {goal}\",ORC-{},Story,To Do,High,3,ORC-1,{sprint},\"Acceptance criteria:\n- Given a crate, when the picker is done, then the crate shows as done.\"\n",
+            30 + n
+        ));
+    }
+    let export = dir.join("no-benefits.csv");
+    std::fs::write(&export, csv).unwrap();
+    let output = stdout(&backlint(&[
+        "check",
+        "--format",
+        "concise",
+        export.to_str().unwrap(),
+    ]));
+    assert!(
+        output.contains("info[missing-benefit] ORC-30: 5 of 5 stories"),
+        "{output}"
+    );
+    let human = stdout(&backlint(&["check", "-q", export.to_str().unwrap()]));
+    assert!(
+        human.contains("Ready candidates: 1 of 1 ready (100%)\n"),
+        "{human}"
+    );
+    std::fs::remove_dir_all(&dir).ok();
+}

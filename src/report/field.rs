@@ -167,6 +167,7 @@ mod tests {
             field: field.map(Arc::from),
             span,
             stage: None,
+            about_backlog: false,
         }
     }
 

@@ -54,6 +54,7 @@ mod tests {
             field: None,
             span: Span::default(),
             stage: None,
+            about_backlog: false,
         }
     }
 

@@ -401,6 +401,7 @@ fn finding(rule: &Rule, shared: &Shared, item: usize, key: &str, hit: Hit) -> Fi
         field: hit.field,
         span: hit.span,
         stage: None,
+        about_backlog: hit.as_note,
     }
 }
 

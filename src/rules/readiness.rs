@@ -90,7 +90,7 @@ impl Health {
 }
 
 /// A story's verdict at its stage: ready when no rule of the stage's Definition of Ready
-/// reported it (at any severity).
+/// reported it (at any severity; a note about the backlog's convention does not count).
 #[derive(Debug, Clone, PartialEq)]
 pub struct Verdict {
     pub item: usize,
@@ -159,7 +159,7 @@ impl Readiness {
                 failing: Vec::new(),
             })
             .collect();
-        for finding in findings {
+        for finding in findings.iter().filter(|f| !f.about_backlog) {
             let Ok(at) = staged.binary_search_by_key(&finding.item, |&(item, _)| item) else {
                 continue;
             };

@@ -81,8 +81,11 @@ impl Stages {
 
     /// Gives `finding`, on an item in `stage`, the severity of the stage's Definition of
     /// Ready, when the stage sets one and requires the finding's rule; the finding then
-    /// names the stage.
+    /// names the stage. A note about the backlog keeps its severity.
     pub fn judge(&self, finding: &mut Finding, stage: usize) {
+        if finding.about_backlog {
+            return;
+        }
         if let Some(severity) = self.stages[stage].severity {
             if self.requires(stage, &finding.rule) {
                 finding.severity = severity;
