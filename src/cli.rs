@@ -137,7 +137,7 @@ Examples:
 
 Exit codes:
   0  no finding at or above --fail-on (default warning)
-  1  findings at or above --fail-on
+  1  findings at or above --fail-on, or fewer ready candidates ready than --fail-under
   2  an error: unreadable input, a bad configuration or command line, an unknown rule";
 
 #[derive(Debug, clap::Args)]
@@ -189,6 +189,10 @@ pub struct CheckArgs {
     /// unless asked with `info`.
     #[arg(long, value_enum, default_value_t = FailOn::Warning, help_heading = "Exit code")]
     pub fail_on: FailOn,
+    /// Fail the run (exit code 1) when fewer than PERCENT of the ready candidates (items in
+    /// the first [readiness] stage) are ready; a run with no ready candidates passes it.
+    #[arg(long, value_name = "PERCENT", value_parser = percent, help_heading = "Exit code")]
+    pub fail_under: Option<f64>,
     /// Exit with 0 even when there are findings (errors still exit with 2).
     #[arg(long, help_heading = "Exit code")]
     pub exit_zero: bool,
@@ -277,5 +281,18 @@ impl FailOn {
             FailOn::Info => Some(Severity::Info),
             FailOn::Never => None,
         }
+    }
+}
+
+/// A percentage from 0 to 100, for `--fail-under`.
+fn percent(text: &str) -> Result<f64, String> {
+    let value: f64 = text
+        .trim_end_matches('%')
+        .parse()
+        .map_err(|_| format!("\"{text}\" is not a number; write a percentage, e.g. 80"))?;
+    if (0.0..=100.0).contains(&value) {
+        Ok(value)
+    } else {
+        Err(format!("{text} is not between 0 and 100"))
     }
 }

@@ -2,6 +2,7 @@
 //! Mistakes (unknown keys, wrong types, unknown rule ids) are errors that point into the file.
 
 pub mod criteria;
+pub mod readiness;
 
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
@@ -175,6 +176,9 @@ pub struct Config {
     pub limits: Limits,
     #[serde(default)]
     pub report: ReportSettings,
+    /// The stages items pass through towards a sprint, and their Definitions of Ready.
+    #[serde(default)]
+    pub readiness: readiness::ReadinessSettings,
 }
 
 /// How reports present the backlog.

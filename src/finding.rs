@@ -46,4 +46,11 @@ pub struct Finding {
     pub field: Option<Arc<str>>,
     /// Where in the item's source file the finding points.
     pub span: Span,
+    /// The readiness stage whose Definition of Ready set the finding's severity, if one did
+    /// (see [`crate::rules::stages`]).
+    pub stage: Option<Arc<str>>,
+    /// A note on the backlog's convention placed on an example item ("46 of 52 stories say
+    /// what, but not why"), not a defect of that item: no stage judges it, and it does not
+    /// make the item not ready.
+    pub about_backlog: bool,
 }

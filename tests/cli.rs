@@ -216,7 +216,7 @@ fn jira_in_spanish_reads_with_no_configuration() {
     assert_eq!(check.status.code(), Some(1), "{}", stderr(&check));
     let findings = stdout(&check);
     assert!(
-        findings.contains("fixtures/jira-spanish-ui.csv:3:202: warning[missing-estimate] DES-3"),
+        findings.contains("fixtures/jira-spanish-ui.csv:3:202: error[missing-estimate] DES-3"),
         "{findings}"
     );
     assert!(!findings.contains("DES-4"), "DES-4 is done: {findings}");
@@ -550,7 +550,7 @@ fn jira_xml_export() {
     // LED-34 is in the Done category; LED-32 is unassigned, not assigned to "Unassigned".
     assert!(!findings.contains("LED-34"), "{findings}");
     assert!(
-        findings.contains("fixtures/jira-xml.xml:86:5: warning[missing-estimate] LED-33"),
+        findings.contains("fixtures/jira-xml.xml:86:5: error[missing-estimate] LED-33"),
         "{findings}"
     );
     let rendered = backlint(&[

@@ -7,7 +7,9 @@ use std::sync::Arc;
 use backlint::backlog::{Backlog, Span};
 use backlint::finding::{Finding, Severity};
 use backlint::ingest::{self, ReadOptions};
-use backlint::report::{github, junit, markdown, sarif, Health, Order, Report};
+use backlint::report::{
+    github, junit, markdown, sarif, Health, Order, Readiness, Report, Velocity,
+};
 use backlint::rules::catalog::builtin_rules;
 use backlint::rules::engine::Outcome;
 use backlint::rules::Rule;
@@ -35,6 +37,8 @@ impl Checked {
             hidden_by_baseline: None,
             ages_from: &[],
             health: Health::of(&self.findings, &self.stories, self.backlog.len()),
+            readiness: Readiness::default(),
+            velocity: Velocity::Unknown("the export has no sprints"),
         }
     }
 }
@@ -94,6 +98,8 @@ fn finding(rule: &str, severity: Severity, message: &str, item: usize, span: Spa
         item,
         field: None,
         span,
+        stage: None,
+        about_backlog: false,
     }
 }
 

@@ -127,15 +127,39 @@ pub fn run(args: &CheckArgs) -> Result<u8, Error> {
             eprintln!("note: {capped} findings not shown: more than {max_per_item} on one item (raise with --max-findings-per-item)");
         }
     }
-    let failing = args
-        .fail_on
-        .threshold()
-        .is_some_and(|threshold| outcome.findings.iter().any(|f| f.severity >= threshold));
+    let below_gate = args
+        .fail_under
+        .is_some_and(|gate| below(&report.readiness, gate));
+    if below_gate && verbosity != Verbosity::Silent {
+        if let Some(c) = report.readiness.candidates() {
+            eprintln!(
+                "error: {} of {} ready candidates are ready ({:.0}%), under --fail-under {}",
+                c.ready,
+                c.stories,
+                c.percent().unwrap_or(0.0),
+                args.fail_under.unwrap_or_default()
+            );
+        }
+    }
+    let failing = below_gate
+        || args
+            .fail_on
+            .threshold()
+            .is_some_and(|threshold| outcome.findings.iter().any(|f| f.severity >= threshold));
     Ok(if failing && !args.exit_zero {
         EXIT_FINDINGS
     } else {
         EXIT_CLEAN
     })
+}
+
+/// Whether fewer than `gate` percent of the ready candidates are ready (`--fail-under`);
+/// never with no ready candidates.
+fn below(readiness: &backlint::report::Readiness, gate: f64) -> bool {
+    readiness
+        .candidates()
+        .and_then(|c| c.percent())
+        .is_some_and(|share| share < gate)
 }
 
 /// Keeps the first `max` findings of each item; returns how many were dropped.

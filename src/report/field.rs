@@ -166,6 +166,8 @@ mod tests {
             item: 0,
             field: field.map(Arc::from),
             span,
+            stage: None,
+            about_backlog: false,
         }
     }
 

@@ -178,7 +178,14 @@ fn diagnostic<'a>(report: &Report<'a>, finding: &'a Finding, item: &Item) -> Fin
     };
     FindingDiagnostic {
         finding,
-        message: format!("{}: {}", report.key(finding), finding.message),
+        message: match &finding.stage {
+            Some(stage) => format!(
+                "{}: {} (Definition of Ready, stage {stage})",
+                report.key(finding),
+                finding.message
+            ),
+            None => format!("{}: {}", report.key(finding), finding.message),
+        },
         help,
         label_span,
         label: finding.field.as_deref().map(str::to_owned),
@@ -225,6 +232,12 @@ pub fn summary(report: &Report<'_>, style: Style) -> String {
             number(health.ready),
             number(health.stories),
         );
+    }
+    if let Some(line) = super::readiness::candidates_line(report, |k| escape(k).into_owned()) {
+        let _ = writeln!(out, "  {line}");
+    }
+    if let Some(line) = super::readiness::ready_work_line(report) {
+        let _ = writeln!(out, "  {line}");
     }
     let _ = writeln!(out, "{}", total(report, style));
     out

@@ -12,7 +12,7 @@ use std::io::Write;
 
 use serde::Serialize;
 
-use super::{json_array, Report};
+use super::{json_array, Report, Velocity};
 use crate::backlog::Field;
 use crate::finding::Finding;
 use crate::rules::docs;
@@ -37,6 +37,109 @@ struct Summary {
     stories_ready: usize,
     /// `stories_ready` as a percentage of `stories_checked`.
     health: f64,
+    /// The stages and the ready candidates' verdicts; absent when no item is a ready
+    /// candidate.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    readiness: Option<JsonReadiness>,
+}
+
+#[derive(Serialize)]
+struct JsonReadiness {
+    /// Per stage, first the ready candidates': its name, its items, how many are ready.
+    stages: Vec<JsonStage>,
+    /// The ready candidates in export order, ready or not, with the rules they fail.
+    candidates: Vec<JsonCandidate>,
+    /// The ready candidates that are ready, as points of work.
+    ready_work: JsonReadyWork,
+    velocity: JsonVelocity,
+}
+
+#[derive(Serialize)]
+struct JsonReadyWork {
+    stories: usize,
+    points: f64,
+    /// Of `stories`, those without an estimate (counted as no points).
+    unestimated: usize,
+}
+
+/// The points done in the last closed sprints (oldest first) and their average, or what
+/// the export lacks to tell them.
+#[derive(Serialize)]
+#[serde(untagged)]
+enum JsonVelocity {
+    Known {
+        sprints: Vec<JsonSprint>,
+        average: f64,
+    },
+    Unknown {
+        missing: &'static str,
+    },
+}
+
+#[derive(Serialize)]
+struct JsonSprint {
+    name: String,
+    points: f64,
+}
+
+#[derive(Serialize)]
+struct JsonStage {
+    name: String,
+    stories: usize,
+    ready: usize,
+}
+
+#[derive(Serialize)]
+struct JsonCandidate {
+    key: String,
+    ready: bool,
+    failing: Vec<String>,
+}
+
+/// The readiness part of the summary, when some item is a ready candidate.
+fn readiness(report: &Report<'_>) -> Option<JsonReadiness> {
+    let readiness = &report.readiness;
+    readiness.candidates().filter(|c| c.stories > 0)?;
+    Some(JsonReadiness {
+        stages: readiness
+            .counts()
+            .into_iter()
+            .map(|c| JsonStage {
+                name: c.name.to_string(),
+                stories: c.stories,
+                ready: c.ready,
+            })
+            .collect(),
+        candidates: readiness
+            .candidate_verdicts()
+            .map(|v| JsonCandidate {
+                key: report.backlog.key(v.item).to_owned(),
+                ready: v.is_ready(),
+                failing: v.failing.iter().map(|r| r.to_string()).collect(),
+            })
+            .collect(),
+        ready_work: {
+            let work = readiness.ready_work(report.backlog);
+            JsonReadyWork {
+                stories: work.stories,
+                points: work.points,
+                unestimated: work.unestimated,
+            }
+        },
+        velocity: match &report.velocity {
+            Velocity::Known { sprints, average } => JsonVelocity::Known {
+                sprints: sprints
+                    .iter()
+                    .map(|(name, points)| JsonSprint {
+                        name: name.clone(),
+                        points: *points,
+                    })
+                    .collect(),
+                average: (average * 10.0).round() / 10.0,
+            },
+            Velocity::Unknown(missing) => JsonVelocity::Unknown { missing },
+        },
+    })
 }
 
 #[derive(Serialize)]
@@ -58,6 +161,9 @@ struct JsonFinding<'a> {
     end_column: usize,
     start: usize,
     end: usize,
+    /// The readiness stage whose Definition of Ready set the severity (version 2).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    stage: Option<&'a str>,
 }
 
 fn finding<'a>(report: &Report<'a>, f: &'a Finding) -> JsonFinding<'a> {
@@ -83,6 +189,7 @@ fn finding<'a>(report: &Report<'a>, f: &'a Finding) -> JsonFinding<'a> {
         end_column: at.end.column,
         start: at.file_start,
         end: at.file_end,
+        stage: f.stage.as_deref(),
     }
 }
 
@@ -111,6 +218,7 @@ fn document(report: &Report<'_>) -> Document {
             health: health
                 .percent()
                 .map_or(100.0, |percent| (percent * 10.0).round() / 10.0),
+            readiness: readiness(report),
         },
         findings: [],
     }

@@ -43,6 +43,14 @@ pub fn render(report: &Report<'_>) -> String {
             health.figure()
         );
     }
+    if let Some(line) =
+        super::readiness::candidates_line(report, |k| escape(&truncate(k, KEY_CHARS)))
+    {
+        let _ = writeln!(out, "\n{line}");
+    }
+    if let Some(line) = super::readiness::ready_work_line(report) {
+        let _ = writeln!(out, "\n{line}");
+    }
     if report.findings.is_empty() {
         return out;
     }

@@ -15,6 +15,7 @@ pub mod junit;
 pub mod markdown;
 pub mod order;
 pub mod percent;
+pub mod readiness;
 pub mod sarif;
 pub mod statistics;
 
@@ -22,7 +23,8 @@ use crate::backlog::{Backlog, Field};
 use crate::finding::{Finding, Severity};
 use crate::rules::ages::AgesFrom;
 use crate::rules::engine::Outcome;
-pub use crate::rules::readiness::{Band, Health};
+pub use crate::rules::readiness::{Band, Health, Readiness};
+pub use crate::rules::sprints::Velocity;
 use crate::rules::Rule;
 use crate::source::{Position, Source};
 pub use order::Order;
@@ -46,6 +48,10 @@ pub struct Report<'a> {
     pub ages_from: &'a [Option<AgesFrom>],
     /// How many of the checked stories are ready: the run's verdict, which reports show.
     pub health: Health,
+    /// The readiness of the items in each stage (`[readiness]`).
+    pub readiness: Readiness,
+    /// Points done per closed sprint, or what the export lacks to tell.
+    pub velocity: Velocity,
 }
 
 /// Where a finding is, in every form the formats need.
@@ -71,6 +77,8 @@ impl<'a> Report<'a> {
             hidden_by_baseline: None,
             ages_from: &outcome.ages_from,
             health: outcome.health(backlog.len()),
+            readiness: outcome.readiness(),
+            velocity: outcome.sprints.velocity(),
         }
     }
 
@@ -126,12 +134,16 @@ impl<'a> Report<'a> {
         self.rules.iter().find(|r| r.id == id)
     }
 
-    /// Findings per rule, most first, then by id: (rule, severity, count).
+    /// Findings per rule, most first, then by id: (rule, its most severe finding's
+    /// severity, count). A stage may make one finding of a rule an error and another a note.
     pub fn counts_by_rule(&self) -> Vec<(&'a str, Severity, usize)> {
         let mut counts: Vec<(&'a str, Severity, usize)> = Vec::new();
         for finding in self.findings {
             match counts.iter_mut().find(|(id, _, _)| *id == &*finding.rule) {
-                Some((_, _, n)) => *n += 1,
+                Some((_, severity, n)) => {
+                    *severity = (*severity).max(finding.severity);
+                    *n += 1;
+                }
                 None => counts.push((&finding.rule, finding.severity, 1)),
             }
         }

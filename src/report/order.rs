@@ -53,6 +53,8 @@ mod tests {
             item,
             field: None,
             span: Span::default(),
+            stage: None,
+            about_backlog: false,
         }
     }
 

@@ -15,7 +15,9 @@ use super::builtin::Observation;
 use super::check::{Check, Hit};
 use super::context::{Context, Settings};
 use super::definition::AppliesTo;
-use super::readiness::Health;
+use super::readiness::{Health, Readiness};
+use super::sprints::Sprints;
+use super::stages::Stages;
 use super::suppression::{Suppressions, Unused};
 use super::Rule;
 
@@ -40,12 +42,23 @@ pub struct Outcome {
     /// Per file, the day its items' ages were counted from; `None` where no rule counted
     /// an age.
     pub ages_from: Vec<Option<AgesFrom>>,
+    /// The readiness stages of the run.
+    pub stages: Stages,
+    /// (item, stage) for every checked item in a stage, in item order.
+    pub staged: Vec<(usize, usize)>,
+    /// The backlog's sprints: which closed, and the points done in each.
+    pub sprints: Sprints,
 }
 
 impl Outcome {
     /// How many of the checked stories are ready, among a backlog of `items` items.
     pub fn health(&self, items: usize) -> Health {
         Health::of(&self.findings, &self.stories, items)
+    }
+
+    /// The readiness of the stories in each stage, from the final findings.
+    pub fn readiness(&self) -> Readiness {
+        Readiness::of(&self.findings, &self.stages, &self.staged, &self.stories)
     }
 }
 
@@ -64,6 +77,8 @@ struct Gathered {
     items_checked: usize,
     /// The checked items that are stories.
     stories: Vec<usize>,
+    /// (item, stage) for the checked items in a stage.
+    staged: Vec<(usize, usize)>,
     findings: Vec<Finding>,
     not_collected: usize,
     /// Per rule, (item, observation) for the backlog-wide rules.
@@ -75,6 +90,7 @@ impl Gathered {
         Gathered {
             items_checked: 0,
             stories: Vec::new(),
+            staged: Vec::new(),
             findings: Vec::new(),
             not_collected: 0,
             observations: (0..rules).map(|_| Vec::new()).collect(),
@@ -85,6 +101,7 @@ impl Gathered {
     fn join(mut self, later: Gathered) -> Self {
         self.items_checked += later.items_checked;
         concat(&mut self.stories, later.stories);
+        concat(&mut self.staged, later.staged);
         concat(&mut self.findings, later.findings);
         self.not_collected += later.not_collected;
         for (mine, theirs) in self.observations.iter_mut().zip(later.observations) {
@@ -112,6 +129,7 @@ struct Pass<'a> {
     scope: &'a Scope,
     /// Per file, the day ages are counted from.
     ages_from: &'a [Option<AgesFrom>],
+    stages: &'a Stages,
 }
 
 /// Runs `rules` over `backlog`. Items are checked in parallel (rules per item are
@@ -121,6 +139,7 @@ pub(crate) fn run(
     rules: &[Rule],
     settings: &Settings,
     scope: &Scope,
+    stages: Stages,
     suppressions: &mut Suppressions,
 ) -> Result<Outcome, Error> {
     let ids: Vec<Shared> = rules.iter().map(Shared::of).collect();
@@ -141,6 +160,7 @@ pub(crate) fn run(
         settings,
         scope,
         ages_from: &ages_from,
+        stages: &stages,
     };
     // Each item is decoded on the core that checks it, and dropped once checked.
     let gathered = (0..backlog.len())
@@ -164,6 +184,7 @@ pub(crate) fn run(
         findings: gathered.findings,
         not_collected: gathered.not_collected,
         ages_from,
+        staged: gathered.staged,
         ..Outcome::default()
     };
     let rule_observations = rules.iter().enumerate().zip(gathered.observations);
@@ -178,6 +199,8 @@ pub(crate) fn run(
                 .push(finding(rule, &ids[rule_index], item, key, hit));
         }
     }
+    judge_by_stage(&stages, &outcome.staged, &mut outcome.findings);
+    outcome.stages = stages;
     outcome.skipped = missing
         .iter()
         .map(|&(file, rule_index)| Skipped {
@@ -199,6 +222,16 @@ pub(crate) fn run(
         ))
     });
     Ok(outcome)
+}
+
+/// Gives each finding on a staged item the severity of its stage's Definition of Ready
+/// (before suppressions, the baseline and the exit code see it).
+fn judge_by_stage(stages: &Stages, staged: &[(usize, usize)], findings: &mut [Finding]) {
+    for finding in findings {
+        if let Ok(at) = staged.binary_search_by_key(&finding.item, |&(item, _)| item) {
+            stages.judge(finding, staged[at].1);
+        }
+    }
 }
 
 /// Runs `work` on item `index`; a panic (a bug in backlint) becomes an error that names
@@ -223,6 +256,9 @@ impl Pass<'_> {
         into.items_checked += 1;
         if is_story {
             into.stories.push(index);
+        }
+        if let Some(stage) = self.stages.of(item) {
+            into.staged.push((index, stage));
         }
         for (rule_index, rule) in self.rules.iter().enumerate() {
             let applies = (is_story || rule.applies_to == AppliesTo::Items)
@@ -364,6 +400,8 @@ fn finding(rule: &Rule, shared: &Shared, item: usize, key: &str, hit: Hit) -> Fi
         item,
         field: hit.field,
         span: hit.span,
+        stage: None,
+        about_backlog: hit.as_note,
     }
 }
 

@@ -7,13 +7,17 @@ use std::collections::BTreeMap;
 use jiff::civil::Date;
 
 use crate::backlog::Backlog;
+use crate::config::readiness::{self, Stage};
 use crate::config::{Loaded, Scope};
 use crate::error::Error;
 
 use super::catalog;
 use super::context::Settings;
+use super::did_you_mean;
 use super::engine::{self, Outcome};
 use super::selection::{self, CommandLine};
+use super::sprints::Sprints;
+use super::stages::Stages;
 use super::suppression::{Suppressions, UnknownRule};
 use super::Rule;
 use crate::text::criteria::Vocabulary;
@@ -40,6 +44,8 @@ pub struct Linter {
     scope: Scope,
     /// `[suppress]`: keys and the rules suppressed on them.
     suppress: BTreeMap<String, Vec<String>>,
+    /// `[readiness]`: the stages and their Definitions of Ready.
+    stages: Vec<Stage>,
 }
 
 /// What a run found, and the suppression labels that name no rule.
@@ -53,7 +59,8 @@ impl Linter {
     /// `rules_dir`, selected by it and then by the command line.
     pub fn from_config(loaded: &Loaded, overrides: &Overrides) -> Result<Linter, Error> {
         let catalog = catalog::of_config(loaded)?;
-        let known_ids = catalog.iter().map(|rule| rule.id.clone()).collect();
+        let known_ids: Vec<String> = catalog.iter().map(|rule| rule.id.clone()).collect();
+        check_required_rules(loaded, &known_ids)?;
         let rules = selection::select(catalog, loaded, &overrides.select)?;
         let config = &loaded.config;
         let today = overrides.today.or_else(|| {
@@ -78,12 +85,13 @@ impl Linter {
             settings,
             scope: config.scope.clone(),
             suppress: config.suppress.clone(),
+            stages: config.readiness.stages.clone(),
         })
     }
 
     /// A linter of `rules` with `settings`, `scope` and the `[suppress]` table `suppress`,
-    /// for tests and fuzz targets that choose them directly; labels are known when they
-    /// name one of `rules`.
+    /// and the default readiness stages, for tests and fuzz targets that choose them
+    /// directly; labels are known when they name one of `rules`.
     pub fn new(
         rules: Vec<Rule>,
         settings: Settings,
@@ -96,6 +104,7 @@ impl Linter {
             settings,
             scope,
             suppress,
+            stages: readiness::default_stages(),
         }
     }
 
@@ -136,16 +145,43 @@ impl Linter {
         let mut suppressions = Suppressions::collect(backlog, &self.suppress);
         let unknown_labels =
             suppressions.take_unknown(|id| self.known_ids.iter().any(|known| known == id));
-        let outcome = engine::run(
+        let sprints = Sprints::of(backlog, &self.scope);
+        let mut outcome = engine::run(
             backlog,
             &self.rules,
             &self.settings,
             &self.scope,
+            Stages::new(&self.stages, &sprints),
             &mut suppressions,
         )?;
+        outcome.sprints = sprints;
         Ok(Run {
             outcome,
             unknown_labels,
         })
     }
+}
+
+/// Refuses a Definition of Ready that names a rule the catalog does not have, pointing at
+/// it in `backlint.toml` with the rule most likely meant.
+fn check_required_rules(loaded: &Loaded, known_ids: &[String]) -> Result<(), Error> {
+    for stage in &loaded.config.readiness.stages {
+        for id in &stage.require {
+            if !known_ids.contains(id) {
+                return Err(loaded.error_at(
+                    id,
+                    format!(
+                        "the Definition of Ready of stage \"{}\" requires `{id}`, which is no rule",
+                        stage.name
+                    ),
+                    did_you_mean::help(
+                        id,
+                        known_ids.iter().map(String::as_str),
+                        "`backlint rules` lists the rules",
+                    ),
+                ));
+            }
+        }
+    }
+    Ok(())
 }

@@ -16,6 +16,8 @@ pub mod linter;
 pub mod readiness;
 pub mod scope;
 pub mod selection;
+pub mod sprints;
+pub mod stages;
 pub mod suppression;
 pub mod view;
 

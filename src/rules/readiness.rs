@@ -2,7 +2,12 @@
 //! the findings that remain after suppressions, the baseline and the per-item cap) and
 //! shown by every report.
 
+use std::sync::Arc;
+
+use crate::backlog::{Backlog, Field};
 use crate::finding::{Finding, Severity};
+
+use super::stages::Stages;
 
 /// How the health figure is coloured: green from [`Band::GOOD`] percent, amber from
 /// [`Band::FAIR`], red below.
@@ -81,6 +86,137 @@ impl Health {
             stories: stories.len(),
             ready: stories.iter().filter(|&&i| !blocked[i]).count(),
         }
+    }
+}
+
+/// A story's verdict at its stage: ready when no rule of the stage's Definition of Ready
+/// reported it (at any severity; a note about the backlog's convention does not count).
+#[derive(Debug, Clone, PartialEq)]
+pub struct Verdict {
+    pub item: usize,
+    pub stage: usize,
+    /// The rules of the Definition of Ready the item fails, in the order found, once each.
+    pub failing: Vec<Arc<str>>,
+}
+
+impl Verdict {
+    pub fn is_ready(&self) -> bool {
+        self.failing.is_empty()
+    }
+}
+
+/// How many stories of one stage are ready.
+#[derive(Debug, Clone, PartialEq)]
+pub struct StageCount {
+    pub name: Arc<str>,
+    pub stories: usize,
+    pub ready: usize,
+}
+
+impl StageCount {
+    /// The share of the stage's stories that are ready, in percent; none when it has none.
+    pub fn percent(&self) -> Option<f64> {
+        (self.stories > 0).then(|| 100.0 * self.ready as f64 / self.stories as f64)
+    }
+}
+
+/// The ready candidates that are ready, as work for the coming sprints.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct ReadyWork {
+    pub stories: usize,
+    pub points: f64,
+    /// Of those stories, how many have no estimate (counted as no points).
+    pub unestimated: usize,
+}
+
+/// The readiness of every item in a stage, in item order.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Readiness {
+    pub names: Vec<Arc<str>>,
+    pub verdicts: Vec<Verdict>,
+}
+
+impl Readiness {
+    /// The verdicts on the staged stories from `findings`: `staged` is (item, stage) in
+    /// item order, `stories` the checked stories in item order. Epics, sub-tasks and bugs
+    /// get no verdict: sprint planning pulls stories, and the story rules do not judge them.
+    pub fn of(
+        findings: &[Finding],
+        stages: &Stages,
+        staged: &[(usize, usize)],
+        stories: &[usize],
+    ) -> Readiness {
+        let staged: Vec<(usize, usize)> = staged
+            .iter()
+            .copied()
+            .filter(|(item, _)| stories.binary_search(item).is_ok())
+            .collect();
+        let mut verdicts: Vec<Verdict> = staged
+            .iter()
+            .map(|&(item, stage)| Verdict {
+                item,
+                stage,
+                failing: Vec::new(),
+            })
+            .collect();
+        for finding in findings.iter().filter(|f| !f.about_backlog) {
+            let Ok(at) = staged.binary_search_by_key(&finding.item, |&(item, _)| item) else {
+                continue;
+            };
+            let verdict = &mut verdicts[at];
+            let failing = stages.requires(verdict.stage, &finding.rule)
+                && !verdict.failing.contains(&finding.rule);
+            if failing {
+                verdict.failing.push(Arc::clone(&finding.rule));
+            }
+        }
+        Readiness {
+            names: (0..stages.len())
+                .map(|s| Arc::clone(stages.name(s)))
+                .collect(),
+            verdicts,
+        }
+    }
+
+    /// Per stage, in the configured order: its stories and how many are ready.
+    pub fn counts(&self) -> Vec<StageCount> {
+        self.names
+            .iter()
+            .enumerate()
+            .map(|(stage, name)| {
+                let of_stage = || self.verdicts.iter().filter(|v| v.stage == stage);
+                StageCount {
+                    name: Arc::clone(name),
+                    stories: of_stage().count(),
+                    ready: of_stage().filter(|v| v.is_ready()).count(),
+                }
+            })
+            .collect()
+    }
+
+    /// The ready candidates: the stories of the first stage. None without stages.
+    pub fn candidates(&self) -> Option<StageCount> {
+        self.counts().into_iter().next()
+    }
+
+    /// The ready candidates that are ready: how many, and their points (`backlog` gives
+    /// their estimates).
+    pub fn ready_work(&self, backlog: &Backlog) -> ReadyWork {
+        let mut work = ReadyWork::default();
+        for verdict in self.candidate_verdicts().filter(|v| v.is_ready()) {
+            work.stories += 1;
+            let estimate = backlog.values(verdict.item, Field::Estimate);
+            match estimate.first().and_then(|v| v.as_number()) {
+                Some(points) => work.points += points,
+                None => work.unestimated += 1,
+            }
+        }
+        work
+    }
+
+    /// The verdicts on the ready candidates, in item order.
+    pub fn candidate_verdicts(&self) -> impl Iterator<Item = &Verdict> + '_ {
+        self.verdicts.iter().filter(|v| v.stage == 0)
     }
 }
 

@@ -1,0 +1,96 @@
+//! Readiness stages in a run: which stage each open item is in, and the severity its
+//! stage's Definition of Ready gives a finding (an error on a ready candidate, as the rule
+//! says in the backlog).
+
+use std::collections::HashSet;
+use std::sync::Arc;
+
+use crate::backlog::{Field, Item};
+use crate::config::readiness::Stage;
+use crate::finding::Finding;
+
+use super::conditions::contains;
+use super::sprints::Sprints;
+
+/// The configured stages, and the sprints of the backlog known to be closed.
+#[derive(Debug, Default)]
+pub struct Stages {
+    stages: Vec<Stage>,
+    names: Vec<Arc<str>>,
+    /// Sprints some item was carried over from (see [`Sprints`]): an open item's last
+    /// sprint is closed only then.
+    closed_sprints: HashSet<String>,
+}
+
+impl Stages {
+    /// `stages`, with the backlog's `sprints` to tell which are open.
+    pub fn new(stages: &[Stage], sprints: &Sprints) -> Stages {
+        Stages {
+            names: stages.iter().map(|s| Arc::from(s.name.as_str())).collect(),
+            stages: stages.to_vec(),
+            closed_sprints: sprints.carried_over.clone(),
+        }
+    }
+
+    pub fn name(&self, stage: usize) -> &Arc<str> {
+        &self.names[stage]
+    }
+
+    pub fn len(&self) -> usize {
+        self.stages.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.stages.is_empty()
+    }
+
+    /// The first stage that selects `item` (an open item), if any.
+    pub fn of(&self, item: &Item) -> Option<usize> {
+        self.stages
+            .iter()
+            .position(|stage| self.selects(stage, item))
+    }
+
+    fn selects(&self, stage: &Stage, item: &Item) -> bool {
+        let by_type = stage.issue_types.is_empty()
+            || item
+                .text(Field::IssueType)
+                .is_some_and(|t| contains(&stage.issue_types, t));
+        let by_state = !stage.selects_by_state()
+            || item
+                .text(Field::Status)
+                .is_some_and(|s| contains(&stage.statuses, s))
+            || item
+                .text(Field::StatusCategory)
+                .is_some_and(|c| contains(&stage.status_categories, c))
+            || (stage.in_sprint && self.in_open_sprint(item));
+        by_type && by_state
+    }
+
+    /// Whether the item's latest sprint is not known to be closed.
+    fn in_open_sprint(&self, item: &Item) -> bool {
+        item.all(Field::Sprint)
+            .last()
+            .is_some_and(|sprint| !self.closed_sprints.contains(sprint.as_str().trim()))
+    }
+
+    /// Whether `rule` is in the Definition of Ready of `stage`.
+    pub fn requires(&self, stage: usize, rule: &str) -> bool {
+        self.stages[stage].require.iter().any(|id| id == rule)
+    }
+
+    /// Gives `finding`, on an item in `stage`, the severity of the stage's Definition of
+    /// Ready, when the stage sets one and requires the finding's rule; the finding then
+    /// names the stage. A note about the backlog keeps its severity.
+    pub fn judge(&self, finding: &mut Finding, stage: usize) {
+        if finding.about_backlog {
+            return;
+        }
+        if let Some(severity) = self.stages[stage].severity {
+            if self.requires(stage, &finding.rule) {
+                finding.severity = severity;
+                finding.stage = Some(Arc::clone(&self.names[stage]));
+            }
+        }
+    }
+}

@@ -1,0 +1,434 @@
+//! Readiness stages end to end: which items each stage selects, the severity its Definition
+//! of Ready gives a finding, the readiness per item and the `--fail-under` gate.
+
+use std::process::{Command, Output};
+
+const FIXTURE: &str = "fixtures/readiness-sprints.csv";
+const STAGES: &str = "fixtures/readiness-stages.backlint.toml";
+
+fn backlint(args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_backlint"))
+        .args(args)
+        .current_dir(env!("CARGO_MANIFEST_DIR"))
+        .env("NO_COLOR", "1")
+        .env("COLUMNS", "100")
+        .env_remove("GITHUB_WORKSPACE")
+        .output()
+        .expect("the binary runs")
+}
+
+fn stdout(output: &Output) -> String {
+    String::from_utf8_lossy(&output.stdout).into_owned()
+}
+
+/// Standard error as one line: the report wraps messages at the terminal's width.
+fn stderr(output: &Output) -> String {
+    let text = String::from_utf8_lossy(&output.stderr);
+    let words: Vec<&str> = text.split_whitespace().filter(|w| *w != "│").collect();
+    words.join(" ")
+}
+
+fn concise(extra: &[&str]) -> String {
+    let args = [
+        &["check", "--today", "2026-03-01", "--format", "concise"],
+        extra,
+    ]
+    .concat();
+    stdout(&backlint(&args))
+}
+
+/// A configuration written to a fresh temporary folder.
+fn config(name: &str, text: &str) -> std::path::PathBuf {
+    let dir =
+        std::env::temp_dir().join(format!("backlint-readiness-{}-{name}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let path = dir.join("backlint.toml");
+    std::fs::write(&path, text).unwrap();
+    path
+}
+
+#[test]
+fn the_default_stages_make_definition_of_ready_findings_errors_on_ready_candidates() {
+    let output = concise(&[FIXTURE]);
+    // In the active sprint (ORC-6), in a future sprint (ORC-7), in a ready-like status (ORC-9).
+    assert!(output.contains("error[missing-estimate] ORC-6"), "{output}");
+    assert!(output.contains("error[missing-benefit] ORC-7"), "{output}");
+    assert!(
+        output.contains("error[missing-acceptance-criteria] ORC-9"),
+        "{output}"
+    );
+    // The same rule on a backlog item keeps its own severity (missing-benefit is a note).
+    assert!(output.contains("info[missing-benefit] ORC-13"), "{output}");
+    // ORC-12 was in a sprint that closed (ORC-4 moved on from it): backlog, not a candidate.
+    assert!(
+        output.contains("warning[missing-priority] ORC-12"),
+        "{output}"
+    );
+    insta::assert_snapshot!(output);
+}
+
+#[test]
+fn findings_name_the_stage_that_judged_them() {
+    let human = stdout(&backlint(&["check", "--today", "2026-03-01", FIXTURE]));
+    assert!(
+        human.contains("ORC-7: the story says what, but not why: \"scan crates\" (Definition of Ready, stage ready)"),
+        "{human}"
+    );
+    assert!(
+        !human.contains("ORC-13: the story says what, but not why: \"see the route\" (Definition")
+    );
+    let json = stdout(&backlint(&[
+        "check",
+        "--today",
+        "2026-03-01",
+        "--format",
+        "json",
+        FIXTURE,
+    ]));
+    let doc: serde_json::Value = serde_json::from_str(&json).unwrap();
+    let stage_of = |key: &str, rule: &str| {
+        doc["findings"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|f| f["key"] == key && f["rule"] == rule)
+            .map(|f| f.get("stage").cloned())
+    };
+    assert_eq!(
+        stage_of("ORC-7", "missing-benefit"),
+        Some(Some("ready".into()))
+    );
+    assert_eq!(stage_of("ORC-13", "missing-benefit"), Some(None));
+}
+
+#[test]
+fn configured_stages_select_by_sprint_status_and_type() {
+    let output = concise(&["--config", STAGES, FIXTURE]);
+    // sprint: error; refined (a ready-like status, type Story): warning; ideas: the rule's own.
+    assert!(output.contains("error[missing-estimate] ORC-6"), "{output}");
+    assert!(output.contains("error[missing-benefit] ORC-7"), "{output}");
+    assert!(
+        output.contains("warning[missing-acceptance-criteria] ORC-9"),
+        "{output}"
+    );
+    assert!(output.contains("info[missing-benefit] ORC-13"), "{output}");
+    insta::assert_snapshot!(output);
+}
+
+#[test]
+fn a_stage_of_other_types_leaves_the_item_to_the_next_stage() {
+    let path = config(
+        "types",
+        "[[readiness.stages]]\nname = \"bugs\"\nin_sprint = true\nissue_types = [\"Bug\"]\n\
+         require = [\"missing-estimate\"]\nseverity = \"error\"\n",
+    );
+    let output = concise(&["--config", path.to_str().unwrap(), FIXTURE]);
+    // No stage selects the stories: missing-estimate stays a warning.
+    assert!(
+        output.contains("warning[missing-estimate] ORC-6"),
+        "{output}"
+    );
+    assert!(!output.contains("error["), "{output}");
+}
+
+#[test]
+fn stages_with_the_same_name_are_refused_where_they_are() {
+    let path = config(
+        "twice",
+        "[[readiness.stages]]\nname = \"ready\"\n\n[[readiness.stages]]\nname = \"ready\"\n",
+    );
+    let output = backlint(&["check", "--config", path.to_str().unwrap(), FIXTURE]);
+    assert_eq!(output.status.code(), Some(2), "{}", stdout(&output));
+    let error = stderr(&output);
+    assert!(error.contains("backlint.toml:1:"), "{error}");
+    assert!(error.contains("two stages are named \"ready\""), "{error}");
+}
+
+#[test]
+fn unknown_stage_keys_and_rules_are_refused_where_they_are() {
+    let key = config(
+        "key",
+        "[[readiness.stages]]\nname = \"ready\"\nin_sprints = true\n",
+    );
+    let output = backlint(&["check", "--config", key.to_str().unwrap(), FIXTURE]);
+    assert_eq!(output.status.code(), Some(2));
+    let error = stderr(&output);
+    assert!(error.contains("backlint.toml:3:1"), "{error}");
+    assert!(error.contains("in_sprints"), "{error}");
+
+    let rule = config(
+        "rule",
+        "[[readiness.stages]]\nname = \"ready\"\nrequire = [\"missing-estimat\"]\n",
+    );
+    let output = backlint(&["check", "--config", rule.to_str().unwrap(), FIXTURE]);
+    assert_eq!(output.status.code(), Some(2));
+    let error = stderr(&output);
+    assert!(error.contains("backlint.toml:3:"), "{error}");
+    assert!(
+        error.contains("stage \"ready\" requires `missing-estimat`, which is no rule"),
+        "{error}"
+    );
+    assert!(error.contains("missing-estimate"), "{error}");
+}
+
+#[test]
+fn each_ready_candidate_has_a_verdict_in_json() {
+    let json = stdout(&backlint(&[
+        "check",
+        "--today",
+        "2026-03-01",
+        "--format",
+        "json",
+        FIXTURE,
+    ]));
+    let doc: serde_json::Value = serde_json::from_str(&json).unwrap();
+    let readiness = &doc["summary"]["readiness"];
+    assert_eq!(
+        readiness["stages"],
+        serde_json::json!([
+            {"name": "ready", "stories": 6, "ready": 3},
+            {"name": "backlog", "stories": 4, "ready": 2},
+        ])
+    );
+    let verdicts: Vec<(String, bool, Vec<String>)> = readiness["candidates"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|c| {
+            let failing = c["failing"].as_array().unwrap();
+            let failing = failing.iter().map(|r| r.as_str().unwrap().to_owned());
+            (
+                c["key"].as_str().unwrap().to_owned(),
+                c["ready"] == true,
+                failing.collect(),
+            )
+        })
+        .collect();
+    let verdict = |key: &str, ready: bool, failing: &[&str]| {
+        (
+            key.to_owned(),
+            ready,
+            failing.iter().map(|r| r.to_string()).collect(),
+        )
+    };
+    assert_eq!(
+        verdicts,
+        vec![
+            verdict("ORC-4", true, &[]),
+            verdict("ORC-5", true, &[]),
+            verdict("ORC-6", false, &["missing-estimate"]),
+            verdict("ORC-7", false, &["missing-benefit"]),
+            verdict("ORC-8", true, &[]),
+            verdict("ORC-9", false, &["missing-acceptance-criteria"]),
+        ]
+    );
+}
+
+#[test]
+fn without_ready_candidates_the_reports_say_nothing_of_readiness() {
+    // A story list has no status and no sprint: every item is in the backlog stage.
+    let json = stdout(&backlint(&[
+        "check",
+        "--format",
+        "json",
+        "fixtures/stories.txt",
+    ]));
+    let doc: serde_json::Value = serde_json::from_str(&json).unwrap();
+    assert!(doc["summary"].get("readiness").is_none(), "{json}");
+    let human = stdout(&backlint(&["check", "-q", "fixtures/stories.txt"]));
+    assert!(!human.contains("Ready candidates"), "{human}");
+}
+
+#[test]
+fn the_summaries_count_the_ready_candidates_and_name_the_others() {
+    let human = stdout(&backlint(&[
+        "check",
+        "--today",
+        "2026-03-01",
+        "-q",
+        FIXTURE,
+    ]));
+    insta::assert_snapshot!(human);
+    let markdown = stdout(&backlint(&[
+        "check",
+        "--today",
+        "2026-03-01",
+        "--format",
+        "markdown",
+        FIXTURE,
+    ]));
+    assert!(
+        markdown.contains("\nReady candidates: 3 of 6 ready (50%); not ready: ORC-6 (missing-estimate), ORC-7 (missing-benefit), ORC-9 (missing-acceptance-criteria)\n"),
+        "{markdown}"
+    );
+}
+
+#[test]
+fn fail_under_fails_below_the_share_of_ready_candidates_and_passes_at_or_above() {
+    // 3 of the 6 ready candidates are ready: 50%. --fail-on never isolates the gate.
+    let gate = |percent: &str, input: &str| {
+        let output = backlint(&[
+            "check",
+            "-q",
+            "--fail-on",
+            "never",
+            "--fail-under",
+            percent,
+            input,
+        ]);
+        (output.status.code(), stderr(&output))
+    };
+    let (code, error) = gate("50.1", FIXTURE);
+    assert_eq!(code, Some(1), "{error}");
+    assert!(
+        error.contains("3 of 6 ready candidates are ready (50%), under --fail-under 50.1"),
+        "{error}"
+    );
+    assert_eq!(gate("50", FIXTURE).0, Some(0));
+    assert_eq!(gate("49", FIXTURE).0, Some(0));
+    assert_eq!(gate("0", FIXTURE).0, Some(0));
+    // No ready candidates: the gate does not apply.
+    assert_eq!(gate("100", "fixtures/stories.txt").0, Some(0));
+    // --exit-zero still wins.
+    let zero = backlint(&["check", "-q", "--exit-zero", "--fail-under", "90", FIXTURE]);
+    assert_eq!(zero.status.code(), Some(0));
+}
+
+#[test]
+fn fail_under_takes_a_percentage() {
+    for bad in ["101", "-5", "most"] {
+        let output = backlint(&["check", &format!("--fail-under={bad}"), FIXTURE]);
+        assert_eq!(output.status.code(), Some(2), "{bad}");
+        assert!(
+            stderr(&output).contains("--fail-under"),
+            "{}",
+            stderr(&output)
+        );
+    }
+    let output = backlint(&[
+        "check",
+        "-q",
+        "--fail-on",
+        "never",
+        "--fail-under",
+        "50%",
+        FIXTURE,
+    ]);
+    assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
+}
+
+#[test]
+fn ready_work_is_counted_in_sprints_at_the_velocity_of_the_closed_sprints() {
+    // ORC Sprint 1 closed (ORC-4 was carried over) with ORC-2 (5) and ORC-3 (3) done: 8.
+    // Ready: ORC-4 (5), ORC-5 (3), ORC-8 (3): 11 points, 1.4 sprints.
+    let human = stdout(&backlint(&[
+        "check",
+        "--today",
+        "2026-03-01",
+        "-q",
+        FIXTURE,
+    ]));
+    assert!(
+        human.contains("  Ready work: 11 points in 3 stories, 1.4 sprints at a velocity of 8 (ORC Sprint 1: 8)\n"),
+        "{human}"
+    );
+    let json = stdout(&backlint(&[
+        "check",
+        "--today",
+        "2026-03-01",
+        "--format",
+        "json",
+        FIXTURE,
+    ]));
+    let doc: serde_json::Value = serde_json::from_str(&json).unwrap();
+    let readiness = &doc["summary"]["readiness"];
+    assert_eq!(
+        readiness["ready_work"],
+        serde_json::json!({"stories": 3, "points": 11.0, "unestimated": 0})
+    );
+    assert_eq!(
+        readiness["velocity"],
+        serde_json::json!({"sprints": [{"name": "ORC Sprint 1", "points": 8.0}], "average": 8.0})
+    );
+}
+
+#[test]
+fn without_sprints_or_done_points_the_summary_says_what_is_missing() {
+    let dir = std::env::temp_dir().join(format!(
+        "backlint-readiness-{}-velocity",
+        std::process::id()
+    ));
+    std::fs::create_dir_all(&dir).unwrap();
+    let header = "Summary,Issue key,Issue Type,Status,Priority,Story Points,Parent key";
+    let story = "\"As a picker, I want to print a crate label, so that drivers find the crate\"";
+    let no_sprints = dir.join("no-sprints.csv");
+    std::fs::write(
+        &no_sprints,
+        format!("{header}\n{story},ORC-20,Story,Ready for Development,High,3,ORC-1\n"),
+    )
+    .unwrap();
+    let human = stdout(&backlint(&["check", "-q", no_sprints.to_str().unwrap()]));
+    assert!(
+        human.contains("Ready work: 3 points in 1 story; no velocity: the export has no sprints\n"),
+        "{human}"
+    );
+    let open_only = dir.join("open-sprint.csv");
+    std::fs::write(
+        &open_only,
+        format!("{header},Sprint\n{story},ORC-21,Story,To Do,High,,ORC-1,ORC Sprint 4\n"),
+    )
+    .unwrap();
+    let human = stdout(&backlint(&["check", "-q", open_only.to_str().unwrap()]));
+    assert!(
+        human.contains(
+            "Ready work: 0 points in 0 stories; no velocity: the export has no closed sprint\n"
+        ),
+        "{human}"
+    );
+    std::fs::remove_dir_all(&dir).ok();
+}
+
+#[test]
+fn a_note_about_the_backlog_convention_is_not_judged_at_the_stage_of_its_example() {
+    // Five of five stories state no benefit: missing-benefit says so once, as a note on
+    // the first (in a sprint), which is about the backlog, not a defect of that story.
+    let dir = std::env::temp_dir().join(format!("backlint-readiness-{}-note", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let mut csv =
+        "Summary,Issue key,Issue Type,Status,Priority,Story Points,Parent key,Sprint,Description\n"
+            .to_owned();
+    for (n, goal) in [
+        "pack a crate",
+        "print a label",
+        "weigh a crate",
+        "seal a crate",
+        "load a van",
+    ]
+    .iter()
+    .enumerate()
+    {
+        let sprint = if n == 0 { "ORC Sprint 2" } else { "" };
+        csv.push_str(&format!(
+            "\"As a picker, I want to {goal}\",ORC-{},Story,To Do,High,3,ORC-1,{sprint},\"Acceptance criteria:\n- Given a crate, when the picker is done, then the crate shows as done.\"\n",
+            30 + n
+        ));
+    }
+    let export = dir.join("no-benefits.csv");
+    std::fs::write(&export, csv).unwrap();
+    let output = stdout(&backlint(&[
+        "check",
+        "--format",
+        "concise",
+        export.to_str().unwrap(),
+    ]));
+    assert!(
+        output.contains("info[missing-benefit] ORC-30: 5 of 5 stories"),
+        "{output}"
+    );
+    let human = stdout(&backlint(&["check", "-q", export.to_str().unwrap()]));
+    assert!(
+        human.contains("Ready candidates: 1 of 1 ready (100%)\n"),
+        "{human}"
+    );
+    std::fs::remove_dir_all(&dir).ok();
+}
