@@ -4,6 +4,19 @@
 use std::process::{Command, Output};
 
 const FIXTURE: &str = "fixtures/readiness-sprints.csv";
+
+/// The JSON report of the fixture, checked on 2026-03-01.
+fn fixture_json() -> serde_json::Value {
+    let json = stdout(&backlint(&[
+        "check",
+        "--today",
+        "2026-03-01",
+        "--format",
+        "json",
+        FIXTURE,
+    ]));
+    serde_json::from_str(&json).expect("the JSON report parses")
+}
 const STAGES: &str = "fixtures/readiness-stages.backlint.toml";
 
 fn backlint(args: &[&str]) -> Output {
@@ -77,15 +90,7 @@ fn findings_name_the_stage_that_judged_them() {
     assert!(
         !human.contains("ORC-13: the story says what, but not why: \"see the route\" (Definition")
     );
-    let json = stdout(&backlint(&[
-        "check",
-        "--today",
-        "2026-03-01",
-        "--format",
-        "json",
-        FIXTURE,
-    ]));
-    let doc: serde_json::Value = serde_json::from_str(&json).unwrap();
+    let doc = fixture_json();
     let stage_of = |key: &str, rule: &str| {
         doc["findings"]
             .as_array()
@@ -173,15 +178,7 @@ fn unknown_stage_keys_and_rules_are_refused_where_they_are() {
 
 #[test]
 fn each_ready_candidate_has_a_verdict_in_json() {
-    let json = stdout(&backlint(&[
-        "check",
-        "--today",
-        "2026-03-01",
-        "--format",
-        "json",
-        FIXTURE,
-    ]));
-    let doc: serde_json::Value = serde_json::from_str(&json).unwrap();
+    let doc = fixture_json();
     let readiness = &doc["summary"]["readiness"];
     assert_eq!(
         readiness["stages"],
@@ -332,15 +329,7 @@ fn ready_work_is_counted_in_sprints_at_the_velocity_of_the_closed_sprints() {
         human.contains("  Ready work: 11 points in 3 stories, 1.4 sprints at a velocity of 8 (ORC Sprint 1: 8)\n"),
         "{human}"
     );
-    let json = stdout(&backlint(&[
-        "check",
-        "--today",
-        "2026-03-01",
-        "--format",
-        "json",
-        FIXTURE,
-    ]));
-    let doc: serde_json::Value = serde_json::from_str(&json).unwrap();
+    let doc = fixture_json();
     let readiness = &doc["summary"]["readiness"];
     assert_eq!(
         readiness["ready_work"],
