@@ -258,6 +258,23 @@ fn the_summaries_count_the_ready_candidates_and_name_the_others() {
         markdown.contains("\nReady candidates: 3 of 6 ready (50%); not ready: ORC-6 (missing-estimate), ORC-7 (missing-benefit), ORC-9 (missing-acceptance-criteria)\n"),
         "{markdown}"
     );
+    // The table sprint planning starts from: every candidate, ready or with what it lacks.
+    let table = markdown
+        .split("### Ready candidates\n\n")
+        .nth(1)
+        .and_then(|rest| rest.split("\n\n").next())
+        .unwrap_or_else(|| panic!("no Ready candidates table:\n{markdown}"));
+    let rows: Vec<&str> = table.lines().skip(2).collect();
+    assert_eq!(rows.len(), 6, "{table}");
+    assert!(
+        rows[0].starts_with("| ORC-4 | As a shopper, I want to save my basket"),
+        "{table}"
+    );
+    assert!(rows[0].ends_with("| ✅ |  |"), "{table}");
+    assert!(
+        rows[2].starts_with("| ORC-6 |") && rows[2].contains("| ❌ | [missing-estimate]("),
+        "{table}"
+    );
 }
 
 #[test]

@@ -51,6 +51,7 @@ pub fn render(report: &Report<'_>) -> String {
     if let Some(line) = super::readiness::ready_work_line(report) {
         let _ = writeln!(out, "\n{line}");
     }
+    candidates_table(&mut out, report);
     if report.findings.is_empty() {
         return out;
     }
@@ -78,6 +79,38 @@ fn verdict(report: &Report<'_>) -> String {
     match report.hidden() {
         Some(hidden) => format!("{verdict}; {hidden}"),
         None => verdict,
+    }
+}
+
+/// The stories the team will pull next (the first readiness stage), in export order, each
+/// ready or with the checks of the Definition of Ready it fails: what sprint planning
+/// looks at first. Nothing when no story is a ready candidate.
+fn candidates_table(out: &mut String, report: &Report<'_>) {
+    let mut verdicts = report.readiness.candidate_verdicts().peekable();
+    if verdicts.peek().is_none() {
+        return;
+    }
+    out.push_str(
+        "\n### Ready candidates\n\n| Item | Summary | Ready | Lacks |\n|---|---|---|---|\n",
+    );
+    for verdict in verdicts {
+        let summary = report
+            .backlog
+            .text(verdict.item, Field::Summary)
+            .unwrap_or_default();
+        let lacks: Vec<String> = verdict
+            .failing
+            .iter()
+            .map(|rule| format!("[{}]({})", escape(rule), docs::url(rule)))
+            .collect();
+        let _ = writeln!(
+            out,
+            "| {} | {} | {} | {} |",
+            escape(&truncate(report.backlog.key(verdict.item), KEY_CHARS)),
+            escape(&truncate(&summary, SUMMARY_CHARS)),
+            if verdict.is_ready() { "✅" } else { "❌" },
+            lacks.join(", ")
+        );
     }
 }
 
