@@ -5,7 +5,7 @@
 # backlint's exit code (0 clean, 1 findings at or above fail-on, 2 error).
 #
 # Environment: BACKLINT_BIN (the binary; default `backlint` on PATH), and the action's
-# inputs: INPUT_PATH (required), INPUT_CONFIG, INPUT_FAIL_ON, INPUT_BASELINE,
+# inputs: INPUT_PATH (required), INPUT_CONFIG, INPUT_FAIL_ON, INPUT_FAIL_UNDER, INPUT_BASELINE,
 # INPUT_SARIF_FILE, INPUT_ARGS. Every input is data: nothing in it is evaluated; only
 # INPUT_PATH is glob-expanded, and INPUT_ARGS is split on whitespace.
 #
@@ -115,6 +115,9 @@ fi
 if [[ -n "${INPUT_BASELINE:-}" ]]; then
     command+=("--baseline=$INPUT_BASELINE")
 fi
+if [[ -n "${INPUT_FAIL_UNDER:-}" ]]; then
+    command+=("--fail-under=$INPUT_FAIL_UNDER")
+fi
 # (${a[@]+"${a[@]}"} keeps an empty array from tripping `set -u` in bash 3.2.)
 command+=(${extra[@]+"${extra[@]}"} -- "${paths[@]}")
 
@@ -139,6 +142,14 @@ if [[ -f "$json" ]]; then
     errors="$({ grep -oE '"severity":[[:space:]]*"error"' -- "$json" || true; } | wc -l | tr -d '[:space:]')"
     warnings="$({ grep -oE '"severity":[[:space:]]*"warning"' -- "$json" || true; } | wc -l | tr -d '[:space:]')"
 fi
+# The first readiness stage is the ready candidates; the summary comes before the
+# findings, so the first counts after "readiness" are that stage's.
+candidates=""
+ready=""
+if [[ -f "$json" ]] && grep -q '"readiness":' -- "$json"; then
+    candidates="$(sed -n '/"readiness":/,$p' "$json" | grep -oE '"stories":[[:space:]]*[0-9]+' | head -n 1 | grep -oE '[0-9]+$' || true)"
+    ready="$(sed -n '/"readiness":/,$p' "$json" | grep -oE '"ready":[[:space:]]*[0-9]+' | head -n 1 | grep -oE '[0-9]+$' || true)"
+fi
 written_sarif=""
 if [[ -n "$sarif_file" && -f "$sarif_file" ]]; then
     written_sarif="$sarif_file"
@@ -149,6 +160,8 @@ if [[ -n "${GITHUB_OUTPUT:-}" ]]; then
         printf 'findings=%s\n' "$findings"
         printf 'errors=%s\n' "$errors"
         printf 'warnings=%s\n' "$warnings"
+        printf 'ready-candidates=%s\n' "$candidates"
+        printf 'ready=%s\n' "$ready"
         printf 'exit-code=%s\n' "$status"
         printf 'sarif-file=%s\n' "$written_sarif"
     } >>"$GITHUB_OUTPUT"

@@ -883,3 +883,34 @@ fn backlints_stderr_is_fenced_from_workflow_commands() {
     let again = stderr(&runner.run(&[("INPUT_PATH", "a.csv")]));
     assert!(!again.contains(token), "a new token each run");
 }
+
+#[test]
+fn fail_under_gates_the_step_and_the_readiness_counts_are_outputs() {
+    if !bash_available("fail_under_gates_the_step_and_the_readiness_counts_are_outputs") {
+        return;
+    }
+    let runner = Runner::new("readiness");
+    runner.add("readiness-sprints.csv", "backlog/export.csv");
+    // 3 of the fixture's 6 ready candidates are ready: 50%.
+    for (fail_under, code) in [("60", 1), ("50", 0)] {
+        let output = runner.run(&[
+            ("INPUT_PATH", "backlog/export.csv"),
+            ("INPUT_FAIL_ON", "never"),
+            ("INPUT_FAIL_UNDER", fail_under),
+            ("INPUT_ARGS", "--today 2026-03-01"),
+        ]);
+        assert_eq!(output.status.code(), Some(code), "{}", show(&output));
+        assert_eq!(runner.output("ready-candidates").as_deref(), Some("6"));
+        assert_eq!(runner.output("ready").as_deref(), Some("3"));
+    }
+    // Without ready candidates the outputs are empty and no gate applies.
+    runner.add("stories.txt", "stories.txt");
+    let output = runner.run(&[
+        ("INPUT_PATH", "stories.txt"),
+        ("INPUT_FAIL_ON", "never"),
+        ("INPUT_FAIL_UNDER", "90"),
+    ]);
+    assert_eq!(output.status.code(), Some(0), "{}", show(&output));
+    assert_eq!(runner.output("ready-candidates").as_deref(), Some(""));
+    assert_eq!(runner.output("ready").as_deref(), Some(""));
+}
