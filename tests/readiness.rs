@@ -438,3 +438,34 @@ fn a_note_about_the_backlog_convention_is_not_judged_at_the_stage_of_its_example
     );
     std::fs::remove_dir_all(&dir).ok();
 }
+
+#[test]
+fn the_stage_of_a_finding_shows_in_sarif_and_in_the_concise_report() {
+    let sarif = stdout(&backlint(&[
+        "check",
+        "--today",
+        "2026-03-01",
+        "--format",
+        "sarif",
+        FIXTURE,
+    ]));
+    let sarif: serde_json::Value = serde_json::from_str(&sarif).expect("SARIF is JSON");
+    let results = sarif["runs"][0]["results"].as_array().expect("results");
+    let staged: Vec<&serde_json::Value> = results
+        .iter()
+        .filter(|r| r["properties"]["stage"] == "ready")
+        .collect();
+    assert_eq!(staged.len(), 3, "{results:?}");
+    assert!(staged.iter().all(|r| r["level"] == "error"), "{staged:?}");
+    assert!(
+        staged.iter().all(|r| r["message"]["text"]
+            .as_str()
+            .is_some_and(|t| t.ends_with(" (Definition of Ready, stage ready)"))),
+        "{staged:?}"
+    );
+    let unstaged = results
+        .iter()
+        .find(|r| r["level"] == "warning")
+        .expect("a warning");
+    assert!(unstaged.get("properties").is_none(), "{unstaged}");
+}

@@ -19,7 +19,7 @@ pub fn render(report: &Report<'_>) -> String {
             finding.severity,
             finding.rule,
             escape(report.key(finding)),
-            escape(&finding.message)
+            escape(&report.message(finding))
         );
     }
     defused(out)

@@ -23,7 +23,7 @@ use crate::rules::docs;
 use crate::rules::kinds::excerpt;
 
 /// The header row.
-pub const COLUMNS: [&str; 18] = [
+pub const COLUMNS: [&str; 19] = [
     "key",
     "summary",
     "issue_type",
@@ -42,6 +42,7 @@ pub const COLUMNS: [&str; 18] = [
     "help",
     "docs_url",
     "link",
+    "stage",
 ];
 
 /// Characters of the offending text kept in the `excerpt` column.
@@ -204,6 +205,7 @@ fn row<'a>(
         finding.help.as_deref().unwrap_or_default().into(),
         docs::url(&finding.rule).into(),
         item.link.as_str().into(),
+        finding.stage.as_deref().unwrap_or_default().into(),
     ]
 }
 

@@ -120,7 +120,7 @@ pub static FORMATS: &[Format] = &[
         name: "csv",
         help: "One row per finding for Excel and Google Sheets: key, summary, issue_type, \
                status, parent, sprint, rule, category, severity, message, field, excerpt, \
-               file, line, column, help, docs_url, link (see docs/csv-output.md). UTF-8 with \
+               file, line, column, help, docs_url, link, stage (see docs/csv-output.md). UTF-8 with \
                a byte-order mark (see --csv-bom); cells that a spreadsheet would run as a \
                formula start with `'`",
         for_people: false,

@@ -105,7 +105,7 @@ fn annotation(out: &mut String, report: &Report<'_>, finding: &Finding) {
         ",title={}",
         escape_property(&format!("{}: {}", report.key(finding), finding.rule))
     );
-    let mut message = finding.message.clone();
+    let mut message = report.message(finding).into_owned();
     if let Some(help) = &finding.help {
         message.push_str("\n\n");
         message.push_str(help);

@@ -178,14 +178,7 @@ fn diagnostic<'a>(report: &Report<'a>, finding: &'a Finding, item: &Item) -> Fin
     };
     FindingDiagnostic {
         finding,
-        message: match &finding.stage {
-            Some(stage) => format!(
-                "{}: {} (Definition of Ready, stage {stage})",
-                report.key(finding),
-                finding.message
-            ),
-            None => format!("{}: {}", report.key(finding), finding.message),
-        },
+        message: format!("{}: {}", report.key(finding), report.message(finding)),
         help,
         label_span,
         label: finding.field.as_deref().map(str::to_owned),

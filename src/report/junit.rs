@@ -112,7 +112,7 @@ fn test_case(out: &mut String, report: &Report<'_>, classname: &str, case: &Case
             out,
             "      <failure type=\"{}\" message=\"{}\">{}</failure>",
             escape(&finding.rule),
-            escape(&finding.message),
+            escape(&report.message(finding)),
             escape_text(&details(report, finding))
         );
     }
@@ -140,7 +140,7 @@ fn details(report: &Report<'_>, finding: &Finding) -> String {
         finding.severity,
         finding.rule,
         report.key(finding),
-        finding.message,
+        report.message(finding),
         report.source(finding).name(),
         at.line,
         at.column

@@ -200,7 +200,7 @@ fn findings_list(out: &mut String, report: &Report<'_>) {
             "- {} {}: {} at {}:{}:{} ([{}]({}))",
             icon(finding.severity),
             escape(&truncate(report.key(finding), KEY_CHARS)),
-            escape(&finding.message),
+            escape(&report.message(finding)),
             escape(source.name()),
             at.line,
             at.column,

@@ -101,6 +101,18 @@ impl<'a> Report<'a> {
         order::ordered(self.findings, self.order)
     }
 
+    /// A finding's message as reports for people and tools show it: with the readiness
+    /// stage that set its severity, when one did ("no estimate (Definition of Ready, stage
+    /// ready)"). The JSON report gives the stage as a field of its own instead.
+    pub fn message<'f>(&self, finding: &'f Finding) -> std::borrow::Cow<'f, str> {
+        match &finding.stage {
+            Some(stage) => {
+                format!("{} (Definition of Ready, stage {stage})", finding.message).into()
+            }
+            None => finding.message.as_str().into(),
+        }
+    }
+
     /// The key of the item a finding is about.
     pub fn key(&self, finding: &Finding) -> &'a str {
         self.backlog.key(finding.item)

@@ -109,6 +109,14 @@ struct SarifResult<'a> {
     message: OwnedText,
     locations: Vec<Location<'a>>,
     partial_fingerprints: BTreeMap<&'static str, String>,
+    /// The readiness stage whose Definition of Ready set the level, when one did.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    properties: Option<StageProperty<'a>>,
+}
+
+#[derive(Serialize)]
+struct StageProperty<'a> {
+    stage: &'a str,
 }
 
 #[derive(Serialize)]
@@ -210,7 +218,7 @@ pub fn write(report: &Report<'_>, root: Option<&Path>, out: &mut dyn Write) -> s
             rule_index: index.get(&*finding.rule).copied().unwrap_or_default(),
             level: level(finding.severity),
             message: OwnedText {
-                text: format!("{}: {}", report.key(finding), finding.message),
+                text: format!("{}: {}", report.key(finding), report.message(finding)),
             },
             locations: vec![Location {
                 physical_location: PhysicalLocation {
@@ -224,6 +232,10 @@ pub fn write(report: &Report<'_>, root: Option<&Path>, out: &mut dyn Write) -> s
                 FINGERPRINT_KEY,
                 format!("{:016x}:{}", hashes[i], occurrences[i]),
             )]),
+            properties: finding
+                .stage
+                .as_deref()
+                .map(|stage| StageProperty { stage }),
         }
     };
     let log = Log {

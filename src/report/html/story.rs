@@ -169,7 +169,7 @@ fn push_finding(out: &mut String, report: &Report<'_>, item: &Item, finding: &Fi
          <a class=\"rule\" href=\"{url}\" target=\"_blank\" rel=\"noopener noreferrer\">{rule}</a>\
          <span class=\"message\">"
     );
-    push_escaped(out, &finding.message);
+    push_escaped(out, &report.message(finding));
     out.push_str("</span></div><figure class=\"context\"><figcaption>");
     let source = report.source(finding);
     let at = report.location(finding).start;
