@@ -219,3 +219,42 @@ fn keys_link_to_issues_where_the_site_is_known() {
     assert!(linked.contains("href=\"https://pantry.example.atlassian.net/browse/PAN-5\""));
     std::fs::remove_dir_all(&dir).ok();
 }
+
+#[test]
+fn the_page_opens_with_the_ready_candidates_and_what_each_lacks() {
+    let dir = temp_dir("candidates");
+    let html = render(&dir, &["fixtures/readiness-sprints.csv"], &[]);
+    let section = html
+        .split("<section class=\"candidates wrap\"")
+        .nth(1)
+        .and_then(|rest| rest.split("</section>").next())
+        .unwrap_or_else(|| panic!("no ready candidates section"));
+    assert!(
+        section.contains(">Ready candidates: 3 of 6 ready</h2>"),
+        "{section}"
+    );
+    assert_eq!(
+        section.matches("<tr class=\"ready\">").count(),
+        3,
+        "{section}"
+    );
+    assert_eq!(
+        section.matches("<tr class=\"not-ready\">").count(),
+        3,
+        "{section}"
+    );
+    assert!(
+        section.contains("<td class=\"key\">ORC-6</td>")
+            && section.contains(">missing-estimate</a>"),
+        "{section}"
+    );
+    // It comes before the overview and the stories.
+    let at = |needle: &str| html.find(needle).unwrap_or(usize::MAX);
+    assert!(at("class=\"candidates wrap\"") < at("class=\"overview wrap\""));
+
+    let without = render(&dir, &["fixtures/stories.txt"], &[]);
+    assert!(
+        !without.contains("class=\"candidates wrap\""),
+        "a story list has no candidates"
+    );
+}

@@ -26,7 +26,9 @@ use self::escape::escape as esc;
 pub use self::links::IssueLinks;
 use self::model::{Group, Page};
 use super::{number, plural, Band, Report};
+use crate::backlog::Field;
 use crate::finding::Severity;
+use crate::rules::docs;
 
 const STYLE: &str = include_str!("html/style.css");
 const SCRIPT: &str = include_str!("html/filter.js");
@@ -46,6 +48,7 @@ pub fn render_with(report: &Report<'_>, links: IssueLinks<'_>) -> String {
     head(&mut out, report);
     masthead(&mut out, report);
     out.push_str("<main>");
+    candidates(&mut out, report);
     overview(&mut out, report, &page);
     list(&mut out, report, &page, links);
     out.push_str("</main>");
@@ -182,6 +185,53 @@ fn verdict(report: &Report<'_>) -> String {
 
 /// The charts: the ready share, findings per severity and per rule, then ready stories per
 /// epic and per sprint.
+/// The stories the team will pull next (the ready candidates, in export order), each ready
+/// or with the Definition of Ready rules it fails: what sprint planning looks at first.
+/// Nothing when no story is a ready candidate.
+fn candidates(out: &mut String, report: &Report<'_>) {
+    let Some(count) = report.readiness.candidates().filter(|c| c.stories > 0) else {
+        return;
+    };
+    let _ = write!(
+        out,
+        "<section class=\"candidates wrap\" aria-labelledby=\"candidates-title\">\
+         <h2 id=\"candidates-title\">Ready candidates: {} of {} ready</h2>\
+         <table><thead><tr><th>Item</th><th>Summary</th><th>Ready</th><th>Lacks</th></tr></thead><tbody>",
+        number(count.ready),
+        number(count.stories)
+    );
+    for verdict in report.readiness.candidate_verdicts() {
+        let summary = report
+            .backlog
+            .text(verdict.item, Field::Summary)
+            .unwrap_or_default();
+        let (class, mark) = if verdict.is_ready() {
+            ("ready", "✔ ready")
+        } else {
+            ("not-ready", "✖ not ready")
+        };
+        let _ = write!(
+            out,
+            "<tr class=\"{class}\"><td class=\"key\">{}</td><td>{}</td><td class=\"verdict-cell\">{mark}</td><td>",
+            esc(report.backlog.key(verdict.item)),
+            esc(&escape::truncate(&summary, 100)),
+        );
+        for (i, rule) in verdict.failing.iter().enumerate() {
+            if i > 0 {
+                out.push_str(", ");
+            }
+            let _ = write!(
+                out,
+                "<a href=\"{}\" target=\"_blank\" rel=\"noopener noreferrer\">{}</a>",
+                esc(&docs::url(rule)),
+                esc(rule)
+            );
+        }
+        out.push_str("</td></tr>");
+    }
+    out.push_str("</tbody></table></section>");
+}
+
 fn overview(out: &mut String, report: &Report<'_>, page: &Page<'_>) {
     let health = report.health;
     out.push_str(
