@@ -758,6 +758,10 @@ fn init_writes_a_config_that_loads_and_names_what_the_export_holds() {
     );
     assert!(text.contains("Custom field (Team)"), "{text}");
     assert!(text.contains("story_types = [\"Story\"]"), "{text}");
+    assert!(
+        text.contains("[[readiness.stages]]\nname = \"ready\"\nin_sprint = true\n"),
+        "{text}"
+    );
     let check = backlint(&[
         "check",
         "--config",
@@ -777,6 +781,34 @@ fn init_writes_a_config_that_loads_and_names_what_the_export_holds() {
         Some(2),
         "does not overwrite without --force"
     );
+
+    // The ready stage takes the ready-like statuses the export uses.
+    let sprints = dir.join("sprints.toml");
+    let output = backlint(&[
+        "init",
+        "--output",
+        sprints.to_str().unwrap(),
+        "fixtures/readiness-sprints.csv",
+    ]);
+    assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
+    let text = std::fs::read_to_string(&sprints).unwrap();
+    assert!(
+        text.contains("statuses = [\"Ready for Development\", \"Selected for Development\"]"),
+        "{text}"
+    );
+    let check = backlint(&[
+        "check",
+        "--config",
+        sprints.to_str().unwrap(),
+        "--today",
+        "2026-03-01",
+        "--fail-under",
+        "50",
+        "--fail-on",
+        "never",
+        "fixtures/readiness-sprints.csv",
+    ]);
+    assert_eq!(check.status.code(), Some(0), "{}", stderr(&check));
 }
 
 #[test]

@@ -6,6 +6,7 @@ use std::fmt::Write;
 
 use crate::cli::InitArgs;
 use backlint::backlog::{Backlog, Field};
+use backlint::config::readiness::{DEFAULT_REQUIRE, READY_STATUSES};
 use backlint::error::Error;
 use backlint::ingest::{self, ReadOptions};
 
@@ -129,5 +130,51 @@ pub fn starter(backlog: Option<&Backlog>) -> String {
          # [suppress]\n\
          # \"PAN-12\" = [\"missing-estimate\"]\n",
     );
+    stages(&mut out, &statuses);
     out
+}
+
+/// `[readiness]` stages as backlint applies them by default (docs/readiness.md), with the
+/// ready-like statuses the export uses (all the usual names when it has none, or without
+/// an export), so the team can adjust them to its workflow.
+fn stages(out: &mut String, statuses: &[(String, usize)]) {
+    let ready_like = |status: &str| {
+        READY_STATUSES
+            .iter()
+            .any(|ready| ready.eq_ignore_ascii_case(status))
+            || status.to_lowercase().contains("ready")
+    };
+    let found: Vec<&str> = statuses
+        .iter()
+        .map(|(status, _)| status.as_str())
+        .filter(|status| ready_like(status))
+        .collect();
+    let ready: Vec<&str> = if found.is_empty() {
+        READY_STATUSES.to_vec()
+    } else {
+        found
+    };
+    let require = quoted(&DEFAULT_REQUIRE);
+    let _ = write!(
+        out,
+        "\n# Readiness stages (docs/readiness.md): an open item is in the first stage that selects\n\
+         # it. The first stage's stories are the ready candidates, which must meet its Definition\n\
+         # of Ready (`require`); `--fail-under` gates on how many do.\n\
+         # These are the defaults{}.\n\
+         [[readiness.stages]]\n\
+         name = \"ready\"\n\
+         in_sprint = true\n\
+         statuses = [{}]\n\
+         require = [{require}]\n\
+         severity = \"error\"\n\n\
+         [[readiness.stages]]\n\
+         name = \"backlog\"\n\
+         require = [{require}]\n",
+        if statuses.is_empty() {
+            ""
+        } else {
+            ", with the ready-like statuses of the export"
+        },
+        quoted(&ready),
+    );
 }
