@@ -342,10 +342,14 @@ pub enum Field {
     Created,
     Updated,
     Rank,
+    /// Keys of the issues that block this one (Jira's inward "Blocks" links).
+    BlockedBy,
+    /// Keys of the issues this one blocks (Jira's outward "Blocks" links).
+    Blocks,
 }
 
 impl Field {
-    pub const ALL: [Field; 17] = [
+    pub const ALL: [Field; 19] = [
         Field::Key,
         Field::Summary,
         Field::Description,
@@ -363,6 +367,8 @@ impl Field {
         Field::Created,
         Field::Updated,
         Field::Rank,
+        Field::BlockedBy,
+        Field::Blocks,
     ];
 
     /// The name used in `backlint.toml`, in rules and in output.
@@ -385,6 +391,8 @@ impl Field {
             Field::Created => "created",
             Field::Updated => "updated",
             Field::Rank => "rank",
+            Field::BlockedBy => "blocked_by",
+            Field::Blocks => "blocks",
         }
     }
 

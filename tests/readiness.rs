@@ -469,3 +469,43 @@ fn the_stage_of_a_finding_shows_in_sarif_and_in_the_concise_report() {
         .expect("a warning");
     assert!(unstaged.get("properties").is_none(), "{unstaged}");
 }
+
+#[test]
+fn a_ready_candidate_blocked_by_an_open_item_is_not_ready() {
+    let dir =
+        std::env::temp_dir().join(format!("backlint-readiness-{}-blocked", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let story = "\"As a shopper, I want to pay by card, so that I can finish my order\"";
+    let criteria =
+        "\"Acceptance criteria:\n- Given a basket, when I pay by card, then the order is placed.\"";
+    let csv = format!(
+        "Summary,Issue key,Issue Type,Status,Priority,Story Points,Parent key,Sprint,Description,Inward issue link (Blocks)\n\
+         {story},PAY-2,Story,To Do,High,3,PAY-1,PAY Sprint 4,{criteria},PAY-3\n\
+         Set up the payment provider account,PAY-3,Task,In Progress,High,,PAY-1,,,\n"
+    );
+    let export = dir.join("blocked.csv");
+    std::fs::write(&export, csv).unwrap();
+    let output = stdout(&backlint(&[
+        "check",
+        "--format",
+        "concise",
+        export.to_str().unwrap(),
+    ]));
+    assert!(
+        output.contains(
+            "error[blocked-by-open-item] PAY-2: blocked by PAY-3, which is still open (Definition of Ready, stage ready)"
+        ),
+        "{output}"
+    );
+    let json = stdout(&backlint(&[
+        "check",
+        "--format",
+        "json",
+        export.to_str().unwrap(),
+    ]));
+    let doc: serde_json::Value = serde_json::from_str(&json).expect("the JSON report parses");
+    assert_eq!(
+        doc["summary"]["readiness"]["candidates"],
+        serde_json::json!([{"key": "PAY-2", "ready": false, "failing": ["blocked-by-open-item"]}])
+    );
+}

@@ -55,7 +55,7 @@ impl Stage {
 }
 
 /// The rules of the default Definition of Ready.
-pub const DEFAULT_REQUIRE: [&str; 8] = [
+pub const DEFAULT_REQUIRE: [&str; 9] = [
     "story-format",
     "missing-benefit",
     "missing-acceptance-criteria",
@@ -64,6 +64,7 @@ pub const DEFAULT_REQUIRE: [&str; 8] = [
     "oversized-story",
     "missing-priority",
     "missing-parent",
+    "blocked-by-open-item",
 ];
 
 /// Ready-like statuses: the usual English names, and "ready for development" in Spanish,

@@ -103,6 +103,9 @@ fn default_names(field: Field) -> &'static [&'static str] {
         Field::Created => &["Created"],
         Field::Updated => &["Updated"],
         Field::Rank => &["Rank", "Custom field (Rank)"],
+        // One column per link: `Inward issue link (Blocks)` holds the key of a blocker.
+        Field::BlockedBy => &["Inward issue link (Blocks)"],
+        Field::Blocks => &["Outward issue link (Blocks)"],
     }
 }
 

@@ -56,6 +56,11 @@ const SPANISH: Language = Language {
         (Field::Created, &["Creada"]),
         (Field::Updated, &["Actualizada"]),
         (Field::Rank, &["Clasificación"]),
+        (
+            Field::BlockedBy,
+            &["Enlace a la incidencia interna (Blocks)"],
+        ),
+        (Field::Blocks, &["Enlace de incidencia saliente (Blocks)"]),
     ],
 };
 

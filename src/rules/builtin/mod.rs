@@ -184,4 +184,5 @@ builtins! {
     untestable_acceptance_criteria::UntestableAcceptanceCriteria => item,
     unprioritized_backlog::UnprioritizedBacklog => backlog,
     stale_backlog::StaleBacklog => backlog,
+    blocked_by_open_item::BlockedByOpenItem => backlog,
 }

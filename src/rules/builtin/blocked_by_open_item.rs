@@ -1,0 +1,105 @@
+use std::collections::{HashMap, HashSet};
+use std::sync::Arc;
+
+use serde::Deserialize;
+
+use crate::backlog::{Backlog, Field, Span};
+use crate::rules::check::Hit;
+use crate::rules::context::Context;
+use super::BacklogCheck;
+
+/// `blocked-by-open-item`: an item blocked by an open item of the same export, so it cannot
+/// be pulled into a sprint yet. Jira writes a link on both issues: the blocked one lists
+/// its blocker under its inward "Blocks" links, the blocker lists it under its outward
+/// ones; an export may hold either column, so both are read. Blockers the export does not
+/// hold, or holds as done (out of scope), block nothing here.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct BlockedByOpenItem {}
+
+/// An open item's key and its "Blocks" links, inward (its blockers) and outward (the items
+/// it blocks), each with where it stands and the column it stands in.
+#[derive(Debug, Clone)]
+pub struct Links {
+    key: String,
+    blocked_by: Vec<Link>,
+    blocks: Vec<Link>,
+}
+
+#[derive(Debug, Clone)]
+struct Link {
+    key: String,
+    span: Span,
+    column: Arc<str>,
+}
+
+impl BacklogCheck for BlockedByOpenItem {
+    type Observed = Links;
+    const VARIABLES: &'static [&'static str] = &["value"];
+
+    fn observe(&self, cx: &Context<'_>) -> Option<Links> {
+        let links = |field: Field| -> Vec<Link> {
+            cx.item
+                .entries
+                .iter()
+                .filter(|entry| entry.field == Some(field))
+                .filter(|entry| !entry.value.as_str().trim().is_empty())
+                .map(|entry| Link {
+                    key: entry.value.as_str().trim().to_owned(),
+                    span: entry.value.span,
+                    column: Arc::clone(&entry.name),
+                })
+                .collect()
+        };
+        Some(Links {
+            key: cx.item.key.clone(),
+            blocked_by: links(Field::BlockedBy),
+            blocks: links(Field::Blocks),
+        })
+    }
+
+    fn finish(&self, observed: Vec<(usize, Links)>, backlog: &Backlog) -> Vec<(usize, Hit)> {
+        let open: HashMap<&str, usize> = observed
+            .iter()
+            .map(|(item, links)| (links.key.as_str(), *item))
+            .collect();
+        // (blocked item, blocker's key) already reported, so a link written on both
+        // issues is reported once.
+        let mut seen: HashSet<(usize, &str)> = HashSet::new();
+        let mut hits = Vec::new();
+        for (item, links) in &observed {
+            for link in &links.blocked_by {
+                let blocker = link.key.as_str();
+                if blocker != links.key && open.contains_key(blocker) && seen.insert((*item, blocker)) {
+                    hits.push((*item, hit(blocker, link)));
+                }
+            }
+        }
+        // Outward links, for the blocked items whose own inward link the export lacks: the
+        // finding is on the blocked item, pointing at the link in the blocker's row (of the
+        // same file, so the place is in the blocked item's file).
+        for (item, links) in &observed {
+            for link in &links.blocks {
+                let Some(&blocked) = open.get(link.key.as_str()) else {
+                    continue;
+                };
+                let same_file = backlog.file_of(blocked) == backlog.file_of(*item);
+                if blocked != *item && same_file && seen.insert((blocked, links.key.as_str())) {
+                    hits.push((blocked, hit(&links.key, link)));
+                }
+            }
+        }
+        hits.sort_by_key(|(item, _)| *item);
+        hits
+    }
+}
+
+/// A finding that `blocker` blocks, on the link that says so.
+fn hit(blocker: &str, link: &Link) -> Hit {
+    Hit {
+        span: link.span,
+        field: Some(Arc::clone(&link.column)),
+        vars: vec![("value", blocker.to_owned())],
+        as_note: false,
+    }
+}
