@@ -9,11 +9,16 @@ impl Scope {
     /// Whether the item is open: not in a skipped status or status category. Without a
     /// status category, the usual "done" status names count as the Done category.
     pub fn is_checked(&self, item: &Item) -> bool {
-        let status = item.text(Field::Status);
+        self.is_open(item.text(Field::Status), item.text(Field::StatusCategory))
+    }
+
+    /// [`Scope::is_checked`] from an item's status and status category alone, for passes
+    /// that need no more of the item than these.
+    pub fn is_open(&self, status: Option<&str>, category: Option<&str>) -> bool {
         if status.is_some_and(|s| contains(&self.skip_statuses, s)) {
             return false;
         }
-        match item.text(Field::StatusCategory) {
+        match category {
             Some(category) => !contains(&self.skip_status_categories, category),
             None => {
                 let done_category = contains(&self.skip_status_categories, "Done");

@@ -10,7 +10,7 @@ use std::collections::{BTreeMap, HashSet};
 
 use rayon::prelude::*;
 
-use crate::backlog::{Backlog, Field};
+use crate::backlog::{Backlog, Field, Value};
 use crate::config::Scope;
 
 /// The sprints of a backlog.
@@ -57,16 +57,23 @@ impl Sprints {
                 let Some((last, earlier)) = listed.split_last() else {
                     return sprints;
                 };
-                let name = |v: &crate::backlog::Value| v.as_str().trim().to_owned();
+                let name = |v: &Value| v.as_str().trim().to_owned();
                 sprints.carried_over.extend(earlier.iter().map(name));
-                let item = backlog.item(index);
                 let ended = sprints.ended.entry(name(last)).or_default();
-                if scope.is_checked(&item) {
+                // Only the fields this pass reads are decoded, never the whole item: the
+                // engine decodes each item once more when it checks it.
+                let first = |field: Field| backlog.values(index, field).into_iter().next();
+                let status = first(Field::Status);
+                let category = first(Field::StatusCategory);
+                let open = scope.is_open(
+                    status.as_ref().map(Value::as_str),
+                    category.as_ref().map(Value::as_str),
+                );
+                if open {
                     ended.open_items += 1;
                 } else {
                     ended.done_items += 1;
-                    ended.done_points += item
-                        .get(Field::Estimate)
+                    ended.done_points += first(Field::Estimate)
                         .and_then(|v| v.as_number())
                         .unwrap_or(0.0);
                 }
