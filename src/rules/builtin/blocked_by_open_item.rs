@@ -17,11 +17,11 @@ use super::BacklogCheck;
 #[serde(deny_unknown_fields)]
 pub struct BlockedByOpenItem {}
 
-/// An open item's key and its "Blocks" links, inward (its blockers) and outward (the items
-/// it blocks), each with where it stands and the column it stands in.
+/// An open item's "Blocks" links, inward (its blockers) and outward (the items it blocks),
+/// each with where it stands and the column it stands in. Kept for every open item, so an
+/// item without links costs no allocation (its key is read from the backlog when judged).
 #[derive(Debug, Clone)]
 pub struct Links {
-    key: String,
     blocked_by: Vec<Link>,
     blocks: Vec<Link>,
 }
@@ -52,7 +52,6 @@ impl BacklogCheck for BlockedByOpenItem {
                 .collect()
         };
         Some(Links {
-            key: cx.item.key.clone(),
             blocked_by: links(Field::BlockedBy),
             blocks: links(Field::Blocks),
         })
@@ -61,7 +60,7 @@ impl BacklogCheck for BlockedByOpenItem {
     fn finish(&self, observed: Vec<(usize, Links)>, backlog: &Backlog) -> Vec<(usize, Hit)> {
         let open: HashMap<&str, usize> = observed
             .iter()
-            .map(|(item, links)| (links.key.as_str(), *item))
+            .map(|(item, _)| (backlog.key(*item), *item))
             .collect();
         // (blocked item, blocker's key) already reported, so a link written on both
         // issues is reported once.
@@ -70,7 +69,8 @@ impl BacklogCheck for BlockedByOpenItem {
         for (item, links) in &observed {
             for link in &links.blocked_by {
                 let blocker = link.key.as_str();
-                if blocker != links.key && open.contains_key(blocker) && seen.insert((*item, blocker)) {
+                let itself = blocker == backlog.key(*item);
+                if !itself && open.contains_key(blocker) && seen.insert((*item, blocker)) {
                     hits.push((*item, hit(blocker, link)));
                 }
             }
@@ -84,8 +84,9 @@ impl BacklogCheck for BlockedByOpenItem {
                     continue;
                 };
                 let same_file = backlog.file_of(blocked) == backlog.file_of(*item);
-                if blocked != *item && same_file && seen.insert((blocked, links.key.as_str())) {
-                    hits.push((blocked, hit(&links.key, link)));
+                let blocker = backlog.key(*item);
+                if blocked != *item && same_file && seen.insert((blocked, blocker)) {
+                    hits.push((blocked, hit(blocker, link)));
                 }
             }
         }
