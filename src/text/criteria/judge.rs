@@ -10,6 +10,7 @@ use regex::Regex;
 use super::lines::{parse_lines, Line};
 use super::vocabulary::Keywords;
 use super::{keywords, Untestable, Vocabulary, GIVEN, THEN, WHEN};
+use crate::text::compile;
 
 /// Words whose presence means a criterion states some result (see the module docs).
 #[rustfmt::skip]
@@ -80,26 +81,21 @@ pub(super) static OUTCOME_SET: LazyLock<HashSet<&'static str>> =
     LazyLock::new(|| OUTCOME_WORDS.iter().copied().collect());
 pub(super) static ACTION_SET: LazyLock<HashSet<&'static str>> =
     LazyLock::new(|| ACTION_WORDS.iter().copied().collect());
-/// Compiles a pattern written in this file; `None` (and the feature it serves quietly off)
-/// only if the pattern were broken, which a unit test rules out.
-pub(super) fn regex(pattern: &str) -> Option<Regex> {
-    Regex::new(pattern).ok()
-}
 
 /// Placeholders anywhere in a criterion (case-insensitive).
 pub(super) static PLACEHOLDER_ANY: LazyLock<Option<Regex>> = LazyLock::new(|| {
-    regex(
+    compile(
         r"(?i)(?-u:\b)(?:tbd|tbc|tba|x{3,})(?-u:\b)|(?-u:\b)to be (?:defined|determined|decided|confirmed|clarified|added|discussed|specified|agreed|done|written|refined)(?-u:\b)|(?:^|\s)(\?{2,})(?:\s|$)",
     )
 });
 
 /// Placeholders that are only ever written in capitals.
 pub(super) static PLACEHOLDER_CAPS: LazyLock<Option<Regex>> =
-    LazyLock::new(|| regex(r"(?-u:\b)(?:TODO|FIXME)(?-u:\b)"));
+    LazyLock::new(|| compile(r"(?-u:\b)(?:TODO|FIXME)(?-u:\b)"));
 
 /// Placeholders that start a criterion; group 1 is the placeholder.
 pub(super) static PLACEHOLDER_START: LazyLock<Option<Regex>> = LazyLock::new(|| {
-    regex(
+    compile(
         r"(?i)^(see (?:above|below|description|ticket|story|epic|parent|attachments?|comments?|confluence|wiki|linked|document|doc|spec|design|figma|mockups?)|same as (?:above|before|story|ticket)|as (?:discussed|agreed|above|per)|(?:todo|to do)\s*[:\-–])",
     )
 });

@@ -45,7 +45,8 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
-use super::{compile, Story};
+use super::Story;
+use crate::text::compile;
 
 /// A kind of text beyond role, goal and benefit.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]

@@ -80,6 +80,8 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
+use crate::text::compile;
+
 /// The template a story follows.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Shape {
@@ -195,12 +197,6 @@ static LEADING_TAGS: LazyLock<Option<Regex>> =
 
 /// The role, starting with a non-space, non-comma character, lazily up to the want phrase.
 const ROLE: &str = r"(?P<role>[^\s,.!?;:][^\n]*?)";
-
-/// A pattern of this module's own, compiled once. `None` would mean a typo in the pattern,
-/// which the `regexes_compile` tests (here and in `minimal`) catch.
-fn compile(pattern: &str) -> Option<Regex> {
-    Regex::new(pattern).ok()
-}
 
 /// A Connextra story is `(?i)^as\s+(?:(?P<art>an?|the)\s+)?{ROLE}{ROLE_END}`, matched in
 /// steps (see [`connextra`]): "As", then an article, then the want phrase ending the role.
