@@ -44,9 +44,39 @@ fn one_of(list: &[String], item: &Item, field: Field) -> bool {
     list.is_empty() || item.text(field).is_some_and(|value| contains(list, value))
 }
 
-/// Whether `list` holds `value`, compared trimmed and without regard to case.
+/// Whether `list` holds `value`, compared trimmed and without regard to case. It runs for
+/// every item against every status and type listed, so nothing is lower-cased into a new
+/// string.
 pub fn contains(list: &[String], value: &str) -> bool {
     let value = value.trim();
     list.iter()
-        .any(|entry| entry.trim().to_lowercase() == value.to_lowercase())
+        .any(|entry| same_ignoring_case(entry.trim(), value))
+}
+
+/// `a` and `b` equal once lower-cased, character by character (Greek final sigma aside,
+/// which `str::to_lowercase` would tell apart).
+fn same_ignoring_case(a: &str, b: &str) -> bool {
+    if a.is_ascii() && b.is_ascii() {
+        return a.eq_ignore_ascii_case(b);
+    }
+    a.chars()
+        .flat_map(char::to_lowercase)
+        .eq(b.chars().flat_map(char::to_lowercase))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn lists_match_trimmed_and_in_any_case() {
+        let list = vec![" Ready for Development ".to_owned(), "Terminé".to_owned()];
+        assert!(contains(&list, "ready for development"));
+        assert!(contains(&list, " READY FOR DEVELOPMENT"));
+        assert!(contains(&list, "TERMINÉ"));
+        assert!(contains(&list, "terminé "));
+        assert!(!contains(&list, "Termine"));
+        assert!(!contains(&list, "Ready"));
+        assert!(!contains(&[], "Ready"));
+    }
 }
