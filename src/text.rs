@@ -5,3 +5,12 @@
 pub mod criteria;
 pub mod similarity;
 pub mod story;
+
+use regex::Regex;
+
+/// Compiles a pattern written in these parsers. `None` (and the feature it serves quietly
+/// off) only if the pattern were broken, which each module's `regexes_compile` test rules
+/// out.
+fn compile(pattern: &str) -> Option<Regex> {
+    Regex::new(pattern).ok()
+}
