@@ -50,14 +50,19 @@ fn concise(extra: &[&str]) -> String {
     stdout(&backlint(&args))
 }
 
-/// A configuration written to a fresh temporary folder.
-fn config(name: &str, text: &str) -> std::path::PathBuf {
+/// `text` written as `file` in the temporary folder of test `name`.
+fn written(name: &str, file: &str, text: &str) -> std::path::PathBuf {
     let dir =
         std::env::temp_dir().join(format!("backlint-readiness-{}-{name}", std::process::id()));
     std::fs::create_dir_all(&dir).unwrap();
-    let path = dir.join("backlint.toml");
+    let path = dir.join(file);
     std::fs::write(&path, text).unwrap();
     path
+}
+
+/// A configuration written to a fresh temporary folder.
+fn config(name: &str, text: &str) -> std::path::PathBuf {
+    written(name, "backlint.toml", text)
 }
 
 #[test]
@@ -398,8 +403,6 @@ fn without_sprints_or_done_points_the_summary_says_what_is_missing() {
 fn a_note_about_the_backlog_convention_is_not_judged_at_the_stage_of_its_example() {
     // Five of five stories state no benefit: missing-benefit says so once, as a note on
     // the first (in a sprint), which is about the backlog, not a defect of that story.
-    let dir = std::env::temp_dir().join(format!("backlint-readiness-{}-note", std::process::id()));
-    std::fs::create_dir_all(&dir).unwrap();
     let mut csv =
         "Summary,Issue key,Issue Type,Status,Priority,Story Points,Parent key,Sprint,Description\n"
             .to_owned();
@@ -419,14 +422,8 @@ fn a_note_about_the_backlog_convention_is_not_judged_at_the_stage_of_its_example
             30 + n
         ));
     }
-    let export = dir.join("no-benefits.csv");
-    std::fs::write(&export, csv).unwrap();
-    let output = stdout(&backlint(&[
-        "check",
-        "--format",
-        "concise",
-        export.to_str().unwrap(),
-    ]));
+    let export = written("note", "no-benefits.csv", &csv);
+    let output = concise(&[export.to_str().unwrap()]);
     assert!(
         output.contains("info[missing-benefit] ORC-30: 5 of 5 stories"),
         "{output}"
@@ -436,7 +433,9 @@ fn a_note_about_the_backlog_convention_is_not_judged_at_the_stage_of_its_example
         human.contains("Ready candidates: 1 of 1 ready (100%)\n"),
         "{human}"
     );
-    std::fs::remove_dir_all(&dir).ok();
+    if let Some(dir) = export.parent() {
+        std::fs::remove_dir_all(dir).ok();
+    }
 }
 
 #[test]
@@ -472,9 +471,6 @@ fn the_stage_of_a_finding_shows_in_sarif_and_in_the_concise_report() {
 
 #[test]
 fn a_ready_candidate_blocked_by_an_open_item_is_not_ready() {
-    let dir =
-        std::env::temp_dir().join(format!("backlint-readiness-{}-blocked", std::process::id()));
-    std::fs::create_dir_all(&dir).unwrap();
     let story = "\"As a shopper, I want to pay by card, so that I can finish my order\"";
     let criteria =
         "\"Acceptance criteria:\n- Given a basket, when I pay by card, then the order is placed.\"";
@@ -483,14 +479,8 @@ fn a_ready_candidate_blocked_by_an_open_item_is_not_ready() {
          {story},PAY-2,Story,To Do,High,3,PAY-1,PAY Sprint 4,{criteria},PAY-3\n\
          Set up the payment provider account,PAY-3,Task,In Progress,High,,PAY-1,,,\n"
     );
-    let export = dir.join("blocked.csv");
-    std::fs::write(&export, csv).unwrap();
-    let output = stdout(&backlint(&[
-        "check",
-        "--format",
-        "concise",
-        export.to_str().unwrap(),
-    ]));
+    let export = written("blocked", "blocked.csv", &csv);
+    let output = concise(&[export.to_str().unwrap()]);
     assert!(
         output.contains(
             "error[blocked-by-open-item] PAY-2: blocked by PAY-3, which is still open (Definition of Ready, stage ready)"
