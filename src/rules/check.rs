@@ -173,6 +173,12 @@ pub enum Check {
 }
 
 impl Check {
+    /// Whether the rule reports suppression labels that matched no finding: the engine
+    /// hands it those, after the suppressions are applied (a team may rename the rule).
+    pub fn reports_unused_suppressions(&self) -> bool {
+        matches!(self, Check::Builtin(Builtin::UnusedSuppression {}))
+    }
+
     /// Runs the check on the item of `cx`.
     pub fn run(&self, cx: &Context<'_>) -> Vec<Hit> {
         match self {

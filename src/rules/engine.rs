@@ -21,9 +21,6 @@ use super::stages::Stages;
 use super::suppression::{Suppressions, Unused};
 use super::Rule;
 
-/// The id of the rule that reports suppression labels matching no finding.
-pub const UNUSED_SUPPRESSION: &str = "unused-suppression";
-
 /// What a run found, and what it could not look at.
 #[derive(Debug, Default)]
 pub struct Outcome {
@@ -317,7 +314,9 @@ fn report_unused(
     suppressions: &Suppressions,
     outcome: &mut Outcome,
 ) {
-    let reporter = rules.iter().position(|r| r.id == UNUSED_SUPPRESSION);
+    let reporter = rules
+        .iter()
+        .position(|r| r.check.reports_unused_suppressions());
     for unused in suppressions.unused() {
         match unused {
             Unused::Label { item, span, label } => {
