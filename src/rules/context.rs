@@ -43,9 +43,13 @@ pub struct CriterionView<'a> {
     pub found: Found,
 }
 
+/// A check reads the item, its shared views, and of the run's settings only those a
+/// method here hands out: the personas and the criteria vocabulary. The day ages count
+/// from comes as `ages_from`, already decided per file; the story options and limits are
+/// the engine's.
 pub struct Context<'a> {
     pub item: &'a Item,
-    pub settings: &'a Settings,
+    settings: &'a Settings,
     /// The day the item's ages are counted from; `None` when no rule counts ages in its file.
     pub ages_from: Option<Date>,
     story: OnceCell<Option<StoryView<'a>>>,
@@ -61,6 +65,16 @@ impl<'a> Context<'a> {
             story: OnceCell::new(),
             criteria: OnceCell::new(),
         }
+    }
+
+    /// Roles the team writes stories for (`personas`); empty when not configured.
+    pub fn personas(&self) -> &'a [String] {
+        &self.settings.personas
+    }
+
+    /// What acceptance criteria are found and judged by: headings, Gherkin keywords.
+    pub fn criteria_vocabulary(&self) -> &'a Vocabulary {
+        &self.settings.criteria
     }
 
     /// The story: the summary when it reads as one, else the description's first line.

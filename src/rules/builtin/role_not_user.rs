@@ -52,7 +52,7 @@ impl ItemCheck for RoleNotUser {
         };
         let role = view.text.text()[range.clone()].trim();
         let head = RoleHead::of(role);
-        let personas = &cx.settings.personas;
+        let personas = cx.personas();
         if personas.iter().any(|persona| head.is(persona)) {
             return Vec::new();
         }

@@ -25,7 +25,7 @@ impl ItemCheck for UntestableAcceptanceCriteria {
             .iter()
             .filter_map(|criterion| {
                 let text = criterion.text.text();
-                let (problem, range) = match judge(text, &cx.settings.criteria) {
+                let (problem, range) = match judge(text, cx.criteria_vocabulary()) {
                     Some((why, range)) => (
                         match why {
                             Untestable::NoOutcome => {
