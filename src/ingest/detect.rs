@@ -1,107 +1,188 @@
-//! Which reader a file needs, decided by its content first and its name second. A file
-//! that is none of the formats backlint reads is refused, saying what it looks like
-//! ([`Unsupported`]); nothing is read as a story list for want of a better guess.
+//! Which reader a file needs, decided by its content first and its name second. Each
+//! reader of the table ([`super::reader::READERS`]) says how strongly a file looks like
+//! its format ([`Claim`]); the strongest claim wins, the table's order breaking ties. A
+//! file that no reader claims by content and that is recognisably something else (HTML,
+//! another XML) is refused before its name is asked; a file no reader claims at all is
+//! refused, saying what it looks like ([`Unsupported`]). Nothing is read as a story list
+//! for want of a better guess.
+
+use std::cell::OnceCell;
 
 use memchr::memmem;
 
 use crate::backlog::Span;
 use crate::error::Error;
 use crate::ingest::fields::FieldMap;
-use crate::ingest::reader::{Reader, GITHUB_ISSUES, JIRA_CSV, JIRA_JSON, JIRA_XML, LINES};
+use crate::ingest::jira_csv;
+use crate::ingest::reader::{Reader, READERS};
 use crate::ingest::unsupported::Unsupported;
-use crate::ingest::{github_issues, jira_csv, json_head};
 use crate::source::Source;
 
-/// The reader for `source`, or an error saying what the file looks like. `fields` (the
-/// configured field names) tells a header row from data.
+/// How strongly a file looks like a reader's format.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Claim {
+    No,
+    /// Only its name says so (`.csv`, `.txt`).
+    ByName,
+    /// Its content has the format's shape (a JSON document), without the format's marks.
+    Shape,
+    /// Its content carries the format's marks (a known header, a generator comment, keys).
+    Sure,
+}
+
+/// What detection knows of a file before any reader reads it, computed once and shared
+/// by every reader's claim.
+pub struct Sniff<'a> {
+    pub name: &'a str,
+    /// The text from its first non-blank character.
+    pub start: &'a str,
+    /// Where `start` begins in the file.
+    pub offset: usize,
+    /// The name's extension, lower case (empty when it has none).
+    pub extension: String,
+    /// The configured field names, which tell a header row from data.
+    pub fields: &'a FieldMap,
+    header: OnceCell<Header<'a>>,
+    markup_head: OnceCell<Vec<u8>>,
+}
+
+/// The first line read as a header row.
+pub struct Header<'a> {
+    pub line: &'a str,
+    pub delimiter: u8,
+    /// Its cells, trimmed of spaces and quotes.
+    pub cells: Vec<&'a str>,
+}
+
+impl<'a> Sniff<'a> {
+    pub fn new(name: &'a str, text: &'a str, fields: &'a FieldMap) -> Self {
+        let offset = text.len() - text.trim_start().len();
+        let extension = name
+            .rsplit_once('.')
+            .map(|(_, ext)| ext.to_ascii_lowercase())
+            .unwrap_or_default();
+        Sniff {
+            name,
+            start: &text[offset..],
+            offset,
+            extension,
+            fields,
+            header: OnceCell::new(),
+            markup_head: OnceCell::new(),
+        }
+    }
+
+    /// A Markdown file (`.md`, `.markdown`).
+    pub fn is_markdown(&self) -> bool {
+        matches!(self.extension.as_str(), "md" | "markdown")
+    }
+
+    /// A file whose name says it is a story list: Markdown or `.txt`.
+    pub fn is_story_list(&self) -> bool {
+        self.is_markdown() || self.extension == "txt"
+    }
+
+    /// A JSON document: it starts with `{` or `[`, but `[ ] As a user…` is a Markdown
+    /// task, not an array.
+    pub fn is_json(&self) -> bool {
+        self.start.starts_with('{') || self.start.starts_with('[') && !is_markdown_task(self.start)
+    }
+
+    /// Markup, where a Markdown file's leading comment is not.
+    pub fn is_markup(&self) -> bool {
+        self.start.starts_with('<') && !self.is_markdown()
+    }
+
+    /// The first line as a header row.
+    pub fn header(&self) -> &Header<'a> {
+        self.header.get_or_init(|| {
+            let line = self.start.lines().next().unwrap_or_default().trim_end();
+            let delimiter = jira_csv::delimiter(line);
+            let cells = line
+                .split(char::from(delimiter))
+                .map(|cell| cell.trim().trim_matches('"').trim())
+                .collect();
+            Header {
+                line,
+                delimiter,
+                cells,
+            }
+        })
+    }
+
+    /// The head of the markup ([`MARKUP_HEAD`] bytes), lower case, where the words that
+    /// say what it is are looked for.
+    fn markup_head(&self) -> &[u8] {
+        self.markup_head.get_or_init(|| {
+            let end = self.start.len().min(MARKUP_HEAD);
+            self.start.as_bytes()[..end].to_ascii_lowercase()
+        })
+    }
+
+    /// Where `needle` (lower case) first stands in the head of the markup.
+    pub fn find_in_markup(&self, needle: &str) -> Option<Span> {
+        let at = memmem::find(self.markup_head(), needle.as_bytes())?;
+        Some(Span::new(self.offset + at, self.offset + at + needle.len()))
+    }
+}
+
+/// `[ ] As a user…` is a Markdown task, not a JSON array.
+fn is_markdown_task(text: &str) -> bool {
+    text.starts_with("[ ]") || text.starts_with("[x]") || text.starts_with("[X]")
+}
+
+/// The reader for `source`, or an error saying what the file looks like.
 pub fn detect(source: &Source, fields: &FieldMap) -> Result<&'static Reader, Error> {
     recognise(source.name(), source.text(), fields)
         .map_err(|(kind, span)| kind.error_at(source, span))
 }
 
-/// JSON starts with `{` or `[` whatever the extension: GitHub issues when its first object
-/// has their keys, else Jira's. Markup is Jira's XML export when Jira wrote it, else
-/// refused (except in Markdown). A first line whose cells name a field backlint knows is a CSV header; in a
-/// `.txt` or `.md` file only when its cells are tab-separated (Excel's "Unicode text" is
-/// saved as `.txt`), since stories hold commas. Then the name decides: `.csv`/`.tsv` is CSV
-/// (its reader explains a header it does not recognise), a tab-separated `.txt` is refused,
-/// `.txt`/`.md` is a story list, and anything else is refused. On failure, what the file
-/// looks like and the place that shows it.
+/// The reader with the strongest claim on the file (the first in the table among equals);
+/// markup no reader claims by content is refused before names are asked. On failure, what
+/// the file looks like and the place that shows it.
 fn recognise(
     name: &str,
     text: &str,
     fields: &FieldMap,
 ) -> Result<&'static Reader, (Unsupported, Span)> {
-    let offset = text.len() - text.trim_start().len();
-    let start = &text[offset..];
-    if start.starts_with('{') || start.starts_with('[') && !looks_like_markdown_task(start) {
-        let keys = json_head::first_object_keys(start);
-        if start.starts_with('[') && github_issues::looks_like(&keys) {
-            return Ok(&GITHUB_ISSUES);
+    let sniff = Sniff::new(name, text, fields);
+    let mut best: Option<(Claim, &'static Reader)> = None;
+    for reader in READERS {
+        let claim = (reader.claim)(&sniff);
+        if claim > best.map_or(Claim::No, |(strongest, _)| strongest) {
+            best = Some((claim, reader));
         }
-        return Ok(&JIRA_JSON);
     }
-    let extension = name
-        .rsplit_once('.')
-        .map(|(_, ext)| ext.to_ascii_lowercase());
-    let extension = extension.as_deref().unwrap_or_default();
-    let markdown = matches!(extension, "md" | "markdown");
-    let story_list = markdown || extension == "txt";
-    if start.starts_with('<') && !markdown {
-        return markup(name, text, offset);
+    match best {
+        Some((claim, reader)) if claim > Claim::ByName => Ok(reader),
+        _ if sniff.is_markup() => Err(refuse_markup(&sniff)),
+        Some((_, reader)) => Ok(reader),
+        None => {
+            let header = sniff.header();
+            let span = Span::new(sniff.offset, sniff.offset + header.line.len());
+            let kind = if header.cells.len() >= 2 {
+                // Columns, under names backlint does not know (also a tab-separated .txt).
+                Unsupported::NoHeader
+            } else {
+                Unsupported::UnknownText
+            };
+            Err((kind, span))
+        }
     }
-    let first_line = start.lines().next().unwrap_or_default().trim_end();
-    let line_span = Span::new(offset, offset + first_line.len());
-    let delimiter = jira_csv::delimiter(first_line);
-    let cells: Vec<&str> = first_line
-        .split(char::from(delimiter))
-        .map(|cell| cell.trim().trim_matches('"').trim())
-        .collect();
-    let names_a_field = cells.iter().any(|cell| fields.lookup(cell).is_some());
-    let tabbed = delimiter == b'\t';
-    if names_a_field && (!story_list || tabbed) {
-        return Ok(&JIRA_CSV);
-    }
-    match extension {
-        "csv" | "tsv" => Ok(&JIRA_CSV),
-        // Columns saved as "Unicode text", under names backlint does not know.
-        "txt" if tabbed => Err((Unsupported::NoHeader, line_span)),
-        _ if story_list => Ok(&LINES),
-        _ if cells.len() >= 2 => Err((Unsupported::NoHeader, line_span)),
-        _ => Err((Unsupported::UnknownText, line_span)),
-    }
-}
-
-/// `[ ] As a user…` is a Markdown task, not a JSON array.
-fn looks_like_markdown_task(text: &str) -> bool {
-    text.starts_with("[ ]") || text.starts_with("[x]") || text.starts_with("[X]")
 }
 
 /// How far into a markup file the signs of what it is are looked for: Jira's comment and
 /// Excel's namespaces come first, but a style sheet can stand before the issue table.
 const MARKUP_HEAD: usize = 64 * 1024;
 
-/// Jira's XML export, or else what a file starting with `<` at `offset` is and the words
-/// that show it (else its first tag).
-fn markup(name: &str, text: &str, offset: usize) -> Result<&'static Reader, (Unsupported, Span)> {
-    let end = text.len().min(offset + MARKUP_HEAD);
-    let head = text.as_bytes()[offset..end].to_ascii_lowercase();
-    let find = |needle: &str| {
-        memmem::find(&head, needle.as_bytes())
-            .map(|at| Span::new(offset + at, offset + at + needle.len()))
-    };
+/// What markup that no reader reads is, and the words that show it (else its first tag).
+fn refuse_markup(sniff: &Sniff<'_>) -> (Unsupported, Span) {
+    let find = |needle: &str| sniff.find_in_markup(needle);
     let first_tag = {
-        let line = text[offset..].lines().next().unwrap_or_default();
+        let line = sniff.start.lines().next().unwrap_or_default();
         let len = line.find('>').map_or(line.trim_end().len(), |at| at + 1);
-        Span::new(offset, offset + len)
+        Span::new(sniff.offset, sniff.offset + len)
     };
-    let jira = find("jira").is_some();
-    if find("generated by jira")
-        .or_else(|| find("<rss").filter(|_| jira))
-        .is_some()
-    {
-        return Ok(&JIRA_XML);
-    }
     let excel = [
         "urn:schemas-microsoft-com:office:excel",
         "application/vnd.ms-excel",
@@ -111,17 +192,17 @@ fn markup(name: &str, text: &str, offset: usize) -> Result<&'static Reader, (Uns
     .iter()
     .find_map(|needle| find(needle));
     if let Some(span) = excel {
-        return Err((Unsupported::ExcelHtml, span));
+        return (Unsupported::ExcelHtml, span);
     }
     let html = ["<!doctype html", "<html", "<head", "<body", "<table"]
         .iter()
         .any(|needle| find(needle).is_some());
-    let saved_as_excel = name.to_ascii_lowercase().ends_with(".xls");
-    Err(match (html, saved_as_excel) {
+    let saved_as_excel = sniff.name.to_ascii_lowercase().ends_with(".xls");
+    match (html, saved_as_excel) {
         (true, true) => (Unsupported::ExcelHtml, first_tag),
         (true, false) => (Unsupported::Html, first_tag),
         (false, _) => (Unsupported::Xml, first_tag),
-    })
+    }
 }
 
 #[cfg(test)]

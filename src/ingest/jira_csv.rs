@@ -16,11 +16,34 @@ use crate::backlog::stored::{Kept, Key, Raw};
 use crate::backlog::{Field, FieldOrigin, FileInfo, FileKind, Span};
 use crate::error::Error;
 use crate::ingest::csv_rows::{Column, CsvRows, Layout};
+use crate::ingest::detect::{Claim, Sniff};
 use crate::ingest::fields::FieldMap;
 use crate::ingest::unsupported::Unsupported;
 use crate::ingest::ReadOptions;
 use crate::ingest::{csv_cell, csv_split};
 use crate::source::Source;
+
+/// Sure when the first line names a field backlint knows (in a story list's `.txt` or
+/// `.md` only when tab-separated: Excel's "Unicode text" is saved as `.txt`, and stories
+/// hold commas); by name for `.csv` and `.tsv`, whose header the reader then explains.
+pub fn claim(sniff: &Sniff<'_>) -> Claim {
+    if sniff.is_json() || sniff.is_markup() {
+        return Claim::No;
+    }
+    let header = sniff.header();
+    let tabbed = header.delimiter == b'\t';
+    let names_a_field = header
+        .cells
+        .iter()
+        .any(|cell| sniff.fields.lookup(cell).is_some());
+    if names_a_field && (!sniff.is_story_list() || tabbed) {
+        Claim::Sure
+    } else if matches!(sniff.extension.as_str(), "csv" | "tsv") {
+        Claim::ByName
+    } else {
+        Claim::No
+    }
+}
 
 /// What this reader's files are: `--input-format jira-csv`.
 pub const KIND: FileKind = FileKind {

@@ -11,7 +11,19 @@ use crate::backlog::{
     Entry, Field, FieldOrigin, FileInfo, FileKind, Item, MappedText, Span, Value,
 };
 use crate::error::Error;
+use crate::ingest::detect::{Claim, Sniff};
 use crate::source::Source;
+
+/// Only by name: a `.txt` or Markdown file, but not a tab-separated `.txt` (columns saved
+/// as "Unicode text", under names no reader knows).
+pub fn claim(sniff: &Sniff<'_>) -> Claim {
+    let columns = sniff.extension == "txt" && sniff.header().delimiter == b'\t';
+    if sniff.is_story_list() && !columns {
+        Claim::ByName
+    } else {
+        Claim::No
+    }
+}
 
 /// What this reader's files are: `--input-format lines`.
 pub const KIND: FileKind = FileKind {

@@ -1,11 +1,14 @@
 //! The table of readers: one entry per export format, with the name `--input-format`
-//! takes and how a file is read. `--input-format`'s values and its help come from
-//! [`READERS`]; content detection ([`super::detect`]) names one of them.
+//! takes, how strongly a file looks like the format, and how a file is read.
+//! `--input-format`'s values and its help come from [`READERS`], and detection
+//! ([`super::detect`]) asks each entry in its order.
 
 use crate::backlog::stored::{Kept, Stored};
 use crate::backlog::{FileInfo, FileKind, Item};
 use crate::error::Error;
 use crate::source::Source;
+
+use super::detect::{Claim, Sniff};
 
 use super::{github_issues, jira_csv, jira_json, jira_xml, lines, ReadOptions};
 
@@ -18,6 +21,8 @@ pub struct Reader {
     pub kind: FileKind,
     /// What it reads, for `--input-format`'s help (empty: the name says it).
     pub help: &'static str,
+    /// How strongly a file looks like its format, for `--input-format auto`.
+    pub claim: fn(&Sniff<'_>) -> Claim,
     pub read: Read,
 }
 
@@ -36,6 +41,7 @@ impl std::fmt::Debug for Reader {
 /// Jira's CSV export, in any of its UI languages.
 pub static JIRA_CSV: Reader = Reader {
     kind: jira_csv::KIND,
+    claim: jira_csv::claim,
     help: "",
     read: |source, index, options| kept(jira_csv::read(source, index, options)?),
 };
@@ -43,18 +49,21 @@ pub static JIRA_CSV: Reader = Reader {
 /// Jira's REST responses.
 pub static JIRA_JSON: Reader = Reader {
     kind: jira_json::KIND,
+    claim: jira_json::claim,
     help: "",
     read: |source, index, options| kept(jira_json::read(source, index, options)?),
 };
 
 pub static JIRA_XML: Reader = Reader {
     kind: jira_xml::KIND,
+    claim: jira_xml::claim,
     help: "Jira's XML export (RSS)",
     read: |source, index, options| decoded(jira_xml::read(source, index, options)?),
 };
 
 pub static GITHUB_ISSUES: Reader = Reader {
     kind: github_issues::KIND,
+    claim: github_issues::claim,
     help: "`gh issue list --json …` output",
     read: |source, index, options| decoded(github_issues::read(source, index, options)?),
 };
@@ -62,11 +71,13 @@ pub static GITHUB_ISSUES: Reader = Reader {
 /// Story lists: one story a line, in a text or Markdown file.
 pub static LINES: Reader = Reader {
     kind: lines::KIND,
+    claim: lines::claim,
     help: "",
     read: |source, index, _| decoded(lines::read(source, index, is_markdown(source.name()))?),
 };
 
-/// Every reader, in the order `--input-format` lists them.
+/// Every reader, in the order `--input-format` lists them; among readers that claim a
+/// file equally, the first wins.
 pub static READERS: [&Reader; 5] = [&JIRA_CSV, &JIRA_JSON, &JIRA_XML, &GITHUB_ISSUES, &LINES];
 
 /// The reader named `name`, if there is one.

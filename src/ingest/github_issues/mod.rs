@@ -27,6 +27,8 @@ use crate::backlog::{
     Entry, Field, FieldOrigin, FileInfo, FileKind, Item, MappedText, Span, Value,
 };
 use crate::error::Error;
+use crate::ingest::detect::{Claim, Sniff};
+use crate::ingest::json_head::first_object_keys;
 use crate::ingest::json_text::string_text;
 use crate::ingest::{json_doc, markdown, ReadOptions};
 use crate::source::Source;
@@ -34,9 +36,22 @@ use crate::source::Source;
 /// The keys `gh issue list --json` writes that tell its output from other JSON.
 pub const SIGNATURE: [&str; 3] = ["title", "number", "body"];
 
+/// Sure when the file is a JSON array whose first object has a GitHub issue's title or
+/// number and no Jira `fields`.
+pub fn claim(sniff: &Sniff<'_>) -> Claim {
+    if sniff.is_json()
+        && sniff.start.starts_with('[')
+        && looks_like(&first_object_keys(sniff.start))
+    {
+        Claim::Sure
+    } else {
+        Claim::No
+    }
+}
+
 /// Whether the first object of a JSON file, with keys `keys`, is a GitHub issue: it has a
 /// title or number and no Jira `fields`.
-pub fn looks_like(keys: &[&str]) -> bool {
+fn looks_like(keys: &[&str]) -> bool {
     keys.iter().any(|k| SIGNATURE.contains(k)) && !keys.contains(&"fields")
 }
 

@@ -23,6 +23,7 @@ use std::sync::Arc;
 use crate::backlog::stored::{Kept, Key, Raw};
 use crate::backlog::{Field, FileInfo, FileKind, Span};
 use crate::error::Error;
+use crate::ingest::detect::{Claim, Sniff};
 use crate::ingest::{json_doc, ReadOptions};
 use crate::source::Source;
 
@@ -41,6 +42,16 @@ fn invalid(source: &Source) -> Error {
         "fetch or export it again",
         "fetch the response from Jira again",
     )
+}
+
+/// Any JSON document has the shape of a REST response; the reader says what is missing
+/// when it is not one.
+pub fn claim(sniff: &Sniff<'_>) -> Claim {
+    if sniff.is_json() {
+        Claim::Shape
+    } else {
+        Claim::No
+    }
 }
 
 /// What this reader's files are: `--input-format jira-json`.
