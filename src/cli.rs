@@ -67,6 +67,10 @@ pub struct RulesArgs {
     pub config: Option<PathBuf>,
     #[arg(long, value_enum, default_value_t = ListFormat::Text)]
     pub format: ListFormat,
+    /// Run the `[[test]]` cases of the selected rules' files (built-in and the team's)
+    /// under the configuration; exit 1 if one does not hold.
+    #[arg(long)]
+    pub test: bool,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]

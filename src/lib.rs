@@ -20,6 +20,7 @@ pub mod output;
 pub mod progress;
 pub mod render_error;
 pub mod report;
+pub mod rule_cases;
 pub mod rules;
 pub mod source;
 pub mod source_code;

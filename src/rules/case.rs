@@ -1,6 +1,7 @@
 //! Test cases a rule file carries beside the rule, as oxc keeps `pass` and `fail` examples
 //! next to each rule: the rule's data, its examples and its tests live in one file, and
-//! one generic test (`tests/rule_cases.rs`) runs every case of every built-in rule.
+//! one runner ([`crate::rule_cases`]) runs them: `backlint rules --test`, and the test of
+//! every built-in rule (`tests/rule_cases.rs`).
 //!
 //! ```toml
 //! [[test]]
