@@ -302,17 +302,6 @@ fn github_issues_read_by_content() {
     insta::assert_snapshot!(stdout(&rendered));
 }
 
-/// Another JSON array, read as GitHub issues because it is asked for.
-#[test]
-fn github_issues_that_are_not() {
-    insta::assert_snapshot!(input_error(&[
-        "check",
-        "--input-format",
-        "github-issues",
-        "fixtures/jira-issue-array.json"
-    ]));
-}
-
 #[test]
 fn german_headers_read_with_their_config() {
     let output = backlint(&[
@@ -515,19 +504,6 @@ fn utf16_tab_separated_text_reads_as_a_delimited_export() {
     insta::assert_snapshot!(stdout(&output));
 }
 
-#[test]
-fn an_excel_workbook() {
-    insta::assert_snapshot!(input_error(&["check", "fixtures/errors/workbook.xlsx"]));
-}
-
-#[test]
-fn jira_server_excel_view_is_html() {
-    insta::assert_snapshot!(input_error(&[
-        "check",
-        "fixtures/errors/jira-server-excel.xls"
-    ]));
-}
-
 /// Jira's XML export: recognised by Jira's comment, custom fields by their names, the
 /// description's escaped HTML made plain, findings pointing into it.
 #[test]
@@ -563,27 +539,6 @@ fn jira_xml_export() {
     insta::assert_snapshot!(stdout(&rendered));
 }
 
-#[test]
-fn truncated_jira_xml() {
-    insta::assert_snapshot!(input_error(&["check", "fixtures/errors/truncated.xml"]));
-}
-
-#[test]
-fn xml_that_is_not_jira() {
-    insta::assert_snapshot!(input_error(&["check", "fixtures/errors/not-jira.xml"]));
-}
-
-#[test]
-fn a_pdf() {
-    insta::assert_snapshot!(input_error(&["check", "fixtures/errors/backlog.pdf"]));
-}
-
-/// A CSV whose header row is missing: its first row of data names no field.
-#[test]
-fn csv_without_a_header_row() {
-    insta::assert_snapshot!(input_error(&["check", "fixtures/errors/no-header.csv"]));
-}
-
 /// Rows without their header on standard input: no story-list fallback.
 #[test]
 fn delimited_text_without_a_header() {
@@ -613,42 +568,6 @@ fn a_story_list_on_standard_input_needs_input_format_lines() {
         "{}",
         stdout(&read)
     );
-}
-
-#[test]
-fn unclosed_quote_says_where_it_opened() {
-    insta::assert_snapshot!(input_error(&[
-        "check",
-        "fixtures/errors/unclosed-quote.csv"
-    ]));
-}
-
-#[test]
-fn truncated_json() {
-    insta::assert_snapshot!(input_error(&["check", "fixtures/errors/truncated.json"]));
-}
-
-#[test]
-fn json_that_is_not_jira() {
-    insta::assert_snapshot!(input_error(&["check", "fixtures/errors/not-jira.json"]));
-}
-
-#[test]
-fn binary_bytes() {
-    insta::assert_snapshot!(input_error(&["check", "fixtures/errors/binary.csv"]));
-}
-
-#[test]
-fn csv_without_a_summary_column() {
-    insta::assert_snapshot!(input_error(&[
-        "check",
-        "fixtures/errors/no-summary-column.csv"
-    ]));
-}
-
-#[test]
-fn row_with_more_cells_than_the_header() {
-    insta::assert_snapshot!(input_error(&["check", "fixtures/errors/ragged-rows.csv"]));
 }
 
 #[test]
