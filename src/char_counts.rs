@@ -46,12 +46,12 @@ impl CharCounts {
     }
 
     /// Characters in `text[..offset]` (`text` is the text the table was built from).
-    pub fn chars_before(&self, text: &str, offset: usize) -> usize {
+    pub(crate) fn chars_before(&self, text: &str, offset: usize) -> usize {
         self.before(text, offset).chars as usize
     }
 
     /// UTF-16 code units in `text[..offset]`.
-    pub fn utf16_before(&self, text: &str, offset: usize) -> usize {
+    pub(crate) fn utf16_before(&self, text: &str, offset: usize) -> usize {
         let counts = self.before(text, offset);
         counts.chars as usize + counts.astral as usize
     }

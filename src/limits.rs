@@ -34,17 +34,17 @@ impl Default for Limits {
 }
 
 impl Limits {
-    pub fn max_file_bytes(&self) -> u64 {
+    pub(crate) fn max_file_bytes(&self) -> u64 {
         self.max_file_mib.saturating_mul(MIB)
     }
 
-    pub fn max_cell_bytes(&self) -> usize {
+    pub(crate) fn max_cell_bytes(&self) -> usize {
         usize::try_from(self.max_cell_mib.saturating_mul(MIB)).unwrap_or(usize::MAX)
     }
 }
 
 /// The error for a cell or JSON string of `size` bytes starting at `start`.
-pub fn cell_too_large(source: &Source, start: usize, size: usize, limit: usize) -> Error {
+pub(crate) fn cell_too_large(source: &Source, start: usize, size: usize, limit: usize) -> Error {
     let mib = |bytes: usize| bytes as f64 / MIB as f64;
     Error::at(
         source,

@@ -14,12 +14,12 @@ static ITEMS_CHECKED: AtomicUsize = AtomicUsize::new(0);
 static DONE: AtomicBool = AtomicBool::new(false);
 
 /// Counts one item read.
-pub fn item_read() {
+pub(crate) fn item_read() {
     ITEMS_READ.fetch_add(1, Ordering::Relaxed);
 }
 
 /// Counts one item checked.
-pub fn item_checked() {
+pub(crate) fn item_checked() {
     ITEMS_CHECKED.fetch_add(1, Ordering::Relaxed);
 }
 

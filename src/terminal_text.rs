@@ -48,25 +48,9 @@ fn push_escaped(out: &mut String, c: char) {
 /// `text` as one value on a line: no control character (tabs aside), line break or bidi
 /// control left in it, each shown as a visible escape.
 pub fn escape(text: &str) -> Cow<'_, str> {
-    escape_keeping(text, |_| false)
-}
-
-/// Like [`escape`], for a snippet of a file shown line by line: its line breaks (`\n`,
-/// and `\r` just before one) stay, since the snippet is printed one line at a time.
-pub fn escape_keeping_lines(text: &str) -> Cow<'_, str> {
-    escape_keeping(text, starts_with_line_break)
-}
-
-/// Whether `rest` starts with a line break: `\n`, or `\r\n`.
-fn starts_with_line_break(rest: &str) -> bool {
-    rest.starts_with('\n') || rest.starts_with("\r\n")
-}
-
-/// [`escape`], except for a character where `keep` says yes, given the text from it on.
-fn escape_keeping(text: &str, keep: impl Fn(&str) -> bool) -> Cow<'_, str> {
     let mut escaped = None::<String>;
     for (i, c) in text.char_indices() {
-        if needs_escape(c) && !keep(&text[i..]) {
+        if needs_escape(c) {
             let out = escaped.get_or_insert_with(|| {
                 let mut out = String::with_capacity(text.len() + 8);
                 out.push_str(&text[..i]);
@@ -80,10 +64,15 @@ fn escape_keeping(text: &str, keep: impl Fn(&str) -> bool) -> Cow<'_, str> {
     escaped.map_or(Cow::Borrowed(text), Cow::Owned)
 }
 
+/// Whether `rest` starts with a line break: `\n`, or `\r\n`.
+fn starts_with_line_break(rest: &str) -> bool {
+    rest.starts_with('\n') || rest.starts_with("\r\n")
+}
+
 /// `text` (lines of output) with no line a CI runner would take as a command: a line whose
 /// first non-blank characters are `::` gets a `\` before them, and every `##[` (and Azure's
 /// `##vso[`) becomes `##\[` (`##\vso[`).
-pub fn defuse_lines(text: &str) -> Cow<'_, str> {
+pub(crate) fn defuse_lines(text: &str) -> Cow<'_, str> {
     let commands_anywhere = memchr::memmem::find(text.as_bytes(), b"##").is_some();
     let needs_work = commands_anywhere || text.split('\n').any(starts_a_command);
     if !needs_work {
@@ -156,14 +145,6 @@ mod tests {
             "x\\u{202e}gnp.exe\\u{2066}y"
         );
         assert_eq!(escape("a\u{2028}b\u{7f}"), "a\\u{2028}b\\u{7f}");
-    }
-
-    #[test]
-    fn snippets_keep_their_line_breaks_only() {
-        assert_eq!(
-            escape_keeping_lines("one\r\ntwo\rthree\n\u{1b}[2J"),
-            "one\r\ntwo\\rthree\n\\u{1b}[2J"
-        );
     }
 
     #[test]

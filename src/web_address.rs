@@ -4,7 +4,7 @@
 
 /// `url` if it is an absolute http(s) address without spaces or control characters: the
 /// only addresses taken from an export into an `href` (never `javascript:` or `data:`).
-pub fn web_url(url: &str) -> Option<&str> {
+pub(crate) fn web_url(url: &str) -> Option<&str> {
     let rest = url
         .strip_prefix("https://")
         .or_else(|| url.strip_prefix("http://"))?;
@@ -15,12 +15,12 @@ pub fn web_url(url: &str) -> Option<&str> {
 
 /// Whether `url` is an `issue_url` template: `http(s)://HOST/…{key}…`, with a host, no
 /// user info and no blanks.
-pub fn is_issue_url_template(url: &str) -> bool {
+pub(crate) fn is_issue_url_template(url: &str) -> bool {
     url.contains("{key}") && web_url(url).is_some() && authority(url).is_some()
 }
 
 /// The host (and port) of `url`, lower-cased, if it has one and no user info.
-pub fn authority(url: &str) -> Option<String> {
+pub(crate) fn authority(url: &str) -> Option<String> {
     let rest = url
         .strip_prefix("https://")
         .or_else(|| url.strip_prefix("http://"))?;

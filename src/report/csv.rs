@@ -210,7 +210,7 @@ fn row<'a>(
 }
 
 /// `cell`, with a `'` in front if a spreadsheet would otherwise run it as a formula.
-pub fn neutralised(cell: &str) -> Cow<'_, str> {
+fn neutralised(cell: &str) -> Cow<'_, str> {
     if cell.starts_with(FORMULA_STARTS) {
         format!("'{cell}").into()
     } else {

@@ -42,7 +42,7 @@ pub fn render(report: &Report<'_>) -> String {
 }
 
 /// Renders the page with keys linked as `links` says (`[report] issue_url`).
-pub fn render_with(report: &Report<'_>, links: IssueLinks<'_>) -> String {
+pub(crate) fn render_with(report: &Report<'_>, links: IssueLinks<'_>) -> String {
     let page = Page::of(report);
     let mut out = String::with_capacity(4096 + 2048 * report.findings.len());
     head(&mut out, report);

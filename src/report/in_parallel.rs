@@ -15,7 +15,7 @@ pub const BATCH: usize = 16_384;
 pub const CHUNK: usize = 1_024;
 
 /// Writes `render(range)` for consecutive ranges covering `0..count`, in order.
-pub fn write_chunks(
+pub(crate) fn write_chunks(
     out: &mut dyn Write,
     count: usize,
     render: impl Fn(Range<usize>) -> std::io::Result<Vec<u8>> + Sync,
@@ -24,7 +24,7 @@ pub fn write_chunks(
 }
 
 /// [`write_chunks`], `batch` at a time, `chunk` per task.
-pub fn write_chunks_in(
+pub(crate) fn write_chunks_in(
     out: &mut dyn Write,
     count: usize,
     render: impl Fn(Range<usize>) -> std::io::Result<Vec<u8>> + Sync,

@@ -16,7 +16,7 @@ use super::in_parallel::{self, BATCH, CHUNK};
 /// Writes `document` (buffered `out`: it is written in many small pieces) with the empty
 /// array under `key` filled with `render(i)` for `i` in `0..count`. `key` must name an
 /// empty array in `document`; the first one is filled.
-pub fn write_filled<E: Serialize>(
+pub(crate) fn write_filled<E: Serialize>(
     out: &mut dyn Write,
     document: &impl Serialize,
     key: &str,
@@ -27,7 +27,7 @@ pub fn write_filled<E: Serialize>(
 }
 
 /// [`write_filled`], `batch` elements at a time, `chunk` per task.
-pub fn write_filled_in<E: Serialize>(
+fn write_filled_in<E: Serialize>(
     out: &mut dyn Write,
     document: &impl Serialize,
     key: &str,

@@ -169,7 +169,7 @@ pub fn escape(text: &str) -> String {
 
 /// Escapes text for XML 1.0 element content: as [`escape`], but tabs and line feeds stay
 /// as they are, which keeps multi-line bodies readable.
-pub fn escape_text(text: &str) -> String {
+pub(crate) fn escape_text(text: &str) -> String {
     escape_with(text, false)
 }
 

@@ -97,7 +97,7 @@ impl<'a> Report<'a> {
 
     /// The findings as reports for people list them: grouped by item, the items in
     /// [`Report::order`] (see [`order::ordered`]).
-    pub fn ordered_findings(&self) -> Vec<&'a Finding> {
+    pub(crate) fn ordered_findings(&self) -> Vec<&'a Finding> {
         order::ordered(self.findings, self.order)
     }
 
@@ -132,7 +132,7 @@ impl<'a> Report<'a> {
         self.backlog.source_of(finding.item)
     }
 
-    pub fn location(&self, finding: &Finding) -> Location {
+    pub(crate) fn location(&self, finding: &Finding) -> Location {
         let source = self.source(finding);
         Location {
             start: source.position(finding.span.start),
@@ -148,7 +148,7 @@ impl<'a> Report<'a> {
 
     /// Findings per rule, most first, then by id: (rule, its most severe finding's
     /// severity, count). A stage may make one finding of a rule an error and another a note.
-    pub fn counts_by_rule(&self) -> Vec<(&'a str, Severity, usize)> {
+    pub(crate) fn counts_by_rule(&self) -> Vec<(&'a str, Severity, usize)> {
         let mut counts: Vec<(&'a str, Severity, usize)> = Vec::new();
         for finding in self.findings {
             match counts.iter_mut().find(|(id, _, _)| *id == &*finding.rule) {
@@ -165,7 +165,7 @@ impl<'a> Report<'a> {
 
     /// The severities that have findings, most severe first, as (count, word for one,
     /// word for several): `(3, "warning", "warnings")`; info findings are "notes".
-    pub fn severity_counts(&self) -> Vec<(usize, &'static str, &'static str)> {
+    fn severity_counts(&self) -> Vec<(usize, &'static str, &'static str)> {
         [
             (Severity::Error, "error", "errors"),
             (Severity::Warning, "warning", "warnings"),
@@ -212,7 +212,7 @@ impl<'a> Report<'a> {
 
     /// "ages counted from 2026-02-15, the newest date in the export", when a rule counted
     /// ages in some file: a snapshot's findings depend on that day, so the report names it.
-    pub fn ages_note(&self) -> Option<String> {
+    pub(crate) fn ages_note(&self) -> Option<String> {
         if self.ages_from.iter().all(Option::is_none) {
             return None;
         }
@@ -272,7 +272,7 @@ impl<'a> Report<'a> {
 }
 
 /// `one` for 1, `many` otherwise.
-pub fn plural<'a>(n: usize, one: &'a str, many: &'a str) -> &'a str {
+pub(crate) fn plural<'a>(n: usize, one: &'a str, many: &'a str) -> &'a str {
     if n == 1 {
         one
     } else {

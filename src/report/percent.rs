@@ -3,7 +3,7 @@
 
 /// Percent-encodes every byte but the unreserved characters of RFC 3986
 /// (`A-Z a-z 0-9 - . _ ~`).
-pub fn encode(text: &str) -> String {
+pub(crate) fn encode(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     for byte in text.bytes() {
         if byte.is_ascii_alphanumeric() || matches!(byte, b'-' | b'.' | b'_' | b'~') {

@@ -9,7 +9,7 @@ const NAMED: usize = 10;
 
 /// The line, with each key written by `key` (escaped for the report's medium); none when
 /// no item is a ready candidate.
-pub fn candidates_line(report: &Report<'_>, key: impl Fn(&str) -> String) -> Option<String> {
+pub(crate) fn candidates_line(report: &Report<'_>, key: impl Fn(&str) -> String) -> Option<String> {
     let readiness = &report.readiness;
     let candidates = readiness.candidates().filter(|c| c.stories > 0)?;
     let percent = candidates.percent().unwrap_or(0.0);
@@ -42,7 +42,7 @@ pub fn candidates_line(report: &Report<'_>, key: impl Fn(&str) -> String) -> Opt
 
 /// "Ready work: 11 points in 3 stories, 1.4 sprints at a velocity of 8 (ORC Sprint 1: 8)",
 /// or what the export lacks for the velocity; none when no item is a ready candidate.
-pub fn ready_work_line(report: &Report<'_>) -> Option<String> {
+pub(crate) fn ready_work_line(report: &Report<'_>) -> Option<String> {
     report.readiness.candidates().filter(|c| c.stories > 0)?;
     let work = report.readiness.ready_work(report.backlog);
     let mut line = format!(

@@ -328,7 +328,7 @@ fn help(rule: &Rule) -> Help {
 }
 
 /// `missing-priority` → `MissingPriority`.
-pub fn pascal_case(id: &str) -> String {
+fn pascal_case(id: &str) -> String {
     id.split('-')
         .map(|part| {
             let mut chars = part.chars();

@@ -31,7 +31,11 @@ impl AgesFrom {
 /// The day each file's ages are counted from; `None` for the files no age is judged in
 /// (`judged`: some rule that counts ages runs on the file). The files' dates are read only
 /// when no day is `given`.
-pub fn per_file(backlog: &Backlog, given: Option<Date>, judged: &[bool]) -> Vec<Option<AgesFrom>> {
+pub(crate) fn per_file(
+    backlog: &Backlog,
+    given: Option<Date>,
+    judged: &[bool],
+) -> Vec<Option<AgesFrom>> {
     let clock = jiff::ZonedDateTime::now().date();
     let from = |file: usize, ages_from: AgesFrom| judged[file].then_some(ages_from);
     if let Some(date) = given {

@@ -107,7 +107,7 @@ impl Hit {
     }
 
     /// The same hit, reported as a note (see [`Hit::as_note`]).
-    pub fn noted(self) -> Self {
+    pub(crate) fn noted(self) -> Self {
         Hit {
             as_note: true,
             ..self
@@ -175,7 +175,7 @@ pub enum Check {
 impl Check {
     /// Whether the rule reports suppression labels that matched no finding: the engine
     /// hands it those, after the suppressions are applied (a team may rename the rule).
-    pub fn reports_unused_suppressions(&self) -> bool {
+    pub(crate) fn reports_unused_suppressions(&self) -> bool {
         matches!(self, Check::Builtin(Builtin::UnusedSuppression {}))
     }
 
@@ -196,7 +196,7 @@ impl Check {
     /// [`Check::run`], keeping at most `max` hits; also returns how many more there were.
     /// A pattern stops building hits at `max` and only counts the rest: `x*` matches at
     /// every character of a 40 MB export.
-    pub fn run_capped(&self, cx: &Context<'_>, max: usize) -> (Vec<Hit>, usize) {
+    pub(crate) fn run_capped(&self, cx: &Context<'_>, max: usize) -> (Vec<Hit>, usize) {
         if let Check::Pattern(check) = self {
             return check.run_capped(cx, max);
         }
@@ -242,7 +242,7 @@ impl Check {
     }
 
     /// Whether the check counts an age, so the day ages are counted from must be known.
-    pub fn judges_ages(&self) -> bool {
+    pub(crate) fn judges_ages(&self) -> bool {
         match self {
             Check::Age(_) => true,
             Check::Builtin(builtin) => builtin.judges_ages(),

@@ -73,7 +73,7 @@ impl<'a> Context<'a> {
     }
 
     /// What acceptance criteria are found and judged by: headings, Gherkin keywords.
-    pub fn criteria_vocabulary(&self) -> &'a Vocabulary {
+    pub(crate) fn criteria_vocabulary(&self) -> &'a Vocabulary {
         &self.settings.criteria
     }
 

@@ -155,7 +155,7 @@ impl Rule {
     }
 
     /// The rule with its check options replaced by `overrides` (from `[rules.<id>]`).
-    pub fn with_options(&self, overrides: &toml::Table) -> Result<Rule, String> {
+    pub(crate) fn with_options(&self, overrides: &toml::Table) -> Result<Rule, String> {
         let mut table = self.check_table.clone();
         for (key, value) in overrides {
             table.insert(key.clone(), value.clone());
@@ -199,7 +199,7 @@ fn braced(names: &[&str]) -> String {
 }
 
 /// The span of the value of top-level `key = …` in a TOML file, for errors serde cannot place.
-pub fn value_span(source: &Source, key: &str) -> Span {
+pub(crate) fn value_span(source: &Source, key: &str) -> Span {
     let mut offset = 0;
     for line in source.text().split_inclusive('\n') {
         if let Some(value) = line

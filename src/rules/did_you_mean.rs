@@ -9,7 +9,7 @@
 const THRESHOLD: f64 = 0.8;
 
 /// The candidate closest to `unknown`, if one is close enough to be what was meant.
-pub fn closest<'a>(
+pub(crate) fn closest<'a>(
     unknown: &str,
     candidates: impl IntoIterator<Item = &'a str>,
 ) -> Option<&'a str> {

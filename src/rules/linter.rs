@@ -114,7 +114,7 @@ impl Linter {
     }
 
     /// The rules that run, for a report that outlives the linter.
-    pub fn into_rules(self) -> Vec<Rule> {
+    pub(crate) fn into_rules(self) -> Vec<Rule> {
         self.rules
     }
 

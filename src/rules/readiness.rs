@@ -46,7 +46,7 @@ impl Health {
     }
 
     /// The band of the share; none when no story was checked.
-    pub fn band(&self) -> Option<Band> {
+    pub(crate) fn band(&self) -> Option<Band> {
         self.percent().map(|value| {
             if value >= Band::GOOD {
                 Band::Good
@@ -100,7 +100,7 @@ pub struct Verdict {
 }
 
 impl Verdict {
-    pub fn is_ready(&self) -> bool {
+    pub(crate) fn is_ready(&self) -> bool {
         self.failing.is_empty()
     }
 }
@@ -215,7 +215,7 @@ impl Readiness {
     }
 
     /// The verdicts on the ready candidates, in item order.
-    pub fn candidate_verdicts(&self) -> impl Iterator<Item = &Verdict> + '_ {
+    pub(crate) fn candidate_verdicts(&self) -> impl Iterator<Item = &Verdict> + '_ {
         self.verdicts.iter().filter(|v| v.stage == 0)
     }
 }

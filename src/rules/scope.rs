@@ -8,13 +8,13 @@ use super::conditions::contains;
 impl Scope {
     /// Whether the item is open: not in a skipped status or status category. Without a
     /// status category, the usual "done" status names count as the Done category.
-    pub fn is_checked(&self, item: &Item) -> bool {
+    pub(crate) fn is_checked(&self, item: &Item) -> bool {
         self.is_open(item.text(Field::Status), item.text(Field::StatusCategory))
     }
 
     /// [`Scope::is_checked`] from an item's status and status category alone, for passes
     /// that need no more of the item than these.
-    pub fn is_open(&self, status: Option<&str>, category: Option<&str>) -> bool {
+    pub(crate) fn is_open(&self, status: Option<&str>, category: Option<&str>) -> bool {
         if status.is_some_and(|s| contains(&self.skip_statuses, s)) {
             return false;
         }
@@ -30,7 +30,7 @@ impl Scope {
     /// Whether the item is a story: its type is a story type, or it has no type, or (with
     /// `stories_by_summary`) it `reads_as_story` and its type is not one of
     /// `not_story_types`. `reads_as_story` is asked only then: it parses the summary.
-    pub fn is_story(&self, item: &Item, reads_as_story: impl FnOnce() -> bool) -> bool {
+    pub(crate) fn is_story(&self, item: &Item, reads_as_story: impl FnOnce() -> bool) -> bool {
         match item.text(Field::IssueType) {
             None => true,
             Some(t) if contains(&self.story_types, t) => true,

@@ -95,7 +95,7 @@ impl Sprints {
 
     /// Whether `sprint` is over: an item was carried over from it, or no open item ends
     /// in it.
-    pub fn is_closed(&self, sprint: &str) -> bool {
+    fn is_closed(&self, sprint: &str) -> bool {
         self.carried_over.contains(sprint)
             || self.ended.get(sprint).is_none_or(|e| e.open_items == 0)
     }

@@ -96,7 +96,7 @@ impl Suppressions {
 
     /// Takes out the labels naming a rule that `is_rule` does not know (the configuration's
     /// `[suppress]` is checked when it is loaded).
-    pub fn take_unknown(&mut self, is_rule: impl Fn(&str) -> bool) -> Vec<UnknownRule> {
+    pub(crate) fn take_unknown(&mut self, is_rule: impl Fn(&str) -> bool) -> Vec<UnknownRule> {
         let mut unknown = Vec::new();
         self.entries
             .retain(|entry| match (&entry.rule, entry.label) {

@@ -43,7 +43,7 @@ impl<'a> TextRef<'a> {
 }
 
 /// Every value of a logical field in `item`, each as a whole piece.
-pub fn field_texts(item: &Item, field: Field) -> Vec<TextRef<'_>> {
+pub(crate) fn field_texts(item: &Item, field: Field) -> Vec<TextRef<'_>> {
     item.entries
         .iter()
         .filter(|e| e.field == Some(field))
@@ -52,7 +52,7 @@ pub fn field_texts(item: &Item, field: Field) -> Vec<TextRef<'_>> {
 }
 
 /// Every value under an export's own field name (case-insensitive).
-pub fn named_texts<'a>(item: &'a Item, name: &str) -> Vec<TextRef<'a>> {
+pub(crate) fn named_texts<'a>(item: &'a Item, name: &str) -> Vec<TextRef<'a>> {
     item.entries
         .iter()
         .filter(|e| e.name.eq_ignore_ascii_case(name))

@@ -36,7 +36,7 @@ impl<'a> SafeDiagnostic<'a> {
     /// One of backlint's errors: its message may run over several lines (a regex parse
     /// error points at the pattern on a line of its own), each escaped. What it quotes
     /// could still start a line, so it must be printed through [`super::defuse_lines`].
-    pub fn of_error(inner: &'a dyn Diagnostic) -> Self {
+    pub(crate) fn of_error(inner: &'a dyn Diagnostic) -> Self {
         Self::with_message(inner, escape_text(&inner.to_string()))
     }
 

@@ -137,7 +137,7 @@ fn for_each_word(text: &str, mut each: impl FnMut(&str, u64)) {
 /// Stories that are the same after normalising: groups of indices into `docs` (each the
 /// story's [`word_hashes`]), each group sorted, groups ordered by their first index, only
 /// groups of two or more. Empty stories are left out.
-pub fn exact_groups(docs: &[Vec<u64>]) -> Vec<Vec<usize>> {
+pub(crate) fn exact_groups(docs: &[Vec<u64>]) -> Vec<Vec<usize>> {
     let keys: Vec<u64> = docs.par_iter().map(|doc| sequence_key(doc)).collect();
     let (group_of, groups) =
         group_by_key(&keys, |i| !docs[i].is_empty(), |a, b| docs[a] == docs[b]);
@@ -222,7 +222,7 @@ fn group_by_key(
 /// exactly, sorted by `(i, j)`. Pairs of exact duplicates (see [`exact_groups`]) and empty
 /// stories are left out; each member of an exact group is still paired with the group's
 /// near duplicates. A threshold outside `(0, 1]` (or NaN) gives no pairs.
-pub fn near_duplicates(docs: &[Vec<u64>], threshold: f64) -> Vec<(usize, usize, f64)> {
+pub(crate) fn near_duplicates(docs: &[Vec<u64>], threshold: f64) -> Vec<(usize, usize, f64)> {
     if !(threshold > 0.0 && threshold <= 1.0) {
         return Vec::new();
     }

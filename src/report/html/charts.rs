@@ -81,7 +81,7 @@ fn bars_svg_open(title: &str, frame: Frame, rows: usize) -> String {
 }
 
 /// Horizontal bars, one row each, scaled to the largest value.
-pub fn bars(title: &str, frame: Frame, rows: &[Bar]) -> String {
+pub(crate) fn bars(title: &str, frame: Frame, rows: &[Bar]) -> String {
     let max = rows.iter().map(|r| r.value).max().unwrap_or(0).max(1) as f64;
     let bars_x = frame.bars_x();
     let mut out = bars_svg_open(title, frame, rows.len());
@@ -119,7 +119,7 @@ pub fn bars(title: &str, frame: Frame, rows: &[Bar]) -> String {
 /// The share of ready stories per group (epic or sprint): full-width bars split into ready
 /// and not ready, for the `limit` groups with the most stories, in the groups' order. `kind`
 /// names the filter (`epic`, `sprint`).
-pub fn ready_bars(
+pub(crate) fn ready_bars(
     title: &str,
     frame: Frame,
     kind: &'static str,

@@ -6,7 +6,7 @@
 use sha2::{Digest, Sha256};
 
 /// The policy for a page whose only `<style>` and `<script>` hold `style` and `script`.
-pub fn policy(style: &str, script: &str) -> String {
+pub(crate) fn policy(style: &str, script: &str) -> String {
     format!(
         "default-src 'none'; img-src data:; style-src '{}'; script-src '{}'; \
          base-uri 'none'; form-action 'none'",

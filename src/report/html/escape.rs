@@ -28,7 +28,7 @@ pub fn escape(text: &str) -> String {
 }
 
 /// The first `max` characters of `text`, with `…` when cut.
-pub fn truncate(text: &str, max: usize) -> std::borrow::Cow<'_, str> {
+pub(crate) fn truncate(text: &str, max: usize) -> std::borrow::Cow<'_, str> {
     match text.char_indices().nth(max) {
         Some((cut, _)) => format!("{}…", text[..cut].trim_end()).into(),
         None => text.into(),

@@ -32,7 +32,7 @@ impl<'a> IssueLinks<'a> {
 
     /// These links for a page of `items`: without a template, `self` addresses are
     /// followed only when every item's is https, without user info, on one host.
-    pub fn for_items<'i>(self, items: impl IntoIterator<Item = &'i Item>) -> Self {
+    pub(crate) fn for_items<'i>(self, items: impl IntoIterator<Item = &'i Item>) -> Self {
         if self.template.is_some() {
             return self;
         }
@@ -60,7 +60,7 @@ impl<'a> IssueLinks<'a> {
     }
     /// The address of the page of `item`, an item of `backlog`, if it can be known: items
     /// of story lists are no issues and have none.
-    pub fn url_in(&self, backlog: &Backlog, item: &Item) -> Option<String> {
+    pub(crate) fn url_in(&self, backlog: &Backlog, item: &Item) -> Option<String> {
         let is_issue = backlog
             .files
             .get(item.source)

@@ -200,7 +200,7 @@ fn epic_label(item: &Item) -> String {
 
 /// Compares labels with runs of digits as numbers (`Sprint 9` before `Sprint 10`) and
 /// letters regardless of case, then exactly.
-pub fn natural(a: &str, b: &str) -> Ordering {
+pub(crate) fn natural(a: &str, b: &str) -> Ordering {
     natural_caseless(a, b).then_with(|| a.cmp(b))
 }
 

@@ -80,7 +80,7 @@ macro_rules! builtins {
             }
 
             /// Whether this is a backlog-wide check, reporting through [`Observation`]s.
-            pub fn is_backlog_wide(&self) -> bool {
+            pub(crate) fn is_backlog_wide(&self) -> bool {
                 match self {
                     $(Builtin::$check(_) => builtins!(@backlog_wide $kind),)*
                     Builtin::UnusedSuppression {} => false,
@@ -88,7 +88,7 @@ macro_rules! builtins {
             }
 
             /// Whether the check counts ages (see [`crate::rules::ages`]).
-            pub fn judges_ages(&self) -> bool {
+            pub(crate) fn judges_ages(&self) -> bool {
                 match self {
                     $(Builtin::$check(_) => builtins!(@judges_ages $kind $check),)*
                     Builtin::UnusedSuppression {} => false,
@@ -98,7 +98,7 @@ macro_rules! builtins {
             /// What a backlog-wide check keeps of one item.
             // The arms of checks of the other kind leave their arguments unused.
             #[allow(unused_variables)]
-            pub fn observe(&self, cx: &Context<'_>) -> Option<Observation> {
+            pub(crate) fn observe(&self, cx: &Context<'_>) -> Option<Observation> {
                 match self {
                     $(Builtin::$check(check) => builtins!(@observe $kind $check check cx),)*
                     Builtin::UnusedSuppression {} => None,

@@ -54,7 +54,7 @@ impl Number {
 }
 
 /// `5.0` as `5`, `0.5` as `0.5`.
-pub fn format_number(n: f64) -> String {
+fn format_number(n: f64) -> String {
     if n.fract() == 0.0 && n.abs() < 1e15 {
         format!("{}", n as i64)
     } else {

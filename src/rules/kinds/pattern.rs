@@ -23,7 +23,7 @@ impl Pattern {
     }
 
     /// At most `max` hits, and how many more there were.
-    pub fn run_capped(&self, cx: &Context<'_>, max: usize) -> (Vec<Hit>, usize) {
+    pub(crate) fn run_capped(&self, cx: &Context<'_>, max: usize) -> (Vec<Hit>, usize) {
         let mut hits = Vec::new();
         let mut more = 0;
         // Builds the hit only while there is room for it.

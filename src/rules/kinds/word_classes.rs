@@ -97,7 +97,10 @@ impl WordClasses {
     /// Every word of a class in `text`, in order, but those right after a phrase of their
     /// class's `not_after` or right before one of its `not_before`, and those that open
     /// the text when their class is `not_first`.
-    pub fn find_iter<'t>(&'t self, text: &'t str) -> impl Iterator<Item = ClassMatch<'t>> + 't {
+    pub(crate) fn find_iter<'t>(
+        &'t self,
+        text: &'t str,
+    ) -> impl Iterator<Item = ClassMatch<'t>> + 't {
         self.regex.find_iter(text).filter_map(move |found| {
             let class = &self.classes[*self.class_of.get(&normalized(found.as_str()))?];
             let before = &text[..found.start()];

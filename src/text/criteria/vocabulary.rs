@@ -330,7 +330,7 @@ impl Vocabulary {
 
     /// Whether `head`, a line's text without markup, list marker and colon, is an
     /// acceptance-criteria heading.
-    pub fn is_heading(&self, head: &str) -> bool {
+    pub(crate) fn is_heading(&self, head: &str) -> bool {
         let first = head.chars().next().and_then(|c| c.to_lowercase().next());
         // A few bytes of slack for doubled spaces, which normalising removes.
         let listed = head.len() <= self.longest_heading + 8
@@ -340,18 +340,18 @@ impl Vocabulary {
     }
 
     /// Whether a heading (normalised) names another part of the story ("Notes").
-    pub fn is_other_heading(&self, normal: &str) -> bool {
+    pub(crate) fn is_other_heading(&self, normal: &str) -> bool {
         self.other_headings.contains(normal)
     }
 
     /// Whether `word` (lower case) is a function word of a language other than English.
-    pub fn is_function_word(&self, word: &str) -> bool {
+    pub(crate) fn is_function_word(&self, word: &str) -> bool {
         self.function_words.contains(word)
     }
 
     /// The Gherkin keywords that count in a text whose lines (without list markers) are
     /// `lines`: English, and the languages the text shows two kinds of step in.
-    pub fn keywords_for<'t>(&self, lines: impl Iterator<Item = &'t str>) -> Keywords<'_> {
+    pub(crate) fn keywords_for<'t>(&self, lines: impl Iterator<Item = &'t str>) -> Keywords<'_> {
         let gherkin = &*self.gherkin;
         let others: Languages = !(1 << gherkin.english);
         let mut seen = [0u8; 128];
@@ -394,7 +394,7 @@ impl Keywords<'_> {
     }
 
     /// The step keyword a line starts with, as one of the step bits.
-    pub fn step_of(&self, line: &str) -> Option<u8> {
+    pub(crate) fn step_of(&self, line: &str) -> Option<u8> {
         self.gherkin
             .steps_at_start(line, self.active)
             .next()
@@ -402,7 +402,7 @@ impl Keywords<'_> {
     }
 
     /// When and Then keywords anywhere in a line, as whole words.
-    pub fn inline_steps(&self, line: &str) -> u8 {
+    pub(crate) fn inline_steps(&self, line: &str) -> u8 {
         let mut bits = 0;
         let mut languages = self.active;
         while languages != 0 {
@@ -415,7 +415,7 @@ impl Keywords<'_> {
 
     /// A Gherkin label line ("Scenario: …", "Cenário 2 – export:", "Beispiele:"):
     /// `Some(true)` for Background and Examples, whose block is dropped.
-    pub fn label_of(&self, line: &str) -> Option<bool> {
+    pub(crate) fn label_of(&self, line: &str) -> Option<bool> {
         let first = line.chars().next()?.to_lowercase().next()?;
         let labels = self.gherkin.labels.get(&first)?;
         let colon = line.find([':', '：']).filter(|&at| at <= 80)?;

@@ -14,7 +14,7 @@ const MAX_CHARS: usize = 50;
 
 /// Whether `line` (a description line, without the line break) is a heading or label, not
 /// text. A blank line is not a heading; the caller skips blank lines itself.
-pub fn is_heading(line: &str) -> bool {
+pub(crate) fn is_heading(line: &str) -> bool {
     let line = line.trim();
     if line.is_empty() {
         return false;
@@ -38,7 +38,7 @@ pub fn is_heading(line: &str) -> bool {
 /// Bytes of a label that opens `line` before the text on the same line: `*User Story*:`,
 /// `**Story**`, `Story:` (a heading's shape, then a colon or closing emphasis); 0 when
 /// there is none.
-pub fn label_prefix_len(line: &str) -> usize {
+pub(crate) fn label_prefix_len(line: &str) -> usize {
     let emphasised = ["**", "__", "*", "_"].iter().find_map(|mark| {
         let inner = line.strip_prefix(mark)?;
         let close = inner.find(mark)?;

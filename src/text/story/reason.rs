@@ -52,7 +52,7 @@ const NOT_AN_OBJECT: &[&str] = &[
 /// "perform a check to remove duplicates": after a goal of a verb and its object, "to"
 /// and a verb with an object of its own say why. "send a note to users" (a noun after
 /// "to") and "a way to sort" (a noun that takes the infinitive) do not.
-pub fn purpose_infinitive(before: &str, after: &str) -> bool {
+pub(crate) fn purpose_infinitive(before: &str, after: &str) -> bool {
     let prev = last_word(before);
     if before.split_whitespace().nth(1).is_none()
         || listed(INFINITIVE_TAKERS, &prev)
@@ -103,7 +103,7 @@ const FOR_TAKERS: &[&str] = &[
 /// most one word before it) that ends the clause state what the goal is for. "a filter
 /// for dates" and "search for duplication" do not: a concrete noun, or a verb that takes
 /// "for".
-pub fn purpose_for(before: &str, after: &str) -> bool {
+pub(crate) fn purpose_for(before: &str, after: &str) -> bool {
     if listed(FOR_TAKERS, &last_word(before)) || before.split_whitespace().nth(1).is_none() {
         return false;
     }
@@ -132,7 +132,7 @@ pub fn purpose_for(before: &str, after: &str) -> bool {
 
 /// "since I forget passwords": "since" with a clause after it is a reason; "since last
 /// week", "since 2020" are times.
-pub fn reason_since(after: &str) -> bool {
+pub(crate) fn reason_since(after: &str) -> bool {
     matches!(
         first_word(after).as_str(),
         "i" | "we" | "you" | "they" | "he" | "she" | "it" | "there" | "this" | "that"
@@ -141,7 +141,7 @@ pub fn reason_since(after: &str) -> bool {
 
 /// ", which can then be used by …", ", which lets …": a consequence set off by a comma,
 /// with a modal or a verb of enabling; ", which is blue" describes and is not a reason.
-pub fn consequence_which(before: &str, after: &str) -> bool {
+pub(crate) fn consequence_which(before: &str, after: &str) -> bool {
     if !before.trim_end().ends_with(',') {
         return false;
     }
@@ -175,7 +175,7 @@ pub fn consequence_which(before: &str, after: &str) -> bool {
 
 /// "in order research …": "in order" missing its "to", followed by a verb; not "in order
 /// of date" or "keep them in order".
-pub fn bare_in_order(after: &str) -> bool {
+pub(crate) fn bare_in_order(after: &str) -> bool {
     let next = first_word(after);
     !next.is_empty()
         && !matches!(

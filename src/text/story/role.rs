@@ -72,7 +72,7 @@ impl RoleHead {
 
     /// Whether a word before the head names `modifier` ("app" in "app developer"); the
     /// modifier may be written in the plural ("apps developer").
-    pub fn is_modified_by(&self, modifier: &str) -> bool {
+    pub(crate) fn is_modified_by(&self, modifier: &str) -> bool {
         let before_head = &self.words[..self.words.len().saturating_sub(1)];
         before_head.iter().any(|word| {
             word.eq_ignore_ascii_case(modifier)
