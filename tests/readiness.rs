@@ -499,3 +499,72 @@ fn a_ready_candidate_blocked_by_an_open_item_is_not_ready() {
         serde_json::json!([{"key": "PAY-2", "ready": false, "failing": ["blocked-by-open-item"]}])
     );
 }
+
+/// The keys of the ready candidates in the JSON report of `args`, in the order listed.
+fn candidate_keys(args: &[&str]) -> Vec<String> {
+    let args = [
+        &["check", "--today", "2026-03-01", "--format", "json"],
+        args,
+    ]
+    .concat();
+    let doc: serde_json::Value =
+        serde_json::from_str(&stdout(&backlint(&args))).expect("the JSON report parses");
+    let candidates = doc["summary"]["readiness"]["candidates"]
+        .as_array()
+        .cloned();
+    candidates
+        .unwrap_or_default()
+        .iter()
+        .map(|c| c["key"].as_str().unwrap_or_default().to_owned())
+        .collect()
+}
+
+/// Four open stories and a done one, ranked out of export order (Jira's LexoRank strings).
+const RANKED: &str = "Summary,Issue key,Issue Type,Status,Rank,Sprint\n\
+    \"As a shopper, I want to save my basket, so that I can come back to it.\",RNK-1,Story,To Do,0|i0004c:,\n\
+    \"As a shopper, I want to pay by card, so that checkout is quick.\",RNK-2,Story,To Do,0|i0001a:,Sprint 4\n\
+    \"As a shopper, I want to track my order, so that I can plan my day.\",RNK-3,Story,Done,0|i00001:,\n\
+    \"As a shopper, I want a receipt by e-mail, so that I can file it.\",RNK-4,Story,To Do,0|i0002b:,Sprint 4\n\
+    \"As a shopper, I want to reorder, so that weekly shopping is quick.\",RNK-5,Story,To Do,,\n";
+
+#[test]
+fn a_stage_selects_the_top_ranked_open_items() {
+    let export = written("top-ranked", "ranked.csv", RANKED);
+    let config = config(
+        "top-ranked",
+        "[[readiness.stages]]\nname = \"next\"\ntop_ranked = 2\n\n\
+         [[readiness.stages]]\nname = \"later\"\n",
+    );
+    let export = export.to_str().unwrap();
+    let config = config.to_str().unwrap();
+    // RNK-3 ranks first but is done; RNK-5 has no rank.
+    assert_eq!(
+        candidate_keys(&["--config", config, export]),
+        ["RNK-2", "RNK-4"]
+    );
+}
+
+#[test]
+fn ready_candidates_are_listed_in_rank_order_and_the_unranked_last() {
+    let export = written("rank-order", "ranked.csv", RANKED);
+    let config = config(
+        "rank-order",
+        "[[readiness.stages]]\nname = \"open\"\nstatuses = [\"To Do\"]\n",
+    );
+    let export = export.to_str().unwrap();
+    assert_eq!(
+        candidate_keys(&["--config", config.to_str().unwrap(), export]),
+        ["RNK-2", "RNK-4", "RNK-1", "RNK-5"]
+    );
+    // Without a rank column, export order.
+    let unranked = RANKED.replace(",Rank,", ",Rang,");
+    let unranked = written("rank-order", "unranked.csv", &unranked);
+    assert_eq!(
+        candidate_keys(&[
+            "--config",
+            config.to_str().unwrap(),
+            unranked.to_str().unwrap()
+        ]),
+        ["RNK-1", "RNK-2", "RNK-4", "RNK-5"]
+    );
+}

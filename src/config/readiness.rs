@@ -24,8 +24,8 @@ impl Default for ReadinessSettings {
 }
 
 /// One stage (`[[readiness.stages]]`). An item is selected when it matches any of
-/// `statuses`, `status_categories` and `in_sprint` (or the stage names none of them), and
-/// its type is one of `issue_types` (or the stage names none).
+/// `statuses`, `status_categories`, `in_sprint` and `top_ranked` (or the stage names none
+/// of them), and its type is one of `issue_types` (or the stage names none).
 #[derive(Debug, Clone, Deserialize, PartialEq)]
 #[serde(deny_unknown_fields)]
 pub struct Stage {
@@ -37,6 +37,9 @@ pub struct Stage {
     /// Items in an open (active or future) sprint.
     #[serde(default)]
     pub in_sprint: bool,
+    /// The N open items at the top of the export's rank order (Jira's Rank field).
+    #[serde(default)]
+    pub top_ranked: Option<usize>,
     #[serde(default)]
     pub issue_types: Vec<String>,
     /// The Definition of Ready: the rules an item must pass at this stage.
@@ -48,9 +51,13 @@ pub struct Stage {
 }
 
 impl Stage {
-    /// Whether the stage names a status, a status category or sprints to select items by.
+    /// Whether the stage names a status, a status category, sprints or a rank to select
+    /// items by.
     pub fn selects_by_state(&self) -> bool {
-        !self.statuses.is_empty() || !self.status_categories.is_empty() || self.in_sprint
+        !self.statuses.is_empty()
+            || !self.status_categories.is_empty()
+            || self.in_sprint
+            || self.top_ranked.is_some()
     }
 }
 
@@ -92,6 +99,7 @@ pub fn default_stages() -> Vec<Stage> {
             statuses: strings(&READY_STATUSES),
             status_categories: Vec::new(),
             in_sprint: true,
+            top_ranked: None,
             issue_types: Vec::new(),
             require: strings(&DEFAULT_REQUIRE),
             severity: Some(Severity::Error),
@@ -101,6 +109,7 @@ pub fn default_stages() -> Vec<Stage> {
             statuses: Vec::new(),
             status_categories: Vec::new(),
             in_sprint: false,
+            top_ranked: None,
             issue_types: Vec::new(),
             require: strings(&DEFAULT_REQUIRE),
             severity: None,

@@ -185,7 +185,7 @@ fn verdict(report: &Report<'_>) -> String {
 
 /// The charts: the ready share, findings per severity and per rule, then ready stories per
 /// epic and per sprint.
-/// The stories the team will pull next (the ready candidates, in export order), each ready
+/// The stories the team will pull next (the ready candidates, in rank order), each ready
 /// or with the Definition of Ready rules it fails: what sprint planning looks at first.
 /// Nothing when no story is a ready candidate.
 fn candidates(out: &mut String, report: &Report<'_>) {

@@ -47,7 +47,8 @@ struct Summary {
 struct JsonReadiness {
     /// Per stage, first the ready candidates': its name, its items, how many are ready.
     stages: Vec<JsonStage>,
-    /// The ready candidates in export order, ready or not, with the rules they fail.
+    /// The ready candidates in rank order (the unranked after them, in export order),
+    /// ready or not, with the rules they fail.
     candidates: Vec<JsonCandidate>,
     /// The ready candidates that are ready, as points of work.
     ready_work: JsonReadyWork,

@@ -82,7 +82,7 @@ fn verdict(report: &Report<'_>) -> String {
     }
 }
 
-/// The stories the team will pull next (the first readiness stage), in export order, each
+/// The stories the team will pull next (the first readiness stage), in rank order, each
 /// ready or with the checks of the Definition of Ready it fails: what sprint planning
 /// looks at first. Nothing when no story is a ready candidate.
 fn candidates_table(out: &mut String, report: &Report<'_>) {

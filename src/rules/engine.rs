@@ -15,6 +15,7 @@ use super::builtin::Observation;
 use super::check::{Check, Hit};
 use super::context::{Context, Settings};
 use super::definition::AppliesTo;
+use super::ranks::Ranks;
 use super::readiness::{Health, Readiness};
 use super::sprints::Sprints;
 use super::stages::Stages;
@@ -43,6 +44,8 @@ pub struct Outcome {
     pub stages: Stages,
     /// (item, stage) for every checked item in a stage, in item order.
     pub staged: Vec<(usize, usize)>,
+    /// The rank order of the ready candidates that have a rank.
+    pub candidate_ranks: Ranks,
     /// The backlog's sprints: which closed, and the points done in each.
     pub sprints: Sprints,
 }
@@ -55,7 +58,13 @@ impl Outcome {
 
     /// The readiness of the stories in each stage, from the final findings.
     pub fn readiness(&self) -> Readiness {
-        Readiness::of(&self.findings, &self.stages, &self.staged, &self.stories)
+        Readiness::of(
+            &self.findings,
+            &self.stages,
+            &self.staged,
+            &self.stories,
+            &self.candidate_ranks,
+        )
     }
 }
 
@@ -76,6 +85,8 @@ struct Gathered {
     stories: Vec<usize>,
     /// (item, stage) for the checked items in a stage.
     staged: Vec<(usize, usize)>,
+    /// (rank, item) for the ready candidates that have a rank.
+    candidate_ranks: Vec<(String, usize)>,
     findings: Vec<Finding>,
     not_collected: usize,
     /// Per rule, (item, observation) for the backlog-wide rules.
@@ -88,6 +99,7 @@ impl Gathered {
             items_checked: 0,
             stories: Vec::new(),
             staged: Vec::new(),
+            candidate_ranks: Vec::new(),
             findings: Vec::new(),
             not_collected: 0,
             observations: (0..rules).map(|_| Vec::new()).collect(),
@@ -99,6 +111,7 @@ impl Gathered {
         self.items_checked += later.items_checked;
         concat(&mut self.stories, later.stories);
         concat(&mut self.staged, later.staged);
+        concat(&mut self.candidate_ranks, later.candidate_ranks);
         concat(&mut self.findings, later.findings);
         self.not_collected += later.not_collected;
         for (mine, theirs) in self.observations.iter_mut().zip(later.observations) {
@@ -182,6 +195,7 @@ pub(crate) fn run(
         not_collected: gathered.not_collected,
         ages_from,
         staged: gathered.staged,
+        candidate_ranks: Ranks::from_ranked(gathered.candidate_ranks, backlog.len()),
         ..Outcome::default()
     };
     let rule_observations = rules.iter().enumerate().zip(gathered.observations);
@@ -254,8 +268,15 @@ impl Pass<'_> {
         if is_story {
             into.stories.push(index);
         }
-        if let Some(stage) = self.stages.of(item) {
+        if let Some(stage) = self.stages.of(item, index) {
             into.staged.push((index, stage));
+            let rank = item
+                .text(Field::Rank)
+                .map(str::trim)
+                .filter(|r| !r.is_empty());
+            if let Some(rank) = rank.filter(|_| Stages::is_candidates(stage)) {
+                into.candidate_ranks.push((rank.to_owned(), index));
+            }
         }
         for (rule_index, rule) in self.rules.iter().enumerate() {
             let applies = (is_story || rule.applies_to == AppliesTo::Items)

@@ -15,6 +15,7 @@ use super::catalog;
 use super::context::Settings;
 use super::did_you_mean;
 use super::engine::{self, Outcome};
+use super::ranks::Ranks;
 use super::selection::{self, CommandLine};
 use super::sprints::Sprints;
 use super::stages::Stages;
@@ -151,7 +152,7 @@ impl Linter {
             &self.rules,
             &self.settings,
             &self.scope,
-            Stages::new(&self.stages, &sprints),
+            Stages::new(&self.stages, &sprints, self.ranks_for_stages(backlog)),
             &mut suppressions,
         )?;
         outcome.sprints = sprints;
@@ -159,6 +160,18 @@ impl Linter {
             outcome,
             unknown_labels,
         })
+    }
+}
+
+impl Linter {
+    /// The rank order of the backlog's open items when a stage selects by it
+    /// (`top_ranked`); none otherwise, which costs nothing.
+    fn ranks_for_stages(&self, backlog: &Backlog) -> Ranks {
+        if self.stages.iter().any(|stage| stage.top_ranked.is_some()) {
+            Ranks::of(backlog, &self.scope)
+        } else {
+            Ranks::default()
+        }
     }
 }
 

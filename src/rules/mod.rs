@@ -13,6 +13,7 @@ pub mod docs;
 pub mod engine;
 pub mod kinds;
 pub mod linter;
+pub mod ranks;
 pub mod readiness;
 pub mod scope;
 pub mod selection;

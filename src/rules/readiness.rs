@@ -7,6 +7,7 @@ use std::sync::Arc;
 use crate::backlog::{Backlog, Field};
 use crate::finding::{Finding, Severity};
 
+use super::ranks::Ranks;
 use super::stages::Stages;
 
 /// How the health figure is coloured: green from [`Band::GOOD`] percent, amber from
@@ -129,7 +130,8 @@ pub struct ReadyWork {
     pub unestimated: usize,
 }
 
-/// The readiness of every item in a stage, in item order.
+/// The readiness of every item in a stage: the ready candidates that have a rank first, in
+/// rank order, then the others in export order.
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct Readiness {
     pub names: Vec<Arc<str>>,
@@ -138,13 +140,15 @@ pub struct Readiness {
 
 impl Readiness {
     /// The verdicts on the staged stories from `findings`: `staged` is (item, stage) in
-    /// item order, `stories` the checked stories in item order. Epics, sub-tasks and bugs
+    /// item order, `stories` the checked stories in item order, `candidate_ranks` the rank
+    /// order of the ready candidates. Epics, sub-tasks and bugs
     /// get no verdict: sprint planning pulls stories, and the story rules do not judge them.
     pub fn of(
         findings: &[Finding],
         stages: &Stages,
         staged: &[(usize, usize)],
         stories: &[usize],
+        candidate_ranks: &Ranks,
     ) -> Readiness {
         let staged: Vec<(usize, usize)> = staged
             .iter()
@@ -170,6 +174,8 @@ impl Readiness {
                 verdict.failing.push(Arc::clone(&finding.rule));
             }
         }
+        // Listed as the team will pull them: the ranked candidates in rank order first.
+        verdicts.sort_by_key(|verdict| candidate_ranks.order_key(verdict.item));
         Readiness {
             names: (0..stages.len())
                 .map(|s| Arc::clone(stages.name(s)))
@@ -214,7 +220,7 @@ impl Readiness {
         work
     }
 
-    /// The verdicts on the ready candidates, in item order.
+    /// The verdicts on the ready candidates, in rank order (see [`Readiness::verdicts`]).
     pub(crate) fn candidate_verdicts(&self) -> impl Iterator<Item = &Verdict> + '_ {
         self.verdicts.iter().filter(|v| v.stage == 0)
     }

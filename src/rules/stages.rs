@@ -10,9 +10,11 @@ use crate::config::readiness::Stage;
 use crate::finding::Finding;
 
 use super::conditions::contains;
+use super::ranks::Ranks;
 use super::sprints::Sprints;
 
-/// The configured stages, and the sprints of the backlog known to be closed.
+/// The configured stages, the sprints of the backlog known to be closed, and the rank
+/// order of its open items.
 #[derive(Debug, Default)]
 pub struct Stages {
     stages: Vec<Stage>,
@@ -20,15 +22,18 @@ pub struct Stages {
     /// Sprints some item was carried over from (see [`Sprints`]): an open item's last
     /// sprint is closed only then.
     closed_sprints: HashSet<String>,
+    ranks: Ranks,
 }
 
 impl Stages {
-    /// `stages`, with the backlog's `sprints` to tell which are open.
-    pub fn new(stages: &[Stage], sprints: &Sprints) -> Stages {
+    /// `stages`, with the backlog's `sprints` to tell which are open, and the `ranks` of
+    /// its open items (needed only when a stage selects by rank).
+    pub fn new(stages: &[Stage], sprints: &Sprints, ranks: Ranks) -> Stages {
         Stages {
             names: stages.iter().map(|s| Arc::from(s.name.as_str())).collect(),
             stages: stages.to_vec(),
             closed_sprints: sprints.carried_over.clone(),
+            ranks,
         }
     }
 
@@ -44,14 +49,14 @@ impl Stages {
         self.stages.is_empty()
     }
 
-    /// The first stage that selects `item` (an open item), if any.
-    pub fn of(&self, item: &Item) -> Option<usize> {
+    /// The first stage that selects `item` (an open item, number `index`), if any.
+    pub fn of(&self, item: &Item, index: usize) -> Option<usize> {
         self.stages
             .iter()
-            .position(|stage| self.selects(stage, item))
+            .position(|stage| self.selects(stage, item, index))
     }
 
-    fn selects(&self, stage: &Stage, item: &Item) -> bool {
+    fn selects(&self, stage: &Stage, item: &Item, index: usize) -> bool {
         let by_type = stage.issue_types.is_empty()
             || item
                 .text(Field::IssueType)
@@ -63,7 +68,10 @@ impl Stages {
             || item
                 .text(Field::StatusCategory)
                 .is_some_and(|c| contains(&stage.status_categories, c))
-            || (stage.in_sprint && self.in_open_sprint(item));
+            || (stage.in_sprint && self.in_open_sprint(item))
+            || stage
+                .top_ranked
+                .is_some_and(|top| self.ranks.position(index).is_some_and(|at| at < top));
         by_type && by_state
     }
 
@@ -72,6 +80,11 @@ impl Stages {
         item.all(Field::Sprint)
             .last()
             .is_some_and(|sprint| !self.closed_sprints.contains(sprint.as_str().trim()))
+    }
+
+    /// Whether `stage` is the ready candidates' (the first).
+    pub fn is_candidates(stage: usize) -> bool {
+        stage == 0
     }
 
     /// Whether `rule` is in the Definition of Ready of `stage`.
