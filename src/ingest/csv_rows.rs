@@ -1,12 +1,13 @@
-//! Decoding the rows of a CSV export that [`jira_csv`](super::jira_csv) kept undecoded
+//! Decoding the rows of a CSV export that [`csv_reader`](super::csv_reader) kept undecoded
 //! (see [`crate::backlog::stored`]): the row's cells are found again and each kept column's cell
-//! becomes an entry.
+//! becomes an entry (or several: a cell of labels, split, and what its labels say).
 
 use std::sync::Arc;
 
 use crate::backlog::stored::{Decoder, Kept};
-use crate::backlog::{Entry, Field, Item, Span, Value};
-use crate::ingest::{csv_cell, jira_csv};
+use crate::backlog::{Entry, Field, Item, MappedText, Span, Value};
+use crate::ingest::csv_preset::Cells;
+use crate::ingest::{csv_cell, csv_reader, labels};
 use crate::source::Source;
 
 /// A column of a CSV export: its name in the header and the logical field it fills.
@@ -20,6 +21,8 @@ pub struct Column {
 #[derive(Debug, Clone, Default)]
 pub struct Layout {
     pub delimiter: u8,
+    /// How the tracker writes its cells.
+    pub cells: Cells,
     /// Every column of the header, by position.
     pub columns: Vec<Column>,
     /// The columns kept, in the order their values become entries: mapped fields first,
@@ -39,7 +42,7 @@ impl Decoder for CsvRows {
     fn item(&self, source: &Source, row: &Kept) -> Item {
         let layout = &self.layout;
         let text = source.text();
-        let cells = jira_csv::cells_of(
+        let cells = csv_reader::cells_of(
             text,
             layout.delimiter,
             row.bytes.span(),
@@ -55,12 +58,11 @@ impl Decoder for CsvRows {
             let Some(cell) = cells.get(column) else {
                 continue;
             };
-            match entry(text, layout, column, cell) {
-                Some(entry) => entries.push(entry),
-                None => {
-                    if let Some(field) = layout.columns.get(column).and_then(|c| c.field) {
-                        blanks.push((field, inside(cell)));
-                    }
+            let before = entries.len();
+            entries.extend(cell_entries(text, layout, column, cell));
+            if entries.len() == before {
+                if let Some(field) = layout.columns.get(column).and_then(|c| c.field) {
+                    blanks.push((field, inside(cell)));
                 }
             }
         }
@@ -81,33 +83,121 @@ impl Decoder for CsvRows {
             let summary = row.summary.span();
             return text
                 .get(summary.start..summary.end)
-                .and_then(|raw| csv_cell::value(raw, summary.start, Some(field)))
+                .and_then(|raw| {
+                    csv_cell::value(raw, summary.start, Some(field), layout.cells.markup)
+                })
                 .into_iter()
                 .collect();
         }
-        let cells = jira_csv::cells_of(
+        let cells = csv_reader::cells_of(
             text,
             layout.delimiter,
             row.bytes.span(),
             layout.columns.len(),
         );
+        let labels_fill = layout.cells.labels_fill_fields && labels::example(field).is_some();
         layout
             .order
             .iter()
-            .filter(|&&column| layout.columns.get(column).and_then(|c| c.field) == Some(field))
-            .filter_map(|&column| entry(text, layout, column, cells.get(column)?))
+            .filter(|&&column| {
+                let of = layout.columns.get(column).and_then(|c| c.field);
+                of == Some(field) || labels_fill && of == Some(Field::Labels)
+            })
+            .filter_map(|&column| Some(cell_entries(text, layout, column, cells.get(column)?)))
+            .flatten()
+            .filter(|entry| entry.field == Some(field))
             .map(|entry| entry.value)
             .collect()
     }
 }
 
-/// The entry of the cell at `cell` in `text`, of column `column`; `None` when it is blank.
-fn entry(text: &str, layout: &Layout, column: usize, cell: &Span) -> Option<Entry> {
-    let column = layout.columns.get(column)?;
-    let raw = text.get(cell.start..cell.end)?;
-    Some(Entry {
-        value: csv_cell::value(raw, cell.start, column.field)?,
+/// The entries of the cell at `cell` in `text`, of column `column`: none when it is blank
+/// or says the field is unset; one per label in a cell of labels, then one per field a
+/// label fills.
+fn cell_entries(text: &str, layout: &Layout, column: usize, cell: &Span) -> Vec<Entry> {
+    let Some(column) = layout.columns.get(column) else {
+        return Vec::new();
+    };
+    let cells = &layout.cells;
+    let value = text
+        .get(cell.start..cell.end)
+        .and_then(|raw| csv_cell::value(raw, cell.start, column.field, cells.markup))
+        .filter(|value| {
+            let value = value.as_str().trim();
+            !cells
+                .unset
+                .iter()
+                .any(|unset| unset.eq_ignore_ascii_case(value))
+        });
+    let Some(value) = value else {
+        return Vec::new();
+    };
+    let entry = |field, value| Entry {
         name: Arc::clone(&column.name),
-        field: column.field,
-    })
+        field,
+        value,
+    };
+    let separator = cells
+        .label_separator
+        .filter(|_| column.field == Some(Field::Labels));
+    let Some(separator) = separator else {
+        return vec![entry(column.field, value)];
+    };
+    let labels = split(&value.text, separator);
+    let filled: Vec<Entry> = labels
+        .iter()
+        .filter(|_| cells.labels_fill_fields)
+        .filter_map(|label| {
+            let (field, range) = labels::field_of(label.text.as_str())?;
+            Some(entry(Some(field), slice(&label.text, range)))
+        })
+        .collect();
+    let labels = labels.into_iter().map(|label| entry(column.field, label));
+    labels.chain(filled).collect()
+}
+
+/// The non-blank parts of `text` between `separator`s, trimmed, each mapped to the file.
+fn split(text: &MappedText, separator: char) -> Vec<Value> {
+    let mut parts = Vec::new();
+    let mut start = 0;
+    let whole = text.as_str();
+    for end in whole
+        .match_indices(separator)
+        .map(|(at, _)| at)
+        .chain([whole.len()])
+    {
+        let part = &whole[start..end];
+        let trimmed_start = start + part.len() - part.trim_start().len();
+        let trimmed_end = trimmed_start + part.trim().len();
+        if trimmed_end > trimmed_start {
+            parts.push(slice(text, trimmed_start..trimmed_end));
+        }
+        start = end + separator.len_utf8();
+    }
+    parts
+}
+
+/// `range` of `text` as a value: its text, and the file bytes it covers.
+fn slice(text: &MappedText, range: std::ops::Range<usize>) -> Value {
+    let mut part = MappedText::new();
+    part.push_slice(text, range.clone());
+    Value {
+        span: text.source_span(range),
+        text: part,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn labels_split_and_map_back() {
+        let cell = "\"ux; needs design ;; type::story\"";
+        let text = MappedText::verbatim(&cell[1..cell.len() - 1], 11);
+        let parts = split(&text, ';');
+        let words: Vec<&str> = parts.iter().map(Value::as_str).collect();
+        assert_eq!(words, ["ux", "needs design", "type::story"]);
+        assert_eq!(parts[1].span, Span::new(11 + 4, 11 + 16));
+    }
 }

@@ -7,9 +7,9 @@ use memchr::memmem;
 use crate::backlog::Span;
 use crate::error::Error;
 use crate::ingest::fields::FieldMap;
-use crate::ingest::reader::{Reader, GITHUB_ISSUES, JIRA_CSV, JIRA_JSON, JIRA_XML, LINES};
+use crate::ingest::reader::{Reader, GITHUB_ISSUES, JIRA_CSV, JIRA_JSON, JIRA_XML, LINES, READERS};
 use crate::ingest::unsupported::Unsupported;
-use crate::ingest::{github_issues, jira_csv, json_head};
+use crate::ingest::{csv_reader, github_issues, json_head};
 use crate::source::Source;
 
 /// The reader for `source`, or an error saying what the file looks like. `fields` (the
@@ -21,7 +21,9 @@ pub fn detect(source: &Source, fields: &FieldMap) -> Result<&'static Reader, Err
 
 /// JSON starts with `{` or `[` whatever the extension: GitHub issues when its first object
 /// has their keys, else Jira's. Markup is Jira's XML export when Jira wrote it, else
-/// refused (except in Markdown). A first line whose cells name a field backlint knows is a CSV header; in a
+/// refused (except in Markdown). A first line that holds a tracker's signature columns
+/// (Azure DevOps's `ID` and `Work Item Type`, …) is that tracker's CSV export. A first
+/// line whose cells name a field backlint knows is a Jira CSV header; in a
 /// `.txt` or `.md` file only when its cells are tab-separated (Excel's "Unicode text" is
 /// saved as `.txt`), since stories hold commas. Then the name decides: `.csv`/`.tsv` is CSV
 /// (its reader explains a header it does not recognise), a tab-separated `.txt` is refused,
@@ -52,13 +54,20 @@ fn recognise(
     }
     let first_line = start.lines().next().unwrap_or_default().trim_end();
     let line_span = Span::new(offset, offset + first_line.len());
-    let delimiter = jira_csv::delimiter(first_line);
+    let delimiter = csv_reader::delimiter(first_line);
     let cells: Vec<&str> = first_line
         .split(char::from(delimiter))
         .map(|cell| cell.trim().trim_matches('"').trim())
         .collect();
     let names_a_field = cells.iter().any(|cell| fields.lookup(cell).is_some());
     let tabbed = delimiter == b'\t';
+    let tracker = READERS
+        .iter()
+        .copied()
+        .find(|reader| reader.csv_preset().is_some_and(|p| p.recognises(&cells)));
+    if let Some(reader) = tracker.filter(|_| !story_list || tabbed) {
+        return Ok(reader);
+    }
     if names_a_field && (!story_list || tabbed) {
         return Ok(&JIRA_CSV);
     }
@@ -171,6 +180,14 @@ mod tests {
             Ok("lines")
         );
         assert_eq!(format("other.csv", "id,title\n1,A\n"), Ok("jira-csv"));
+        assert_eq!(
+            format("-", "ID,Work Item Type,Title 1,Title 2,State\n"),
+            Ok("azure-devops-csv")
+        );
+        assert_eq!(
+            format("query.txt", "ID\tWork Item Type\tTitle\n"),
+            Ok("azure-devops-csv")
+        );
     }
 
     #[test]

@@ -1,8 +1,11 @@
 //! Reading exports into the [`Backlog`](crate::backlog::Backlog) model.
 
 pub mod adf;
+pub mod azure_devops;
 pub mod bounded_read;
 pub mod csv_cell;
+pub mod csv_preset;
+pub mod csv_reader;
 pub mod csv_rows;
 pub mod csv_split;
 pub mod detect;
@@ -16,6 +19,7 @@ pub mod jira_xml;
 pub mod json_doc;
 pub mod json_head;
 pub mod json_text;
+pub mod labels;
 pub mod lines;
 pub mod markdown;
 pub mod plain_writer;
@@ -80,7 +84,7 @@ pub fn add_source(
         Some(reader) => reader,
         None => detect::detect(&source, &options.fields)?,
     };
-    let (info, items) = (reader.read)(&source, backlog.sources.len(), options)?;
+    let (info, items) = reader.read(&source, backlog.sources.len(), options)?;
     backlog.sources.push(source);
     backlog.files.push(info);
     backlog.extend(items);

@@ -7,10 +7,21 @@ use crate::backlog::{FileInfo, FileKind, Item};
 use crate::error::Error;
 use crate::source::Source;
 
-use super::{github_issues, jira_csv, jira_json, jira_xml, lines, ReadOptions};
+use super::csv_preset::CsvPreset;
+use super::{
+    azure_devops, csv_reader, github_issues, jira_csv, jira_json, jira_xml, lines, ReadOptions,
+};
 
 /// Reads one file: what it is, and its items.
-pub type Read = fn(&Source, usize, &ReadOptions) -> Result<(FileInfo, Vec<Stored>), Error>;
+pub type ReadFn = fn(&Source, usize, &ReadOptions) -> Result<(FileInfo, Vec<Stored>), Error>;
+
+/// How a reader reads a file.
+pub enum Read {
+    /// As the CSV export of the tracker a preset describes ([`csv_reader`]).
+    Csv(&'static CsvPreset),
+    /// With a reader of its own.
+    With(ReadFn),
+}
 
 /// A reader of one export format.
 pub struct Reader {
@@ -25,6 +36,27 @@ impl Reader {
     pub fn name(&self) -> &'static str {
         self.kind.reader
     }
+
+    /// Reads `source`, the `index`th file of the backlog.
+    pub fn read(
+        &self,
+        source: &Source,
+        index: usize,
+        options: &ReadOptions,
+    ) -> Result<(FileInfo, Vec<Stored>), Error> {
+        match self.read {
+            Read::Csv(preset) => kept(csv_reader::read(preset, source, index, options)?),
+            Read::With(read) => read(source, index, options),
+        }
+    }
+
+    /// For a tracker's CSV export, its preset.
+    pub fn csv_preset(&self) -> Option<&'static CsvPreset> {
+        match self.read {
+            Read::Csv(preset) => Some(preset),
+            Read::With(_) => None,
+        }
+    }
 }
 
 impl std::fmt::Debug for Reader {
@@ -34,40 +66,58 @@ impl std::fmt::Debug for Reader {
 }
 
 /// Jira's CSV export, in any of its UI languages.
-pub static JIRA_CSV: Reader = Reader {
-    kind: jira_csv::KIND,
-    help: "",
-    read: |source, index, options| kept(jira_csv::read(source, index, options)?),
-};
+pub static JIRA_CSV: Reader = csv(&jira_csv::PRESET, "");
+
+pub static AZURE_DEVOPS_CSV: Reader = csv(&azure_devops::PRESET, "Azure DevOps Boards' CSV export");
 
 /// Jira's REST responses.
 pub static JIRA_JSON: Reader = Reader {
     kind: jira_json::KIND,
     help: "",
-    read: |source, index, options| kept(jira_json::read(source, index, options)?),
+    read: Read::With(|source, index, options| kept(jira_json::read(source, index, options)?)),
 };
 
 pub static JIRA_XML: Reader = Reader {
     kind: jira_xml::KIND,
     help: "Jira's XML export (RSS)",
-    read: |source, index, options| decoded(jira_xml::read(source, index, options)?),
+    read: Read::With(|source, index, options| decoded(jira_xml::read(source, index, options)?)),
 };
 
 pub static GITHUB_ISSUES: Reader = Reader {
     kind: github_issues::KIND,
     help: "`gh issue list --json …` output",
-    read: |source, index, options| decoded(github_issues::read(source, index, options)?),
+    read: Read::With(|source, index, options| {
+        decoded(github_issues::read(source, index, options)?)
+    }),
 };
 
 /// Story lists: one story a line, in a text or Markdown file.
 pub static LINES: Reader = Reader {
     kind: lines::KIND,
     help: "",
-    read: |source, index, _| decoded(lines::read(source, index, is_markdown(source.name()))?),
+    read: Read::With(|source, index, _| {
+        decoded(lines::read(source, index, is_markdown(source.name()))?)
+    }),
 };
 
 /// Every reader, in the order `--input-format` lists them.
-pub static READERS: [&Reader; 5] = [&JIRA_CSV, &JIRA_JSON, &JIRA_XML, &GITHUB_ISSUES, &LINES];
+pub static READERS: [&Reader; 6] = [
+    &JIRA_CSV,
+    &AZURE_DEVOPS_CSV,
+    &JIRA_JSON,
+    &JIRA_XML,
+    &GITHUB_ISSUES,
+    &LINES,
+];
+
+/// The reader of a tracker's CSV export, through its preset.
+const fn csv(preset: &'static CsvPreset, help: &'static str) -> Reader {
+    Reader {
+        kind: preset.kind,
+        help,
+        read: Read::Csv(preset),
+    }
+}
 
 /// The reader named `name`, if there is one.
 pub fn named(name: &str) -> Option<&'static Reader> {
