@@ -16,6 +16,11 @@ seed() {
 
 seed csv "$root"/fixtures/*.csv "$root"/fixtures/errors/*.csv
 seed json "$root"/fixtures/*.json "$root"/fixtures/errors/*.json
+# The first byte picks the tracker (0: Azure DevOps, in READERS order).
+mkdir -p corpus/tracker_csv
+for file in "$root"/fixtures/azure-devops-*.csv; do
+    { printf '\000'; cat "$file"; } > "corpus/tracker_csv/$(basename "$file")"
+done
 seed github_issues "$root"/fixtures/github-issues.json
 seed jira_xml "$root"/fixtures/*.xml "$root"/fixtures/errors/*.xml
 seed html "$root"/fixtures/jira-xml.xml

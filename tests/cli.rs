@@ -563,6 +563,58 @@ fn jira_xml_export() {
     insta::assert_snapshot!(stdout(&rendered));
 }
 
+/// Azure DevOps's CSV export of a tree query: recognised by its `ID` and `Work Item Type`
+/// columns, each level's title in its own column, the rich-text criteria made plain and
+/// findings pointing into the HTML in the CSV cell.
+#[test]
+fn azure_devops_csv_export() {
+    let fields = backlint(&["fields", "fixtures/azure-devops-tree.csv"]);
+    assert_eq!(fields.status.code(), Some(0), "{}", stderr(&fields));
+    let text = stdout(&fields);
+    for line in [
+        "fixtures/azure-devops-tree.csv (azure-devops-csv, UTF-8 with BOM, 6 items)",
+        "summary              Title 1, Title 2, Title 3",
+        "acceptance_criteria  Acceptance Criteria",
+        "sprint               Iteration Path",
+        "labels               Tags",
+    ] {
+        assert!(text.contains(line), "{line}\n{text}");
+    }
+    let check = backlint(&[
+        "check",
+        "--format",
+        "concise",
+        "fixtures/azure-devops-tree.csv",
+    ]);
+    assert_eq!(check.status.code(), Some(1), "{}", stderr(&check));
+    let findings = stdout(&check);
+    // 4104 is Closed; the epic, the feature and the bug are no stories.
+    for key in ["4100", "4101", "4104", "4105"] {
+        assert!(!findings.contains(&format!(" {key}:")), "{key}\n{findings}");
+    }
+    assert!(
+        findings.contains("fixtures/azure-devops-tree.csv:5:69: error[missing-estimate] 4103"),
+        "{findings}"
+    );
+    let rendered = backlint(&[
+        "check",
+        "--select",
+        "untestable-acceptance-criteria",
+        "fixtures/azure-devops-tree.csv",
+    ]);
+    assert_eq!(rendered.status.code(), Some(1), "{}", stderr(&rendered));
+    insta::assert_snapshot!(stdout(&rendered));
+}
+
+/// A query whose columns leave out the title: the error says to add it.
+#[test]
+fn azure_devops_csv_without_a_title() {
+    insta::assert_snapshot!(input_error(&[
+        "check",
+        "fixtures/errors/azure-devops-no-title.csv"
+    ]));
+}
+
 #[test]
 fn truncated_jira_xml() {
     insta::assert_snapshot!(input_error(&["check", "fixtures/errors/truncated.xml"]));

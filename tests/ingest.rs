@@ -601,3 +601,74 @@ fn jira_xml_export_with_custom_fields() {
     assert_eq!(task.get(Field::Assignee), None);
     assert_eq!(task.get(Field::Description), None);
 }
+
+#[test]
+fn azure_devops_tree_query() {
+    let backlog = read(&["azure-devops-tree.csv"]);
+    assert_eq!(backlog.files[0].kind.reader, "azure-devops-csv");
+    let keys: Vec<&str> = (0..backlog.len()).map(|i| backlog.key(i)).collect();
+    assert_eq!(keys, ["4100", "4101", "4102", "4103", "4104", "4105"]);
+    // Each level of the tree writes its title in its own column.
+    assert_eq!(
+        item(&backlog, "4100").text(Field::Summary),
+        Some("Checkout")
+    );
+    assert_eq!(
+        item(&backlog, "4101").text(Field::Summary),
+        Some("Saved baskets")
+    );
+    let story = item(&backlog, "4102");
+    assert_eq!(story.text(Field::IssueType), Some("User Story"));
+    assert_eq!(story.text(Field::Status), Some("Active"));
+    assert_eq!(story.text(Field::Sprint), Some("Pantry\\Sprint 3"));
+    assert_eq!(
+        story.get(Field::Estimate).and_then(|v| v.as_number()),
+        Some(5.0)
+    );
+    assert_eq!(story.text(Field::Priority), Some("2"));
+    assert_eq!(
+        story.text(Field::Assignee),
+        Some("Sam Roe <sam.roe@example.com>")
+    );
+    // `Tags` holds several, separated by `; `: each is a label of its own.
+    assert_eq!(texts(&story, Field::Labels), ["basket", "mobile"]);
+    let (at, text) = position_of(&backlog, &story, Field::Labels, "basket");
+    assert_eq!((at, text.as_str()), (pos(4, 150), "basket"));
+    let labels: Vec<_> = story.all(Field::Labels).collect();
+    let source = &backlog.sources[0];
+    assert_eq!(
+        &source.text()[labels[1].span.start..labels[1].span.end],
+        "mobile"
+    );
+    // Rich text made plain: one line per `<div>`, entities undone, `&nbsp;` a space.
+    assert_eq!(
+        story.text(Field::AcceptanceCriteria),
+        Some("Given a saved basket & a second device\nWhen I sign in there\nThen the basket shows \"Saved\" and its items")
+    );
+    assert_eq!(
+        story.text(Field::Description),
+        Some("Why: shoppers switch devices mid-order.")
+    );
+    // Through the HTML entities and the CSV quoting, to the file.
+    let (_, text) = position_of(&backlog, &story, Field::AcceptanceCriteria, "& a second");
+    assert_eq!(text, "&amp; a second");
+    let (at, text) = position_of(
+        &backlog,
+        &story,
+        Field::AcceptanceCriteria,
+        "When I sign in",
+    );
+    assert_eq!((at, text.as_str()), (pos(4, 260), "When I sign in"));
+    // A bulleted list of criteria.
+    let vague = item(&backlog, "4103");
+    assert_eq!(
+        vague.text(Field::AcceptanceCriteria),
+        Some("- The page loads quickly\n- Buttons are easy to find")
+    );
+    assert_eq!(vague.get(Field::Estimate), None);
+    // Area Path and Value Area fill no field, and are kept by name.
+    assert_eq!(
+        story.by_name("Area Path").next().map(|v| v.as_str()),
+        Some("Pantry\\Web")
+    );
+}

@@ -448,6 +448,56 @@ fn html_text() -> impl Strategy<Value = String> {
 }
 
 // ---------------------------------------------------------------------------------------
+// Azure DevOps's CSV export: HTML in CSV cells, several tags in one.
+
+/// A tag as Azure DevOps writes it: no `;`, perhaps a comma, a quote or a non-ASCII letter.
+fn tag() -> impl Strategy<Value = String> {
+    "[a-z\"é, ]{0,6}[a-z]"
+}
+
+proptest! {
+    #![proptest_config(config(256))]
+
+    #[test]
+    fn azure_devops_cells_map_back(
+        rows in prop::collection::vec(
+            (cell_text(), prop::collection::vec(tag(), 0..4), html_text(), any::<bool>()),
+            1..5,
+        ),
+    ) {
+        let mut csv = String::from("ID,Work Item Type,Title,Tags,Acceptance Criteria\r\n");
+        for (index, (title, tags, criteria, quote)) in rows.iter().enumerate() {
+            let cells = [
+                encode_cell(&index.to_string(), false),
+                encode_cell("User Story", *quote),
+                encode_cell(&format!("t{title}"), *quote),
+                encode_cell(&tags.join("; "), *quote),
+                encode_cell(criteria, *quote),
+            ];
+            csv.push_str(&cells.join(","));
+            csv.push_str("\r\n");
+        }
+        let mut backlog = Backlog::default();
+        let read = ingest::add_source(&mut backlog, source("query.csv", &csv), &options(None));
+        prop_assert!(read.is_ok(), "{:?}\n{csv:?}", read.err());
+        prop_assert_eq!(backlog.files[0].kind.reader, "azure-devops-csv");
+        prop_assert_eq!(backlog.len(), rows.len());
+        for (item, (_, tags, _, _)) in backlog.items().zip(&rows) {
+            let labels: Vec<&str> = item.all(Field::Labels).map(|v| v.as_str()).collect();
+            let expected: Vec<&str> = tags.iter().map(|t| t.trim()).filter(|t| !t.is_empty()).collect();
+            prop_assert_eq!(&labels, &expected);
+            for label in item.all(Field::Labels) {
+                let raw = &csv[label.span.start..label.span.end];
+                prop_assert_eq!(unescape_csv(raw), label.as_str().to_owned());
+            }
+            if let Some(criteria) = item.get(Field::AcceptanceCriteria) {
+                assert_maps_inside(&criteria.text, &csv, criteria.span.start..criteria.span.end);
+            }
+        }
+    }
+}
+
+// ---------------------------------------------------------------------------------------
 // Wiki markup and ADF.
 
 fn wiki_markup() -> impl Strategy<Value = String> {

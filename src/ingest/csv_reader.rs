@@ -344,7 +344,7 @@ impl Columns {
             return Err(Unsupported::NoHeader.error_at(source, span));
         }
         if !fields.contains(&Some(Field::Summary)) {
-            return Err(no_summary_column(source, &names, &map, header_end));
+            return Err(no_summary_column(source, &names, &map, preset, header_end));
         }
         let mut order: Vec<usize> = (0..names.len())
             .filter(|&i| fields[i].is_some() || options.keeps_unmapped(&names[i]))
@@ -493,6 +493,7 @@ fn no_summary_column(
     source: &Source,
     names: &[Arc<str>],
     map: &FieldMap,
+    preset: &CsvPreset,
     header_end: usize,
 ) -> Error {
     let shown: Vec<&str> = names.iter().take(12).map(|n| &**n).collect();
@@ -501,7 +502,16 @@ fn no_summary_column(
     } else {
         ""
     };
-    let expected = map.names(Field::Summary).join("\", \"");
+    let summary_names = map.names(Field::Summary);
+    let expected = summary_names.join("\", \"");
+    // A tracker whose header names are known left the column out of the export.
+    let add_it = match (preset.columns.is_empty(), summary_names.first()) {
+        (false, Some(name)) => format!(
+            "add the `{name}` column to what {} exports and export again; or, ",
+            preset.tracker
+        ),
+        _ => String::new(),
+    };
     Error::at(
         source,
         Span::new(0, header_end.min(source.text().len())),
@@ -509,7 +519,7 @@ fn no_summary_column(
     )
     .label("the header row")
     .help(format!(
-        "if the summary is in another column (an export in another language, say), map it in backlint.toml:\n\n    [fields]\n    summary = \"<column name>\"\n\nColumns found: {}{more}",
+        "{add_it}if the summary is in another column (an export in another language, say), map it in backlint.toml:\n\n    [fields]\n    summary = \"<column name>\"\n\nColumns found: {}{more}",
         shown.join(", ")
     ))
     .build()
