@@ -188,6 +188,14 @@ mod tests {
             format("query.txt", "ID\tWork Item Type\tTitle\n"),
             Ok("azure-devops-csv")
         );
+        assert_eq!(
+            format("-", "Issue ID,URL,Title,State,Description\n"),
+            Ok("gitlab-csv")
+        );
+        assert_eq!(
+            format("-", "ID,Team,Title,Description,Status,Estimate\n"),
+            Ok("linear-csv")
+        );
     }
 
     #[test]

@@ -9,7 +9,8 @@ use crate::source::Source;
 
 use super::csv_preset::CsvPreset;
 use super::{
-    azure_devops, csv_reader, github_issues, jira_csv, jira_json, jira_xml, lines, ReadOptions,
+    azure_devops, csv_reader, github_issues, gitlab, jira_csv, jira_json, jira_xml, linear, lines,
+    ReadOptions,
 };
 
 /// Reads one file: what it is, and its items.
@@ -70,6 +71,10 @@ pub static JIRA_CSV: Reader = csv(&jira_csv::PRESET, "");
 
 pub static AZURE_DEVOPS_CSV: Reader = csv(&azure_devops::PRESET, "Azure DevOps Boards' CSV export");
 
+pub static GITLAB_CSV: Reader = csv(&gitlab::PRESET, "GitLab's issues CSV export");
+
+pub static LINEAR_CSV: Reader = csv(&linear::PRESET, "Linear's CSV export");
+
 /// Jira's REST responses.
 pub static JIRA_JSON: Reader = Reader {
     kind: jira_json::KIND,
@@ -101,9 +106,11 @@ pub static LINES: Reader = Reader {
 };
 
 /// Every reader, in the order `--input-format` lists them.
-pub static READERS: [&Reader; 6] = [
+pub static READERS: [&Reader; 8] = [
     &JIRA_CSV,
     &AZURE_DEVOPS_CSV,
+    &GITLAB_CSV,
+    &LINEAR_CSV,
     &JIRA_JSON,
     &JIRA_XML,
     &GITHUB_ISSUES,
