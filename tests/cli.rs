@@ -615,6 +615,77 @@ fn azure_devops_csv_without_a_title() {
     ]));
 }
 
+/// GitLab's and Linear's CSV exports: recognised by their headers, Markdown descriptions
+/// made plain, labels that carry the type and priority.
+#[test]
+fn gitlab_and_linear_csv_exports() {
+    let fields = backlint(&[
+        "fields",
+        "fixtures/gitlab-issues.csv",
+        "fixtures/linear-issues.csv",
+    ]);
+    assert_eq!(fields.status.code(), Some(0), "{}", stderr(&fields));
+    let text = stdout(&fields);
+    for line in [
+        "fixtures/gitlab-issues.csv (gitlab-csv, UTF-8, 4 items)",
+        "issue_type           Labels (as \"type::story\")",
+        "estimate             Weight, Labels (as \"points::3\")",
+        "parent_summary       Epic Title",
+        "fixtures/linear-issues.csv (linear-csv, UTF-8, 4 items)",
+        "sprint               Cycle Number",
+        "parent               Parent issue",
+    ] {
+        assert!(text.contains(line), "{line}\n{text}");
+    }
+    let check = backlint(&[
+        "check",
+        "--format",
+        "concise",
+        "fixtures/gitlab-issues.csv",
+        "fixtures/linear-issues.csv",
+    ]);
+    assert_eq!(check.status.code(), Some(1), "{}", stderr(&check));
+    let findings = stdout(&check);
+    // Closed and Done items are not checked; bugs (a `bug` or `Bug` label) are no stories.
+    for key in [" 9:", " 14:", "ENG-19", "ENG-23"] {
+        assert!(!findings.contains(key), "{key}\n{findings}");
+    }
+    // `No priority` is no priority, pointed at where it is written.
+    assert!(
+        findings.contains("fixtures/linear-issues.csv:9:49: warning[missing-priority] ENG-22"),
+        "{findings}"
+    );
+    let rendered = backlint(&[
+        "check",
+        "--select",
+        "untestable-acceptance-criteria,vague-language",
+        "fixtures/gitlab-issues.csv",
+        "fixtures/linear-issues.csv",
+    ]);
+    assert_eq!(rendered.status.code(), Some(1), "{}", stderr(&rendered));
+    insta::assert_snapshot!(stdout(&rendered));
+}
+
+/// A GitLab export cut off inside a description (a truncated download): the open quote.
+#[test]
+fn gitlab_csv_cut_off() {
+    insta::assert_snapshot!(input_error(&[
+        "check",
+        "fixtures/errors/gitlab-cut-off.csv"
+    ]));
+}
+
+/// Another tracker's export read as Linear's: the error names the column Linear writes.
+#[test]
+fn linear_csv_forced_on_a_jira_export() {
+    insta::assert_snapshot!(input_error(&[
+        "check",
+        "--input-format",
+        "linear-csv",
+        "fixtures/jira-server.csv"
+    ]));
+}
+
 #[test]
 fn truncated_jira_xml() {
     insta::assert_snapshot!(input_error(&["check", "fixtures/errors/truncated.xml"]));

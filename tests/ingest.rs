@@ -672,3 +672,74 @@ fn azure_devops_tree_query() {
         Some("Pantry\\Web")
     );
 }
+
+#[test]
+fn gitlab_issues_csv() {
+    let backlog = read(&["gitlab-issues.csv"]);
+    assert_eq!(backlog.files[0].kind.reader, "gitlab-csv");
+    let keys: Vec<&str> = (0..backlog.len()).map(|i| backlog.key(i)).collect();
+    assert_eq!(keys, ["12", "13", "14", "9"]);
+    let story = item(&backlog, "12");
+    // Scoped labels give the type and priority; every label is still a label.
+    assert_eq!(story.text(Field::IssueType), Some("story"));
+    assert_eq!(story.text(Field::Priority), Some("high"));
+    assert_eq!(
+        texts(&story, Field::Labels),
+        ["type::story", "priority::high", "basket"]
+    );
+    let (at, text) = position_of(&backlog, &story, Field::Priority, "high");
+    assert_eq!((at, text.as_str()), (pos(11, 143), "high"));
+    assert_eq!(
+        story.get(Field::Estimate).and_then(|v| v.as_number()),
+        Some(5.0)
+    );
+    assert_eq!(story.text(Field::Sprint), Some("Sprint 3"));
+    assert_eq!(story.text(Field::Parent), Some("3"));
+    assert_eq!(story.text(Field::ParentSummary), Some("Checkout"));
+    assert_eq!(story.text(Field::Assignee), Some("Sam Roe"));
+    // Markdown made plain: the template's comment and the emphasis gone, the task list
+    // kept under its heading, mapping back through the CSV's `""`.
+    let description = story.text(Field::Description).unwrap();
+    assert_eq!(
+        description,
+        "Why\nShoppers switch devices mid-order.\nAcceptance criteria\n- [ ] The basket is kept for 30 days after I sign out\n- [x] A \"Saved\" badge shows on the café's basket icon\n- [ ] It works on mobile"
+    );
+    let (at, text) = position_of(&backlog, &story, Field::Description, "\"Saved\" badge");
+    // An escaped quote maps to the second quote of its `""`.
+    assert_eq!((at, text.as_str()), (pos(10, 10), "\"Saved\"\" badge"));
+    let bug = item(&backlog, "14");
+    assert_eq!(bug.text(Field::IssueType), Some("bug"));
+    assert_eq!(bug.text(Field::Priority), Some("critical"));
+    assert_eq!(item(&backlog, "9").text(Field::Status), Some("Closed"));
+}
+
+#[test]
+fn linear_csv() {
+    let backlog = read(&["linear-issues.csv"]);
+    assert_eq!(backlog.files[0].kind.reader, "linear-csv");
+    let keys: Vec<&str> = (0..backlog.len()).map(|i| backlog.key(i)).collect();
+    assert_eq!(keys, ["ENG-21", "ENG-22", "ENG-23", "ENG-19"]);
+    let story = item(&backlog, "ENG-21");
+    assert_eq!(story.get(Field::IssueType), None);
+    assert_eq!(story.text(Field::Priority), Some("High"));
+    assert_eq!(story.text(Field::Status), Some("Todo"));
+    assert_eq!(story.text(Field::Sprint), Some("4"));
+    assert_eq!(story.text(Field::Parent), Some("ENG-20"));
+    // Labels joined by `, `, each its own, pointing at its place in the cell.
+    assert_eq!(texts(&story, Field::Labels), ["Feature", "Mobile"]);
+    let mobile = story.all(Field::Labels).nth(1).expect("a second label");
+    let source = &backlog.sources[0];
+    assert_eq!(source.position(mobile.span.start), pos(8, 117));
+    assert_eq!(&source.text()[mobile.span.start..mobile.span.end], "Mobile");
+    assert!(story
+        .text(Field::Description)
+        .unwrap()
+        .ends_with("Acceptance criteria\n- [ ] Past orders show a Reorder button\n- [ ] Items out of stock are named before I pay\n- [ ] Reordering is intuitive"));
+    // `No priority` is no priority: a finding about it points at those words.
+    let unprioritised = item(&backlog, "ENG-22");
+    assert_eq!(unprioritised.get(Field::Priority), None);
+    let missing = unprioritised.missing(Field::Priority);
+    assert_eq!(source.position(missing.start), pos(9, 49));
+    // A `Bug` label is the type, so the bug is no story.
+    assert_eq!(item(&backlog, "ENG-23").text(Field::IssueType), Some("Bug"));
+}

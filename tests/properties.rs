@@ -448,50 +448,80 @@ fn html_text() -> impl Strategy<Value = String> {
 }
 
 // ---------------------------------------------------------------------------------------
-// Azure DevOps's CSV export: HTML in CSV cells, several tags in one.
+// Trackers' CSV exports: HTML or Markdown in CSV cells, several labels in one.
 
-/// A tag as Azure DevOps writes it: no `;`, perhaps a comma, a quote or a non-ASCII letter.
-fn tag() -> impl Strategy<Value = String> {
-    "[a-z\"é, ]{0,6}[a-z]"
+/// A label: no separator, perhaps a quote or a non-ASCII letter.
+fn label() -> impl Strategy<Value = String> {
+    "[a-z\"é ]{0,6}[a-z]"
 }
+
+/// Per tracker: its header (key, title, labels, description, and what else its signature
+/// needs), what joins its labels, and whether its descriptions are HTML (else Markdown).
+const TRACKERS: [(&str, &str, &str, bool); 3] = [
+    (
+        "azure-devops-csv",
+        "ID,Title,Tags,Acceptance Criteria,Work Item Type",
+        "; ",
+        true,
+    ),
+    (
+        "gitlab-csv",
+        "Issue ID,Title,Labels,Description,URL",
+        ",",
+        false,
+    ),
+    (
+        "linear-csv",
+        "ID,Title,Labels,Description,Team,Status",
+        ", ",
+        false,
+    ),
+];
 
 proptest! {
     #![proptest_config(config(256))]
 
     #[test]
-    fn azure_devops_cells_map_back(
+    fn tracker_csv_cells_map_back(
+        tracker in 0..TRACKERS.len(),
         rows in prop::collection::vec(
-            (cell_text(), prop::collection::vec(tag(), 0..4), html_text(), any::<bool>()),
+            (cell_text(), prop::collection::vec(label(), 0..4), html_text(), markdown(), any::<bool>()),
             1..5,
         ),
     ) {
-        let mut csv = String::from("ID,Work Item Type,Title,Tags,Acceptance Criteria\r\n");
-        for (index, (title, tags, criteria, quote)) in rows.iter().enumerate() {
+        let (reader, header, joiner, html) = TRACKERS[tracker];
+        let mut csv = format!("{header}\r\n");
+        for (index, (title, labels, html_text, markdown, quote)) in rows.iter().enumerate() {
+            let description = if html { html_text } else { markdown };
             let cells = [
                 encode_cell(&index.to_string(), false),
-                encode_cell("User Story", *quote),
                 encode_cell(&format!("t{title}"), *quote),
-                encode_cell(&tags.join("; "), *quote),
-                encode_cell(criteria, *quote),
+                encode_cell(&labels.join(joiner), *quote),
+                encode_cell(description, *quote),
+                encode_cell("User Story", *quote),
+                encode_cell("Todo", false),
             ];
-            csv.push_str(&cells.join(","));
+            let columns = header.split(',').count();
+            csv.push_str(&cells[..columns].join(","));
             csv.push_str("\r\n");
         }
         let mut backlog = Backlog::default();
-        let read = ingest::add_source(&mut backlog, source("query.csv", &csv), &options(None));
+        let read = ingest::add_source(&mut backlog, source("export.csv", &csv), &options(None));
         prop_assert!(read.is_ok(), "{:?}\n{csv:?}", read.err());
-        prop_assert_eq!(backlog.files[0].kind.reader, "azure-devops-csv");
+        prop_assert_eq!(backlog.files[0].kind.reader, reader);
         prop_assert_eq!(backlog.len(), rows.len());
-        for (item, (_, tags, _, _)) in backlog.items().zip(&rows) {
-            let labels: Vec<&str> = item.all(Field::Labels).map(|v| v.as_str()).collect();
-            let expected: Vec<&str> = tags.iter().map(|t| t.trim()).filter(|t| !t.is_empty()).collect();
-            prop_assert_eq!(&labels, &expected);
+        for (item, (_, labels, _, _, _)) in backlog.items().zip(&rows) {
+            let read: Vec<&str> = item.all(Field::Labels).map(|v| v.as_str()).collect();
+            let expected: Vec<&str> = labels.iter().map(|t| t.trim()).filter(|t| !t.is_empty()).collect();
+            prop_assert_eq!(&read, &expected);
             for label in item.all(Field::Labels) {
                 let raw = &csv[label.span.start..label.span.end];
                 prop_assert_eq!(unescape_csv(raw), label.as_str().to_owned());
             }
-            if let Some(criteria) = item.get(Field::AcceptanceCriteria) {
-                assert_maps_inside(&criteria.text, &csv, criteria.span.start..criteria.span.end);
+            for field in [Field::Description, Field::AcceptanceCriteria] {
+                if let Some(value) = item.get(field) {
+                    assert_maps_inside(&value.text, &csv, value.span.start..value.span.end);
+                }
             }
         }
     }

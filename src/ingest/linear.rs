@@ -11,7 +11,7 @@
 //! | priority | `Priority` (`Urgent`, `High`, `Medium`, `Low`; `No priority` is none) |
 //! | estimate | `Estimate` |
 //! | parent | `Parent issue` |
-//! | sprint | `Cycle Name`, `Cycle Number` |
+//! | sprint | `Cycle Number` (`Cycle Name` is often empty) |
 //! | labels | `Labels`, separated by `,` |
 //! | assignee | `Assignee` |
 //! | created, updated | `Created`, `Updated` |
@@ -35,7 +35,9 @@ pub const PRESET: CsvPreset = CsvPreset {
         (Field::Priority, &["Priority"]),
         (Field::Estimate, &["Estimate"]),
         (Field::Parent, &["Parent issue"]),
-        (Field::Sprint, &["Cycle Name", "Cycle Number"]),
+        // Cycles are numbered and seldom named: one sprint column, not two (two would put
+        // each item in two sprints).
+        (Field::Sprint, &["Cycle Number"]),
         (Field::Labels, &["Labels"]),
         (Field::Assignee, &["Assignee"]),
         (Field::Created, &["Created"]),
