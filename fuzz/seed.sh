@@ -16,10 +16,15 @@ seed() {
 
 seed csv "$root"/fixtures/*.csv "$root"/fixtures/errors/*.csv
 seed json "$root"/fixtures/*.json "$root"/fixtures/errors/*.json
-# The first byte picks the tracker (0: Azure DevOps, in READERS order).
+# The first byte picks the tracker, in READERS order: 0 Azure DevOps, 1 GitLab, 2 Linear.
 mkdir -p corpus/tracker_csv
-for file in "$root"/fixtures/azure-devops-*.csv; do
-    { printf '\000'; cat "$file"; } > "corpus/tracker_csv/$(basename "$file")"
+for file in "$root"/fixtures/azure-devops-*.csv "$root"/fixtures/gitlab-*.csv "$root"/fixtures/linear-*.csv; do
+    case "$file" in
+        */azure-devops-*) pick='\000' ;;
+        */gitlab-*) pick='\001' ;;
+        *) pick='\002' ;;
+    esac
+    { printf "$pick"; cat "$file"; } > "corpus/tracker_csv/$(basename "$file")"
 done
 seed github_issues "$root"/fixtures/github-issues.json
 seed jira_xml "$root"/fixtures/*.xml "$root"/fixtures/errors/*.xml
