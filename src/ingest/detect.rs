@@ -7,9 +7,11 @@ use memchr::memmem;
 use crate::backlog::Span;
 use crate::error::Error;
 use crate::ingest::fields::FieldMap;
-use crate::ingest::reader::{Reader, GITHUB_ISSUES, JIRA_CSV, JIRA_JSON, JIRA_XML, LINES, READERS};
+use crate::ingest::reader::{
+    Reader, GITHUB_ISSUES, JIRA_CSV, JIRA_JSON, JIRA_XML, LINES, READERS, TRELLO_JSON,
+};
 use crate::ingest::unsupported::Unsupported;
-use crate::ingest::{csv_reader, github_issues, json_head};
+use crate::ingest::{csv_reader, github_issues, json_head, trello};
 use crate::source::Source;
 
 /// The reader for `source`, or an error saying what the file looks like. `fields` (the
@@ -20,7 +22,7 @@ pub fn detect(source: &Source, fields: &FieldMap) -> Result<&'static Reader, Err
 }
 
 /// JSON starts with `{` or `[` whatever the extension: GitHub issues when its first object
-/// has their keys, else Jira's. Markup is Jira's XML export when Jira wrote it, else
+/// has their keys, a Trello board when its object has a board's, else Jira's. Markup is Jira's XML export when Jira wrote it, else
 /// refused (except in Markdown). A first line that holds a tracker's signature columns
 /// (Azure DevOps's `ID` and `Work Item Type`, …) is that tracker's CSV export. A first
 /// line whose cells name a field backlint knows is a Jira CSV header; in a
@@ -40,6 +42,9 @@ fn recognise(
         let keys = json_head::first_object_keys(start);
         if start.starts_with('[') && github_issues::looks_like(&keys) {
             return Ok(&GITHUB_ISSUES);
+        }
+        if start.starts_with('{') && trello::looks_like(&keys) {
+            return Ok(&TRELLO_JSON);
         }
         return Ok(&JIRA_JSON);
     }
@@ -157,6 +162,10 @@ mod tests {
         assert_eq!(
             format("-", "[{\"key\":\"A-1\",\"fields\":{\"title\":1}}]"),
             Ok("jira-json")
+        );
+        assert_eq!(
+            format("board.json", "{\"id\":\"1\",\"cards\":[],\"lists\":[]}"),
+            Ok("trello-json")
         );
         assert_eq!(format("-", "Summary,Issue key\nA,B-1\n"), Ok("jira-csv"));
         assert_eq!(format("-", "\"Summary\";\"Key\"\n"), Ok("jira-csv"));

@@ -26,6 +26,7 @@ pub mod lines;
 pub mod markdown;
 pub mod plain_writer;
 pub mod reader;
+pub mod trello;
 pub mod unsupported;
 pub mod wiki;
 pub mod xml_text;

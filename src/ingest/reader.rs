@@ -10,7 +10,7 @@ use crate::source::Source;
 use super::csv_preset::CsvPreset;
 use super::{
     azure_devops, csv_reader, github_issues, gitlab, jira_csv, jira_json, jira_xml, linear, lines,
-    ReadOptions,
+    trello, ReadOptions,
 };
 
 /// Reads one file: what it is, and its items.
@@ -96,6 +96,12 @@ pub static GITHUB_ISSUES: Reader = Reader {
     }),
 };
 
+pub static TRELLO_JSON: Reader = Reader {
+    kind: trello::KIND,
+    help: "a Trello board's JSON export",
+    read: Read::With(|source, index, options| decoded(trello::read(source, index, options)?)),
+};
+
 /// Story lists: one story a line, in a text or Markdown file.
 pub static LINES: Reader = Reader {
     kind: lines::KIND,
@@ -106,7 +112,7 @@ pub static LINES: Reader = Reader {
 };
 
 /// Every reader, in the order `--input-format` lists them.
-pub static READERS: [&Reader; 8] = [
+pub static READERS: [&Reader; 9] = [
     &JIRA_CSV,
     &AZURE_DEVOPS_CSV,
     &GITLAB_CSV,
@@ -114,6 +120,7 @@ pub static READERS: [&Reader; 8] = [
     &JIRA_JSON,
     &JIRA_XML,
     &GITHUB_ISSUES,
+    &TRELLO_JSON,
     &LINES,
 ];
 
