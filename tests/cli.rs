@@ -686,6 +686,42 @@ fn linear_csv_forced_on_a_jira_export() {
     ]));
 }
 
+/// A Trello board's JSON export: recognised by a board's keys, lists as statuses,
+/// checklists as criteria, findings pointing into the checklist item's string.
+#[test]
+fn trello_board_export() {
+    let fields = backlint(&["fields", "fixtures/trello-board.json"]);
+    assert_eq!(fields.status.code(), Some(0), "{}", stderr(&fields));
+    let text = stdout(&fields);
+    for line in [
+        "fixtures/trello-board.json (trello-json, UTF-8, 5 items)",
+        "acceptance_criteria  checklists[].checkItems[].name (idCard)",
+        "status               idList → lists[].name",
+        "estimate             customFieldItems → customFields[].name \"Story Points\"",
+    ] {
+        assert!(text.contains(line), "{line}\n{text}");
+    }
+    let rendered = backlint(&[
+        "check",
+        "--select",
+        "untestable-acceptance-criteria,missing-priority",
+        "fixtures/trello-board.json",
+    ]);
+    assert_eq!(rendered.status.code(), Some(1), "{}", stderr(&rendered));
+    // The archived card (#9) and the card on an archived list (#5) are not checked.
+    insta::assert_snapshot!(stdout(&rendered));
+}
+
+/// A Trello export cut off in the middle: detected by the board's first keys, refused
+/// where the file ends.
+#[test]
+fn trello_board_cut_off() {
+    insta::assert_snapshot!(input_error(&[
+        "check",
+        "fixtures/errors/trello-cut-off.json"
+    ]));
+}
+
 #[test]
 fn truncated_jira_xml() {
     insta::assert_snapshot!(input_error(&["check", "fixtures/errors/truncated.xml"]));

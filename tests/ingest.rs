@@ -743,3 +743,67 @@ fn linear_csv() {
     // A `Bug` label is the type, so the bug is no story.
     assert_eq!(item(&backlog, "ENG-23").text(Field::IssueType), Some("Bug"));
 }
+
+#[test]
+fn trello_board_export() {
+    let backlog = read(&["trello-board.json"]);
+    assert_eq!(backlog.files[0].kind.reader, "trello-json");
+    let keys: Vec<&str> = (0..backlog.len()).map(|i| backlog.key(i)).collect();
+    assert_eq!(keys, ["#12", "#13", "#14", "#9", "#5"]);
+    let story = item(&backlog, "#12");
+    // The list is the status, pointing at the list's name.
+    assert_eq!(story.text(Field::Status), Some("Ready"));
+    let (at, _) = position_of(&backlog, &story, Field::Status, "Ready");
+    let source = &backlog.sources[0];
+    assert_eq!(
+        source.text().lines().nth(at.line - 1).map(str::trim),
+        Some("\"name\": \"Ready\",")
+    );
+    assert_eq!(story.text(Field::IssueType), Some("Story"));
+    assert_eq!(story.text(Field::Priority), Some("high"));
+    // A colour-only label has no name and is no label.
+    assert_eq!(texts(&story, Field::Labels), ["Story", "priority: high"]);
+    assert_eq!(story.text(Field::Assignee), Some("Sam Roe"));
+    assert_eq!(
+        story.text(Field::Description),
+        Some("Shoppers switch devices mid-order.\nSee the research notes.")
+    );
+    // A custom field named as `[fields]` names the estimate; a dropdown by its option.
+    assert_eq!(
+        story.get(Field::Estimate).and_then(|v| v.as_number()),
+        Some(5.0)
+    );
+    assert_eq!(
+        story.by_name("Team").next().map(|v| v.as_str()),
+        Some("Checkout")
+    );
+    // The checklist is the criteria, each item mapped into its string through escapes.
+    assert_eq!(
+        story.text(Field::AcceptanceCriteria),
+        Some("- [ ] The basket is kept for 30 days after I sign out\n- [x] A \"Saved\" badge shows on the café's basket icon")
+    );
+    let (_, text) = position_of(
+        &backlog,
+        &story,
+        Field::AcceptanceCriteria,
+        "\"Saved\" badge",
+    );
+    assert_eq!(text, "\\\"Saved\\\" badge");
+    let (_, text) = position_of(&backlog, &story, Field::AcceptanceCriteria, "café's");
+    assert_eq!(text, "caf\\u00e9's");
+    // An empty `desc`: a finding about it points into its empty string.
+    let empty = item(&backlog, "#13");
+    let missing = empty.missing(Field::Description);
+    assert_eq!(&source.text()[missing.start - 1..missing.start + 1], "\"\"");
+    // Archived: the card itself, or its list.
+    assert_eq!(
+        item(&backlog, "#9").text(Field::StatusCategory),
+        Some("Done")
+    );
+    assert_eq!(
+        item(&backlog, "#5").text(Field::StatusCategory),
+        Some("Done")
+    );
+    assert_eq!(item(&backlog, "#14").get(Field::StatusCategory), None);
+    assert_eq!(item(&backlog, "#14").text(Field::IssueType), Some("Bug"));
+}

@@ -14,6 +14,7 @@
 //! | issue type, priority, estimate | labels such as `Story`, `Bug`, `priority: high` ([`labels`](super::labels)) |
 //! | assignee | `idMembers` → `members[].fullName` |
 //! | updated | `dateLastActivity` |
+//! | estimate, priority, sprint, … | Custom Fields (`customFieldItems` → `customFields[].name`) by the names `[fields]` gives them (`Story Points`, `Priority`, `Sprint`, …) |
 //!
 //! `url` is kept under its own name. Every value points into the JSON string it was read
 //! from; a status into its list's name.
@@ -49,23 +50,49 @@ pub fn looks_like(keys: &[&str]) -> bool {
     has("cards") && has("lists") || has("labelNames") && has("prefs")
 }
 
-/// Where each field of a card comes from, for `backlint fields`.
-const ORIGINS: [(Field, &str); 11] = [
-    (Field::Key, "idShort"),
-    (Field::Summary, "name"),
-    (Field::Description, "desc"),
+/// Where each field of a card comes from, for `backlint fields`: the key an entry is
+/// added under, its field, and the path shown. Custom fields are shown by their names.
+const ORIGINS: [(&str, Field, &str); 12] = [
+    ("idShort", Field::Key, "idShort"),
+    ("name", Field::Summary, "name"),
+    ("desc", Field::Description, "desc"),
     (
+        "checklists",
         Field::AcceptanceCriteria,
         "checklists[].checkItems[].name (idCard)",
     ),
-    (Field::IssueType, "labels[].name (as \"Story\")"),
-    (Field::Status, "idList → lists[].name"),
-    (Field::StatusCategory, "closed"),
-    (Field::Priority, "labels[].name (as \"priority: high\")"),
-    (Field::Labels, "labels[].name"),
-    (Field::Assignee, "idMembers → members[].fullName"),
-    (Field::Updated, "dateLastActivity"),
+    ("labels", Field::IssueType, "labels[].name (as \"Story\")"),
+    ("idList", Field::Status, "idList → lists[].name"),
+    ("closed", Field::StatusCategory, "closed"),
+    (
+        "labels",
+        Field::Priority,
+        "labels[].name (as \"priority: high\")",
+    ),
+    (
+        "labels",
+        Field::Estimate,
+        "labels[].name (as \"points: 3\")",
+    ),
+    ("labels", Field::Labels, "labels[].name"),
+    (
+        "idMembers",
+        Field::Assignee,
+        "idMembers → members[].fullName",
+    ),
+    ("dateLastActivity", Field::Updated, "dateLastActivity"),
 ];
+
+/// How `backlint fields` shows an entry added under `key` for `field`.
+fn origin(key: &str, field: Field) -> String {
+    ORIGINS
+        .iter()
+        .find(|(k, f, _)| *k == key && *f == field)
+        .map_or_else(
+            || format!("customFieldItems → customFields[].name \"{key}\""),
+            |(_, _, shown)| shown.to_string(),
+        )
+}
 
 /// Reads every card of a Trello board export.
 pub fn read(
@@ -90,10 +117,10 @@ pub fn read(
         .into_iter()
         .map(|field| FieldOrigin {
             field,
-            names: ORIGINS
+            names: seen
                 .iter()
-                .filter(|(f, _)| *f == field && seen.contains(f))
-                .map(|(_, name)| name.to_string())
+                .filter(|(f, _)| *f == field)
+                .map(|(_, shown)| shown.clone())
                 .collect(),
         })
         .collect();
@@ -114,6 +141,8 @@ struct Board<'b, 'a> {
     members: HashMap<&'a str, &'b StringLit<'a>>,
     /// Card id → its checklists, in the export's order.
     checklists: HashMap<&'a str, Vec<&'b Object<'a>>>,
+    /// Custom field id → its definition (`customFields[]`: its name, a dropdown's options).
+    custom_fields: HashMap<&'a str, &'b Object<'a>>,
 }
 
 /// The board of the export; an error saying what was found otherwise.
@@ -166,8 +195,13 @@ fn board_of<'b, 'a>(source: &'a Source, root: &'b Json<'a>) -> Result<Board<'b, 
             checklists.entry(str_of(card)).or_default().push(checklist);
         }
     }
+    let custom_fields = objects("customFields")
+        .into_iter()
+        .filter_map(|field| Some((str_of(field.get_string("id")?), field)))
+        .collect();
     Ok(Board {
         text: source.text(),
+        custom_fields,
         cards: cards.elements.iter().filter_map(Json::as_object).collect(),
         lists,
         members,
@@ -190,13 +224,16 @@ impl<'a> Board<'_, 'a> {
         record: usize,
         card: &Object<'a>,
         options: &ReadOptions,
-        seen: &mut Vec<Field>,
+        seen: &mut Vec<(Field, String)>,
     ) -> Item {
         let mut entries = Vec::new();
         let mut blanks = Vec::new();
         let mut add = |name: &str, field: Option<Field>, value: Value| {
-            if let Some(field) = field.filter(|f| !seen.contains(f)) {
-                seen.push(field);
+            if let Some(field) = field {
+                let shown = origin(name, field);
+                if !seen.iter().any(|(f, s)| *f == field && *s == shown) {
+                    seen.push((field, shown));
+                }
             }
             entries.push(Entry {
                 name: Arc::from(name),
@@ -278,6 +315,12 @@ impl<'a> Board<'_, 'a> {
                 add("checklists", Some(Field::AcceptanceCriteria), criteria);
             }
         }
+        for (name, value) in self.custom_fields(card) {
+            let field = options.fields.lookup(name).map(|(field, _)| field);
+            if field.is_some() || options.keeps_unmapped(name) {
+                add(name, field, value);
+            }
+        }
         if let Some(url) = card
             .get_string("url")
             .filter(|_| options.keeps_unmapped("url"))
@@ -292,6 +335,39 @@ impl<'a> Board<'_, 'a> {
             entries,
             blanks,
         }
+    }
+
+    /// The card's custom field values (`customFieldItems[]`) by their field's name: a
+    /// number, text, date or checkbox as written, a dropdown's chosen option's text.
+    fn custom_fields(&self, card: &Object<'a>) -> Vec<(&'a str, Value)> {
+        let items = card.get_array("customFieldItems");
+        let items = items.into_iter().flat_map(|a| a.elements.iter());
+        items
+            .filter_map(Json::as_object)
+            .filter_map(|item| {
+                let id = str_of(item.get_string("idCustomField")?);
+                let definition = self.custom_fields.get(id)?;
+                let name = str_of(definition.get_string("name")?);
+                let value = match item.get_object("value") {
+                    Some(value) => ["number", "text", "date", "checked"]
+                        .iter()
+                        .find_map(|kind| value.get_string(kind))?,
+                    None => {
+                        let chosen = str_of(item.get_string("idValue")?);
+                        let options = definition.get_array("options")?;
+                        options
+                            .elements
+                            .iter()
+                            .filter_map(Json::as_object)
+                            .find(|option| option.get_string("id").map(str_of) == Some(chosen))?
+                            .get_object("value")?
+                            .get_string("text")?
+                    }
+                };
+                let value = self.string_value(value);
+                (!name.is_empty() && !value.as_str().trim().is_empty()).then_some((name, value))
+            })
+            .collect()
     }
 
     /// A checklist's items as a task list (`- [ ] name`, `- [x] name` when complete), each
