@@ -27,6 +27,7 @@ for file in "$root"/fixtures/azure-devops-*.csv "$root"/fixtures/gitlab-*.csv "$
     { printf "$pick"; cat "$file"; } > "corpus/tracker_csv/$(basename "$file")"
 done
 seed github_issues "$root"/fixtures/github-issues.json
+seed trello "$root"/fixtures/trello-*.json "$root"/fixtures/errors/trello-*.json
 seed jira_xml "$root"/fixtures/*.xml "$root"/fixtures/errors/*.xml
 seed html "$root"/fixtures/jira-xml.xml
 seed markdown "$root"/fixtures/stories.md "$root"/README.md

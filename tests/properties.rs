@@ -348,6 +348,60 @@ proptest! {
     }
 }
 
+proptest! {
+    #![proptest_config(config(256))]
+
+    /// A Trello card's checklist items become its criteria, one task line each, every
+    /// line's text mapping into its item's string through the escapes.
+    #[test]
+    fn trello_checklist_items_map_back(
+        items in prop::collection::vec(
+            (prop::collection::vec(json_piece(), 1..6), any::<bool>()),
+            1..5,
+        ),
+    ) {
+        let raw_names: Vec<String> = items
+            .iter()
+            .map(|(pieces, _)| pieces.iter().map(|p| p.0.as_str()).collect())
+            .collect();
+        prop_assume!(items.iter().flat_map(|(p, _)| p).all(|p| p.1 != "\u{fffd}"));
+        let check_items: Vec<String> = raw_names
+            .iter()
+            .zip(&items)
+            .map(|(name, (_, done))| {
+                let state = if *done { "complete" } else { "incomplete" };
+                format!("{{\"name\":\"{name}\",\"state\":\"{state}\"}}")
+            })
+            .collect();
+        let json = format!(
+            "{{\"id\":\"b\",\"cards\":[{{\"id\":\"c1\",\"idShort\":1,\"name\":\"A card\",\"idList\":\"l\"}}],\"lists\":[{{\"id\":\"l\",\"name\":\"To Do\"}}],\"checklists\":[{{\"idCard\":\"c1\",\"checkItems\":[{}]}}]}}",
+            check_items.join(",")
+        );
+        let mut backlog = Backlog::default();
+        let read = ingest::add_source(&mut backlog, source("board.json", &json), &options(None));
+        prop_assert!(read.is_ok(), "{:?}\n{}", read.err(), json);
+        prop_assert_eq!(backlog.files[0].kind.reader, "trello-json");
+        let item = backlog.item(0);
+        let expected: Vec<String> = items
+            .iter()
+            .map(|(pieces, done)| {
+                let text: String = pieces.iter().map(|p| p.1.as_str()).collect();
+                (text, done)
+            })
+            .filter(|(text, _)| !text.trim().is_empty())
+            .map(|(text, done)| format!("- [{}] {text}", if *done { "x" } else { " " }))
+            .collect();
+        let criteria = item.get(Field::AcceptanceCriteria);
+        if expected.is_empty() {
+            prop_assert!(criteria.is_none());
+            return Ok(());
+        }
+        let criteria = criteria.expect("criteria");
+        prop_assert_eq!(criteria.as_str(), expected.join("\n"));
+        assert_maps_inside(&criteria.text, &json, criteria.span.start..criteria.span.end);
+    }
+}
+
 // ---------------------------------------------------------------------------------------
 // Markdown.
 
