@@ -574,6 +574,7 @@ fn azure_devops_csv_export() {
     for line in [
         "fixtures/azure-devops-tree.csv (azure-devops-csv, UTF-8 with BOM, 6 items)",
         "summary              Title 1, Title 2, Title 3",
+        "parent               the row one level up (tree query)",
         "acceptance_criteria  Acceptance Criteria",
         "sprint               Iteration Path",
         "labels               Tags",

@@ -666,6 +666,18 @@ fn azure_devops_tree_query() {
         Some("- The page loads quickly\n- Buttons are easy to find")
     );
     assert_eq!(vague.get(Field::Estimate), None);
+    // The tree implies each item's parent: the row above it one level up, pointing at
+    // that row's ID.
+    let parents: Vec<Option<String>> = ["4100", "4101", "4102", "4105"]
+        .iter()
+        .map(|key| item(&backlog, key).text(Field::Parent).map(str::to_owned))
+        .collect();
+    assert_eq!(
+        parents,
+        [None, Some("4100".into()), Some("4101".into()), Some("4101".into())]
+    );
+    let parent = story.get(Field::Parent).expect("a parent");
+    assert_eq!(backlog.sources[0].position(parent.span.start), pos(3, 1));
     // Area Path and Value Area fill no field, and are kept by name.
     assert_eq!(
         story.by_name("Area Path").next().map(|v| v.as_str()),

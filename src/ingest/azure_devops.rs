@@ -1,6 +1,7 @@
 //! Azure DevOps Boards' CSV export (a query's results, "Export to CSV"): one row per work
 //! item, its columns those the query shows. A tree query writes the title of each level
-//! in its own column (`Title 1`, `Title 2`, …): a row's title is the one it fills.
+//! in its own column (`Title 1`, `Title 2`, …): a row's title is the one it fills, its
+//! parent the row above it one level up.
 //!
 //! | field | column |
 //! |---|---|
@@ -12,7 +13,7 @@
 //! | status | `State` (`New`, `Active`, `Resolved`, `Closed`, `Removed`; `Approved`, `Committed`, `Done`) |
 //! | priority | `Priority` (1–4) |
 //! | estimate | `Story Points` (Agile), `Effort` (Scrum), `Size` (CMMI) |
-//! | parent | `Parent` |
+//! | parent | `Parent`; in a tree query, the row one level up ([`csv_tree`](super::csv_tree)) |
 //! | sprint | `Iteration Path` |
 //! | labels | `Tags`, separated by `;` |
 //! | assignee | `Assigned To` |

@@ -21,7 +21,7 @@ use crate::ingest::csv_rows::{Column, CsvRows, Layout};
 use crate::ingest::fields::FieldMap;
 use crate::ingest::unsupported::Unsupported;
 use crate::ingest::ReadOptions;
-use crate::ingest::{csv_cell, csv_split, labels};
+use crate::ingest::{csv_cell, csv_split, csv_tree, labels};
 use crate::source::Source;
 
 /// Reads every issue of a CSV export of the tracker `preset` describes: its rows, kept
@@ -50,15 +50,32 @@ pub fn read(
     };
     // A header and no rows (a filter that matched nothing) is an empty backlog.
     let rows = reading.rows(records.position)?;
+    let tree_parents = csv_tree::parents(
+        text,
+        delimiter,
+        columns.names.len(),
+        &columns.of(Field::Summary),
+        &rows,
+    );
+    let mut origins = columns.origins(preset);
+    if !tree_parents.is_empty() {
+        if let Some(parent) = origins.iter_mut().find(|o| o.field == Field::Parent) {
+            parent.names.push(TREE_PARENT.to_owned());
+        }
+    }
     let info = FileInfo {
         kind: preset.kind,
-        origins: columns.origins(preset),
+        origins,
         decoder: Some(Arc::new(CsvRows {
             layout: columns.layout(delimiter, preset),
+            tree_parents,
         })),
     };
     Ok((info, rows))
 }
+
+/// How a parent implied by a tree query's rows is named (see [`csv_tree`]).
+pub const TREE_PARENT: &str = "the row one level up (tree query)";
 
 /// Below this many bytes of records a file is read in one piece.
 const PARALLEL_FROM: usize = 1 << 20;
@@ -360,6 +377,13 @@ impl Columns {
             order,
             key_column,
         })
+    }
+
+    /// The columns of `field`, in header order.
+    fn of(&self, field: Field) -> Vec<usize> {
+        (0..self.fields.len())
+            .filter(|&column| self.fields[column] == Some(field))
+            .collect()
     }
 
     /// What decoding the rows needs.

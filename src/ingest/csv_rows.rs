@@ -2,9 +2,10 @@
 //! (see [`crate::backlog::stored`]): the row's cells are found again and each kept column's cell
 //! becomes an entry (or several: a cell of labels, split, and what its labels say).
 
+use std::collections::HashMap;
 use std::sync::Arc;
 
-use crate::backlog::stored::{Decoder, Kept};
+use crate::backlog::stored::{Decoder, Kept, Raw};
 use crate::backlog::{Entry, Field, Item, MappedText, Span, Value};
 use crate::ingest::csv_preset::Cells;
 use crate::ingest::{csv_cell, csv_reader, labels};
@@ -35,6 +36,24 @@ pub struct Layout {
 #[derive(Debug)]
 pub struct CsvRows {
     pub layout: Layout,
+    /// Per record, its parent's key as a tree query's rows imply it
+    /// ([`csv_tree`](super::csv_tree)).
+    pub tree_parents: HashMap<u32, Raw>,
+}
+
+impl CsvRows {
+    /// The parent a tree query implies for `row`, after any a column names.
+    fn tree_parent(&self, text: &str, row: &Kept) -> Option<Entry> {
+        let span = self.tree_parents.get(&row.record)?.span();
+        Some(Entry {
+            name: Arc::from(csv_reader::TREE_PARENT),
+            field: Some(Field::Parent),
+            value: Value {
+                text: MappedText::verbatim(text.get(span.start..span.end)?, span.start),
+                span,
+            },
+        })
+    }
 }
 
 impl Decoder for CsvRows {
@@ -59,13 +78,14 @@ impl Decoder for CsvRows {
                 continue;
             };
             let before = entries.len();
-            entries.extend(cell_entries(text, layout, column, cell));
+            push_entries(text, layout, column, cell, &mut entries);
             if entries.len() == before {
                 if let Some(field) = layout.columns.get(column).and_then(|c| c.field) {
                     blanks.push((field, inside(cell)));
                 }
             }
         }
+        entries.extend(self.tree_parent(text, row));
         Item {
             source: row.source as usize,
             record: row.record as usize,
@@ -96,41 +116,46 @@ impl Decoder for CsvRows {
             layout.columns.len(),
         );
         let labels_fill = layout.cells.labels_fill_fields && labels::example(field).is_some();
-        layout
-            .order
-            .iter()
-            .filter(|&&column| {
-                let of = layout.columns.get(column).and_then(|c| c.field);
-                of == Some(field) || labels_fill && of == Some(Field::Labels)
-            })
-            .filter_map(|&column| Some(cell_entries(text, layout, column, cells.get(column)?)))
-            .flatten()
+        let mut entries = Vec::new();
+        for &column in &layout.order {
+            let of = layout.columns.get(column).and_then(|c| c.field);
+            if of == Some(field) || labels_fill && of == Some(Field::Labels) {
+                if let Some(cell) = cells.get(column) {
+                    push_entries(text, layout, column, cell, &mut entries);
+                }
+            }
+        }
+        if field == Field::Parent {
+            entries.extend(self.tree_parent(text, row));
+        }
+        entries
+            .into_iter()
             .filter(|entry| entry.field == Some(field))
             .map(|entry| entry.value)
             .collect()
     }
 }
 
-/// The entries of the cell at `cell` in `text`, of column `column`: none when it is blank
-/// or says the field is unset; one per label in a cell of labels, then one per field a
-/// label fills.
-fn cell_entries(text: &str, layout: &Layout, column: usize, cell: &Span) -> Vec<Entry> {
+/// Pushes the entries of the cell at `cell` in `text`, of column `column`: none when it is
+/// blank or says the field is unset; one per label in a cell of labels, then one per field
+/// a label fills.
+fn push_entries(text: &str, layout: &Layout, column: usize, cell: &Span, out: &mut Vec<Entry>) {
     let Some(column) = layout.columns.get(column) else {
-        return Vec::new();
+        return;
     };
     let cells = &layout.cells;
     let value = text
         .get(cell.start..cell.end)
         .and_then(|raw| csv_cell::value(raw, cell.start, column.field, cells.markup))
         .filter(|value| {
-            let value = value.as_str().trim();
-            !cells
-                .unset
-                .iter()
-                .any(|unset| unset.eq_ignore_ascii_case(value))
+            let unset = |words: &[&str]| {
+                let value = value.as_str().trim();
+                words.iter().any(|word| word.eq_ignore_ascii_case(value))
+            };
+            cells.unset.is_empty() || !unset(cells.unset)
         });
     let Some(value) = value else {
-        return Vec::new();
+        return;
     };
     let entry = |field, value| Entry {
         name: Arc::clone(&column.name),
@@ -141,7 +166,8 @@ fn cell_entries(text: &str, layout: &Layout, column: usize, cell: &Span) -> Vec<
         .label_separator
         .filter(|_| column.field == Some(Field::Labels));
     let Some(separator) = separator else {
-        return vec![entry(column.field, value)];
+        out.push(entry(column.field, value));
+        return;
     };
     let labels = split(&value.text, separator);
     let filled: Vec<Entry> = labels
@@ -152,8 +178,8 @@ fn cell_entries(text: &str, layout: &Layout, column: usize, cell: &Span) -> Vec<
             Some(entry(Some(field), slice(&label.text, range)))
         })
         .collect();
-    let labels = labels.into_iter().map(|label| entry(column.field, label));
-    labels.chain(filled).collect()
+    out.extend(labels.into_iter().map(|label| entry(column.field, label)));
+    out.extend(filled);
 }
 
 /// The non-blank parts of `text` between `separator`s, trimmed, each mapped to the file.

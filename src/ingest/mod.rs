@@ -8,6 +8,7 @@ pub mod csv_preset;
 pub mod csv_reader;
 pub mod csv_rows;
 pub mod csv_split;
+pub mod csv_tree;
 pub mod detect;
 pub mod fields;
 pub mod github_issues;
