@@ -1589,7 +1589,7 @@ fn a_backlog_of_tasks_says_no_story_was_checked_and_how_to_include_them() {
         err.contains("note: no stories checked")
             && err.contains("Task (6), Bug (1), Epic (1)")
             && err.contains(
-                "story_types = [\"Story\", \"User Story\", \"Historia\", \"História\", \"Storia\", \"Task\"]"
+                "story_types = [\"Story\", \"User Story\", \"Historia\", \"História\", \"Storia\", \"Product Backlog Item\", \"Task\"]"
             ),
         "{err}"
     );

@@ -674,7 +674,12 @@ fn azure_devops_tree_query() {
         .collect();
     assert_eq!(
         parents,
-        [None, Some("4100".into()), Some("4101".into()), Some("4101".into())]
+        [
+            None,
+            Some("4100".into()),
+            Some("4101".into()),
+            Some("4101".into())
+        ]
     );
     let parent = story.get(Field::Parent).expect("a parent");
     assert_eq!(backlog.sources[0].position(parent.span.start), pos(3, 1));
