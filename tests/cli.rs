@@ -607,6 +607,34 @@ fn azure_devops_csv_export() {
     insta::assert_snapshot!(stdout(&rendered));
 }
 
+/// A flat query of the Scrum process: `Product Backlog Item` is a story, `Effort` its
+/// estimate, `Done` not checked, an `Impediment` no story.
+#[test]
+fn azure_devops_scrum_backlog() {
+    let check = backlint(&[
+        "check",
+        "--format",
+        "concise",
+        "fixtures/azure-devops-scrum.csv",
+    ]);
+    assert_eq!(check.status.code(), Some(1), "{}", stderr(&check));
+    let findings = stdout(&check);
+    assert!(
+        findings.contains("fixtures/azure-devops-scrum.csv:3:27: error[story-format] 5202"),
+        "{findings}"
+    );
+    // 5201 is a well-written story with Given/When/Then criteria in rich text.
+    for key in ["5201", "5203", "5204"] {
+        assert!(!findings.contains(&format!(" {key}:")), "{key}\n{findings}");
+    }
+    let human = backlint(&["check", "fixtures/azure-devops-scrum.csv"]);
+    assert!(
+        stdout(&human).contains("4 items read, 3 in scope, 2 stories checked"),
+        "{}",
+        stdout(&human)
+    );
+}
+
 /// A query whose columns leave out the title: the error says to add it.
 #[test]
 fn azure_devops_csv_without_a_title() {
