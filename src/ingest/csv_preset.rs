@@ -71,10 +71,7 @@ impl CsvPreset {
         if self.columns.is_empty() {
             return Cow::Borrowed(configured);
         }
-        let mut map = FieldMap::empty();
-        for &(field, names) in self.columns {
-            map.set(field, names.iter().map(|n| n.to_string()).collect());
-        }
+        let mut map = FieldMap::of_table(self.columns);
         for field in configured.configured() {
             map.set(field, configured.names(field).to_vec());
         }

@@ -35,11 +35,18 @@ impl Default for FieldMap {
 }
 
 impl FieldMap {
-    /// A map that knows no names (a tracker's preset fills it, see
+    /// A map of the names in `table` alone, most preferred first (a tracker's preset, see
     /// [`CsvPreset::field_map`](super::csv_preset::CsvPreset::field_map)).
-    pub fn empty() -> Self {
+    pub fn of_table(table: &[(Field, &[&str])]) -> Self {
+        let names = |field| {
+            let names = table.iter().filter(move |(f, _)| *f == field);
+            names.flat_map(|(_, names)| names.iter().map(|n| n.to_string()))
+        };
         FieldMap {
-            candidates: Field::ALL.into_iter().map(|f| (f, Vec::new())).collect(),
+            candidates: Field::ALL
+                .into_iter()
+                .map(|f| (f, names(f).collect()))
+                .collect(),
             configured: Vec::new(),
         }
     }

@@ -175,9 +175,10 @@ fn board_of<'b, 'a>(source: &'a Source, root: &'b Json<'a>) -> Result<Board<'b, 
     };
     let mut lists = HashMap::new();
     for list in objects("lists") {
-        if let (Some(id), Some(name)) = (list.get_string("id"), list.get_string("name")) {
+        let id = list.get_string("id").and_then(id_of);
+        if let (Some(id), Some(name)) = (id, list.get_string("name")) {
             let closed = list.get_boolean("closed").is_some_and(|c| c.value);
-            lists.insert(str_of(id), (name, closed));
+            lists.insert(id, (name, closed));
         }
     }
     let mut members = HashMap::new();
@@ -185,19 +186,19 @@ fn board_of<'b, 'a>(source: &'a Source, root: &'b Json<'a>) -> Result<Board<'b, 
         let name = member
             .get_string("fullName")
             .or_else(|| member.get_string("username"));
-        if let (Some(id), Some(name)) = (member.get_string("id"), name) {
-            members.insert(str_of(id), name);
+        if let (Some(id), Some(name)) = (member.get_string("id").and_then(id_of), name) {
+            members.insert(id, name);
         }
     }
     let mut checklists: HashMap<&'a str, Vec<&'b Object<'a>>> = HashMap::new();
     for checklist in objects("checklists") {
-        if let Some(card) = checklist.get_string("idCard") {
-            checklists.entry(str_of(card)).or_default().push(checklist);
+        if let Some(card) = checklist.get_string("idCard").and_then(id_of) {
+            checklists.entry(card).or_default().push(checklist);
         }
     }
     let custom_fields = objects("customFields")
         .into_iter()
-        .filter_map(|field| Some((str_of(field.get_string("id")?), field)))
+        .filter_map(|field| Some((id_of(field.get_string("id")?)?, field)))
         .collect();
     Ok(Board {
         text: source.text(),
@@ -209,11 +210,12 @@ fn board_of<'b, 'a>(source: &'a Source, root: &'b Json<'a>) -> Result<Board<'b, 
     })
 }
 
-/// An id's text. Ids are plain hexadecimal: a string with escapes is no id (and matches none).
-fn str_of<'a>(literal: &StringLit<'a>) -> &'a str {
+/// An id's text. Ids are plain hexadecimal: a string with escapes is no id (`None`, which
+/// refers to nothing).
+fn id_of<'a>(literal: &StringLit<'a>) -> Option<&'a str> {
     match &literal.value {
-        std::borrow::Cow::Borrowed(text) => text,
-        std::borrow::Cow::Owned(_) => "",
+        std::borrow::Cow::Borrowed(text) => Some(text),
+        std::borrow::Cow::Owned(_) => None,
     }
 }
 
@@ -273,7 +275,7 @@ impl<'a> Board<'_, 'a> {
         }
         let list = card
             .get_string("idList")
-            .and_then(|id| self.lists.get(str_of(id)));
+            .and_then(|id| self.lists.get(id_of(id)?));
         if let Some((list_name, _)) = list {
             add("idList", Some(Field::Status), self.string_value(list_name));
         }
@@ -304,21 +306,22 @@ impl<'a> Board<'_, 'a> {
         for id in member_ids.into_iter().flat_map(|a| a.elements.iter()) {
             let name = id
                 .as_string_lit()
-                .and_then(|id| self.members.get(str_of(id)));
+                .and_then(|id| self.members.get(id_of(id)?));
             if let Some(name) = name {
                 add("idMembers", Some(Field::Assignee), self.string_value(name));
             }
         }
-        let card_id = card.get_string("id").map(str_of).unwrap_or_default();
-        for checklist in self.checklists.get(card_id).into_iter().flatten() {
+        let card_id = card.get_string("id").and_then(id_of);
+        let checklists = card_id.and_then(|id| self.checklists.get(id));
+        for checklist in checklists.into_iter().flatten() {
             if let Some(criteria) = self.criteria(checklist) {
                 add("checklists", Some(Field::AcceptanceCriteria), criteria);
             }
         }
         for (name, value) in self.custom_fields(card) {
-            let field = options.fields.lookup(name).map(|(field, _)| field);
-            if field.is_some() || options.keeps_unmapped(name) {
-                add(name, field, value);
+            let field = options.fields.lookup(&name).map(|(field, _)| field);
+            if field.is_some() || options.keeps_unmapped(&name) {
+                add(&name, field, value);
             }
         }
         if let Some(url) = card
@@ -339,27 +342,27 @@ impl<'a> Board<'_, 'a> {
 
     /// The card's custom field values (`customFieldItems[]`) by their field's name: a
     /// number, text, date or checkbox as written, a dropdown's chosen option's text.
-    fn custom_fields(&self, card: &Object<'a>) -> Vec<(&'a str, Value)> {
+    fn custom_fields(&self, card: &Object<'a>) -> Vec<(String, Value)> {
         let items = card.get_array("customFieldItems");
         let items = items.into_iter().flat_map(|a| a.elements.iter());
         items
             .filter_map(Json::as_object)
             .filter_map(|item| {
-                let id = str_of(item.get_string("idCustomField")?);
+                let id = id_of(item.get_string("idCustomField")?)?;
                 let definition = self.custom_fields.get(id)?;
-                let name = str_of(definition.get_string("name")?);
+                let name = definition.get_string("name")?.value.to_string();
                 let value = match item.get_object("value") {
                     Some(value) => ["number", "text", "date", "checked"]
                         .iter()
                         .find_map(|kind| value.get_string(kind))?,
                     None => {
-                        let chosen = str_of(item.get_string("idValue")?);
+                        let chosen = id_of(item.get_string("idValue")?)?;
                         let options = definition.get_array("options")?;
                         options
                             .elements
                             .iter()
                             .filter_map(Json::as_object)
-                            .find(|option| option.get_string("id").map(str_of) == Some(chosen))?
+                            .find(|option| option.get_string("id").and_then(id_of) == Some(chosen))?
                             .get_object("value")?
                             .get_string("text")?
                     }
