@@ -4,7 +4,7 @@
 //! descriptions wiki markup, one label per `Labels` column.
 
 use crate::backlog::FileKind;
-use crate::ingest::csv_preset::{Cells, CsvPreset};
+use crate::ingest::csv_preset::{Cells, CsvPreset, Markup};
 
 /// `--input-format jira-csv`.
 pub const PRESET: CsvPreset = CsvPreset {
@@ -17,7 +17,7 @@ pub const PRESET: CsvPreset = CsvPreset {
     columns: &[],
     signature: &[],
     cells: Cells {
-        markup: crate::ingest::csv_preset::Markup::Wiki,
+        markup: Markup::Wiki,
         label_separator: None,
         labels_fill_fields: false,
         unset: &[],
