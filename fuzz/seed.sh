@@ -16,7 +16,18 @@ seed() {
 
 seed csv "$root"/fixtures/*.csv "$root"/fixtures/errors/*.csv
 seed json "$root"/fixtures/*.json "$root"/fixtures/errors/*.json
+# The first byte picks the tracker, in READERS order: 0 Azure DevOps, 1 GitLab, 2 Linear.
+mkdir -p corpus/tracker_csv
+for file in "$root"/fixtures/azure-devops-*.csv "$root"/fixtures/gitlab-*.csv "$root"/fixtures/linear-*.csv; do
+    case "$file" in
+        */azure-devops-*) pick='\000' ;;
+        */gitlab-*) pick='\001' ;;
+        *) pick='\002' ;;
+    esac
+    { printf "$pick"; cat "$file"; } > "corpus/tracker_csv/$(basename "$file")"
+done
 seed github_issues "$root"/fixtures/github-issues.json
+seed trello "$root"/fixtures/trello-*.json "$root"/fixtures/errors/trello-*.json
 seed jira_xml "$root"/fixtures/*.xml "$root"/fixtures/errors/*.xml
 seed html "$root"/fixtures/jira-xml.xml
 seed markdown "$root"/fixtures/stories.md "$root"/README.md

@@ -60,8 +60,15 @@ impl Default for Scope {
         let strings = |list: &[&str]| list.iter().map(|s| s.to_string()).collect();
         Scope {
             // Jira's story type in English, Spanish, Portuguese and Italian (its German and
-            // French UIs say Story).
-            story_types: strings(&["Story", "User Story", "Historia", "História", "Storia"]),
+            // French UIs say Story); Azure DevOps's in its Agile and Scrum processes.
+            story_types: strings(&[
+                "Story",
+                "User Story",
+                "Historia",
+                "História",
+                "Storia",
+                "Product Backlog Item",
+            ]),
             stories_by_summary: true,
             not_story_types: strings(&[
                 "Epic",
@@ -83,6 +90,9 @@ impl Default for Scope {
                 "Fehler",
                 "Bogue",
                 "Erro",
+                // Azure DevOps's types above and beside its backlog items.
+                "Feature",
+                "Impediment",
             ]),
             skip_statuses: Vec::new(),
             // Jira's Done category in English, Spanish, German, French, Portuguese and Italian.
@@ -119,6 +129,9 @@ impl Default for Scope {
                 "Completato",
                 "Chiuso",
                 "Risolto",
+                // Azure DevOps's state for items taken off the backlog; Linear's duplicates.
+                "Removed",
+                "Duplicate",
             ]),
         }
     }

@@ -539,6 +539,194 @@ fn jira_xml_export() {
     insta::assert_snapshot!(stdout(&rendered));
 }
 
+/// Azure DevOps's CSV export of a tree query: recognised by its `ID` and `Work Item Type`
+/// columns, each level's title in its own column, the rich-text criteria made plain and
+/// findings pointing into the HTML in the CSV cell.
+#[test]
+fn azure_devops_csv_export() {
+    let fields = backlint(&["fields", "fixtures/azure-devops-tree.csv"]);
+    assert_eq!(fields.status.code(), Some(0), "{}", stderr(&fields));
+    let text = stdout(&fields);
+    for line in [
+        "fixtures/azure-devops-tree.csv (azure-devops-csv, UTF-8 with BOM, 6 items)",
+        "summary              Title 1, Title 2, Title 3",
+        "parent               the row one level up (tree query)",
+        "acceptance_criteria  Acceptance Criteria",
+        "sprint               Iteration Path",
+        "labels               Tags",
+    ] {
+        assert!(text.contains(line), "{line}\n{text}");
+    }
+    let check = backlint(&[
+        "check",
+        "--format",
+        "concise",
+        "fixtures/azure-devops-tree.csv",
+    ]);
+    assert_eq!(check.status.code(), Some(1), "{}", stderr(&check));
+    let findings = stdout(&check);
+    // 4104 is Closed; the epic, the feature and the bug are no stories.
+    for key in ["4100", "4101", "4104", "4105"] {
+        assert!(!findings.contains(&format!(" {key}:")), "{key}\n{findings}");
+    }
+    assert!(
+        findings.contains("fixtures/azure-devops-tree.csv:5:69: error[missing-estimate] 4103"),
+        "{findings}"
+    );
+    let rendered = backlint(&[
+        "check",
+        "--select",
+        "untestable-acceptance-criteria",
+        "fixtures/azure-devops-tree.csv",
+    ]);
+    assert_eq!(rendered.status.code(), Some(1), "{}", stderr(&rendered));
+    insta::assert_snapshot!(stdout(&rendered));
+}
+
+/// A flat query of the Scrum process: `Product Backlog Item` is a story, `Effort` its
+/// estimate, `Done` not checked, an `Impediment` no story.
+#[test]
+fn azure_devops_scrum_backlog() {
+    let check = backlint(&[
+        "check",
+        "--format",
+        "concise",
+        "fixtures/azure-devops-scrum.csv",
+    ]);
+    assert_eq!(check.status.code(), Some(1), "{}", stderr(&check));
+    let findings = stdout(&check);
+    assert!(
+        findings.contains("fixtures/azure-devops-scrum.csv:3:27: error[story-format] 5202"),
+        "{findings}"
+    );
+    // 5201 is a well-written story with Given/When/Then criteria in rich text.
+    for key in ["5201", "5203", "5204"] {
+        assert!(!findings.contains(&format!(" {key}:")), "{key}\n{findings}");
+    }
+    let human = backlint(&["check", "fixtures/azure-devops-scrum.csv"]);
+    assert!(
+        stdout(&human).contains("4 items read, 3 in scope, 2 stories checked"),
+        "{}",
+        stdout(&human)
+    );
+}
+
+/// A query whose columns leave out the title: the error says to add it.
+#[test]
+fn azure_devops_csv_without_a_title() {
+    insta::assert_snapshot!(input_error(&[
+        "check",
+        "fixtures/errors/azure-devops-no-title.csv"
+    ]));
+}
+
+/// GitLab's and Linear's CSV exports: recognised by their headers, Markdown descriptions
+/// made plain, labels that carry the type and priority.
+#[test]
+fn gitlab_and_linear_csv_exports() {
+    let fields = backlint(&[
+        "fields",
+        "fixtures/gitlab-issues.csv",
+        "fixtures/linear-issues.csv",
+    ]);
+    assert_eq!(fields.status.code(), Some(0), "{}", stderr(&fields));
+    let text = stdout(&fields);
+    for line in [
+        "fixtures/gitlab-issues.csv (gitlab-csv, UTF-8, 4 items)",
+        "issue_type           Labels (as \"type::story\")",
+        "estimate             Weight, Labels (as \"points::3\")",
+        "parent_summary       Epic Title",
+        "fixtures/linear-issues.csv (linear-csv, UTF-8, 4 items)",
+        "sprint               Cycle Number",
+        "parent               Parent issue",
+    ] {
+        assert!(text.contains(line), "{line}\n{text}");
+    }
+    let check = backlint(&[
+        "check",
+        "--format",
+        "concise",
+        "fixtures/gitlab-issues.csv",
+        "fixtures/linear-issues.csv",
+    ]);
+    assert_eq!(check.status.code(), Some(1), "{}", stderr(&check));
+    let findings = stdout(&check);
+    // Closed and Done items are not checked; bugs (a `bug` or `Bug` label) are no stories.
+    for key in [" 9:", " 14:", "ENG-19", "ENG-23"] {
+        assert!(!findings.contains(key), "{key}\n{findings}");
+    }
+    // `No priority` is no priority, pointed at where it is written.
+    assert!(
+        findings.contains("fixtures/linear-issues.csv:9:49: warning[missing-priority] ENG-22"),
+        "{findings}"
+    );
+    let rendered = backlint(&[
+        "check",
+        "--select",
+        "untestable-acceptance-criteria,vague-language",
+        "fixtures/gitlab-issues.csv",
+        "fixtures/linear-issues.csv",
+    ]);
+    assert_eq!(rendered.status.code(), Some(1), "{}", stderr(&rendered));
+    insta::assert_snapshot!(stdout(&rendered));
+}
+
+/// A GitLab export cut off inside a description (a truncated download): the open quote.
+#[test]
+fn gitlab_csv_cut_off() {
+    insta::assert_snapshot!(input_error(&[
+        "check",
+        "fixtures/errors/gitlab-cut-off.csv"
+    ]));
+}
+
+/// Another tracker's export read as Linear's: the error names the column Linear writes.
+#[test]
+fn linear_csv_forced_on_a_jira_export() {
+    insta::assert_snapshot!(input_error(&[
+        "check",
+        "--input-format",
+        "linear-csv",
+        "fixtures/jira-server.csv"
+    ]));
+}
+
+/// A Trello board's JSON export: recognised by a board's keys, lists as statuses,
+/// checklists as criteria, findings pointing into the checklist item's string.
+#[test]
+fn trello_board_export() {
+    let fields = backlint(&["fields", "fixtures/trello-board.json"]);
+    assert_eq!(fields.status.code(), Some(0), "{}", stderr(&fields));
+    let text = stdout(&fields);
+    for line in [
+        "fixtures/trello-board.json (trello-json, UTF-8, 5 items)",
+        "acceptance_criteria  checklists[].checkItems[].name (idCard)",
+        "status               idList → lists[].name",
+        "estimate             customFieldItems → customFields[].name \"Story Points\"",
+    ] {
+        assert!(text.contains(line), "{line}\n{text}");
+    }
+    let rendered = backlint(&[
+        "check",
+        "--select",
+        "untestable-acceptance-criteria,missing-priority",
+        "fixtures/trello-board.json",
+    ]);
+    assert_eq!(rendered.status.code(), Some(1), "{}", stderr(&rendered));
+    // The archived card (#9) and the card on an archived list (#5) are not checked.
+    insta::assert_snapshot!(stdout(&rendered));
+}
+
+/// A Trello export cut off in the middle: detected by the board's first keys, refused
+/// where the file ends.
+#[test]
+fn trello_board_cut_off() {
+    insta::assert_snapshot!(input_error(&[
+        "check",
+        "fixtures/errors/trello-cut-off.json"
+    ]));
+}
+
 /// Rows without their header on standard input: no story-list fallback.
 #[test]
 fn delimited_text_without_a_header() {
@@ -1348,7 +1536,7 @@ fn a_backlog_of_tasks_says_no_story_was_checked_and_how_to_include_them() {
         err.contains("note: no stories checked")
             && err.contains("Task (6), Bug (1), Epic (1)")
             && err.contains(
-                "story_types = [\"Story\", \"User Story\", \"Historia\", \"História\", \"Storia\", \"Task\"]"
+                "story_types = [\"Story\", \"User Story\", \"Historia\", \"História\", \"Storia\", \"Product Backlog Item\", \"Task\"]"
             ),
         "{err}"
     );

@@ -619,6 +619,36 @@ fn a_row_with_fewer_cells_reads() {
     );
 }
 
+/// Trackers' exports with references to nothing and values of the wrong kind: read, the
+/// odd values ignored, never a panic.
+#[test]
+fn tracker_exports_with_dangling_references_and_odd_values_read() {
+    let dir = TempDir::new("trackers");
+    dir.write(
+        "board.json",
+        r#"{"id":"b","prefs":{},"labelNames":{},"cards":[
+            {"id":"c1","idShort":1,"name":"As a clerk, I want labels, so that parcels ship","idList":"gone","idMembers":["nobody",7],"labels":["Story",{"name":5}],"customFieldItems":[{"idCustomField":"x"},3]},
+            {"id":"c2","name":"","closed":"yes"},
+            7
+        ],"lists":[{"id":"l"}],"checklists":[{"idCard":"c1","checkItems":[{"name":""},{"state":"complete"},"x"]},{"idCard":5}],"customFields":[{"id":"x"}]}"#,
+    );
+    let run = read_fine(dir.path(), &["fields", "board.json"]);
+    assert!(
+        run.stdout
+            .contains("board.json (trello-json, UTF-8, 2 items)"),
+        "{}",
+        run.describe()
+    );
+    dir.write(
+        "query.csv",
+        "ID,Work Item Type,Title 1,Title 2,Tags,Acceptance Criteria\n\
+         1,User Story,,,; ;,<div>\n\
+         2,Epic,A,B,;x;;,\"</div><ul><li><li>&#xFFFFFFFF;&bogus\"\n",
+    );
+    let run = read_fine(dir.path(), &["check", "--format", "concise", "query.csv"]);
+    assert!(run.stdout.contains("query.csv:2:"), "{}", run.describe());
+}
+
 // ---------------------------------------------------------------------------------------
 // Configuration and rules.
 

@@ -601,3 +601,226 @@ fn jira_xml_export_with_custom_fields() {
     assert_eq!(task.get(Field::Assignee), None);
     assert_eq!(task.get(Field::Description), None);
 }
+
+#[test]
+fn azure_devops_tree_query() {
+    let backlog = read(&["azure-devops-tree.csv"]);
+    assert_eq!(backlog.files[0].kind.reader, "azure-devops-csv");
+    let keys: Vec<&str> = (0..backlog.len()).map(|i| backlog.key(i)).collect();
+    assert_eq!(keys, ["4100", "4101", "4102", "4103", "4104", "4105"]);
+    // Each level of the tree writes its title in its own column.
+    assert_eq!(
+        item(&backlog, "4100").text(Field::Summary),
+        Some("Checkout")
+    );
+    assert_eq!(
+        item(&backlog, "4101").text(Field::Summary),
+        Some("Saved baskets")
+    );
+    let story = item(&backlog, "4102");
+    assert_eq!(story.text(Field::IssueType), Some("User Story"));
+    assert_eq!(story.text(Field::Status), Some("Active"));
+    assert_eq!(story.text(Field::Sprint), Some("Pantry\\Sprint 3"));
+    assert_eq!(
+        story.get(Field::Estimate).and_then(|v| v.as_number()),
+        Some(5.0)
+    );
+    assert_eq!(story.text(Field::Priority), Some("2"));
+    assert_eq!(
+        story.text(Field::Assignee),
+        Some("Sam Roe <sam.roe@example.com>")
+    );
+    // `Tags` holds several, separated by `; `: each is a label of its own.
+    assert_eq!(texts(&story, Field::Labels), ["basket", "mobile"]);
+    let (at, text) = position_of(&backlog, &story, Field::Labels, "basket");
+    assert_eq!((at, text.as_str()), (pos(4, 150), "basket"));
+    let labels: Vec<_> = story.all(Field::Labels).collect();
+    let source = &backlog.sources[0];
+    assert_eq!(
+        &source.text()[labels[1].span.start..labels[1].span.end],
+        "mobile"
+    );
+    // Rich text made plain: one line per `<div>`, entities undone, `&nbsp;` a space.
+    assert_eq!(
+        story.text(Field::AcceptanceCriteria),
+        Some("Given a saved basket & a second device\nWhen I sign in there\nThen the basket shows \"Saved\" and its items")
+    );
+    assert_eq!(
+        story.text(Field::Description),
+        Some("Why: shoppers switch devices mid-order.")
+    );
+    // Through the HTML entities and the CSV quoting, to the file.
+    let (_, text) = position_of(&backlog, &story, Field::AcceptanceCriteria, "& a second");
+    assert_eq!(text, "&amp; a second");
+    let (at, text) = position_of(
+        &backlog,
+        &story,
+        Field::AcceptanceCriteria,
+        "When I sign in",
+    );
+    assert_eq!((at, text.as_str()), (pos(4, 260), "When I sign in"));
+    // A bulleted list of criteria.
+    let vague = item(&backlog, "4103");
+    assert_eq!(
+        vague.text(Field::AcceptanceCriteria),
+        Some("- The page loads quickly\n- Buttons are easy to find")
+    );
+    assert_eq!(vague.get(Field::Estimate), None);
+    // The tree implies each item's parent: the row above it one level up, pointing at
+    // that row's ID.
+    let parents: Vec<Option<String>> = ["4100", "4101", "4102", "4105"]
+        .iter()
+        .map(|key| item(&backlog, key).text(Field::Parent).map(str::to_owned))
+        .collect();
+    assert_eq!(
+        parents,
+        [
+            None,
+            Some("4100".into()),
+            Some("4101".into()),
+            Some("4101".into())
+        ]
+    );
+    let parent = story.get(Field::Parent).expect("a parent");
+    assert_eq!(backlog.sources[0].position(parent.span.start), pos(3, 1));
+    // Area Path and Value Area fill no field, and are kept by name.
+    assert_eq!(
+        story.by_name("Area Path").next().map(|v| v.as_str()),
+        Some("Pantry\\Web")
+    );
+}
+
+#[test]
+fn gitlab_issues_csv() {
+    let backlog = read(&["gitlab-issues.csv"]);
+    assert_eq!(backlog.files[0].kind.reader, "gitlab-csv");
+    let keys: Vec<&str> = (0..backlog.len()).map(|i| backlog.key(i)).collect();
+    assert_eq!(keys, ["12", "13", "14", "9"]);
+    let story = item(&backlog, "12");
+    // Scoped labels give the type and priority; every label is still a label.
+    assert_eq!(story.text(Field::IssueType), Some("story"));
+    assert_eq!(story.text(Field::Priority), Some("high"));
+    assert_eq!(
+        texts(&story, Field::Labels),
+        ["type::story", "priority::high", "basket"]
+    );
+    let (at, text) = position_of(&backlog, &story, Field::Priority, "high");
+    assert_eq!((at, text.as_str()), (pos(11, 143), "high"));
+    assert_eq!(
+        story.get(Field::Estimate).and_then(|v| v.as_number()),
+        Some(5.0)
+    );
+    assert_eq!(story.text(Field::Sprint), Some("Sprint 3"));
+    assert_eq!(story.text(Field::Parent), Some("3"));
+    assert_eq!(story.text(Field::ParentSummary), Some("Checkout"));
+    assert_eq!(story.text(Field::Assignee), Some("Sam Roe"));
+    // Markdown made plain: the template's comment and the emphasis gone, the task list
+    // kept under its heading, mapping back through the CSV's `""`.
+    let description = story.text(Field::Description).unwrap();
+    assert_eq!(
+        description,
+        "Why\nShoppers switch devices mid-order.\nAcceptance criteria\n- [ ] The basket is kept for 30 days after I sign out\n- [x] A \"Saved\" badge shows on the café's basket icon\n- [ ] It works on mobile"
+    );
+    let (at, text) = position_of(&backlog, &story, Field::Description, "\"Saved\" badge");
+    // An escaped quote maps to the second quote of its `""`.
+    assert_eq!((at, text.as_str()), (pos(10, 10), "\"Saved\"\" badge"));
+    let bug = item(&backlog, "14");
+    assert_eq!(bug.text(Field::IssueType), Some("bug"));
+    assert_eq!(bug.text(Field::Priority), Some("critical"));
+    assert_eq!(item(&backlog, "9").text(Field::Status), Some("Closed"));
+}
+
+#[test]
+fn linear_csv() {
+    let backlog = read(&["linear-issues.csv"]);
+    assert_eq!(backlog.files[0].kind.reader, "linear-csv");
+    let keys: Vec<&str> = (0..backlog.len()).map(|i| backlog.key(i)).collect();
+    assert_eq!(keys, ["ENG-21", "ENG-22", "ENG-23", "ENG-19"]);
+    let story = item(&backlog, "ENG-21");
+    assert_eq!(story.get(Field::IssueType), None);
+    assert_eq!(story.text(Field::Priority), Some("High"));
+    assert_eq!(story.text(Field::Status), Some("Todo"));
+    assert_eq!(story.text(Field::Sprint), Some("4"));
+    assert_eq!(story.text(Field::Parent), Some("ENG-20"));
+    // Labels joined by `, `, each its own, pointing at its place in the cell.
+    assert_eq!(texts(&story, Field::Labels), ["Feature", "Mobile"]);
+    let mobile = story.all(Field::Labels).nth(1).expect("a second label");
+    let source = &backlog.sources[0];
+    assert_eq!(source.position(mobile.span.start), pos(8, 117));
+    assert_eq!(&source.text()[mobile.span.start..mobile.span.end], "Mobile");
+    assert!(story
+        .text(Field::Description)
+        .unwrap()
+        .ends_with("Acceptance criteria\n- [ ] Past orders show a Reorder button\n- [ ] Items out of stock are named before I pay\n- [ ] Reordering is intuitive"));
+    // `No priority` is no priority: a finding about it points at those words.
+    let unprioritised = item(&backlog, "ENG-22");
+    assert_eq!(unprioritised.get(Field::Priority), None);
+    let missing = unprioritised.missing(Field::Priority);
+    assert_eq!(source.position(missing.start), pos(9, 49));
+    // A `Bug` label is the type, so the bug is no story.
+    assert_eq!(item(&backlog, "ENG-23").text(Field::IssueType), Some("Bug"));
+}
+
+#[test]
+fn trello_board_export() {
+    let backlog = read(&["trello-board.json"]);
+    assert_eq!(backlog.files[0].kind.reader, "trello-json");
+    let keys: Vec<&str> = (0..backlog.len()).map(|i| backlog.key(i)).collect();
+    assert_eq!(keys, ["#12", "#13", "#14", "#9", "#5"]);
+    let story = item(&backlog, "#12");
+    // The list is the status, pointing at the list's name.
+    assert_eq!(story.text(Field::Status), Some("Ready"));
+    let (at, _) = position_of(&backlog, &story, Field::Status, "Ready");
+    let source = &backlog.sources[0];
+    assert_eq!(
+        source.text().lines().nth(at.line - 1).map(str::trim),
+        Some("\"name\": \"Ready\",")
+    );
+    assert_eq!(story.text(Field::IssueType), Some("Story"));
+    assert_eq!(story.text(Field::Priority), Some("high"));
+    // A colour-only label has no name and is no label.
+    assert_eq!(texts(&story, Field::Labels), ["Story", "priority: high"]);
+    assert_eq!(story.text(Field::Assignee), Some("Sam Roe"));
+    assert_eq!(
+        story.text(Field::Description),
+        Some("Shoppers switch devices mid-order.\nSee the research notes.")
+    );
+    // A custom field named as `[fields]` names the estimate; a dropdown by its option.
+    assert_eq!(
+        story.get(Field::Estimate).and_then(|v| v.as_number()),
+        Some(5.0)
+    );
+    assert_eq!(
+        story.by_name("Team").next().map(|v| v.as_str()),
+        Some("Checkout")
+    );
+    // The checklist is the criteria, each item mapped into its string through escapes.
+    assert_eq!(
+        story.text(Field::AcceptanceCriteria),
+        Some("- [ ] The basket is kept for 30 days after I sign out\n- [x] A \"Saved\" badge shows on the café's basket icon")
+    );
+    let (_, text) = position_of(
+        &backlog,
+        &story,
+        Field::AcceptanceCriteria,
+        "\"Saved\" badge",
+    );
+    assert_eq!(text, "\\\"Saved\\\" badge");
+    let (_, text) = position_of(&backlog, &story, Field::AcceptanceCriteria, "café's");
+    assert_eq!(text, "caf\\u00e9's");
+    // An empty `desc`: a finding about it points into its empty string.
+    let empty = item(&backlog, "#13");
+    let missing = empty.missing(Field::Description);
+    assert_eq!(&source.text()[missing.start - 1..missing.start + 1], "\"\"");
+    // Archived: the card itself, or its list.
+    assert_eq!(
+        item(&backlog, "#9").text(Field::StatusCategory),
+        Some("Done")
+    );
+    assert_eq!(
+        item(&backlog, "#5").text(Field::StatusCategory),
+        Some("Done")
+    );
+    assert_eq!(item(&backlog, "#14").get(Field::StatusCategory), None);
+    assert_eq!(item(&backlog, "#14").text(Field::IssueType), Some("Bug"));
+}

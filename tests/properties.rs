@@ -348,6 +348,60 @@ proptest! {
     }
 }
 
+proptest! {
+    #![proptest_config(config(256))]
+
+    /// A Trello card's checklist items become its criteria, one task line each, every
+    /// line's text mapping into its item's string through the escapes.
+    #[test]
+    fn trello_checklist_items_map_back(
+        items in prop::collection::vec(
+            (prop::collection::vec(json_piece(), 1..6), any::<bool>()),
+            1..5,
+        ),
+    ) {
+        let raw_names: Vec<String> = items
+            .iter()
+            .map(|(pieces, _)| pieces.iter().map(|p| p.0.as_str()).collect())
+            .collect();
+        prop_assume!(items.iter().flat_map(|(p, _)| p).all(|p| p.1 != "\u{fffd}"));
+        let check_items: Vec<String> = raw_names
+            .iter()
+            .zip(&items)
+            .map(|(name, (_, done))| {
+                let state = if *done { "complete" } else { "incomplete" };
+                format!("{{\"name\":\"{name}\",\"state\":\"{state}\"}}")
+            })
+            .collect();
+        let json = format!(
+            "{{\"id\":\"b\",\"cards\":[{{\"id\":\"c1\",\"idShort\":1,\"name\":\"A card\",\"idList\":\"l\"}}],\"lists\":[{{\"id\":\"l\",\"name\":\"To Do\"}}],\"checklists\":[{{\"idCard\":\"c1\",\"checkItems\":[{}]}}]}}",
+            check_items.join(",")
+        );
+        let mut backlog = Backlog::default();
+        let read = ingest::add_source(&mut backlog, source("board.json", &json), &options(None));
+        prop_assert!(read.is_ok(), "{:?}\n{}", read.err(), json);
+        prop_assert_eq!(backlog.files[0].kind.reader, "trello-json");
+        let item = backlog.item(0);
+        let expected: Vec<String> = items
+            .iter()
+            .map(|(pieces, done)| {
+                let text: String = pieces.iter().map(|p| p.1.as_str()).collect();
+                (text, done)
+            })
+            .filter(|(text, _)| !text.trim().is_empty())
+            .map(|(text, done)| format!("- [{}] {text}", if *done { "x" } else { " " }))
+            .collect();
+        let criteria = item.get(Field::AcceptanceCriteria);
+        if expected.is_empty() {
+            prop_assert!(criteria.is_none());
+            return Ok(());
+        }
+        let criteria = criteria.expect("criteria");
+        prop_assert_eq!(criteria.as_str(), expected.join("\n"));
+        assert_maps_inside(&criteria.text, &json, criteria.span.start..criteria.span.end);
+    }
+}
+
 // ---------------------------------------------------------------------------------------
 // Markdown.
 
@@ -445,6 +499,86 @@ fn html_text() -> impl Strategy<Value = String> {
         prop::collection::vec(piece, 0..24).prop_map(|p| p.concat()),
         ".{0,40}",
     ]
+}
+
+// ---------------------------------------------------------------------------------------
+// Trackers' CSV exports: HTML or Markdown in CSV cells, several labels in one.
+
+/// A label: no separator, perhaps a quote or a non-ASCII letter.
+fn label() -> impl Strategy<Value = String> {
+    "[a-z\"é ]{0,6}[a-z]"
+}
+
+/// Per tracker: its header (key, title, labels, description, and what else its signature
+/// needs), what joins its labels, and whether its descriptions are HTML (else Markdown).
+const TRACKERS: [(&str, &str, &str, bool); 3] = [
+    (
+        "azure-devops-csv",
+        "ID,Title,Tags,Acceptance Criteria,Work Item Type",
+        "; ",
+        true,
+    ),
+    (
+        "gitlab-csv",
+        "Issue ID,Title,Labels,Description,URL",
+        ",",
+        false,
+    ),
+    (
+        "linear-csv",
+        "ID,Title,Labels,Description,Team,Status",
+        ", ",
+        false,
+    ),
+];
+
+proptest! {
+    #![proptest_config(config(256))]
+
+    #[test]
+    fn tracker_csv_cells_map_back(
+        tracker in 0..TRACKERS.len(),
+        rows in prop::collection::vec(
+            (cell_text(), prop::collection::vec(label(), 0..4), html_text(), markdown(), any::<bool>()),
+            1..5,
+        ),
+    ) {
+        let (reader, header, joiner, html) = TRACKERS[tracker];
+        let mut csv = format!("{header}\r\n");
+        for (index, (title, labels, html_text, markdown, quote)) in rows.iter().enumerate() {
+            let description = if html { html_text } else { markdown };
+            let cells = [
+                encode_cell(&index.to_string(), false),
+                encode_cell(&format!("t{title}"), *quote),
+                encode_cell(&labels.join(joiner), *quote),
+                encode_cell(description, *quote),
+                encode_cell("User Story", *quote),
+                encode_cell("Todo", false),
+            ];
+            let columns = header.split(',').count();
+            csv.push_str(&cells[..columns].join(","));
+            csv.push_str("\r\n");
+        }
+        let mut backlog = Backlog::default();
+        let read = ingest::add_source(&mut backlog, source("export.csv", &csv), &options(None));
+        prop_assert!(read.is_ok(), "{:?}\n{csv:?}", read.err());
+        prop_assert_eq!(backlog.files[0].kind.reader, reader);
+        prop_assert_eq!(backlog.len(), rows.len());
+        for (item, (_, labels, _, _, _)) in backlog.items().zip(&rows) {
+            let read: Vec<&str> = item.all(Field::Labels).map(|v| v.as_str()).collect();
+            let expected: Vec<&str> = labels.iter().map(|t| t.trim()).filter(|t| !t.is_empty()).collect();
+            prop_assert_eq!(&read, &expected);
+            for label in item.all(Field::Labels) {
+                let raw = &csv[label.span.start..label.span.end];
+                prop_assert_eq!(unescape_csv(raw), label.as_str().to_owned());
+            }
+            for field in [Field::Description, Field::AcceptanceCriteria] {
+                if let Some(value) = item.get(field) {
+                    assert_maps_inside(&value.text, &csv, value.span.start..value.span.end);
+                }
+            }
+        }
+    }
 }
 
 // ---------------------------------------------------------------------------------------

@@ -5,7 +5,7 @@
 //! for descriptions and acceptance criteria, every byte of the text mapped back to the file.
 
 use crate::backlog::{Field, MappedText, Span, Value};
-use crate::ingest::wiki;
+use crate::ingest::csv_preset::Markup;
 
 /// A quoted cell that runs to the end of the file: the offset of its opening quote.
 #[derive(Debug)]
@@ -59,11 +59,11 @@ pub fn text(raw: &str, start: usize) -> Result<(MappedText, Span), Unclosed> {
     Ok((text, span))
 }
 
-/// The value of a cell of `field`: its text, plain for the fields written in wiki markup;
-/// `None` when it holds nothing but white space. The cell was checked when it was read, so
+/// The value of a cell of `field`: its text, plain for the fields written in `markup`
+/// (descriptions and acceptance criteria); `None` when it holds nothing but white space. The cell was checked when it was read, so
 /// a quote never closed (which [`is_blank`] reports) does not reach here; should it, the
 /// raw bytes are the text.
-pub fn value(raw: &str, start: usize, field: Option<Field>) -> Option<Value> {
+pub fn value(raw: &str, start: usize, field: Option<Field>, markup: Markup) -> Option<Value> {
     let (text, span) = text(raw, start).unwrap_or_else(|_| {
         let span = Span::new(start, start + raw.len());
         (MappedText::verbatim(raw, start), span)
@@ -72,7 +72,7 @@ pub fn value(raw: &str, start: usize, field: Option<Field>) -> Option<Value> {
         return None;
     }
     let text = match field {
-        Some(Field::Description | Field::AcceptanceCriteria) => wiki::to_plain(&text),
+        Some(Field::Description | Field::AcceptanceCriteria) => markup.to_plain(&text),
         _ => text,
     };
     Some(Value { text, span })

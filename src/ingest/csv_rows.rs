@@ -1,12 +1,14 @@
-//! Decoding the rows of a CSV export that [`jira_csv`](super::jira_csv) kept undecoded
+//! Decoding the rows of a CSV export that [`csv_reader`](super::csv_reader) kept undecoded
 //! (see [`crate::backlog::stored`]): the row's cells are found again and each kept column's cell
-//! becomes an entry.
+//! becomes an entry (or several: a cell of labels, split, and what its labels say).
 
+use std::collections::HashMap;
 use std::sync::Arc;
 
-use crate::backlog::stored::{Decoder, Kept};
-use crate::backlog::{Entry, Field, Item, Span, Value};
-use crate::ingest::{csv_cell, jira_csv};
+use crate::backlog::stored::{Decoder, Kept, Raw};
+use crate::backlog::{Entry, Field, Item, MappedText, Span, Value};
+use crate::ingest::csv_preset::Cells;
+use crate::ingest::{csv_cell, csv_reader, labels};
 use crate::source::Source;
 
 /// A column of a CSV export: its name in the header and the logical field it fills.
@@ -20,6 +22,8 @@ pub struct Column {
 #[derive(Debug, Clone, Default)]
 pub struct Layout {
     pub delimiter: u8,
+    /// How the tracker writes its cells.
+    pub cells: Cells,
     /// Every column of the header, by position.
     pub columns: Vec<Column>,
     /// The columns kept, in the order their values become entries: mapped fields first,
@@ -32,6 +36,24 @@ pub struct Layout {
 #[derive(Debug)]
 pub struct CsvRows {
     pub layout: Layout,
+    /// Per record, its parent's key as a tree query's rows imply it
+    /// ([`csv_tree`](super::csv_tree)).
+    pub tree_parents: HashMap<u32, Raw>,
+}
+
+impl CsvRows {
+    /// The parent a tree query implies for `row`, after any a column names.
+    fn tree_parent(&self, text: &str, row: &Kept) -> Option<Entry> {
+        let span = self.tree_parents.get(&row.record)?.span();
+        Some(Entry {
+            name: Arc::from(csv_reader::TREE_PARENT),
+            field: Some(Field::Parent),
+            value: Value {
+                text: MappedText::verbatim(text.get(span.start..span.end)?, span.start),
+                span,
+            },
+        })
+    }
 }
 
 impl Decoder for CsvRows {
@@ -39,7 +61,7 @@ impl Decoder for CsvRows {
     fn item(&self, source: &Source, row: &Kept) -> Item {
         let layout = &self.layout;
         let text = source.text();
-        let cells = jira_csv::cells_of(
+        let cells = csv_reader::cells_of(
             text,
             layout.delimiter,
             row.bytes.span(),
@@ -55,15 +77,15 @@ impl Decoder for CsvRows {
             let Some(cell) = cells.get(column) else {
                 continue;
             };
-            match entry(text, layout, column, cell) {
-                Some(entry) => entries.push(entry),
-                None => {
-                    if let Some(field) = layout.columns.get(column).and_then(|c| c.field) {
-                        blanks.push((field, inside(cell)));
-                    }
+            let before = entries.len();
+            push_entries(text, layout, column, cell, &mut entries);
+            if entries.len() == before {
+                if let Some(field) = layout.columns.get(column).and_then(|c| c.field) {
+                    blanks.push((field, inside(cell)));
                 }
             }
         }
+        entries.extend(self.tree_parent(text, row));
         Item {
             source: row.source as usize,
             record: row.record as usize,
@@ -81,33 +103,127 @@ impl Decoder for CsvRows {
             let summary = row.summary.span();
             return text
                 .get(summary.start..summary.end)
-                .and_then(|raw| csv_cell::value(raw, summary.start, Some(field)))
+                .and_then(|raw| {
+                    csv_cell::value(raw, summary.start, Some(field), layout.cells.markup)
+                })
                 .into_iter()
                 .collect();
         }
-        let cells = jira_csv::cells_of(
+        let cells = csv_reader::cells_of(
             text,
             layout.delimiter,
             row.bytes.span(),
             layout.columns.len(),
         );
-        layout
-            .order
-            .iter()
-            .filter(|&&column| layout.columns.get(column).and_then(|c| c.field) == Some(field))
-            .filter_map(|&column| entry(text, layout, column, cells.get(column)?))
+        let labels_fill = layout.cells.labels_fill_fields && labels::example(field).is_some();
+        let mut entries = Vec::new();
+        for &column in &layout.order {
+            let of = layout.columns.get(column).and_then(|c| c.field);
+            if of == Some(field) || labels_fill && of == Some(Field::Labels) {
+                if let Some(cell) = cells.get(column) {
+                    push_entries(text, layout, column, cell, &mut entries);
+                }
+            }
+        }
+        if field == Field::Parent {
+            entries.extend(self.tree_parent(text, row));
+        }
+        entries
+            .into_iter()
+            .filter(|entry| entry.field == Some(field))
             .map(|entry| entry.value)
             .collect()
     }
 }
 
-/// The entry of the cell at `cell` in `text`, of column `column`; `None` when it is blank.
-fn entry(text: &str, layout: &Layout, column: usize, cell: &Span) -> Option<Entry> {
-    let column = layout.columns.get(column)?;
-    let raw = text.get(cell.start..cell.end)?;
-    Some(Entry {
-        value: csv_cell::value(raw, cell.start, column.field)?,
+/// Pushes the entries of the cell at `cell` in `text`, of column `column`: none when it is
+/// blank or says the field is unset; one per label in a cell of labels, then one per field
+/// a label fills.
+fn push_entries(text: &str, layout: &Layout, column: usize, cell: &Span, out: &mut Vec<Entry>) {
+    let Some(column) = layout.columns.get(column) else {
+        return;
+    };
+    let cells = &layout.cells;
+    let value = text
+        .get(cell.start..cell.end)
+        .and_then(|raw| csv_cell::value(raw, cell.start, column.field, cells.markup))
+        .filter(|value| {
+            let unset = |words: &[&str]| {
+                let value = value.as_str().trim();
+                words.iter().any(|word| word.eq_ignore_ascii_case(value))
+            };
+            cells.unset.is_empty() || !unset(cells.unset)
+        });
+    let Some(value) = value else {
+        return;
+    };
+    let entry = |field, value| Entry {
         name: Arc::clone(&column.name),
-        field: column.field,
-    })
+        field,
+        value,
+    };
+    let separator = cells
+        .label_separator
+        .filter(|_| column.field == Some(Field::Labels));
+    let Some(separator) = separator else {
+        out.push(entry(column.field, value));
+        return;
+    };
+    let labels = split(&value.text, separator);
+    let filled: Vec<Entry> = labels
+        .iter()
+        .filter(|_| cells.labels_fill_fields)
+        .filter_map(|label| {
+            let (field, range) = labels::field_of(label.text.as_str())?;
+            Some(entry(Some(field), slice(&label.text, range)))
+        })
+        .collect();
+    out.extend(labels.into_iter().map(|label| entry(column.field, label)));
+    out.extend(filled);
+}
+
+/// The non-blank parts of `text` between `separator`s, trimmed, each mapped to the file.
+fn split(text: &MappedText, separator: char) -> Vec<Value> {
+    let mut parts = Vec::new();
+    let mut start = 0;
+    let whole = text.as_str();
+    for end in whole
+        .match_indices(separator)
+        .map(|(at, _)| at)
+        .chain([whole.len()])
+    {
+        let part = &whole[start..end];
+        let trimmed_start = start + part.len() - part.trim_start().len();
+        let trimmed_end = trimmed_start + part.trim().len();
+        if trimmed_end > trimmed_start {
+            parts.push(slice(text, trimmed_start..trimmed_end));
+        }
+        start = end + separator.len_utf8();
+    }
+    parts
+}
+
+/// `range` of `text` as a value: its text, and the file bytes it covers.
+fn slice(text: &MappedText, range: std::ops::Range<usize>) -> Value {
+    let mut part = MappedText::new();
+    part.push_slice(text, range.clone());
+    Value {
+        span: text.source_span(range),
+        text: part,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn labels_split_and_map_back() {
+        let cell = "\"ux; needs design ;; type::story\"";
+        let text = MappedText::verbatim(&cell[1..cell.len() - 1], 11);
+        let parts = split(&text, ';');
+        let words: Vec<&str> = parts.iter().map(Value::as_str).collect();
+        assert_eq!(words, ["ux", "needs design", "type::story"]);
+        assert_eq!(parts[1].span, Span::new(11 + 4, 11 + 16));
+    }
 }

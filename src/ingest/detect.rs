@@ -12,8 +12,8 @@ use memchr::memmem;
 
 use crate::backlog::Span;
 use crate::error::Error;
+use crate::ingest::csv_reader;
 use crate::ingest::fields::FieldMap;
-use crate::ingest::jira_csv;
 use crate::ingest::reader::{Reader, READERS};
 use crate::ingest::unsupported::Unsupported;
 use crate::source::Source;
@@ -26,7 +26,11 @@ pub enum Claim {
     ByName,
     /// Its content has the format's shape (a JSON document), without the format's marks.
     Shape,
-    /// Its content carries the format's marks (a known header, a generator comment, keys).
+    /// Its content names fields many formats have (a header row naming a field backlint
+    /// knows): Jira's CSV, unless another format is sure.
+    Likely,
+    /// Its content carries the format's own marks (a tracker's signature columns, a
+    /// generator comment, a board's keys).
     Sure,
 }
 
@@ -97,7 +101,7 @@ impl<'a> Sniff<'a> {
     pub fn header(&self) -> &Header<'a> {
         self.header.get_or_init(|| {
             let line = self.start.lines().next().unwrap_or_default().trim_end();
-            let delimiter = jira_csv::delimiter(line);
+            let delimiter = csv_reader::delimiter(line);
             let cells = line
                 .split(char::from(delimiter))
                 .map(|cell| cell.trim().trim_matches('"').trim())
@@ -148,7 +152,7 @@ fn recognise(
     let sniff = Sniff::new(name, text, fields);
     let mut best: Option<(Claim, &'static Reader)> = None;
     for reader in READERS {
-        let claim = (reader.claim)(&sniff);
+        let claim = reader.claim(&sniff);
         if claim > best.map_or(Claim::No, |(strongest, _)| strongest) {
             best = Some((claim, reader));
         }
@@ -230,6 +234,10 @@ mod tests {
             format("-", "[{\"key\":\"A-1\",\"fields\":{\"title\":1}}]"),
             Ok("jira-json")
         );
+        assert_eq!(
+            format("board.json", "{\"id\":\"1\",\"cards\":[],\"lists\":[]}"),
+            Ok("trello-json")
+        );
         assert_eq!(format("-", "Summary,Issue key\nA,B-1\n"), Ok("jira-csv"));
         assert_eq!(format("-", "\"Summary\";\"Key\"\n"), Ok("jira-csv"));
         assert_eq!(format("export.xls", "Summary,Issue key\n"), Ok("jira-csv"));
@@ -252,6 +260,22 @@ mod tests {
             Ok("lines")
         );
         assert_eq!(format("other.csv", "id,title\n1,A\n"), Ok("jira-csv"));
+        assert_eq!(
+            format("-", "ID,Work Item Type,Title 1,Title 2,State\n"),
+            Ok("azure-devops-csv")
+        );
+        assert_eq!(
+            format("query.txt", "ID\tWork Item Type\tTitle\n"),
+            Ok("azure-devops-csv")
+        );
+        assert_eq!(
+            format("-", "Issue ID,URL,Title,State,Description\n"),
+            Ok("gitlab-csv")
+        );
+        assert_eq!(
+            format("-", "ID,Team,Title,Description,Status,Estimate\n"),
+            Ok("linear-csv")
+        );
     }
 
     #[test]

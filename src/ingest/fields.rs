@@ -12,6 +12,8 @@ use crate::ingest::jira_languages::{self, LANGUAGES};
 #[derive(Debug, Clone)]
 pub struct FieldMap {
     candidates: Vec<(Field, Vec<String>)>,
+    /// The fields whose names were [`set`](FieldMap::set), in the order they were.
+    configured: Vec<Field>,
 }
 
 impl Default for FieldMap {
@@ -25,16 +27,43 @@ impl Default for FieldMap {
                 (field, names)
             })
             .collect();
-        FieldMap { candidates }
+        FieldMap {
+            candidates,
+            configured: Vec::new(),
+        }
     }
 }
 
 impl FieldMap {
+    /// A map of the names in `table` alone, most preferred first (a tracker's preset, see
+    /// [`CsvPreset::field_map`](super::csv_preset::CsvPreset::field_map)).
+    pub fn of_table(table: &[(Field, &[&str])]) -> Self {
+        let names = |field| {
+            let names = table.iter().filter(move |(f, _)| *f == field);
+            names.flat_map(|(_, names)| names.iter().map(|n| n.to_string()))
+        };
+        FieldMap {
+            candidates: Field::ALL
+                .into_iter()
+                .map(|f| (f, names(f).collect()))
+                .collect(),
+            configured: Vec::new(),
+        }
+    }
+
     /// Replaces the candidate names of `field` (from the config's `[fields]`).
     pub fn set(&mut self, field: Field, names: Vec<String>) {
         if let Some(entry) = self.candidates.iter_mut().find(|(f, _)| *f == field) {
             entry.1 = names;
         }
+        if !self.configured.contains(&field) {
+            self.configured.push(field);
+        }
+    }
+
+    /// The fields whose names were set, as `[fields]` sets them.
+    pub fn configured(&self) -> impl Iterator<Item = Field> + '_ {
+        self.configured.iter().copied()
     }
 
     pub fn names(&self, field: Field) -> &[String] {

@@ -1,13 +1,18 @@
 //! Reading exports into the [`Backlog`](crate::backlog::Backlog) model.
 
 pub mod adf;
+pub mod azure_devops;
 pub mod bounded_read;
 pub mod csv_cell;
+pub mod csv_preset;
+pub mod csv_reader;
 pub mod csv_rows;
 pub mod csv_split;
+pub mod csv_tree;
 pub mod detect;
 pub mod fields;
 pub mod github_issues;
+pub mod gitlab;
 pub mod html;
 pub mod jira_csv;
 pub mod jira_json;
@@ -16,10 +21,13 @@ pub mod jira_xml;
 pub mod json_doc;
 pub mod json_head;
 pub mod json_text;
+pub mod labels;
+pub mod linear;
 pub mod lines;
 pub mod markdown;
 pub mod plain_writer;
 pub mod reader;
+pub mod trello;
 pub mod unsupported;
 pub mod wiki;
 pub mod xml_text;
@@ -80,7 +88,7 @@ pub fn add_source(
         Some(reader) => reader,
         None => detect::detect(&source, &options.fields)?,
     };
-    let (info, items) = (reader.read)(&source, backlog.sources.len(), options)?;
+    let (info, items) = reader.read(&source, backlog.sources.len(), options)?;
     backlog.sources.push(source);
     backlog.files.push(info);
     backlog.extend(items);

@@ -8,12 +8,26 @@ use crate::backlog::{FileInfo, FileKind, Item};
 use crate::error::Error;
 use crate::source::Source;
 
+use super::csv_preset::CsvPreset;
 use super::detect::{Claim, Sniff};
-
-use super::{github_issues, jira_csv, jira_json, jira_xml, lines, ReadOptions};
+use super::{
+    azure_devops, csv_reader, github_issues, gitlab, jira_csv, jira_json, jira_xml, linear, lines,
+    trello, ReadOptions,
+};
 
 /// Reads one file: what it is, and its items.
-pub type Read = fn(&Source, usize, &ReadOptions) -> Result<(FileInfo, Vec<Stored>), Error>;
+pub type ReadFn = fn(&Source, usize, &ReadOptions) -> Result<(FileInfo, Vec<Stored>), Error>;
+
+/// How strongly a file looks like a format, for `--input-format auto`.
+pub type ClaimFn = fn(&Sniff<'_>) -> Claim;
+
+/// How a reader recognises and reads a file.
+pub enum Read {
+    /// As the CSV export of the tracker a preset describes ([`csv_reader`]).
+    Csv(&'static CsvPreset),
+    /// With a reader of its own.
+    With { claim: ClaimFn, read: ReadFn },
+}
 
 /// A reader of one export format.
 pub struct Reader {
@@ -21,14 +35,41 @@ pub struct Reader {
     pub kind: FileKind,
     /// What it reads, for `--input-format`'s help (empty: the name says it).
     pub help: &'static str,
-    /// How strongly a file looks like its format, for `--input-format auto`.
-    pub claim: fn(&Sniff<'_>) -> Claim,
     pub read: Read,
 }
 
 impl Reader {
     pub fn name(&self) -> &'static str {
         self.kind.reader
+    }
+
+    /// Reads `source`, the `index`th file of the backlog.
+    pub fn read(
+        &self,
+        source: &Source,
+        index: usize,
+        options: &ReadOptions,
+    ) -> Result<(FileInfo, Vec<Stored>), Error> {
+        match self.read {
+            Read::Csv(preset) => kept(csv_reader::read(preset, source, index, options)?),
+            Read::With { read, .. } => read(source, index, options),
+        }
+    }
+
+    /// How strongly `sniff`'s file looks like this reader's format.
+    pub fn claim(&self, sniff: &Sniff<'_>) -> Claim {
+        match self.read {
+            Read::Csv(preset) => csv_reader::claim(preset, sniff),
+            Read::With { claim, .. } => claim(sniff),
+        }
+    }
+
+    /// For a tracker's CSV export, its preset.
+    pub fn csv_preset(&self) -> Option<&'static CsvPreset> {
+        match self.read {
+            Read::Csv(preset) => Some(preset),
+            Read::With { .. } => None,
+        }
     }
 }
 
@@ -39,46 +80,83 @@ impl std::fmt::Debug for Reader {
 }
 
 /// Jira's CSV export, in any of its UI languages.
-pub static JIRA_CSV: Reader = Reader {
-    kind: jira_csv::KIND,
-    claim: jira_csv::claim,
-    help: "",
-    read: |source, index, options| kept(jira_csv::read(source, index, options)?),
-};
+pub static JIRA_CSV: Reader = csv(&jira_csv::PRESET, "");
+
+pub static AZURE_DEVOPS_CSV: Reader = csv(&azure_devops::PRESET, "Azure DevOps Boards' CSV export");
+
+pub static GITLAB_CSV: Reader = csv(&gitlab::PRESET, "GitLab's issues CSV export");
+
+pub static LINEAR_CSV: Reader = csv(&linear::PRESET, "Linear's CSV export");
 
 /// Jira's REST responses.
 pub static JIRA_JSON: Reader = Reader {
     kind: jira_json::KIND,
-    claim: jira_json::claim,
     help: "",
-    read: |source, index, options| kept(jira_json::read(source, index, options)?),
+    read: Read::With {
+        claim: jira_json::claim,
+        read: |source, index, options| kept(jira_json::read(source, index, options)?),
+    },
 };
 
 pub static JIRA_XML: Reader = Reader {
     kind: jira_xml::KIND,
-    claim: jira_xml::claim,
     help: "Jira's XML export (RSS)",
-    read: |source, index, options| decoded(jira_xml::read(source, index, options)?),
+    read: Read::With {
+        claim: jira_xml::claim,
+        read: |source, index, options| decoded(jira_xml::read(source, index, options)?),
+    },
 };
 
 pub static GITHUB_ISSUES: Reader = Reader {
     kind: github_issues::KIND,
-    claim: github_issues::claim,
     help: "`gh issue list --json …` output",
-    read: |source, index, options| decoded(github_issues::read(source, index, options)?),
+    read: Read::With {
+        claim: github_issues::claim,
+        read: |source, index, options| decoded(github_issues::read(source, index, options)?),
+    },
+};
+
+pub static TRELLO_JSON: Reader = Reader {
+    kind: trello::KIND,
+    help: "a Trello board's JSON export",
+    read: Read::With {
+        claim: trello::claim,
+        read: |source, index, options| decoded(trello::read(source, index, options)?),
+    },
 };
 
 /// Story lists: one story a line, in a text or Markdown file.
 pub static LINES: Reader = Reader {
     kind: lines::KIND,
-    claim: lines::claim,
     help: "",
-    read: |source, index, _| decoded(lines::read(source, index, is_markdown(source.name()))?),
+    read: Read::With {
+        claim: lines::claim,
+        read: |source, index, _| decoded(lines::read(source, index, is_markdown(source.name()))?),
+    },
 };
 
 /// Every reader, in the order `--input-format` lists them; among readers that claim a
 /// file equally, the first wins.
-pub static READERS: [&Reader; 5] = [&JIRA_CSV, &JIRA_JSON, &JIRA_XML, &GITHUB_ISSUES, &LINES];
+pub static READERS: [&Reader; 9] = [
+    &JIRA_CSV,
+    &AZURE_DEVOPS_CSV,
+    &GITLAB_CSV,
+    &LINEAR_CSV,
+    &JIRA_JSON,
+    &JIRA_XML,
+    &GITHUB_ISSUES,
+    &TRELLO_JSON,
+    &LINES,
+];
+
+/// The reader of a tracker's CSV export, through its preset.
+const fn csv(preset: &'static CsvPreset, help: &'static str) -> Reader {
+    Reader {
+        kind: preset.kind,
+        help,
+        read: Read::Csv(preset),
+    }
+}
 
 /// The reader named `name`, if there is one.
 pub fn named(name: &str) -> Option<&'static Reader> {

@@ -8,7 +8,7 @@
 //! | summary | `title` |
 //! | description | `body`, Markdown made plain ([`markdown`]) |
 //! | labels | `labels[].name` |
-//! | issue type, priority, estimate | labels such as `type: story`, `priority: high`, `bug` ([`labels`]) |
+//! | issue type, priority, estimate | labels such as `type: story`, `priority: high`, `bug` ([`labels`](super::labels)) |
 //! | status | `state` (`OPEN`, `CLOSED`) |
 //! | assignee | `assignees[].login` |
 //! | sprint | `milestone.title` |
@@ -16,8 +16,6 @@
 //!
 //! `url` is kept under its own name. Every value points into the JSON string it was read
 //! from, through its escapes.
-
-pub mod labels;
 
 use std::sync::Arc;
 
@@ -30,7 +28,7 @@ use crate::error::Error;
 use crate::ingest::detect::{Claim, Sniff};
 use crate::ingest::json_head::first_object_keys;
 use crate::ingest::json_text::string_text;
-use crate::ingest::{json_doc, markdown, ReadOptions};
+use crate::ingest::{json_doc, labels, markdown, ReadOptions};
 use crate::source::Source;
 
 /// The keys `gh issue list --json` writes that tell its output from other JSON.

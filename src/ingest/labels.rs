@@ -1,6 +1,7 @@
-//! GitHub issues have no type, priority or estimate of their own: teams give them labels
-//! (`type: story`, `priority/high`, `🏕 Priority Mandatory`, `bug`). This is the table of
-//! the labels that fill a field, and the reading of one label.
+//! GitHub, GitLab and Linear issues have no type, priority or estimate of their own (or
+//! not always): teams give them labels (`type: story`, `priority/high`, GitLab's scoped
+//! `type::story`, `🏕 Priority Mandatory`, `bug`). This is the table of the labels that
+//! fill a field, and the reading of one label.
 
 use std::ops::Range;
 
@@ -19,6 +20,17 @@ const PREFIXES: [(&str, Field); 7] = [
 
 /// Labels that are an issue type by themselves.
 const TYPES: [&str; 5] = ["bug", "epic", "story", "user story", "task"];
+
+/// A label that fills `field`, for `backlint fields` to show; `None` for a field no label
+/// fills.
+pub fn example(field: Field) -> Option<&'static str> {
+    match field {
+        Field::IssueType => Some("type::story"),
+        Field::Priority => Some("priority::high"),
+        Field::Estimate => Some("points::3"),
+        _ => None,
+    }
+}
 
 /// The field `label` fills and where in it the value stands: after a known prefix and a
 /// separator (`:`, `/` or a space; symbols before the prefix, as emoji, are skipped), or
@@ -67,6 +79,12 @@ mod tests {
         );
         assert_eq!(value("points: 3"), Some((Field::Estimate, "3")));
         assert_eq!(value("bug"), Some((Field::IssueType, "bug")));
+        assert_eq!(value("type::story"), Some((Field::IssueType, "story")));
+        for field in Field::ALL {
+            if let Some(label) = example(field) {
+                assert_eq!(value(label).map(|(f, _)| f), Some(field), "{label}");
+            }
+        }
         assert_eq!(value("User Story"), Some((Field::IssueType, "User Story")));
     }
 
