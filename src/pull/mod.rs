@@ -1,0 +1,126 @@
+//! `backlint pull`: fetches a backlog from a tracker's REST API into a folder of page
+//! files in the tracker's own format, which `backlint check` reads as any export, so every
+//! finding points at a place in a file the user can open.
+//!
+//! [`http`] is the only module that speaks HTTP; [`jira`] and [`github`] know each
+//! tracker's paths, pagination and credentials; [`pages`] saves pages atomically.
+
+pub mod github;
+pub mod http;
+pub mod jira;
+pub mod pages;
+pub mod secret;
+
+use std::io::IsTerminal;
+use std::path::{Path, PathBuf};
+use std::time::Duration;
+
+use crate::error::Error;
+use http::Client;
+use pages::Pages;
+
+/// The default time a request may take, in seconds.
+pub const DEFAULT_TIMEOUT_SECS: u64 = 60;
+
+/// What to pull.
+pub enum Tracker<'a> {
+    Jira(jira::Search<'a>),
+    /// The open issues of `repo` (`OWNER/REPO`) from the REST API at `api`.
+    GitHub {
+        api: &'a str,
+        repo: &'a str,
+    },
+}
+
+/// How to pull it.
+pub struct Options<'a> {
+    /// The folder that receives the pages.
+    pub out: &'a Path,
+    /// The longest a request may take.
+    pub timeout: Duration,
+    /// A file holding the token, instead of the environment variable.
+    pub token_file: Option<&'a Path>,
+    /// Whether to show progress (on a terminal, outside CI, unless quiet).
+    pub progress: bool,
+}
+
+/// What a pull saved.
+pub struct Pulled {
+    pub files: Vec<PathBuf>,
+    pub items: usize,
+}
+
+/// Pulls `tracker`'s backlog into `options.out`, replacing an earlier pull's pages only once
+/// every page is saved.
+pub fn pull(tracker: &Tracker<'_>, options: &Options<'_>) -> Result<Pulled, Error> {
+    let mut progress = Progress::new(options.progress);
+    let result = match tracker {
+        Tracker::Jira(search) => {
+            http::check_address(search.site)?;
+            let auth = jira::auth(search.api, options.token_file)?;
+            let hints = jira::hints(search.api, options.token_file);
+            let client = Client::new(options.timeout, auth, Vec::new(), hints);
+            let mut pages = Pages::start(options.out)?;
+            jira::pull(search, &client, &mut pages, &mut progress).map(|()| pages)
+        }
+        Tracker::GitHub { api, repo } => {
+            http::check_address(api)?;
+            github::check_repo(repo)?;
+            let auth = github::auth(options.token_file)?;
+            let hints = github::hints(options.token_file);
+            let client = Client::new(options.timeout, auth, github::HEADERS.to_vec(), hints);
+            let mut pages = Pages::start(options.out)?;
+            github::pull(api, repo, &client, &mut pages, &mut progress).map(|()| pages)
+        }
+    };
+    let items = progress.items;
+    drop(progress);
+    Ok(Pulled {
+        files: result?.finish()?,
+        items,
+    })
+}
+
+/// The error for a response that is not the JSON expected.
+fn not_json(url: &str) -> Error {
+    Error::Fetch {
+        url: crate::terminal_text::escape(url).into_owned(),
+        message: "the response is not the JSON expected".into(),
+        help:
+            "check the site address: a login page or a proxy may have answered instead of the API"
+                .into(),
+    }
+}
+
+/// Pages and items pulled so far, shown on one line of stderr on a terminal.
+pub struct Progress {
+    shown: bool,
+    items: usize,
+}
+
+impl Progress {
+    fn new(wanted: bool) -> Progress {
+        let ci = std::env::var_os("CI").is_some_and(|v| !v.is_empty());
+        Progress {
+            shown: wanted && !ci && std::io::stderr().is_terminal(),
+            items: 0,
+        }
+    }
+
+    /// Counts a page of `items` items, the `pages`-th.
+    fn page(&mut self, pages: usize, items: usize) {
+        self.items += items;
+        if self.shown {
+            eprint!("\r\x1b[2Kpulled {pages} pages, {} items …", self.items);
+        }
+    }
+}
+
+impl Drop for Progress {
+    /// Clears the line before anything else is printed.
+    fn drop(&mut self) {
+        if self.shown {
+            eprint!("\r\x1b[2K");
+        }
+    }
+}
