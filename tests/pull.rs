@@ -2,176 +2,19 @@
 //! tracker's shape. No test reaches the internet: the server listens on 127.0.0.1, the
 //! one host (with localhost) where plain http is accepted.
 
-use std::io::{BufRead, BufReader, Read, Write};
-use std::net::TcpListener;
+mod replay;
+
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output, Stdio};
-use std::sync::{Arc, Mutex};
 
 use serde_json::{json, Value};
+
+use replay::{ok, status, Server};
 
 const EMAIL: &str = "reader@example.com";
 const TOKEN: &str = "tok-3f9a8b7c6d5e4f";
 const PAT: &str = "pat-9e8d7c6b5a4f3e";
 const GITHUB_TOKEN: &str = "ghp_0a1b2c3d4e5f6a7b";
-
-/// A response the server gives, in turn.
-struct Canned {
-    status: u16,
-    headers: Vec<(String, String)>,
-    body: String,
-}
-
-fn ok(body: impl Into<String>) -> Canned {
-    Canned {
-        status: 200,
-        headers: Vec::new(),
-        body: body.into(),
-    }
-}
-
-fn status(status: u16, body: &str) -> Canned {
-    Canned {
-        status,
-        headers: Vec::new(),
-        body: body.to_owned(),
-    }
-}
-
-impl Canned {
-    fn header(mut self, name: &str, value: &str) -> Self {
-        self.headers.push((name.to_owned(), value.to_owned()));
-        self
-    }
-}
-
-/// A request the server received.
-#[derive(Debug, Clone)]
-struct Seen {
-    method: String,
-    target: String,
-    headers: Vec<(String, String)>,
-}
-
-impl Seen {
-    fn header(&self, name: &str) -> Option<&str> {
-        self.headers
-            .iter()
-            .find(|(n, _)| n.eq_ignore_ascii_case(name))
-            .map(|(_, v)| v.as_str())
-    }
-
-    fn path(&self) -> &str {
-        self.target.split('?').next().unwrap_or_default()
-    }
-
-    /// The query's parameters, decoded.
-    fn query(&self, name: &str) -> Option<String> {
-        let query = self.target.split_once('?')?.1;
-        query.split('&').find_map(|pair| {
-            let (n, v) = pair.split_once('=')?;
-            (n == name).then(|| decode(v))
-        })
-    }
-}
-
-fn decode(text: &str) -> String {
-    let bytes = text.as_bytes();
-    let mut out = Vec::new();
-    let mut i = 0;
-    while i < bytes.len() {
-        match bytes[i] {
-            b'%' if i + 2 < bytes.len() => {
-                let hex = std::str::from_utf8(&bytes[i + 1..i + 3]).unwrap();
-                out.push(u8::from_str_radix(hex, 16).unwrap());
-                i += 3;
-            }
-            b'+' => {
-                out.push(b' ');
-                i += 1;
-            }
-            b => {
-                out.push(b);
-                i += 1;
-            }
-        }
-    }
-    String::from_utf8(out).unwrap()
-}
-
-/// A server on 127.0.0.1 that answers each connection with the next canned response
-/// (`{base}` in a header or body is its own address) and records the requests.
-struct Server {
-    base: String,
-    seen: Arc<Mutex<Vec<Seen>>>,
-}
-
-impl Server {
-    fn replay(responses: Vec<Canned>) -> Server {
-        let listener = TcpListener::bind("127.0.0.1:0").unwrap();
-        let base = format!("http://{}", listener.local_addr().unwrap());
-        let seen = Arc::new(Mutex::new(Vec::new()));
-        let (record, address) = (Arc::clone(&seen), base.clone());
-        std::thread::spawn(move || {
-            for canned in responses {
-                let Ok((stream, _)) = listener.accept() else {
-                    return;
-                };
-                let mut reader = BufReader::new(stream);
-                let mut line = String::new();
-                reader.read_line(&mut line).unwrap();
-                let mut words = line.split_whitespace();
-                let method = words.next().unwrap_or_default().to_owned();
-                let target = words.next().unwrap_or_default().to_owned();
-                let mut headers = Vec::new();
-                loop {
-                    let mut line = String::new();
-                    reader.read_line(&mut line).unwrap();
-                    let line = line.trim_end();
-                    if line.is_empty() {
-                        break;
-                    }
-                    if let Some((name, value)) = line.split_once(':') {
-                        headers.push((name.trim().to_owned(), value.trim().to_owned()));
-                    }
-                }
-                let length: usize = headers
-                    .iter()
-                    .find(|(n, _)| n.eq_ignore_ascii_case("content-length"))
-                    .map_or(0, |(_, v)| v.parse().unwrap());
-                let mut body = vec![0; length];
-                reader.read_exact(&mut body).unwrap();
-                record.lock().unwrap().push(Seen {
-                    method,
-                    target,
-                    headers,
-                });
-                let body = canned.body.replace("{base}", &address);
-                let mut response = format!(
-                    "HTTP/1.1 {} Canned\r\nContent-Type: application/json\r\nContent-Length: {}\r\nConnection: close\r\n",
-                    canned.status,
-                    body.len()
-                );
-                for (name, value) in &canned.headers {
-                    response.push_str(&format!(
-                        "{name}: {}\r\n",
-                        value.replace("{base}", &address)
-                    ));
-                }
-                response.push_str("\r\n");
-                response.push_str(&body);
-                let mut stream = reader.into_inner();
-                stream.write_all(response.as_bytes()).unwrap();
-                stream.flush().unwrap();
-            }
-        });
-        Server { base, seen }
-    }
-
-    fn seen(&self) -> Vec<Seen> {
-        self.seen.lock().unwrap().clone()
-    }
-}
 
 /// A fresh folder for a test's pages and configuration.
 fn folder() -> tempfile::TempDir {
