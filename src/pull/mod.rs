@@ -92,26 +92,34 @@ fn not_json(url: &str) -> Error {
     }
 }
 
-/// Pages and items pulled so far, shown on one line of stderr on a terminal.
+/// Pages and items pulled so far, on a spinner line of stderr on a terminal (indicatif).
 pub struct Progress {
-    shown: bool,
+    bar: Option<indicatif::ProgressBar>,
     items: usize,
 }
 
 impl Progress {
     fn new(wanted: bool) -> Progress {
         let ci = std::env::var_os("CI").is_some_and(|v| !v.is_empty());
-        Progress {
-            shown: wanted && !ci && std::io::stderr().is_terminal(),
-            items: 0,
-        }
+        let bar = (wanted && !ci && std::io::stderr().is_terminal()).then(|| {
+            let bar = indicatif::ProgressBar::new_spinner();
+            if let Ok(style) =
+                indicatif::ProgressStyle::with_template("{spinner} {msg} ({elapsed})")
+            {
+                bar.set_style(style);
+            }
+            bar.set_message("pulling the first page");
+            bar.enable_steady_tick(Duration::from_millis(120));
+            bar
+        });
+        Progress { bar, items: 0 }
     }
 
     /// Counts a page of `items` items, the `pages`-th.
     fn page(&mut self, pages: usize, items: usize) {
         self.items += items;
-        if self.shown {
-            eprint!("\r\x1b[2Kpulled {pages} pages, {} items …", self.items);
+        if let Some(bar) = &self.bar {
+            bar.set_message(format!("pulled {pages} pages, {} items", self.items));
         }
     }
 }
@@ -119,8 +127,8 @@ impl Progress {
 impl Drop for Progress {
     /// Clears the line before anything else is printed.
     fn drop(&mut self) {
-        if self.shown {
-            eprint!("\r\x1b[2K");
+        if let Some(bar) = &self.bar {
+            bar.finish_and_clear();
         }
     }
 }
