@@ -653,6 +653,39 @@ fn pull_refuses_what_it_cannot_do_safely() {
     );
 }
 
+#[test]
+fn the_token_can_come_from_a_file() {
+    let server = Server::replay(vec![ok(fixture("jira-v3-search-jql-page2.json"))]);
+    let dir = folder();
+    std::fs::write(dir.path().join("pat.txt"), "pat-from-a-file-0123\n").unwrap();
+    let output = Command::new(env!("CARGO_BIN_EXE_backlint"))
+        .args([
+            "pull",
+            "jira",
+            "--api",
+            "v2",
+            "--site",
+            &server.base,
+            "--jql",
+            JQL,
+        ])
+        .args(["--token-file", "pat.txt", "--out", "backlog", "--quiet"])
+        .current_dir(dir.path())
+        .env_remove("JIRA_PAT")
+        .env_remove("HTTP_PROXY")
+        .env_remove("http_proxy")
+        .env_remove("ALL_PROXY")
+        .env_remove("all_proxy")
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(0), "{}", show(&output));
+    assert!(output.stderr.is_empty(), "--quiet: {}", show(&output));
+    assert_eq!(
+        server.seen()[0].header("authorization"),
+        Some("Bearer pat-from-a-file-0123")
+    );
+}
+
 /// Standard base64, to compare the Basic authorization header.
 fn base64(text: &str) -> String {
     const ALPHABET: &[u8; 64] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
