@@ -370,6 +370,10 @@ fn a_jql_error_is_quoted_from_jira() {
         stderr.contains("the request was refused (HTTP 400): Error in the JQL Query: Expecting operator but got 'PAN'. (line 1, character 9)"),
         "{stderr}"
     );
+    assert!(
+        stderr.contains("help: correct the JQL (line and character count from its start) and pull again: project PAN"),
+        "{stderr}"
+    );
 }
 
 #[test]
@@ -538,6 +542,44 @@ fn github_follows_link_headers_and_saves_the_gh_shape() {
     );
     assert_eq!(checked.status.code(), Some(1), "{}", show(&checked));
     assert_eq!(keys_with_findings(&checked.stdout), ["#1", "#4"]);
+}
+
+#[test]
+fn githubs_used_up_rate_limit_is_waited_for_or_reported() {
+    // A secondary rate limit (403 with Retry-After) is waited for; a primary one that
+    // resets in an hour is reported, not slept through.
+    let server = Server::replay(vec![
+        status(
+            403,
+            r#"{"message":"You have exceeded a secondary rate limit."}"#,
+        )
+        .header("Retry-After", "0"),
+        status(403, r#"{"message":"API rate limit exceeded"}"#)
+            .header("X-RateLimit-Remaining", "0")
+            .header("X-RateLimit-Reset", "4102444800"),
+    ]);
+    let dir = folder();
+    let output = backlint(
+        dir.path(),
+        &[
+            "pull",
+            "github",
+            "--site",
+            &server.base,
+            "--repo",
+            "example/pantry",
+            "--out",
+            "issues",
+        ],
+    );
+    assert_eq!(output.status.code(), Some(2), "{}", show(&output));
+    assert_eq!(server.seen().len(), 2);
+    let stderr = stderr(&output);
+    assert!(stderr.contains("HTTP 403; retrying in 0 s"), "{stderr}");
+    assert!(
+        stderr.contains("the site's rate limit is used up (HTTP 403): it asks to wait"),
+        "{stderr}"
+    );
 }
 
 #[test]

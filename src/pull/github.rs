@@ -11,7 +11,7 @@ use std::path::Path;
 use serde_json::{json, Value};
 
 use crate::error::Error;
-use crate::pull::http::{Auth, Client, Hints};
+use crate::pull::http::{fetch_error, Auth, Client, Hints};
 use crate::pull::pages::Pages;
 use crate::pull::secret::Secret;
 use crate::pull::{not_json, Progress};
@@ -36,13 +36,14 @@ pub fn auth(token_file: Option<&Path>) -> Result<Auth, Error> {
     }))
 }
 
-/// What 401, 403 and 404 mean on GitHub.
+/// What 400, 401, 403 and 404 mean on GitHub.
 pub fn hints(token_file: Option<&Path>) -> Hints {
     Hints {
         credentials: token_file.map_or("GITHUB_TOKEN".to_owned(), |path| {
             format!("the token in {}", path.display())
         }),
         not_found: "the repository (OWNER/REPO) and that the token may read it; a private repository answers 404 to a token without access".to_owned(),
+        bad_request: "check --repo and --site, and pull again".to_owned(),
     }
 }
 
@@ -104,13 +105,13 @@ pub fn pull(
         };
         // The token goes only to the API it was given for.
         if !next.starts_with(&format!("{api}/")) {
-            return Err(Error::Fetch {
-                url: crate::terminal_text::escape(&next).into_owned(),
-                message: format!(
+            return Err(fetch_error(
+                &next,
+                format!(
                     "the next page is not on {api}; backlint does not send the token elsewhere"
                 ),
-                help: "give the API address the pages are on with --site".into(),
-            });
+                "give the API address the pages are on with --site".to_owned(),
+            ));
         }
         response = client.get(&next, &[])?;
     }

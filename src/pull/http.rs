@@ -54,6 +54,8 @@ pub struct Hints {
     pub credentials: String,
     /// On 404: what may be wrong, e.g. "the site or the API version".
     pub not_found: String,
+    /// On 400: what to correct, e.g. the JQL as given.
+    pub bad_request: String,
 }
 
 /// A client for one site: its address, credentials and extra headers.
@@ -164,18 +166,16 @@ impl Client {
                     body,
                 });
             }
-            if !last && (status == StatusCode::TOO_MANY_REQUESTS || status.is_server_error()) {
-                let wait = match retry_after(response.headers()) {
-                    Some(wait) if wait > MAX_RETRY_AFTER => {
-                        return Err(self.status_error(url, status, &body))
-                    }
-                    Some(wait) => wait,
-                    None => backoff,
-                };
-                retrying(url, &format!("HTTP {}", status.as_u16()), wait);
-                std::thread::sleep(wait);
-                backoff *= 2;
-                continue;
+            if let Some(wait) = wait_before_retry(status, response.headers(), backoff) {
+                if wait > MAX_RETRY_AFTER {
+                    return Err(rate_limited(url, status, wait));
+                }
+                if !last {
+                    retrying(url, &format!("HTTP {}", status.as_u16()), wait);
+                    std::thread::sleep(wait);
+                    backoff *= 2;
+                    continue;
+                }
             }
             return Err(self.status_error(url, status, &body));
         }
@@ -206,7 +206,7 @@ impl Client {
                     "the request was refused (HTTP 400): {}",
                     said.as_deref().unwrap_or("the response gives no reason")
                 ),
-                "correct the query and pull again".to_owned(),
+                self.hints.bad_request.clone(),
             ),
             301 | 302 | 303 | 307 | 308 => (
                 format!("the site answered with a redirect (HTTP {code})"),
@@ -224,7 +224,8 @@ impl Client {
     }
 }
 
-fn fetch_error(url: &str, message: String, help: String) -> Error {
+/// A pull's error about `url`; the tracker's words in it are escaped.
+pub(crate) fn fetch_error(url: &str, message: String, help: String) -> Error {
     Error::Fetch {
         url: escape(url).into_owned(),
         message: escape(&message).into_owned(),
@@ -286,6 +287,48 @@ pub fn check_address(url: &str) -> Result<(), Error> {
         "http" => refused("plain http is refused: the token would cross the network unencrypted"),
         _ => refused("not an https:// address"),
     }
+}
+
+/// How long to wait before asking again, when the answer is worth another attempt: 429
+/// and 5xx (as `Retry-After` says, else `backoff`), and a 403 of a used-up rate limit
+/// (GitHub's: `Retry-After`, or `X-RateLimit-Reset` when `X-RateLimit-Remaining` is 0).
+fn wait_before_retry(
+    status: StatusCode,
+    headers: &HeaderMap,
+    backoff: Duration,
+) -> Option<Duration> {
+    if status == StatusCode::TOO_MANY_REQUESTS || status.is_server_error() {
+        return Some(retry_after(headers).unwrap_or(backoff));
+    }
+    if status != StatusCode::FORBIDDEN {
+        return None;
+    }
+    let number =
+        |name: &str| -> Option<u64> { headers.get(name)?.to_str().ok()?.trim().parse().ok() };
+    retry_after(headers).or_else(|| {
+        (number("x-ratelimit-remaining")? == 0).then_some(())?;
+        let now = std::time::SystemTime::now()
+            .duration_since(std::time::UNIX_EPOCH)
+            .ok()?
+            .as_secs();
+        Some(Duration::from_secs(
+            number("x-ratelimit-reset")?.saturating_sub(now),
+        ))
+    })
+}
+
+/// The error for a rate limit that asks for a longer wait than backlint makes.
+fn rate_limited(url: &str, status: StatusCode, wait: Duration) -> Error {
+    fetch_error(
+        url,
+        format!(
+            "the site's rate limit is used up (HTTP {}): it asks to wait {} s, more than the {} s backlint waits",
+            status.as_u16(),
+            wait.as_secs(),
+            MAX_RETRY_AFTER.as_secs()
+        ),
+        "pull again after that wait".to_owned(),
+    )
 }
 
 /// `Retry-After` in seconds (the form trackers send); an HTTP date is not honoured.

@@ -11,7 +11,7 @@ use std::path::Path;
 use serde_json::Value;
 
 use crate::error::Error;
-use crate::pull::http::{Auth, Client, Hints};
+use crate::pull::http::{fetch_error, Auth, Client, Hints};
 use crate::pull::pages::Pages;
 use crate::pull::secret::Secret;
 use crate::pull::{not_json, Progress};
@@ -49,8 +49,8 @@ pub fn auth(api: Api, token_file: Option<&Path>) -> Result<Auth, Error> {
     })
 }
 
-/// What 401, 403 and 404 mean on Jira.
-pub fn hints(api: Api, token_file: Option<&Path>) -> Hints {
+/// What 400, 401, 403 and 404 mean on Jira, searching with `jql`.
+pub fn hints(api: Api, jql: &str, token_file: Option<&Path>) -> Hints {
     let token = match (api, token_file) {
         (_, Some(path)) => format!("the token in {}", path.display()),
         (Api::V3, None) => "JIRA_API_TOKEN".to_owned(),
@@ -65,6 +65,10 @@ pub fn hints(api: Api, token_file: Option<&Path>) -> Hints {
             Api::V3 => "the site address (https://YOUR-SITE.atlassian.net); a Jira Data Center or Server site needs --api v2".to_owned(),
             Api::V2 => "the site address (with its context path, e.g. https://jira.example.com/jira); a Jira Cloud site needs --api v3".to_owned(),
         },
+        bad_request: format!(
+            "correct the JQL (line and character count from its start) and pull again: {}",
+            crate::terminal_text::escape(jql)
+        ),
     }
 }
 
@@ -134,20 +138,21 @@ fn fetch(
     let response = client.get(url, query)?;
     let page: Value = serde_json::from_str(&response.body).map_err(|_| not_json(url))?;
     let Some(issues) = page.get("issues").and_then(Value::as_array).map(Vec::len) else {
-        return Err(Error::Fetch {
-            url: url.to_owned(),
-            message: "the response holds no `issues`: it is not a Jira search result".into(),
-            help: "check the site address and --api (v3 for Jira Cloud, v2 for Data Center and Server)".into(),
-        });
+        return Err(fetch_error(
+            url,
+            "the response holds no `issues`: it is not a Jira search result".to_owned(),
+            "check the site address and --api (v3 for Jira Cloud, v2 for Data Center and Server)"
+                .to_owned(),
+        ));
     };
     pages.save(&client.redact(&response.body))?;
     Ok((page, issues))
 }
 
 fn repeating(url: &str) -> Error {
-    Error::Fetch {
-        url: url.to_owned(),
-        message: "Jira gave the same nextPageToken twice; the pull stops rather than loop".into(),
-        help: "pull again; if it repeats, report it with the JQL".into(),
-    }
+    fetch_error(
+        url,
+        "Jira gave the same nextPageToken twice; the pull stops rather than loop".to_owned(),
+        "pull again; if it repeats, report it with the JQL".to_owned(),
+    )
 }

@@ -16,7 +16,7 @@ use std::path::{Path, PathBuf};
 use std::time::Duration;
 
 use crate::error::Error;
-use http::Client;
+use http::{fetch_error, Client};
 use pages::Pages;
 
 /// The default time a request may take, in seconds.
@@ -58,7 +58,7 @@ pub fn pull(tracker: &Tracker<'_>, options: &Options<'_>) -> Result<Pulled, Erro
         Tracker::Jira(search) => {
             http::check_address(search.site)?;
             let auth = jira::auth(search.api, options.token_file)?;
-            let hints = jira::hints(search.api, options.token_file);
+            let hints = jira::hints(search.api, search.jql, options.token_file);
             let client = Client::new(options.timeout, auth, Vec::new(), hints);
             let mut pages = Pages::start(options.out)?;
             jira::pull(search, &client, &mut pages, &mut progress).map(|()| pages)
@@ -83,13 +83,12 @@ pub fn pull(tracker: &Tracker<'_>, options: &Options<'_>) -> Result<Pulled, Erro
 
 /// The error for a response that is not the JSON expected.
 fn not_json(url: &str) -> Error {
-    Error::Fetch {
-        url: crate::terminal_text::escape(url).into_owned(),
-        message: "the response is not the JSON expected".into(),
-        help:
-            "check the site address: a login page or a proxy may have answered instead of the API"
-                .into(),
-    }
+    fetch_error(
+        url,
+        "the response is not the JSON expected".to_owned(),
+        "check the site address: a login page or a proxy may have answered instead of the API"
+            .to_owned(),
+    )
 }
 
 /// Pages and items pulled so far, on a spinner line of stderr on a terminal (indicatif).
