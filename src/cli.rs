@@ -133,11 +133,12 @@ pub struct InputArgs {
 /// After `backlint pull --help`: examples and where credentials come from.
 const PULL_AFTER_HELP: &str = "\
 Examples:
-  backlint pull jira --site https://example.atlassian.net --jql 'project = PAN AND statusCategory != Done' --out backlog/
+  backlint pull jira --site https://example.atlassian.net --jql 'project = PAN' --out backlog/
   backlint pull jira --api v2 --site https://jira.example.com --jql 'project = PAN' --out backlog/
   backlint pull github --repo example/pantry --out backlog/
-  backlint pull                                      the tracker and query of [pull] in backlint.toml
-  backlint check backlog/                            lint what was pulled
+  backlint pull                        the tracker and query of [pull] in backlint.toml
+  backlint check backlog/              lint what was pulled
+  backlint check --pull                both in one step, as [pull] says
 
 Credentials come from the environment, never from the command line:
   Jira Cloud (--api v3)           JIRA_EMAIL and JIRA_API_TOKEN

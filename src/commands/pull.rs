@@ -113,9 +113,9 @@ pub fn pull_into_folder(
     let pulled = pull::pull(&tracker, &options)?;
     if talk {
         eprint(&format!(
-            "pulled {} items in {} pages into {}\n",
-            pulled.items,
-            pulled.files.len(),
+            "pulled {} in {} into {}\n",
+            pull::counted(pulled.items, "item"),
+            pull::counted(pulled.files.len(), "page"),
             escape(&shown(&out))
         ));
     }

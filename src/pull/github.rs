@@ -72,9 +72,9 @@ pub fn check_repo(repo: &str) -> Result<(), Error> {
 pub fn pull(
     api: &str,
     repo: &str,
-    client: &Client,
+    client: &Client<'_>,
     pages: &mut Pages,
-    progress: &mut Progress,
+    progress: &Progress,
 ) -> Result<(), Error> {
     let api = api.trim_end_matches('/');
     let first = format!("{api}/repos/{repo}/issues");

@@ -10,6 +10,7 @@ use ureq::http::{HeaderMap, StatusCode};
 
 use crate::error::Error;
 use crate::pull::secret::Secret;
+use crate::pull::Progress;
 use crate::terminal_text::escape;
 
 /// The largest response read (a page of 100 Jira issues with every field is a few MiB).
@@ -59,11 +60,13 @@ pub struct Hints {
 }
 
 /// A client for one site: its address, credentials and extra headers.
-pub struct Client {
+pub struct Client<'p> {
     agent: ureq::Agent,
     auth: Auth,
     headers: Vec<(&'static str, &'static str)>,
     hints: Hints,
+    /// Where notes of retries go (above the progress display).
+    progress: &'p Progress,
 }
 
 /// A successful response: its body and the URL of the next page in its `Link` header.
@@ -72,14 +75,15 @@ pub struct Response {
     pub next: Option<String>,
 }
 
-impl Client {
+impl<'p> Client<'p> {
     /// A client with a `timeout` per request; `headers` go with every request.
     pub fn new(
         timeout: Duration,
         auth: Auth,
         headers: Vec<(&'static str, &'static str)>,
         hints: Hints,
-    ) -> Client {
+        progress: &'p Progress,
+    ) -> Client<'p> {
         let agent = ureq::Agent::config_builder()
             .timeout_global(Some(timeout))
             .http_status_as_error(false)
@@ -94,6 +98,7 @@ impl Client {
             auth,
             headers,
             hints,
+            progress,
         }
     }
 
@@ -146,7 +151,7 @@ impl Client {
             let mut response = match send() {
                 Ok(response) => response,
                 Err(error) if !last && transient(&error) => {
-                    retrying(url, &error.to_string(), backoff);
+                    self.retrying(url, &error.to_string(), backoff);
                     std::thread::sleep(backoff);
                     backoff *= 2;
                     continue;
@@ -171,7 +176,7 @@ impl Client {
                     return Err(rate_limited(url, status, wait));
                 }
                 if !last {
-                    retrying(url, &format!("HTTP {}", status.as_u16()), wait);
+                    self.retrying(url, &format!("HTTP {}", status.as_u16()), wait);
                     std::thread::sleep(wait);
                     backoff *= 2;
                     continue;
@@ -179,6 +184,16 @@ impl Client {
             }
             return Err(self.status_error(url, status, &body));
         }
+    }
+
+    /// Says on stderr that a request is retried, and when.
+    fn retrying(&self, url: &str, why: &str, wait: Duration) {
+        self.progress.note(&format!(
+            "note: {}: {}; retrying in {} s\n",
+            escape(url),
+            escape(why),
+            wait.as_secs()
+        ));
     }
 
     /// The error for a response that is not a success, saying what to do.
@@ -231,16 +246,6 @@ pub(crate) fn fetch_error(url: &str, message: String, help: String) -> Error {
         message: escape(&message).into_owned(),
         help,
     }
-}
-
-/// Says on stderr that a request is retried, and when.
-fn retrying(url: &str, why: &str, wait: Duration) {
-    crate::terminal_text::eprint(&format!(
-        "note: {}: {}; retrying in {} s\n",
-        escape(url),
-        escape(why),
-        wait.as_secs()
-    ));
 }
 
 /// Errors worth another attempt: timeouts and broken connections.

@@ -75,9 +75,9 @@ pub fn hints(api: Api, jql: &str, token_file: Option<&Path>) -> Hints {
 /// Pulls every page of the search into `pages`.
 pub fn pull(
     search: &Search<'_>,
-    client: &Client,
+    client: &Client<'_>,
     pages: &mut Pages,
-    progress: &mut Progress,
+    progress: &Progress,
 ) -> Result<(), Error> {
     let site = search.site.trim_end_matches('/');
     let common = [
@@ -130,7 +130,7 @@ pub fn pull(
 /// GETs one page, checks it is a search response, and saves it; the page and its number
 /// of issues.
 fn fetch(
-    client: &Client,
+    client: &Client<'_>,
     url: &str,
     query: &[(&str, &str)],
     pages: &mut Pages,

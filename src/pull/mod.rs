@@ -53,32 +53,46 @@ pub struct Pulled {
 /// Pulls `tracker`'s backlog into `options.out`, replacing an earlier pull's pages only once
 /// every page is saved.
 pub fn pull(tracker: &Tracker<'_>, options: &Options<'_>) -> Result<Pulled, Error> {
-    let mut progress = Progress::new(options.progress);
+    let progress = Progress::new(options.progress);
     let result = match tracker {
         Tracker::Jira(search) => {
             http::check_address(search.site)?;
             let auth = jira::auth(search.api, options.token_file)?;
             let hints = jira::hints(search.api, search.jql, options.token_file);
-            let client = Client::new(options.timeout, auth, Vec::new(), hints);
+            let client = Client::new(options.timeout, auth, Vec::new(), hints, &progress);
             let mut pages = Pages::start(options.out)?;
-            jira::pull(search, &client, &mut pages, &mut progress).map(|()| pages)
+            jira::pull(search, &client, &mut pages, &progress).map(|()| pages)
         }
         Tracker::GitHub { api, repo } => {
             http::check_address(api)?;
             github::check_repo(repo)?;
             let auth = github::auth(options.token_file)?;
             let hints = github::hints(options.token_file);
-            let client = Client::new(options.timeout, auth, github::HEADERS.to_vec(), hints);
+            let client = Client::new(
+                options.timeout,
+                auth,
+                github::HEADERS.to_vec(),
+                hints,
+                &progress,
+            );
             let mut pages = Pages::start(options.out)?;
-            github::pull(api, repo, &client, &mut pages, &mut progress).map(|()| pages)
+            github::pull(api, repo, &client, &mut pages, &progress).map(|()| pages)
         }
     };
-    let items = progress.items;
+    let items = progress.items.get();
     drop(progress);
     Ok(Pulled {
         files: result?.finish()?,
         items,
     })
+}
+
+/// `n` and the noun, plural unless `n` is 1: "1 page", "2 pages".
+pub fn counted(n: usize, noun: &str) -> String {
+    match n {
+        1 => format!("1 {noun}"),
+        _ => format!("{n} {noun}s"),
+    }
 }
 
 /// The error for a response that is not the JSON expected.
@@ -91,10 +105,11 @@ fn not_json(url: &str) -> Error {
     )
 }
 
-/// Pages and items pulled so far, on a spinner line of stderr on a terminal (indicatif).
+/// Pages and items pulled so far, on a spinner line of stderr on a terminal (indicatif);
+/// notes are printed above it.
 pub struct Progress {
     bar: Option<indicatif::ProgressBar>,
-    items: usize,
+    items: std::cell::Cell<usize>,
 }
 
 impl Progress {
@@ -111,14 +126,29 @@ impl Progress {
             bar.enable_steady_tick(Duration::from_millis(120));
             bar
         });
-        Progress { bar, items: 0 }
+        Progress {
+            bar,
+            items: std::cell::Cell::new(0),
+        }
     }
 
     /// Counts a page of `items` items, the `pages`-th.
-    fn page(&mut self, pages: usize, items: usize) {
-        self.items += items;
+    fn page(&self, pages: usize, items: usize) {
+        self.items.set(self.items.get() + items);
         if let Some(bar) = &self.bar {
-            bar.set_message(format!("pulled {pages} pages, {} items", self.items));
+            bar.set_message(format!(
+                "pulled {}, {}",
+                counted(pages, "page"),
+                counted(self.items.get(), "item")
+            ));
+        }
+    }
+
+    /// Prints `text` on stderr, above the spinner if it is shown.
+    fn note(&self, text: &str) {
+        match &self.bar {
+            Some(bar) => bar.suspend(|| crate::terminal_text::eprint(text)),
+            None => crate::terminal_text::eprint(text),
         }
     }
 }
