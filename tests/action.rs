@@ -928,9 +928,13 @@ fn jira_pull<'a>(site: &'a str, args: &'a str) -> Vec<(&'a str, &'a str)> {
         ("INPUT_ARGS", args),
         ("JIRA_EMAIL", "reader@example.com"),
         ("JIRA_API_TOKEN", JIRA_TOKEN),
+        // No proxy between the action and the local server.
         ("HTTPS_PROXY", ""),
         ("HTTP_PROXY", ""),
         ("ALL_PROXY", ""),
+        ("https_proxy", ""),
+        ("http_proxy", ""),
+        ("all_proxy", ""),
     ]
 }
 

@@ -681,6 +681,14 @@ fn pull_refuses_what_it_cannot_do_safely() {
         show(&unset)
     );
 
+    let nothing_to_pull = backlint(dir.path(), &["check", "--pull"]);
+    assert_eq!(nothing_to_pull.status.code(), Some(2));
+    assert!(
+        stderr(&nothing_to_pull).contains("backlint pull needs the tracker"),
+        "{}",
+        show(&nothing_to_pull)
+    );
+
     std::fs::write(
         dir.path().join("backlint.toml"),
         "[pull]\ntracker = \"jira\"\ntoken = \"x\"\n",

@@ -1,4 +1,4 @@
-//! The one place backlint speaks HTTP (`ureq` with rustls): GET and POST of JSON with a
+//! The one place backlint speaks HTTP (`ureq` with rustls): GETs of JSON with a
 //! timeout per request, retries with backoff on 429 and 5xx (honouring `Retry-After`),
 //! HTTPS only with certificate checks (plain `http://` for `localhost` and `127.0.0.1`
 //! alone), and errors that say what to do: which variable to set on 401/403, the
@@ -119,22 +119,6 @@ impl<'p> Client<'p> {
                 request = request.header(*name, *value);
             }
             request.query_pairs(query.iter().copied()).call()
-        })
-    }
-
-    /// POSTs the JSON `body` to `url`, retried as the module says.
-    pub fn post_json(&self, url: &str, body: &str) -> Result<Response, Error> {
-        check_address(url)?;
-        self.with_retries(url, || {
-            let mut request = self
-                .agent
-                .post(url)
-                .header("Authorization", self.auth.header())
-                .header("Content-Type", "application/json");
-            for (name, value) in &self.headers {
-                request = request.header(*name, *value);
-            }
-            request.send(body)
         })
     }
 
