@@ -7,9 +7,11 @@ use memchr::memmem;
 use crate::backlog::Span;
 use crate::error::Error;
 use crate::ingest::fields::FieldMap;
-use crate::ingest::reader::{Reader, GITHUB_ISSUES, JIRA_CSV, JIRA_JSON, JIRA_XML, LINES};
+use crate::ingest::reader::{
+    Reader, AZURE_WORK_ITEMS, GITHUB_ISSUES, JIRA_CSV, JIRA_JSON, JIRA_XML, LINES,
+};
 use crate::ingest::unsupported::Unsupported;
-use crate::ingest::{github_issues, jira_csv, json_head};
+use crate::ingest::{azure_work_items, github_issues, jira_csv, json_head};
 use crate::source::Source;
 
 /// The reader for `source`, or an error saying what the file looks like. `fields` (the
@@ -38,6 +40,9 @@ fn recognise(
         let keys = json_head::first_object_keys(start);
         if start.starts_with('[') && github_issues::looks_like(&keys) {
             return Ok(&GITHUB_ISSUES);
+        }
+        if start.starts_with('{') && azure_work_items::looks_like(&keys) {
+            return Ok(&AZURE_WORK_ITEMS);
         }
         return Ok(&JIRA_JSON);
     }
@@ -148,6 +153,10 @@ mod tests {
         assert_eq!(
             format("-", "[{\"key\":\"A-1\",\"fields\":{\"title\":1}}]"),
             Ok("jira-json")
+        );
+        assert_eq!(
+            format("page.json", "{\"count\": 0, \"value\": []}"),
+            Ok("azure-devops-json")
         );
         assert_eq!(format("-", "Summary,Issue key\nA,B-1\n"), Ok("jira-csv"));
         assert_eq!(format("-", "\"Summary\";\"Key\"\n"), Ok("jira-csv"));

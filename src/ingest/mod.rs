@@ -1,6 +1,7 @@
 //! Reading exports into the [`Backlog`](crate::backlog::Backlog) model.
 
 pub mod adf;
+pub mod azure_work_items;
 pub mod bounded_read;
 pub mod csv_cell;
 pub mod csv_rows;

@@ -7,7 +7,7 @@ use crate::backlog::{FileInfo, FileKind, Item};
 use crate::error::Error;
 use crate::source::Source;
 
-use super::{github_issues, jira_csv, jira_json, jira_xml, lines, ReadOptions};
+use super::{azure_work_items, github_issues, jira_csv, jira_json, jira_xml, lines, ReadOptions};
 
 /// Reads one file: what it is, and its items.
 pub type Read = fn(&Source, usize, &ReadOptions) -> Result<(FileInfo, Vec<Stored>), Error>;
@@ -59,6 +59,12 @@ pub static GITHUB_ISSUES: Reader = Reader {
     read: |source, index, options| decoded(github_issues::read(source, index, options)?),
 };
 
+pub static AZURE_WORK_ITEMS: Reader = Reader {
+    kind: azure_work_items::KIND,
+    help: "Azure DevOps work items (`_apis/wit/workitemsbatch`, as `backlint pull` saves them)",
+    read: |source, index, options| decoded(azure_work_items::read(source, index, options)?),
+};
+
 /// Story lists: one story a line, in a text or Markdown file.
 pub static LINES: Reader = Reader {
     kind: lines::KIND,
@@ -67,7 +73,14 @@ pub static LINES: Reader = Reader {
 };
 
 /// Every reader, in the order `--input-format` lists them.
-pub static READERS: [&Reader; 5] = [&JIRA_CSV, &JIRA_JSON, &JIRA_XML, &GITHUB_ISSUES, &LINES];
+pub static READERS: [&Reader; 6] = [
+    &JIRA_CSV,
+    &JIRA_JSON,
+    &JIRA_XML,
+    &GITHUB_ISSUES,
+    &AZURE_WORK_ITEMS,
+    &LINES,
+];
 
 /// The reader named `name`, if there is one.
 pub fn named(name: &str) -> Option<&'static Reader> {
