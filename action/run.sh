@@ -11,7 +11,7 @@
 # INPUT_BASELINE, INPUT_SARIF_FILE, INPUT_ARGS. Every input is data: nothing in it is
 # evaluated; only INPUT_PATH is glob-expanded, and INPUT_ARGS is split on whitespace.
 # The tracker's credentials are the step's environment (JIRA_EMAIL and JIRA_API_TOKEN,
-# JIRA_PAT, GITHUB_TOKEN), which backlint reads itself; this script never touches them.
+# JIRA_PAT, GITHUB_TOKEN, AZURE_DEVOPS_PAT), which backlint reads itself; this script never touches them.
 #
 # backlint's standard error (notes, errors) quotes file names and backlog text. backlint
 # escapes it, and the runner is told besides to take none of it as a workflow command:
@@ -48,7 +48,7 @@ if [[ -n "$tracker" ]]; then
         esac
     done
     [[ -n "${INPUT_QUERY:-}" ]] ||
-        usage_error "query: give the JQL search (jira, jira-dc) or OWNER/REPO (github) to pull"
+        usage_error "query: give the JQL search (jira, jira-dc), OWNER/REPO (github) or the WIQL query (azure-devops) to pull"
     case "$tracker" in
         jira | jira-dc)
             [[ -n "${INPUT_SITE:-}" ]] || usage_error "site: give the Jira site, e.g. https://your-site.atlassian.net"
@@ -58,7 +58,11 @@ if [[ -n "$tracker" ]]; then
             fi
             ;;
         github) pull_command=("$bin" pull github "--repo=$INPUT_QUERY") ;;
-        *) usage_error "tracker: \"$tracker\" is none of jira, jira-dc, github" ;;
+        azure-devops)
+            [[ -n "${INPUT_SITE:-}" ]] || usage_error "site: give the project, e.g. https://dev.azure.com/ORGANIZATION/PROJECT"
+            pull_command=("$bin" pull azure-devops "--wiql=$INPUT_QUERY")
+            ;;
+        *) usage_error "tracker: \"$tracker\" is none of jira, jira-dc, github, azure-devops" ;;
     esac
     if [[ -n "${INPUT_SITE:-}" ]]; then
         pull_command+=("--site=$INPUT_SITE")

@@ -17,6 +17,7 @@ seed() {
 seed csv "$root"/fixtures/*.csv "$root"/fixtures/errors/*.csv
 seed json "$root"/fixtures/*.json "$root"/fixtures/errors/*.json
 seed github_issues "$root"/fixtures/github-issues.json
+seed azure_work_items "$root"/fixtures/azure-devops-workitems.json
 seed jira_xml "$root"/fixtures/*.xml "$root"/fixtures/errors/*.xml
 seed html "$root"/fixtures/jira-xml.xml
 seed markdown "$root"/fixtures/stories.md "$root"/README.md

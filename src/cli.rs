@@ -39,7 +39,7 @@ pub enum Command {
     Explain(ExplainArgs),
     /// Write a commented starter backlint.toml, filled from an export if one is given.
     Init(InitArgs),
-    /// Fetch a backlog from Jira or GitHub into a folder of pages that `check` reads.
+    /// Fetch a backlog from Jira, GitHub or Azure DevOps into a folder of pages that `check` reads.
     #[command(after_help = PULL_AFTER_HELP)]
     Pull(PullArgs),
     /// Write the Markdown page of every rule into a folder (docs/rules in this repository).
@@ -136,6 +136,8 @@ Examples:
   backlint pull jira --site https://example.atlassian.net --jql 'project = PAN' --out backlog/
   backlint pull jira --api v2 --site https://jira.example.com --jql 'project = PAN' --out backlog/
   backlint pull github --repo example/pantry --out backlog/
+  backlint pull azure-devops --site https://dev.azure.com/example/Pantry --out backlog/ \\
+    --wiql \"SELECT [System.Id] FROM WorkItems WHERE [System.State] <> 'Closed'\"
   backlint pull                        the tracker and query of [pull] in backlint.toml
   backlint check backlog/              lint what was pulled
   backlint check --pull                both in one step, as [pull] says
@@ -144,6 +146,7 @@ Credentials come from the environment, never from the command line:
   Jira Cloud (--api v3)           JIRA_EMAIL and JIRA_API_TOKEN
   Jira Data Center/Server (v2)    JIRA_PAT (a personal access token)
   GitHub                          GITHUB_TOKEN
+  Azure DevOps                    AZURE_DEVOPS_PAT (a personal access token)
 or the token from the file named by --token-file.";
 
 /// Where to pull from: each option, else `[pull]` in backlint.toml.
@@ -151,8 +154,9 @@ or the token from the file named by --token-file.";
 pub struct PullArgs {
     /// The tracker (default: [pull] tracker).
     pub tracker: Option<Tracker>,
-    /// The Jira site (https://example.atlassian.net), or GitHub's REST API address
-    /// (default https://api.github.com; GitHub Enterprise Server: https://HOST/api/v3).
+    /// The Jira site (https://example.atlassian.net), the Azure DevOps project
+    /// (https://dev.azure.com/ORG/PROJECT), or GitHub's REST API address (default
+    /// https://api.github.com; GitHub Enterprise Server: https://HOST/api/v3).
     #[arg(long, value_name = "URL")]
     pub site: Option<String>,
     /// Jira's REST API (default v3).
@@ -164,6 +168,9 @@ pub struct PullArgs {
     /// The repository whose open issues to pull (GitHub).
     #[arg(long, value_name = "OWNER/REPO")]
     pub repo: Option<String>,
+    /// The WIQL query whose work items to pull (Azure DevOps).
+    #[arg(long, value_name = "WIQL")]
+    pub wiql: Option<String>,
     /// Jira's fields to fetch: `*all` (the default) or a list, e.g. summary,description.
     #[arg(long, value_name = "FIELDS")]
     pub fields: Option<String>,
@@ -190,7 +197,11 @@ pub struct Tracker(pub TrackerName);
 
 impl ValueEnum for Tracker {
     fn value_variants<'a>() -> &'a [Self] {
-        &[Tracker(TrackerName::Jira), Tracker(TrackerName::Github)]
+        &[
+            Tracker(TrackerName::Jira),
+            Tracker(TrackerName::Github),
+            Tracker(TrackerName::AzureDevops),
+        ]
     }
 
     fn to_possible_value(&self) -> Option<PossibleValue> {

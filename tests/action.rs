@@ -1008,7 +1008,8 @@ fn a_refused_pull_stops_the_step_with_exit_code_2() {
     inputs[0] = ("INPUT_TRACKER", "jira-cloud");
     let output = runner.run(&inputs);
     assert_eq!(output.status.code(), Some(2), "{}", show(&output));
-    assert!(stdout(&output).contains("tracker: \"jira-cloud\" is none of jira, jira-dc, github"));
+    assert!(stdout(&output)
+        .contains("tracker: \"jira-cloud\" is none of jira, jira-dc, github, azure-devops"));
     inputs[0] = ("INPUT_TRACKER", "jira");
     inputs[2] = ("INPUT_QUERY", "");
     let output = runner.run(&inputs);

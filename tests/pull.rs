@@ -15,6 +15,7 @@ const EMAIL: &str = "reader@example.com";
 const TOKEN: &str = "tok-3f9a8b7c6d5e4f";
 const PAT: &str = "pat-9e8d7c6b5a4f3e";
 const GITHUB_TOKEN: &str = "ghp_0a1b2c3d4e5f6a7b";
+const AZURE_PAT: &str = "azpat-7c6b5a4f3e2d1c";
 
 /// A fresh folder for a test's pages and configuration.
 fn folder() -> tempfile::TempDir {
@@ -36,6 +37,7 @@ fn backlint(cwd: &Path, args: &[&str]) -> Output {
         .env("JIRA_API_TOKEN", TOKEN)
         .env("JIRA_PAT", PAT)
         .env("GITHUB_TOKEN", GITHUB_TOKEN)
+        .env("AZURE_DEVOPS_PAT", AZURE_PAT)
         .env_remove("GITHUB_WORKSPACE")
         .env_remove("HTTP_PROXY")
         .env_remove("HTTPS_PROXY")
@@ -70,12 +72,12 @@ fn show(output: &Output) -> String {
 /// No secret in what the run printed, nor in any file under `dir`.
 fn assert_no_secret(output: &Output, dir: &Path) {
     let printed = show(output);
-    for secret in [TOKEN, PAT, GITHUB_TOKEN] {
+    for secret in [TOKEN, PAT, GITHUB_TOKEN, AZURE_PAT] {
         assert!(!printed.contains(secret), "{printed}");
     }
     for file in files_under(dir) {
         let text = std::fs::read_to_string(&file).unwrap_or_default();
-        for secret in [TOKEN, PAT, GITHUB_TOKEN] {
+        for secret in [TOKEN, PAT, GITHUB_TOKEN, AZURE_PAT] {
             assert!(!text.contains(secret), "{} holds a token", file.display());
         }
     }
@@ -580,6 +582,106 @@ fn githubs_used_up_rate_limit_is_waited_for_or_reported() {
         stderr.contains("the site's rate limit is used up (HTTP 403): it asks to wait"),
         "{stderr}"
     );
+}
+
+const WIQL: &str = "SELECT [System.Id] FROM WorkItems WHERE [System.State] <> 'Closed'";
+
+#[test]
+fn azure_devops_queries_wiql_then_fetches_the_work_items() {
+    let listed = json!({
+        "queryType": "flat",
+        "workItems": [
+            {"id": 101, "url": "{base}/_apis/wit/workItems/101"},
+            {"id": 102, "url": "{base}/_apis/wit/workItems/102"},
+            {"id": 103, "url": "{base}/_apis/wit/workItems/103"}
+        ]
+    });
+    let server = Server::replay(vec![
+        ok(listed.to_string()),
+        ok(fixture("azure-devops-workitems.json")),
+    ]);
+    let dir = folder();
+    let site = format!("{}/example/Pantry", server.base);
+    let output = backlint(
+        dir.path(),
+        &[
+            "pull",
+            "azure-devops",
+            "--site",
+            &site,
+            "--wiql",
+            WIQL,
+            "--out",
+            "items",
+        ],
+    );
+    assert_eq!(output.status.code(), Some(0), "{}", show(&output));
+    let seen = server.seen();
+    assert_eq!(seen.len(), 2, "{seen:?}");
+    let basic = format!("Basic {}", base64(&format!(":{AZURE_PAT}")));
+    for request in &seen {
+        assert_eq!(request.method, "POST");
+        assert_eq!(request.query("api-version").as_deref(), Some("7.1"));
+        assert_eq!(request.header("authorization"), Some(basic.as_str()));
+    }
+    assert_eq!(seen[0].path(), "/example/Pantry/_apis/wit/wiql");
+    assert_eq!(
+        serde_json::from_str::<Value>(&seen[0].body).unwrap(),
+        json!({"query": WIQL})
+    );
+    assert_eq!(seen[1].path(), "/example/Pantry/_apis/wit/workitemsbatch");
+    assert_eq!(
+        serde_json::from_str::<Value>(&seen[1].body).unwrap(),
+        json!({"ids": [101, 102, 103]})
+    );
+    assert_eq!(
+        std::fs::read_to_string(dir.path().join("items/page-0001.json")).unwrap(),
+        fixture("azure-devops-workitems.json")
+    );
+    assert_no_secret(&output, dir.path());
+
+    let checked = backlint(
+        dir.path(),
+        &[
+            "check",
+            "items",
+            "--format",
+            "json",
+            "--today",
+            "2026-03-01",
+        ],
+    );
+    assert_eq!(checked.status.code(), Some(1), "{}", show(&checked));
+    let report: Value = serde_json::from_slice(&checked.stdout).unwrap();
+    assert_eq!(report["summary"]["items"], json!(3));
+    assert_eq!(keys_with_findings(&checked.stdout), ["102"]);
+}
+
+#[test]
+fn azure_devops_sign_in_page_means_a_refused_token() {
+    let server = Server::replay(vec![status(203, "<html>Sign in</html>")]);
+    let dir = folder();
+    let site = format!("{}/example/Pantry", server.base);
+    let output = backlint(
+        dir.path(),
+        &[
+            "pull",
+            "azure-devops",
+            "--site",
+            &site,
+            "--wiql",
+            WIQL,
+            "--out",
+            "items",
+        ],
+    );
+    assert_eq!(output.status.code(), Some(2), "{}", show(&output));
+    assert!(
+        stderr(&output).contains("set AZURE_DEVOPS_PAT (with the Work Items (Read) scope)"),
+        "{}",
+        show(&output)
+    );
+    assert_no_secret(&output, dir.path());
 }
 
 #[test]

@@ -27,6 +27,7 @@ fn settings_of(args: &PullArgs) -> PullSettings {
         api: args.api.map(|a| a.0),
         jql: args.jql.clone(),
         repo: args.repo.clone(),
+        wiql: args.wiql.clone(),
         fields: args.fields.clone(),
         out: args.out.clone(),
         timeout: args.timeout,
@@ -64,6 +65,7 @@ pub fn pull_into_folder(
     };
     let jql;
     let repo;
+    let wiql;
     let fields;
     let tracker = match tracker {
         TrackerName::Jira => {
@@ -96,6 +98,23 @@ pub fn pull_into_folder(
             Tracker::GitHub {
                 api: site.as_deref().unwrap_or(pull::github::API),
                 repo: &repo,
+            }
+        }
+        TrackerName::AzureDevops => {
+            wiql = pick(&given.wiql, &configured.wiql).ok_or_else(|| {
+                missing(
+                    "the WIQL query",
+                    "--wiql \"SELECT [System.Id] FROM WorkItems WHERE …\", or wiql = \"…\" under [pull]",
+                )
+            })?;
+            Tracker::AzureDevOps {
+                site: site.as_deref().ok_or_else(|| {
+                    missing(
+                        "the project's address",
+                        "--site https://dev.azure.com/ORGANIZATION/PROJECT, or site = \"…\" under [pull]",
+                    )
+                })?,
+                wiql: &wiql,
             }
         }
     };

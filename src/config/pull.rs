@@ -11,11 +11,13 @@ use serde::Deserialize;
 pub enum TrackerName {
     Jira,
     Github,
+    #[serde(rename = "azure-devops")]
+    AzureDevops,
 }
 
 impl TrackerName {
     /// Each tracker, its name and what it pulls (for `--help`).
-    pub const ALL: [(TrackerName, &'static str, &'static str); 2] = [
+    pub const ALL: [(TrackerName, &'static str, &'static str); 3] = [
         (
             TrackerName::Jira,
             "jira",
@@ -25,6 +27,11 @@ impl TrackerName {
             TrackerName::Github,
             "github",
             "the open issues of a GitHub repository",
+        ),
+        (
+            TrackerName::AzureDevops,
+            "azure-devops",
+            "Azure DevOps work items, by a WIQL query",
         ),
     ];
 }
@@ -57,8 +64,9 @@ impl JiraApi {
 #[serde(deny_unknown_fields, default)]
 pub struct PullSettings {
     pub tracker: Option<TrackerName>,
-    /// The site (Jira), or the REST API's address (GitHub Enterprise Server:
-    /// `https://HOST/api/v3`; default `https://api.github.com`).
+    /// The site (Jira), the project (Azure DevOps: `https://dev.azure.com/ORG/PROJECT`), or
+    /// the REST API's address (GitHub Enterprise Server: `https://HOST/api/v3`; default
+    /// `https://api.github.com`).
     pub site: Option<String>,
     /// Jira's API: `v3` (Cloud, the default) or `v2` (Data Center and Server).
     pub api: Option<JiraApi>,
@@ -66,6 +74,8 @@ pub struct PullSettings {
     pub jql: Option<String>,
     /// `OWNER/REPO` (GitHub).
     pub repo: Option<String>,
+    /// The WIQL query (Azure DevOps).
+    pub wiql: Option<String>,
     /// Jira's `fields` parameter (default `*all`).
     pub fields: Option<String>,
     /// The folder that receives the pages, relative to this file (default `backlog`).

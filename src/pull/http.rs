@@ -1,4 +1,4 @@
-//! The one place backlint speaks HTTP (`ureq` with rustls): GETs of JSON with a
+//! The one place backlint speaks HTTP (`ureq` with rustls): GET and POST of JSON with a
 //! timeout per request, retries with backoff on 429 and 5xx (honouring `Retry-After`),
 //! HTTPS only with certificate checks (plain `http://` for `localhost` and `127.0.0.1`
 //! alone), and errors that say what to do: which variable to set on 401/403, the
@@ -24,8 +24,8 @@ const MAX_RETRY_AFTER: Duration = Duration::from_secs(120);
 
 /// How requests prove who makes them.
 pub enum Auth {
-    /// `Authorization: Basic` of a user (an e-mail) and a token (Jira Cloud).
-    Basic { user: Secret, token: Secret },
+    /// `Authorization: Basic` of a user (an e-mail; empty for Azure DevOps) and a token.
+    Basic { user: String, token: Secret },
     /// `Authorization: Bearer` (Jira Data Center, GitHub, …).
     Bearer(Secret),
 }
@@ -35,7 +35,7 @@ impl Auth {
         match self {
             Auth::Basic { user, token } => format!(
                 "Basic {}",
-                base64(format!("{}:{}", user.expose(), token.expose()).as_bytes())
+                base64(format!("{user}:{}", token.expose()).as_bytes())
             ),
             Auth::Bearer(token) => format!("Bearer {}", token.expose()),
         }
@@ -122,6 +122,27 @@ impl<'p> Client<'p> {
         })
     }
 
+    /// POSTs the JSON `body` to `url` with `query`, retried as the module says.
+    pub fn post_json(
+        &self,
+        url: &str,
+        query: &[(&str, &str)],
+        body: &str,
+    ) -> Result<Response, Error> {
+        check_address(url)?;
+        self.with_retries(url, || {
+            let mut request = self
+                .agent
+                .post(url)
+                .header("Authorization", self.auth.header())
+                .header("Content-Type", "application/json");
+            for (name, value) in &self.headers {
+                request = request.header(*name, *value);
+            }
+            request.query_pairs(query.iter().copied()).send(body)
+        })
+    }
+
     fn with_retries(
         &self,
         url: &str,
@@ -149,6 +170,10 @@ impl<'p> Client<'p> {
                 .limit(MAX_BODY_BYTES)
                 .read_to_string()
                 .map_err(|e| transport_error(url, &e))?;
+            // Azure DevOps answers a token it does not accept with its sign-in page, as 203.
+            if status == StatusCode::NON_AUTHORITATIVE_INFORMATION {
+                return Err(self.status_error(url, StatusCode::UNAUTHORIZED, ""));
+            }
             if status.is_success() {
                 return Ok(Response {
                     next: next_link(response.headers()),

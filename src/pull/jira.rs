@@ -13,7 +13,7 @@ use serde_json::Value;
 use crate::error::Error;
 use crate::pull::http::{fetch_error, Auth, Client, Hints};
 use crate::pull::pages::Pages;
-use crate::pull::secret::Secret;
+use crate::pull::secret::{self, Secret};
 use crate::pull::{not_json, Progress};
 
 /// Issues per page: the most both APIs give.
@@ -39,7 +39,7 @@ pub fn auth(api: Api, token_file: Option<&Path>) -> Result<Auth, Error> {
     };
     Ok(match api {
         Api::V3 => Auth::Basic {
-            user: Secret::from_env("JIRA_EMAIL", "the e-mail address of the Jira account")?,
+            user: secret::from_env("JIRA_EMAIL", "the e-mail address of the Jira account")?,
             token: token("JIRA_API_TOKEN", "an API token of the Jira account")?,
         },
         Api::V2 => Auth::Bearer(token(

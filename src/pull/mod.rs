@@ -2,9 +2,10 @@
 //! files in the tracker's own format, which `backlint check` reads as any export, so every
 //! finding points at a place in a file the user can open.
 //!
-//! [`http`] is the only module that speaks HTTP; [`jira`] and [`github`] know each
+//! [`http`] is the only module that speaks HTTP; [`jira`], [`github`] and [`azure_devops`] know each
 //! tracker's paths, pagination and credentials; [`pages`] saves pages atomically.
 
+pub mod azure_devops;
 pub mod github;
 pub mod http;
 pub mod jira;
@@ -29,6 +30,11 @@ pub enum Tracker<'a> {
     GitHub {
         api: &'a str,
         repo: &'a str,
+    },
+    /// The work items a WIQL query selects in the project at `site`.
+    AzureDevOps {
+        site: &'a str,
+        wiql: &'a str,
     },
 }
 
@@ -77,6 +83,14 @@ pub fn pull(tracker: &Tracker<'_>, options: &Options<'_>) -> Result<Pulled, Erro
             );
             let mut pages = Pages::start(options.out)?;
             github::pull(api, repo, &client, &mut pages, &progress).map(|()| pages)
+        }
+        Tracker::AzureDevOps { site, wiql } => {
+            http::check_address(site)?;
+            let auth = azure_devops::auth(options.token_file)?;
+            let hints = azure_devops::hints(wiql, options.token_file);
+            let client = Client::new(options.timeout, auth, Vec::new(), hints, &progress);
+            let mut pages = Pages::start(options.out)?;
+            azure_devops::pull(site, wiql, &client, &mut pages, &progress).map(|()| pages)
         }
     };
     let items = progress.items.get();

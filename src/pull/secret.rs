@@ -15,22 +15,27 @@ impl fmt::Debug for Secret {
     }
 }
 
+/// The value of the environment variable `name`, trimmed; an error naming it when it is
+/// unset or empty. `purpose` says what it holds, e.g. "the e-mail of the Jira account".
+pub fn from_env(name: &str, purpose: &str) -> Result<String, Error> {
+    match std::env::var(name) {
+        Ok(value) if !value.trim().is_empty() => Ok(value.trim().to_owned()),
+        _ => Err(Error::Usage {
+            message: format!("{name} is not set: backlint needs {purpose}"),
+            help: format!(
+                "set the environment variable {name} (in CI, from a secret: `env: {name}: ${{{{ secrets.{name} }}}}`); credentials are never taken from the command line"
+            ),
+        }),
+    }
+}
+
 /// Tokens shorter than this are not searched for in responses: too likely to occur by chance.
 const MIN_REDACTED_LEN: usize = 8;
 
 impl Secret {
-    /// The value of the environment variable `name`; an error naming it when it is unset
-    /// or empty. `purpose` says what it holds, e.g. "the e-mail of the Jira account".
+    /// The value of the environment variable `name` ([`from_env`]).
     pub fn from_env(name: &str, purpose: &str) -> Result<Secret, Error> {
-        match std::env::var(name) {
-            Ok(value) if !value.trim().is_empty() => Ok(Secret(value.trim().to_owned())),
-            _ => Err(Error::Usage {
-                message: format!("{name} is not set: backlint needs {purpose}"),
-                help: format!(
-                    "set the environment variable {name} (in CI, from a secret: `env: {name}: ${{{{ secrets.{name} }}}}`); credentials are never taken from the command line"
-                ),
-            }),
-        }
+        from_env(name, purpose).map(Secret)
     }
 
     /// The first line of the file at `path` (a mounted secret, a key-chain export).

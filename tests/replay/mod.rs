@@ -45,6 +45,7 @@ pub struct Seen {
     pub method: String,
     pub target: String,
     pub headers: Vec<(String, String)>,
+    pub body: String,
 }
 
 impl Seen {
@@ -139,6 +140,7 @@ impl Server {
                     method,
                     target,
                     headers,
+                    body: String::from_utf8_lossy(&body).into_owned(),
                 });
                 let body = canned.body.replace("{base}", &address);
                 let mut response = format!(
