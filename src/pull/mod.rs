@@ -59,46 +59,56 @@ pub struct Pulled {
 /// Pulls `tracker`'s backlog into `options.out`, replacing an earlier pull's pages only once
 /// every page is saved.
 pub fn pull(tracker: &Tracker<'_>, options: &Options<'_>) -> Result<Pulled, Error> {
-    let progress = Progress::new(options.progress);
-    let result = match tracker {
-        Tracker::Jira(search) => {
-            http::check_address(search.site)?;
-            let auth = jira::auth(search.api, options.token_file)?;
-            let hints = jira::hints(search.api, search.jql, options.token_file);
-            let client = Client::new(options.timeout, auth, Vec::new(), hints, &progress);
-            let mut pages = Pages::start(options.out)?;
-            jira::pull(search, &client, &mut pages, &progress).map(|()| pages)
-        }
-        Tracker::GitHub { api, repo } => {
-            http::check_address(api)?;
+    http::check_address(tracker.address())?;
+    let token_file = options.token_file;
+    let (auth, hints, headers) = match tracker {
+        Tracker::Jira(search) => (
+            jira::auth(search.api, token_file)?,
+            jira::hints(search.api, search.jql, token_file),
+            Vec::new(),
+        ),
+        Tracker::GitHub { repo, .. } => {
             github::check_repo(repo)?;
-            let auth = github::auth(options.token_file)?;
-            let hints = github::hints(options.token_file);
-            let client = Client::new(
-                options.timeout,
-                auth,
+            (
+                github::auth(token_file)?,
+                github::hints(token_file),
                 github::HEADERS.to_vec(),
-                hints,
-                &progress,
-            );
-            let mut pages = Pages::start(options.out)?;
-            github::pull(api, repo, &client, &mut pages, &progress).map(|()| pages)
+            )
         }
+        Tracker::AzureDevOps { wiql, .. } => (
+            azure_devops::auth(token_file)?,
+            azure_devops::hints(wiql, token_file),
+            Vec::new(),
+        ),
+    };
+    let progress = Progress::new(options.progress);
+    let client = Client::new(options.timeout, auth, headers, hints, &progress);
+    let mut pages = Pages::start(options.out)?;
+    let pulled = match tracker {
+        Tracker::Jira(search) => jira::pull(search, &client, &mut pages, &progress),
+        Tracker::GitHub { api, repo } => github::pull(api, repo, &client, &mut pages, &progress),
         Tracker::AzureDevOps { site, wiql } => {
-            http::check_address(site)?;
-            let auth = azure_devops::auth(options.token_file)?;
-            let hints = azure_devops::hints(wiql, options.token_file);
-            let client = Client::new(options.timeout, auth, Vec::new(), hints, &progress);
-            let mut pages = Pages::start(options.out)?;
-            azure_devops::pull(site, wiql, &client, &mut pages, &progress).map(|()| pages)
+            azure_devops::pull(site, wiql, &client, &mut pages, &progress)
         }
     };
     let items = progress.items.get();
     drop(progress);
+    pulled?;
     Ok(Pulled {
-        files: result?.finish()?,
+        files: pages.finish()?,
         items,
     })
+}
+
+impl Tracker<'_> {
+    /// The address every request goes to (or under).
+    fn address(&self) -> &str {
+        match self {
+            Tracker::Jira(search) => search.site,
+            Tracker::GitHub { api, .. } => api,
+            Tracker::AzureDevOps { site, .. } => site,
+        }
+    }
 }
 
 /// `n` and the noun, plural unless `n` is 1: "1 page", "2 pages".
