@@ -6,7 +6,7 @@ docs/ci.md still match the action. This script (run by .ci/run) checks that:
 
 * action.yml is YAML with the keys GitHub requires: name, description, runs (a composite
   action with steps, each `run:` step with a `shell:`); every input has a description,
-  `path` is required, every output has a description and a value taken from a step that
+  `path` is optional (a `tracker` to pull from suffices), every output has a description and a value taken from a step that
   exists; every `${{ inputs.X }}` names a declared input and every input is used;
 * no `run:` block, in action.yml or in any workflow checked, contains `${{` (GitHub's
   script-injection guidance: pass values through `env:`);
@@ -39,7 +39,19 @@ except ImportError:  # pragma: no cover - .ci/run installs PyYAML first
     sys.exit("lint_action.py needs PyYAML: python3 -m pip install PyYAML")
 
 ROOT = Path(__file__).resolve().parent.parent
-EXPECTED_INPUTS = {"path", "config", "fail-on", "baseline", "sarif-file", "version", "args"}
+EXPECTED_INPUTS = {
+    "path",
+    "tracker",
+    "site",
+    "query",
+    "pull-dir",
+    "config",
+    "fail-on",
+    "baseline",
+    "sarif-file",
+    "version",
+    "args",
+}
 EXPECTED_OUTPUTS = {"findings", "errors", "warnings", "exit-code", "sarif-file"}
 EXPRESSION = re.compile(r"\$\{\{(.*?)\}\}", re.S)
 INPUT_REF = re.compile(r"\binputs\.([A-Za-z0-9_-]+)")
@@ -103,8 +115,8 @@ def check_action(path: Path):
     for key, spec in inputs.items():
         if not isinstance(spec, dict) or not spec.get("description"):
             problem(name, f"input `{key}` has no description")
-    if not (inputs.get("path") or {}).get("required"):
-        problem(name, "input `path` must be required: true")
+    if (inputs.get("path") or {}).get("required"):
+        problem(name, "input `path` must not be required: a `tracker` to pull from suffices")
 
     runs = action.get("runs") or {}
     if runs.get("using") != "composite":

@@ -1,13 +1,17 @@
 #!/usr/bin/env bash
-# Runs backlint once for the GitHub Action: annotations (--format github) on standard
+# Runs backlint for the GitHub Action: with INPUT_TRACKER, `backlint pull` first, into
+# INPUT_PULL_DIR; then `backlint check` once: annotations (--format github) on standard
 # output, the Markdown report appended to $GITHUB_STEP_SUMMARY, SARIF written to
 # INPUT_SARIF_FILE, counts (from a JSON report) written to $GITHUB_OUTPUT; exits with
 # backlint's exit code (0 clean, 1 findings at or above fail-on, 2 error).
 #
 # Environment: BACKLINT_BIN (the binary; default `backlint` on PATH), and the action's
-# inputs: INPUT_PATH (required), INPUT_CONFIG, INPUT_FAIL_ON, INPUT_FAIL_UNDER, INPUT_BASELINE,
-# INPUT_SARIF_FILE, INPUT_ARGS. Every input is data: nothing in it is evaluated; only
-# INPUT_PATH is glob-expanded, and INPUT_ARGS is split on whitespace.
+# inputs: INPUT_PATH (required without INPUT_TRACKER), INPUT_TRACKER, INPUT_SITE,
+# INPUT_QUERY, INPUT_PULL_DIR, INPUT_CONFIG, INPUT_FAIL_ON, INPUT_FAIL_UNDER,
+# INPUT_BASELINE, INPUT_SARIF_FILE, INPUT_ARGS. Every input is data: nothing in it is
+# evaluated; only INPUT_PATH is glob-expanded, and INPUT_ARGS is split on whitespace.
+# The tracker's credentials are the step's environment (JIRA_EMAIL and JIRA_API_TOKEN,
+# JIRA_PAT, GITHUB_TOKEN, AZURE_DEVOPS_PAT), which backlint reads itself; this script never touches them.
 #
 # backlint's standard error (notes, errors) quotes file names and backlog text. backlint
 # escapes it, and the runner is told besides to take none of it as a workflow command:
@@ -32,6 +36,42 @@ usage_error() {
 case "$sarif_file" in
     *$'\n'* | *$'\r'*) usage_error "sarif-file must be a single line" ;;
 esac
+
+# The pull, if a tracker is named: its command, and the folder it fills.
+tracker="${INPUT_TRACKER:-}"
+pull_dir="${INPUT_PULL_DIR:-backlint-pull}"
+pull_command=()
+if [[ -n "$tracker" ]]; then
+    for input in "site=${INPUT_SITE:-}" "query=${INPUT_QUERY:-}" "pull-dir=$pull_dir"; do
+        case "$input" in
+            *$'\n'* | *$'\r'*) usage_error "${input%%=*} must be a single line" ;;
+        esac
+    done
+    [[ -n "${INPUT_QUERY:-}" ]] ||
+        usage_error "query: give the JQL search (jira, jira-dc), OWNER/REPO (github) or the WIQL query (azure-devops) to pull"
+    case "$tracker" in
+        jira | jira-dc)
+            [[ -n "${INPUT_SITE:-}" ]] || usage_error "site: give the Jira site, e.g. https://your-site.atlassian.net"
+            pull_command=("$bin" pull jira "--jql=$INPUT_QUERY")
+            if [[ "$tracker" == jira-dc ]]; then
+                pull_command+=(--api v2)
+            fi
+            ;;
+        github) pull_command=("$bin" pull github "--repo=$INPUT_QUERY") ;;
+        azure-devops)
+            [[ -n "${INPUT_SITE:-}" ]] || usage_error "site: give the project, e.g. https://dev.azure.com/ORGANIZATION/PROJECT"
+            pull_command=("$bin" pull azure-devops "--wiql=$INPUT_QUERY")
+            ;;
+        *) usage_error "tracker: \"$tracker\" is none of jira, jira-dc, github, azure-devops" ;;
+    esac
+    if [[ -n "${INPUT_SITE:-}" ]]; then
+        pull_command+=("--site=$INPUT_SITE")
+    fi
+    if [[ -n "${INPUT_CONFIG:-}" ]]; then
+        pull_command+=("--config=$INPUT_CONFIG")
+    fi
+    pull_command+=("--out=$pull_dir")
+fi
 
 # The exports: one per line; a line that names an existing file, or a glob that matches,
 # as a whole is taken whole (so paths with spaces work), any other line is split on
@@ -85,8 +125,10 @@ while IFS= read -r line || [[ -n "$line" ]]; do
     fi
 done <<<"${INPUT_PATH:-}"
 shopt -u nullglob
-if ((${#paths[@]} == 0)); then
-    usage_error "path: give at least one export file or glob"
+if [[ -n "$tracker" ]]; then
+    paths+=("$pull_dir")
+elif ((${#paths[@]} == 0)); then
+    usage_error "path: give at least one export file or glob, or a tracker to pull from"
 fi
 
 # Extra flags, split on whitespace (spaces, tabs, newlines); never globbed or evaluated.
@@ -121,16 +163,28 @@ fi
 # (${a[@]+"${a[@]}"} keeps an empty array from tripping `set -u` in bash 3.2.)
 command+=(${extra[@]+"${extra[@]}"} -- "${paths[@]}")
 
-status=0
-"${command[@]}" 2>"$reports/stderr.txt" || status=$?
-if [[ -s "$reports/stderr.txt" ]]; then
+# Prints a file of backlint's standard error where the runner takes none of it as a
+# workflow command.
+print_quoted() {
+    local file="$1" token
+    [[ -s "$file" ]] || return 0
     token="$(od -An -N16 -tx1 /dev/urandom | tr -d ' \n')"
     [[ "$token" =~ ^[0-9a-f]{32}$ ]] || usage_error "cannot read 16 random bytes from /dev/urandom"
     {
         printf '::stop-commands::%s\n' "$token"
-        cat -- "$reports/stderr.txt"
+        cat -- "$file"
         printf '::%s::\n' "$token"
     } >&2
+}
+
+status=0
+if ((${#pull_command[@]} > 0)); then
+    "${pull_command[@]}" 2>"$reports/pull-stderr.txt" || status=$?
+    print_quoted "$reports/pull-stderr.txt"
+fi
+if ((status == 0)); then
+    "${command[@]}" 2>"$reports/stderr.txt" || status=$?
+    print_quoted "$reports/stderr.txt"
 fi
 
 findings=""
@@ -177,6 +231,6 @@ if [[ -n "${GITHUB_STEP_SUMMARY:-}" ]]; then
 fi
 
 if ((status == 2)); then
-    printf '::error title=backlint::backlint could not check the export (exit code 2); the log above says why\n'
+    printf '::error title=backlint::backlint could not pull or check the backlog (exit code 2); the log above says why\n'
 fi
 exit "$status"

@@ -6,6 +6,7 @@ use std::sync::LazyLock;
 use clap::builder::{PossibleValue, PossibleValuesParser};
 use clap::{Parser, Subcommand, ValueEnum};
 
+use backlint::config::pull::{JiraApi, TrackerName};
 use backlint::finding::Severity;
 use backlint::ingest::reader::READERS;
 use backlint::report::emit::{Format, FORMATS};
@@ -27,6 +28,8 @@ pub struct Cli {
 #[allow(clippy::large_enum_variant)]
 pub enum Command {
     /// Check exports against the rules and report what falls short.
+    // With --pull, the pulled folder is the input: no path is needed.
+    #[command(mut_arg("paths", |paths| paths.required(false).required_unless_present("pull")))]
     Check(CheckArgs),
     /// Show which column or JSON field each logical field is read from.
     Fields(FieldsArgs),
@@ -36,6 +39,9 @@ pub enum Command {
     Explain(ExplainArgs),
     /// Write a commented starter backlint.toml, filled from an export if one is given.
     Init(InitArgs),
+    /// Fetch a backlog from Jira, GitHub or Azure DevOps into a folder of pages that `check` reads.
+    #[command(after_help = PULL_AFTER_HELP)]
+    Pull(PullArgs),
     /// Write the Markdown page of every rule into a folder (docs/rules in this repository).
     #[command(hide = true)]
     Docs(DocsArgs),
@@ -128,6 +134,101 @@ pub struct InputArgs {
     pub max_cell_size: Option<u64>,
 }
 
+/// After `backlint pull --help`: examples and where credentials come from.
+const PULL_AFTER_HELP: &str = "\
+Examples:
+  backlint pull jira --site https://example.atlassian.net --jql 'project = PAN' --out backlog/
+  backlint pull jira --api v2 --site https://jira.example.com --jql 'project = PAN' --out backlog/
+  backlint pull github --repo example/pantry --out backlog/
+  backlint pull azure-devops --site https://dev.azure.com/example/Pantry --out backlog/ \\
+    --wiql \"SELECT [System.Id] FROM WorkItems WHERE [System.State] <> 'Closed'\"
+  backlint pull                        the tracker and query of [pull] in backlint.toml
+  backlint check backlog/              lint what was pulled
+  backlint check --pull                both in one step, as [pull] says
+
+Credentials come from the environment, never from the command line:
+  Jira Cloud (--api v3)           JIRA_EMAIL and JIRA_API_TOKEN
+  Jira Data Center/Server (v2)    JIRA_PAT (a personal access token)
+  GitHub                          GITHUB_TOKEN
+  Azure DevOps                    AZURE_DEVOPS_PAT (a personal access token)
+or the token from the file named by --token-file.";
+
+/// Where to pull from: each option, else `[pull]` in backlint.toml.
+#[derive(Debug, clap::Args)]
+pub struct PullArgs {
+    /// The tracker (default: [pull] tracker).
+    pub tracker: Option<Tracker>,
+    /// The Jira site (https://example.atlassian.net), the Azure DevOps project
+    /// (https://dev.azure.com/ORG/PROJECT), or GitHub's REST API address (default
+    /// https://api.github.com; GitHub Enterprise Server: https://HOST/api/v3).
+    #[arg(long, value_name = "URL")]
+    pub site: Option<String>,
+    /// Jira's REST API (default v3).
+    #[arg(long)]
+    pub api: Option<Api>,
+    /// The JQL search to pull (Jira).
+    #[arg(long, value_name = "JQL")]
+    pub jql: Option<String>,
+    /// The repository whose open issues to pull (GitHub).
+    #[arg(long, value_name = "OWNER/REPO")]
+    pub repo: Option<String>,
+    /// The WIQL query whose work items to pull (Azure DevOps).
+    #[arg(long, value_name = "WIQL")]
+    pub wiql: Option<String>,
+    /// Jira's fields to fetch: `*all` (the default) or a list, e.g. summary,description.
+    #[arg(long, value_name = "FIELDS")]
+    pub fields: Option<String>,
+    /// The folder that receives one file per page (default: [pull] out, else backlog).
+    #[arg(long, value_name = "DIR")]
+    pub out: Option<PathBuf>,
+    /// Seconds a request may take before it is retried (default 60).
+    #[arg(long, value_name = "SECONDS")]
+    pub timeout: Option<u64>,
+    /// A file whose first line is the token, instead of the environment variable.
+    #[arg(long, value_name = "FILE")]
+    pub token_file: Option<PathBuf>,
+    /// Configuration file (default: the nearest backlint.toml from the current directory up).
+    #[arg(long, value_name = "FILE")]
+    pub config: Option<PathBuf>,
+    /// Print nothing but errors.
+    #[arg(short, long)]
+    pub quiet: bool,
+}
+
+/// A tracker as the command line names it.
+#[derive(Debug, Clone, Copy)]
+pub struct Tracker(pub TrackerName);
+
+impl ValueEnum for Tracker {
+    fn value_variants<'a>() -> &'a [Self] {
+        &[
+            Tracker(TrackerName::Jira),
+            Tracker(TrackerName::Github),
+            Tracker(TrackerName::AzureDevops),
+        ]
+    }
+
+    fn to_possible_value(&self) -> Option<PossibleValue> {
+        let (_, name, help) = TrackerName::ALL.into_iter().find(|t| t.0 == self.0)?;
+        Some(PossibleValue::new(name).help(help))
+    }
+}
+
+/// A Jira API as the command line names it.
+#[derive(Debug, Clone, Copy)]
+pub struct Api(pub JiraApi);
+
+impl ValueEnum for Api {
+    fn value_variants<'a>() -> &'a [Self] {
+        &[Api(JiraApi::V3), Api(JiraApi::V2)]
+    }
+
+    fn to_possible_value(&self) -> Option<PossibleValue> {
+        let (_, name, help) = JiraApi::ALL.into_iter().find(|a| a.0 == self.0)?;
+        Some(PossibleValue::new(name).help(help))
+    }
+}
+
 /// After `backlint check --help`: examples and the exit codes.
 const CHECK_AFTER_HELP: &str = "\
 Examples:
@@ -138,6 +239,7 @@ Examples:
   backlint check --ignore grooming --extend-select stale-item export.csv
                                                      grooming off but stale-item (the more specific wins)
   backlint check -q --output sarif=backlint.sarif export.csv
+  backlint check --pull                              pull as [pull] in backlint.toml says, then check
 
 Exit codes:
   0  no finding at or above --fail-on (default warning)
@@ -149,6 +251,10 @@ Exit codes:
 pub struct CheckArgs {
     #[command(flatten)]
     pub select: SelectArgs,
+    /// Pull the backlog first, as [pull] in backlint.toml says (`backlint pull`), and check
+    /// the folder it was saved in (with any PATH given).
+    #[arg(long, help_heading = "Input")]
+    pub pull: bool,
     /// The day ages are counted from (YYYY-MM-DD; default: `today` in the configuration, else
     /// each export's newest created or updated date).
     #[arg(long, value_name = "DATE", help_heading = "Rule selection")]

@@ -2,6 +2,7 @@
 //! Mistakes (unknown keys, wrong types, unknown rule ids) are errors that point into the file.
 
 pub mod criteria;
+pub mod pull;
 pub mod readiness;
 
 use std::collections::BTreeMap;
@@ -192,6 +193,9 @@ pub struct Config {
     /// The stages items pass through towards a sprint, and their Definitions of Ready.
     #[serde(default)]
     pub readiness: readiness::ReadinessSettings,
+    /// Where `backlint pull` and `check --pull` fetch the backlog from.
+    #[serde(default)]
+    pub pull: pull::PullSettings,
 }
 
 /// How reports present the backlog.

@@ -123,6 +123,14 @@ pub enum Error {
     #[diagnostic(code(backlint::usage), help("{help}"))]
     Usage { message: String, help: String },
 
+    #[error("{url}: {message}")]
+    #[diagnostic(code(backlint::pull), help("{help}"))]
+    Fetch {
+        url: String,
+        message: String,
+        help: String,
+    },
+
     #[error(transparent)]
     #[diagnostic(transparent)]
     Input(Box<InputDiagnostic>),

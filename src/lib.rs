@@ -18,6 +18,7 @@ pub mod inputs;
 pub mod limits;
 pub mod output;
 pub mod progress;
+pub mod pull;
 pub mod render_error;
 pub mod report;
 pub mod rule_cases;

@@ -4,6 +4,8 @@
 //! and this build's binary as BACKLINT_BIN. Each test skips itself, saying so, only when
 //! `bash` is not installed.
 
+mod replay;
+
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 use std::sync::atomic::{AtomicUsize, Ordering};
@@ -913,4 +915,109 @@ fn fail_under_gates_the_step_and_the_readiness_counts_are_outputs() {
     assert_eq!(output.status.code(), Some(0), "{}", show(&output));
     assert_eq!(runner.output("ready-candidates").as_deref(), Some(""));
     assert_eq!(runner.output("ready").as_deref(), Some(""));
+}
+
+const JIRA_TOKEN: &str = "tok-3f9a8b7c6d5e4f";
+
+/// The inputs and environment of a step that pulls from Jira Cloud at `site`.
+fn jira_pull<'a>(site: &'a str, args: &'a str) -> Vec<(&'a str, &'a str)> {
+    vec![
+        ("INPUT_TRACKER", "jira"),
+        ("INPUT_SITE", site),
+        ("INPUT_QUERY", "project = PAN AND statusCategory != Done"),
+        ("INPUT_ARGS", args),
+        ("JIRA_EMAIL", "reader@example.com"),
+        ("JIRA_API_TOKEN", JIRA_TOKEN),
+        // No proxy between the action and the local server.
+        ("HTTPS_PROXY", ""),
+        ("HTTP_PROXY", ""),
+        ("ALL_PROXY", ""),
+        ("https_proxy", ""),
+        ("http_proxy", ""),
+        ("all_proxy", ""),
+    ]
+}
+
+#[test]
+fn a_tracker_is_pulled_then_linted_in_one_step() {
+    if !bash_available("a_tracker_is_pulled_then_linted_in_one_step") {
+        return;
+    }
+    let read = |name: &str| std::fs::read_to_string(fixture(name)).unwrap();
+    let server = replay::Server::replay(vec![
+        replay::ok(read("jira-v3-search-jql-page1.json")),
+        replay::ok(read("jira-v3-search-jql-page2.json")),
+    ]);
+    let runner = Runner::new("pull");
+    let output = runner.run(&jira_pull(&server.base, "--today 2026-03-01"));
+    assert_eq!(output.status.code(), Some(1), "{}", show(&output));
+    assert_eq!(server.seen().len(), 2);
+
+    let pages = [
+        "backlint-pull/page-0001.json",
+        "backlint-pull/page-0002.json",
+    ];
+    let expected = json_report(&runner.workspace, &pages);
+    assert_eq!(
+        runner.output("findings"),
+        Some(expected["summary"]["findings"].to_string())
+    );
+    assert!(
+        stdout(&output).contains("::warning file=backlint-pull/page-0002.json,line="),
+        "{}",
+        show(&output)
+    );
+    assert!(
+        stderr(&output).contains("pulled 6 items in 2 pages into backlint-pull"),
+        "{}",
+        show(&output)
+    );
+    assert_eq!(
+        runner.output("sarif-file").as_deref(),
+        Some("backlint.sarif")
+    );
+    assert!(runner.summary().contains("PAN-5"), "{}", runner.summary());
+    let outputs = std::fs::read_to_string(&runner.output_file).unwrap();
+    for text in [show(&output), outputs, runner.summary()] {
+        assert!(!text.contains(JIRA_TOKEN), "{text}");
+    }
+}
+
+#[test]
+fn a_refused_pull_stops_the_step_with_exit_code_2() {
+    if !bash_available("a_refused_pull_stops_the_step_with_exit_code_2") {
+        return;
+    }
+    let server = replay::Server::replay(vec![replay::status(401, "")]);
+    let runner = Runner::new("pull-refused");
+    let output = runner.run(&jira_pull(&server.base, ""));
+    assert_eq!(output.status.code(), Some(2), "{}", show(&output));
+    assert!(
+        stderr(&output).contains("set JIRA_EMAIL and JIRA_API_TOKEN"),
+        "{}",
+        show(&output)
+    );
+    assert!(stderr(&output).contains("::stop-commands::"), "fenced");
+    assert!(!show(&output).contains(JIRA_TOKEN));
+    assert_eq!(runner.output("exit-code").as_deref(), Some("2"));
+    assert_eq!(runner.output("findings").as_deref(), Some(""));
+    assert!(runner.summary().contains("stopped with an error"));
+
+    // A tracker the action does not know, or no query: refused before anything runs.
+    let mut inputs = jira_pull(&server.base, "");
+    inputs[0] = ("INPUT_TRACKER", "jira-cloud");
+    let output = runner.run(&inputs);
+    assert_eq!(output.status.code(), Some(2), "{}", show(&output));
+    assert!(stdout(&output)
+        .contains("tracker: \"jira-cloud\" is none of jira, jira-dc, github, azure-devops"));
+    inputs[0] = ("INPUT_TRACKER", "jira");
+    inputs[2] = ("INPUT_QUERY", "");
+    let output = runner.run(&inputs);
+    assert_eq!(output.status.code(), Some(2), "{}", show(&output));
+    assert!(stdout(&output).contains("query: give the JQL search"));
+    assert_eq!(
+        server.seen().len(),
+        1,
+        "only the first run reached the server"
+    );
 }

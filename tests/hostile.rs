@@ -386,6 +386,32 @@ fn truncated_json() {
     );
 }
 
+#[test]
+fn azure_devops_work_items_of_the_wrong_shape() {
+    let dir = TempDir::new("azure-shape");
+    // `value` of something other than work items: refused, pointing at the JSON.
+    dir.write("items.json", r#"{"count": 2, "value": [1, {"id": 3}]}"#);
+    let error = refused(dir.path(), &["check", "items.json"]);
+    assert_eq!(
+        error,
+        "items.json:1:1: this is not an Azure DevOps work-items response: `value` holds something other than work items with `fields`"
+    );
+    // Fields of unexpected types are not read: no panic, no value, the rest is checked.
+    dir.write(
+        "odd.json",
+        r#"{"count": 1, "value": [{"id": 7, "fields": {"System.Title": ["a"], "System.Tags": ";;; ;", "System.AssignedTo": {"id": 1}, "Microsoft.VSTS.Scheduling.StoryPoints": "five", "System.Description": "<p>As a <b>shopper</b>"}}]}"#,
+    );
+    let run = read_fine(
+        dir.path(),
+        &["check", "odd.json", "--select", "all", "--format", "json"],
+    );
+    assert!(
+        run.stdout.contains(r#""key": "7""#) && run.stdout.contains(r#""rule": "missing-summary""#),
+        "{}",
+        run.describe()
+    );
+}
+
 // ---------------------------------------------------------------------------------------
 // Encodings.
 

@@ -562,6 +562,56 @@ fn github_issues_from_gh_issue_list() {
 }
 
 #[test]
+fn azure_devops_work_items_from_workitemsbatch() {
+    let backlog = read(&["azure-devops-workitems.json"]);
+    assert_eq!(backlog.files[0].kind.reader, "azure-devops-json");
+    let keys: Vec<String> = backlog.items().map(|i| i.key.clone()).collect();
+    assert_eq!(keys, ["101", "102", "103"]);
+    let story = item(&backlog, "101");
+    assert_eq!(story.text(Field::IssueType), Some("User Story"));
+    assert_eq!(story.text(Field::Status), Some("New"));
+    assert_eq!(story.text(Field::Priority), Some("2"));
+    assert_eq!(story.text(Field::Estimate), Some("5.0"));
+    assert_eq!(story.text(Field::Parent), Some("90"));
+    assert_eq!(story.text(Field::Assignee), Some("Alex Doe"));
+    assert_eq!(story.text(Field::Sprint), Some("Pantry\\Sprint 4"));
+    assert_eq!(texts(&story, Field::Labels), ["checkout", "mobile"]);
+    // HTML made plain, still pointing into the JSON string.
+    let description = story.text(Field::Description).unwrap();
+    assert!(
+        description.starts_with("Shoppers start on the phone and pay on the laptop.\n"),
+        "{description}"
+    );
+    assert!(
+        description.ends_with("\nKeep the basket for 30 days."),
+        "{description}"
+    );
+    let (_, text) = position_of(&backlog, &story, Field::Description, "30 days");
+    assert_eq!(text, "30 days");
+    let criteria = story.text(Field::AcceptanceCriteria).unwrap();
+    assert!(
+        criteria.contains("Given a saved basket, when I log in on another device"),
+        "{criteria}"
+    );
+    // Each tag points at its own words.
+    let source = &backlog.sources[0];
+    let mobile = story.all(Field::Labels).nth(1).unwrap().span;
+    assert_eq!(&source.text()[mobile.start..mobile.end], "mobile");
+    assert_eq!(source.position(mobile.start), pos(27, 35));
+    // An empty description: a finding about it points into its empty string.
+    let vague = item(&backlog, "102");
+    assert_eq!(vague.get(Field::Description), None);
+    let missing = vague.missing(Field::Description);
+    assert_eq!(
+        &backlog.sources[0].text()[missing.start - 1..missing.start + 1],
+        "\"\""
+    );
+    let bug = item(&backlog, "103");
+    let (_, text) = position_of(&backlog, &bug, Field::Summary, "café's");
+    assert_eq!(text, "café's");
+}
+
+#[test]
 fn jira_xml_export_with_custom_fields() {
     let backlog = read(&["jira-xml.xml"]);
     assert_eq!(backlog.files[0].kind.reader, "jira-xml");

@@ -66,7 +66,13 @@ pub fn run(args: &CheckArgs) -> Result<u8, Error> {
     let linter = Linter::from_config(&loaded, &overrides)?;
     let rules = linter.rules();
     // Columns no rule reads are not kept: a Cloud "all fields" export has hundreds.
-    let backlog = read_backlog(&args.input, &loaded, Some(linter.named_fields()))?;
+    let mut paths = args.input.paths.clone();
+    if args.pull {
+        let talk = verbosity == Verbosity::Normal;
+        let folder = super::pull::pull_into_folder(&Default::default(), &loaded, talk)?;
+        paths.push(folder.display().to_string());
+    }
+    let backlog = read_backlog(&paths, &args.input, &loaded, Some(linter.named_fields()))?;
     let max_per_item = linter.settings().max_findings_per_item;
     let baseline = match &args.baseline {
         Some(path) => Some(Baseline::parse(&backlint::ingest::load(

@@ -11,7 +11,7 @@ use super::{load_input_config, print, read_backlog, EXIT_CLEAN};
 
 pub fn run(args: &FieldsArgs) -> Result<u8, Error> {
     let loaded = load_input_config(&args.input)?;
-    let backlog = read_backlog(&args.input, &loaded, None)?;
+    let backlog = read_backlog(&args.input.paths, &args.input, &loaded, None)?;
     print(&terminal_text::defused(render(&backlog)));
     Ok(EXIT_CLEAN)
 }

@@ -5,6 +5,7 @@ pub mod docs;
 pub mod explain;
 pub mod fields;
 pub mod init;
+pub mod pull;
 pub mod rules;
 mod tally;
 
@@ -39,8 +40,10 @@ pub fn load_input_config(input: &InputArgs) -> Result<Loaded, Error> {
     Ok(loaded)
 }
 
-/// Reads every input (folders and patterns expanded) into one backlog; `keep_unmapped` as in [`ReadOptions`].
+/// Reads `paths` (folders and patterns expanded) into one backlog, as `input` says;
+/// `keep_unmapped` as in [`ReadOptions`].
 pub fn read_backlog(
+    paths: &[String],
     input: &InputArgs,
     loaded: &Loaded,
     keep_unmapped: Option<Vec<String>>,
@@ -51,7 +54,7 @@ pub fn read_backlog(
         limits: loaded.config.limits,
         keep_unmapped,
     };
-    let backlog = ingest::read_paths(&backlint::inputs::expand(&input.paths)?, &options)?;
+    let backlog = ingest::read_paths(&backlint::inputs::expand(paths)?, &options)?;
     warn_about_empty_exports(&backlog);
     Ok(backlog)
 }
@@ -97,6 +100,7 @@ pub fn run(cli: &crate::cli::Cli) -> u8 {
         Command::Rules(args) => rules::run(args),
         Command::Explain(args) => explain::run(args),
         Command::Init(args) => init::run(args),
+        Command::Pull(args) => pull::run(args),
         Command::Docs(args) => docs::run(args),
     };
     result.unwrap_or_else(|error| {

@@ -238,6 +238,10 @@ mod tests {
             format("board.json", "{\"id\":\"1\",\"cards\":[],\"lists\":[]}"),
             Ok("trello-json")
         );
+        assert_eq!(
+            format("page.json", "{\"count\": 0, \"value\": []}"),
+            Ok("azure-devops-json")
+        );
         assert_eq!(format("-", "Summary,Issue key\nA,B-1\n"), Ok("jira-csv"));
         assert_eq!(format("-", "\"Summary\";\"Key\"\n"), Ok("jira-csv"));
         assert_eq!(format("export.xls", "Summary,Issue key\n"), Ok("jira-csv"));

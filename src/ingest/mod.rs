@@ -2,6 +2,7 @@
 
 pub mod adf;
 pub mod azure_devops;
+pub mod azure_work_items;
 pub mod bounded_read;
 pub mod csv_cell;
 pub mod csv_preset;

@@ -11,8 +11,8 @@ use crate::source::Source;
 use super::csv_preset::CsvPreset;
 use super::detect::{Claim, Sniff};
 use super::{
-    azure_devops, csv_reader, github_issues, gitlab, jira_csv, jira_json, jira_xml, linear, lines,
-    trello, ReadOptions,
+    azure_devops, azure_work_items, csv_reader, github_issues, gitlab, jira_csv, jira_json,
+    jira_xml, linear, lines, trello, ReadOptions,
 };
 
 /// Reads one file: what it is, and its items.
@@ -125,6 +125,15 @@ pub static TRELLO_JSON: Reader = Reader {
     },
 };
 
+pub static AZURE_WORK_ITEMS: Reader = Reader {
+    kind: azure_work_items::KIND,
+    help: "Azure DevOps work items (`_apis/wit/workitemsbatch`, as `backlint pull` saves them)",
+    read: Read::With {
+        claim: azure_work_items::claim,
+        read: |source, index, options| decoded(azure_work_items::read(source, index, options)?),
+    },
+};
+
 /// Story lists: one story a line, in a text or Markdown file.
 pub static LINES: Reader = Reader {
     kind: lines::KIND,
@@ -137,7 +146,7 @@ pub static LINES: Reader = Reader {
 
 /// Every reader, in the order `--input-format` lists them; among readers that claim a
 /// file equally, the first wins.
-pub static READERS: [&Reader; 9] = [
+pub static READERS: [&Reader; 10] = [
     &JIRA_CSV,
     &AZURE_DEVOPS_CSV,
     &GITLAB_CSV,
@@ -146,6 +155,7 @@ pub static READERS: [&Reader; 9] = [
     &JIRA_XML,
     &GITHUB_ISSUES,
     &TRELLO_JSON,
+    &AZURE_WORK_ITEMS,
     &LINES,
 ];
 
