@@ -20,7 +20,7 @@
 
 use std::sync::Arc;
 
-use jsonc_parser::ast::{Object, StringLit, Value as Json};
+use jsonc_parser::ast::{Object, Value as Json};
 use jsonc_parser::common::Ranged;
 
 use crate::backlog::{
@@ -28,8 +28,7 @@ use crate::backlog::{
 };
 use crate::error::Error;
 use crate::ingest::detect::{Claim, Sniff};
-use crate::ingest::json_head::first_object_keys;
-use crate::ingest::json_text::string_text;
+use crate::ingest::json_text::string_value;
 use crate::ingest::{html, json_doc, ReadOptions};
 use crate::source::Source;
 
@@ -44,14 +43,11 @@ const FETCH_AGAIN: &str = "run `backlint pull azure-devops …` again";
 
 /// Sure when the file is a JSON object whose first keys are a work-items response's.
 pub fn claim(sniff: &Sniff<'_>) -> Claim {
-    if sniff.is_json()
-        && sniff.start.starts_with('{')
-        && looks_like(&first_object_keys(sniff.start))
-    {
-        Claim::Sure
-    } else {
-        Claim::No
-    }
+    Claim::sure_if(
+        sniff
+            .first_object_keys('{')
+            .is_some_and(|keys| looks_like(&keys)),
+    )
 }
 
 /// Whether a JSON object with keys `keys` at its top is a work-items response.
@@ -232,16 +228,16 @@ fn values_of(text: &str, json: &Json<'_>, shape: Shape) -> Vec<Value> {
         }
         (Shape::Identity, Json::Object(identity)) => identity
             .get_string("displayName")
-            .map(|s| string_value(text, s)),
+            .map(|s| string_value(s, text)),
         (Shape::Html, Json::StringLit(literal)) => {
-            let value = string_value(text, literal);
+            let value = string_value(literal, text);
             Some(Value {
                 text: html::to_plain(&value.text),
                 span: value.span,
             })
         }
-        (Shape::Tags, Json::StringLit(literal)) => return tags(string_value(text, literal)),
-        (_, Json::StringLit(literal)) => Some(string_value(text, literal)),
+        (Shape::Tags, Json::StringLit(literal)) => return tags(string_value(literal, text)),
+        (_, Json::StringLit(literal)) => Some(string_value(literal, text)),
         _ => None,
     };
     value
@@ -270,15 +266,6 @@ fn tags(tags: Value) -> Vec<Value> {
         start = end + 1;
     }
     values
-}
-
-/// A string's text, unescaped and mapped to the file; its span is inside the quotes.
-fn string_value(text: &str, literal: &StringLit<'_>) -> Value {
-    let start = literal.range.start + 1;
-    Value {
-        text: string_text(literal, text),
-        span: Span::new(start, literal.range.end.saturating_sub(1).max(start)),
-    }
 }
 
 fn verbatim(text: &str, start: usize) -> Value {

@@ -12,10 +12,10 @@ use memchr::memmem;
 
 use crate::backlog::Span;
 use crate::error::Error;
-use crate::ingest::csv_reader;
 use crate::ingest::fields::FieldMap;
 use crate::ingest::reader::{Reader, READERS};
 use crate::ingest::unsupported::Unsupported;
+use crate::ingest::{csv_reader, json_head};
 use crate::source::Source;
 
 /// How strongly a file looks like a reader's format.
@@ -32,6 +32,17 @@ pub enum Claim {
     /// Its content carries the format's own marks (a tracker's signature columns, a
     /// generator comment, a board's keys).
     Sure,
+}
+
+impl Claim {
+    /// [`Claim::Sure`] when `marked`, else [`Claim::No`].
+    pub fn sure_if(marked: bool) -> Claim {
+        if marked {
+            Claim::Sure
+        } else {
+            Claim::No
+        }
+    }
 }
 
 /// What detection knows of a file before any reader reads it, computed once and shared
@@ -90,6 +101,13 @@ impl<'a> Sniff<'a> {
     /// task, not an array.
     pub fn is_json(&self) -> bool {
         self.start.starts_with('{') || self.start.starts_with('[') && !is_markdown_task(self.start)
+    }
+
+    /// The keys of the file's first JSON object, when the file is a JSON document opening
+    /// with `open`: `{` for an object, `[` for an array of objects.
+    pub fn first_object_keys(&self, open: char) -> Option<Vec<&'a str>> {
+        (self.is_json() && self.start.starts_with(open))
+            .then(|| json_head::first_object_keys(self.start))
     }
 
     /// Markup, where a Markdown file's leading comment is not.

@@ -1,12 +1,33 @@
 //! JSON string literals as [`MappedText`]: the unescaped value, mapped back to the file.
 
-use jsonc_parser::ast::StringLit;
+use jsonc_parser::ast::{Array, StringLit};
 
-use crate::backlog::{MappedText, Span};
+use crate::backlog::{MappedText, Span, Value};
 
 /// The value of a string literal; escapes (`\n`, `\"`, `\u00e9`) map to where they stand.
 pub fn string_text(literal: &StringLit<'_>, source: &str) -> MappedText {
     literal_text(Span::new(literal.range.start, literal.range.end), source)
+}
+
+/// A string literal of `source` as a value: its text unescaped and mapped to the file, its
+/// span inside the quotes.
+pub fn string_value(literal: &StringLit<'_>, source: &str) -> Value {
+    let start = literal.range.start + 1;
+    Value {
+        text: string_text(literal, source),
+        span: Span::new(start, literal.range.end.saturating_sub(1).max(start)),
+    }
+}
+
+/// The non-blank string `key` of each object in `array` (`labels[].name`), as values.
+pub fn strings_in(array: Option<&Array<'_>>, key: &str, source: &str) -> Vec<Value> {
+    array
+        .into_iter()
+        .flat_map(|array| array.elements.iter())
+        .filter_map(|element| element.as_object()?.get_string(key))
+        .map(|literal| string_value(literal, source))
+        .filter(|value| !value.as_str().trim().is_empty())
+        .collect()
 }
 
 /// The value of the valid string literal at `literal` (quotes included) in `source`.

@@ -29,8 +29,7 @@ use crate::backlog::{
 };
 use crate::error::Error;
 use crate::ingest::detect::{Claim, Sniff};
-use crate::ingest::json_head::first_object_keys;
-use crate::ingest::json_text::string_text;
+use crate::ingest::json_text::{string_value, strings_in};
 use crate::ingest::{json_doc, labels, markdown, ReadOptions};
 use crate::source::Source;
 
@@ -46,14 +45,11 @@ const EXPORT_AGAIN: &str =
 
 /// Sure when the file is a JSON object whose first keys are a Trello board's.
 pub fn claim(sniff: &Sniff<'_>) -> Claim {
-    if sniff.is_json()
-        && sniff.start.starts_with('{')
-        && looks_like(&first_object_keys(sniff.start))
-    {
-        Claim::Sure
-    } else {
-        Claim::No
-    }
+    Claim::sure_if(
+        sniff
+            .first_object_keys('{')
+            .is_some_and(|keys| looks_like(&keys)),
+    )
 }
 
 /// Whether a JSON object whose first keys are `keys` is a Trello board: its cards and
@@ -277,7 +273,7 @@ impl<'a> Board<'_, 'a> {
             let Some(literal) = card.get_string(name) else {
                 continue;
             };
-            let mut value = self.string_value(literal);
+            let mut value = string_value(literal, self.text);
             if field == Field::Description {
                 value.text = markdown::to_plain(&value.text);
             }
@@ -291,7 +287,11 @@ impl<'a> Board<'_, 'a> {
             .get_string("idList")
             .and_then(|id| self.lists.get(id_of(id)?));
         if let Some((list_name, _)) = list {
-            add("idList", Some(Field::Status), self.string_value(list_name));
+            add(
+                "idList",
+                Some(Field::Status),
+                string_value(list_name, self.text),
+            );
         }
         // Archived: the card's `"closed": true`, or its list's name when the list is.
         let archived = card
@@ -307,7 +307,7 @@ impl<'a> Board<'_, 'a> {
             text.push_replacing("Done", span);
             add("closed", Some(Field::StatusCategory), Value { text, span });
         }
-        for label in self.strings_in(card.get_array("labels"), "name") {
+        for label in strings_in(card.get_array("labels"), "name", self.text) {
             if let Some((field, range)) = labels::field_of(label.as_str()) {
                 let mut text = MappedText::new();
                 text.push_slice(&label.text, range.clone());
@@ -322,7 +322,11 @@ impl<'a> Board<'_, 'a> {
                 .as_string_lit()
                 .and_then(|id| self.members.get(id_of(id)?));
             if let Some(name) = name {
-                add("idMembers", Some(Field::Assignee), self.string_value(name));
+                add(
+                    "idMembers",
+                    Some(Field::Assignee),
+                    string_value(name, self.text),
+                );
             }
         }
         let card_id = card.get_string("id").and_then(id_of);
@@ -342,7 +346,7 @@ impl<'a> Board<'_, 'a> {
             .get_string("url")
             .filter(|_| options.keeps_unmapped("url"))
         {
-            add("url", None, self.string_value(url));
+            add("url", None, string_value(url, self.text));
         }
         Item {
             source: source_index,
@@ -381,7 +385,7 @@ impl<'a> Board<'_, 'a> {
                             .get_string("text")?
                     }
                 };
-                let value = self.string_value(value);
+                let value = string_value(value, self.text);
                 (!name.is_empty() && !value.as_str().trim().is_empty()).then_some((name, value))
             })
             .collect()
@@ -396,7 +400,7 @@ impl<'a> Board<'_, 'a> {
             let Some(name) = item.get_string("name") else {
                 continue;
             };
-            let name = self.string_value(name);
+            let name = string_value(name, self.text);
             if name.as_str().trim().is_empty() {
                 continue;
             }
@@ -413,26 +417,6 @@ impl<'a> Board<'_, 'a> {
             text,
             span: Span::new(items.range.start, items.range.end),
         })
-    }
-
-    /// The non-blank string `key` of each object in `array` (`labels[].name`).
-    fn strings_in(&self, array: Option<&jsonc_parser::ast::Array<'a>>, key: &str) -> Vec<Value> {
-        array
-            .into_iter()
-            .flat_map(|array| array.elements.iter())
-            .filter_map(|element| element.as_object()?.get_string(key))
-            .map(|literal| self.string_value(literal))
-            .filter(|value| !value.as_str().trim().is_empty())
-            .collect()
-    }
-
-    /// A string's text, unescaped and mapped to the file; its span is inside the quotes.
-    fn string_value(&self, literal: &StringLit<'_>) -> Value {
-        let start = literal.range.start + 1;
-        Value {
-            text: string_text(literal, self.text),
-            span: Span::new(start, literal.range.end.saturating_sub(1).max(start)),
-        }
     }
 }
 

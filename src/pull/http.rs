@@ -6,6 +6,8 @@
 
 use std::time::Duration;
 
+use base64::engine::general_purpose::STANDARD;
+use base64::Engine as _;
 use ureq::http::{HeaderMap, StatusCode};
 
 use crate::error::Error;
@@ -35,7 +37,7 @@ impl Auth {
         match self {
             Auth::Basic { user, token } => format!(
                 "Basic {}",
-                base64(format!("{user}:{}", token.expose()).as_bytes())
+                STANDARD.encode(format!("{user}:{}", token.expose()).as_bytes())
             ),
             Auth::Bearer(token) => format!("Bearer {}", token.expose()),
         }
@@ -398,28 +400,6 @@ fn tracker_message(body: &str) -> Option<String> {
     (!said.is_empty()).then(|| said.join("; "))
 }
 
-/// Standard base64 (RFC 4648, with padding), for the Basic authorization header.
-fn base64(bytes: &[u8]) -> String {
-    const ALPHABET: &[u8; 64] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
-    let mut out = String::with_capacity(bytes.len().div_ceil(3) * 4);
-    for chunk in bytes.chunks(3) {
-        let b = [
-            chunk[0],
-            *chunk.get(1).unwrap_or(&0),
-            *chunk.get(2).unwrap_or(&0),
-        ];
-        let n = (u32::from(b[0]) << 16) | (u32::from(b[1]) << 8) | u32::from(b[2]);
-        for i in 0..4 {
-            if i <= chunk.len() {
-                out.push(char::from(ALPHABET[(n >> (18 - 6 * i) & 63) as usize]));
-            } else {
-                out.push('=');
-            }
-        }
-    }
-    out
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -434,15 +414,6 @@ mod tests {
         assert!(check_address("ftp://example.com/").is_err());
         assert!(check_address("https://user:secret@example.com/").is_err());
         assert!(check_address("example.com").is_err());
-    }
-
-    #[test]
-    fn base64_as_rfc_4648() {
-        assert_eq!(base64(b""), "");
-        assert_eq!(base64(b"f"), "Zg==");
-        assert_eq!(base64(b"fo"), "Zm8=");
-        assert_eq!(base64(b"foo"), "Zm9v");
-        assert_eq!(base64(b"foobar"), "Zm9vYmFy");
     }
 
     #[test]

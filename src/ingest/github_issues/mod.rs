@@ -19,15 +19,14 @@
 
 use std::sync::Arc;
 
-use jsonc_parser::ast::{Object, StringLit, Value as Json};
+use jsonc_parser::ast::{Object, Value as Json};
 
 use crate::backlog::{
     Entry, Field, FieldOrigin, FileInfo, FileKind, Item, MappedText, Span, Value,
 };
 use crate::error::Error;
 use crate::ingest::detect::{Claim, Sniff};
-use crate::ingest::json_head::first_object_keys;
-use crate::ingest::json_text::string_text;
+use crate::ingest::json_text::{string_value, strings_in};
 use crate::ingest::{json_doc, labels, markdown, ReadOptions};
 use crate::source::Source;
 
@@ -37,14 +36,11 @@ pub const SIGNATURE: [&str; 3] = ["title", "number", "body"];
 /// Sure when the file is a JSON array whose first object has a GitHub issue's title or
 /// number and no Jira `fields`.
 pub fn claim(sniff: &Sniff<'_>) -> Claim {
-    if sniff.is_json()
-        && sniff.start.starts_with('[')
-        && looks_like(&first_object_keys(sniff.start))
-    {
-        Claim::Sure
-    } else {
-        Claim::No
-    }
+    Claim::sure_if(
+        sniff
+            .first_object_keys('[')
+            .is_some_and(|keys| looks_like(&keys)),
+    )
 }
 
 /// Whether the first object of a JSON file, with keys `keys`, is a GitHub issue: it has a
@@ -167,14 +163,14 @@ impl IssueReader<'_> {
             let Some(literal) = issue.get_string(name) else {
                 continue;
             };
-            let mut value = self.string_value(literal);
+            let mut value = string_value(literal, self.text);
             if field == Field::Description {
                 value.text = markdown::to_plain(&value.text);
             }
             let blank = value.as_str().trim().is_empty();
             add(name, Some(field), (!blank).then_some(value), name);
         }
-        for label in self.names_in(issue.get_array("labels"), "name") {
+        for label in strings_in(issue.get_array("labels"), "name", self.text) {
             if let Some((field, range)) = labels::field_of(label.as_str()) {
                 let value = Value {
                     span: label.text.source_span(range.clone()),
@@ -185,7 +181,7 @@ impl IssueReader<'_> {
             }
             add("labels", Some(Field::Labels), Some(label), "labels[].name");
         }
-        for login in self.names_in(issue.get_array("assignees"), "login") {
+        for login in strings_in(issue.get_array("assignees"), "login", self.text) {
             add(
                 "assignees",
                 Some(Field::Assignee),
@@ -200,12 +196,12 @@ impl IssueReader<'_> {
             add(
                 "milestone",
                 Some(Field::Sprint),
-                Some(self.string_value(title)),
+                Some(string_value(title, self.text)),
                 "milestone.title",
             );
         }
         if let Some(url) = issue.get_string("url").filter(|_| self.keep_url) {
-            add("url", None, Some(self.string_value(url)), "url");
+            add("url", None, Some(string_value(url, self.text)), "url");
         }
         Item {
             source: self.source_index,
@@ -222,26 +218,6 @@ impl IssueReader<'_> {
         issue
             .get_string(name)
             .map_or(issue.range.start, |literal| literal.range.start + 1)
-    }
-
-    /// The non-empty string `key` of each object in `array` (`labels[].name`).
-    fn names_in(&self, array: Option<&jsonc_parser::ast::Array<'_>>, key: &str) -> Vec<Value> {
-        array
-            .into_iter()
-            .flat_map(|array| array.elements.iter())
-            .filter_map(|element| element.as_object()?.get_string(key))
-            .map(|literal| self.string_value(literal))
-            .filter(|value| !value.as_str().trim().is_empty())
-            .collect()
-    }
-
-    /// A string's text, unescaped and mapped to the file; its span is inside the quotes.
-    fn string_value(&self, literal: &StringLit<'_>) -> Value {
-        let start = literal.range.start + 1;
-        Value {
-            text: string_text(literal, self.text),
-            span: Span::new(start, literal.range.end.saturating_sub(1).max(start)),
-        }
     }
 }
 
