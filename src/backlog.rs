@@ -289,6 +289,14 @@ pub struct Value {
 }
 
 impl Value {
+    /// `text`, standing as it is at `source_start` in the file.
+    pub fn verbatim(text: &str, source_start: usize) -> Self {
+        Value {
+            text: MappedText::verbatim(text, source_start),
+            span: Span::new(source_start, source_start + text.len()),
+        }
+    }
+
     pub fn as_str(&self) -> &str {
         self.text.as_str()
     }

@@ -187,7 +187,7 @@ fn item(
         entries.push(Entry {
             name: Arc::from("id"),
             field: Some(Field::Key),
-            value: verbatim(id.value, id.range.start),
+            value: Value::verbatim(id.value, id.range.start),
         });
     }
     let fields = work_item.get_object("fields");
@@ -224,7 +224,7 @@ fn item(
 fn values_of(text: &str, json: &Json<'_>, shape: Shape) -> Vec<Value> {
     let value = match (shape, json) {
         (Shape::Number, Json::NumberLit(number)) => {
-            Some(verbatim(number.value, number.range.start))
+            Some(Value::verbatim(number.value, number.range.start))
         }
         (Shape::Identity, Json::Object(identity)) => identity
             .get_string("displayName")
@@ -266,13 +266,6 @@ fn tags(tags: Value) -> Vec<Value> {
         start = end + 1;
     }
     values
-}
-
-fn verbatim(text: &str, start: usize) -> Value {
-    Value {
-        text: MappedText::verbatim(text, start),
-        span: Span::new(start, start + text.len()),
-    }
 }
 
 #[cfg(test)]

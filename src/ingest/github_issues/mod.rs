@@ -148,7 +148,7 @@ impl IssueReader<'_> {
             add(
                 "number",
                 Some(Field::Key),
-                Some(verbatim(number.value, number.range.start)),
+                Some(Value::verbatim(number.value, number.range.start)),
                 "number",
             );
         }
@@ -236,13 +236,6 @@ fn slice(text: &MappedText, range: std::ops::Range<usize>) -> MappedText {
     let mut out = MappedText::new();
     out.push_slice(text, range);
     out
-}
-
-fn verbatim(text: &str, start: usize) -> Value {
-    Value {
-        text: MappedText::verbatim(text, start),
-        span: Span::new(start, start + text.len()),
-    }
 }
 
 #[cfg(test)]
