@@ -118,7 +118,7 @@ fn the_page_lists_every_checked_story_and_every_finding() {
         json["summary"]["stories_ready"],
         "ready cards match the health figure"
     );
-    assert!(html.contains("36%"), "the health figure is shown");
+    assert!(html.contains("27%"), "the health figure is shown");
     assert!(html.contains("<mark>"), "findings mark the offending text");
     std::fs::remove_dir_all(&dir).ok();
 }
