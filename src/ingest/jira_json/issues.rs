@@ -61,7 +61,7 @@ impl Issues {
     /// converting no other.
     fn ranked(&self, text: &str, kept: &Kept, only: Option<Field>) -> Vec<Ranked> {
         let mut props: Vec<Prop> = Vec::new();
-        let mut cursor = Cursor::new(text, kept.bytes.start as usize, usize::MAX);
+        let mut cursor = Cursor::trusted(text, kept.bytes.start as usize);
         // The issue was read whole before: stepping through it again cannot fail.
         let issue = walk_issue(&mut cursor, &mut props).unwrap_or_else(|_| Issue::default());
         let wanted = |field: Option<Field>| only.is_none() || field == only;

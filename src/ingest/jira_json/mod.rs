@@ -13,9 +13,9 @@
 
 mod issues;
 mod origins;
-mod outline;
+pub(crate) mod outline;
 mod resolve;
-mod syntax;
+pub(crate) mod syntax;
 mod values;
 
 use std::sync::Arc;
