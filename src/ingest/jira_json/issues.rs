@@ -1,6 +1,6 @@
 //! Decoding the issues of a response that [`read`](super::read) kept undecoded (see
-//! [`crate::backlog::stored`]): the issue is stepped through again, and only the fields asked for
-//! are parsed and converted.
+//! [`crate::backlog::stored`]): where each property of an issue's `fields` stands was noted
+//! while reading, so only the fields asked for are stepped through, parsed and converted.
 
 use std::sync::Arc;
 
@@ -8,15 +8,18 @@ use crate::backlog::stored::{Decoder, Kept};
 use crate::backlog::{Entry, Field, Item, Span, Value};
 use crate::source::Source;
 
-use super::outline::{unquoted, walk_issue, Issue, Prop};
+use super::outline::{unquoted, Issue, Prop};
 use super::resolve::Resolver;
-use super::syntax::Cursor;
 use super::values::{gives, literal_value, values_at};
 
 /// The decoder of one response's issues.
 #[derive(Debug)]
 pub struct Issues {
     pub ids: Resolver,
+    /// The issues as the read found them, in file order (a kept issue's record - 1).
+    pub issues: Vec<Issue>,
+    /// The properties of their `fields` objects, one issue after the other.
+    pub fields: Vec<Prop>,
 }
 
 /// An entry waiting to be ordered: the issue key first, then the logical fields by field
@@ -60,10 +63,12 @@ impl Issues {
     /// The entries of the issue `kept`, ordered; with `only`, those of that field alone,
     /// converting no other.
     fn ranked(&self, text: &str, kept: &Kept, only: Option<Field>) -> Vec<Ranked> {
-        let mut props: Vec<Prop> = Vec::new();
-        let mut cursor = Cursor::trusted(text, kept.bytes.start as usize);
-        // The issue was read whole before: stepping through it again cannot fail.
-        let issue = walk_issue(&mut cursor, &mut props).unwrap_or_else(|_| Issue::default());
+        let outlined = (kept.record as usize).checked_sub(1);
+        let issue = outlined
+            .and_then(|index| self.issues.get(index))
+            .cloned()
+            .unwrap_or_default();
+        let props = self.fields.get(issue.fields.clone()).unwrap_or_default();
         let wanted = |field: Option<Field>| only.is_none() || field == only;
         let mut ranked: Vec<Ranked> = Vec::new();
         if let Some(key) = issue.key.filter(|_| wanted(Some(Field::Key))) {
