@@ -226,7 +226,16 @@ impl<'t> Cursor<'t> {
     }
 
     /// Skips white space as jsonc-parser's scanner does.
+    #[inline]
     fn skip_space(&mut self) {
+        // Minified JSON has none: a printable ASCII byte ends it at once.
+        if matches!(self.bytes.get(self.at), Some(b'!'..=b'~')) {
+            return;
+        }
+        self.skip_some_space();
+    }
+
+    fn skip_some_space(&mut self) {
         while let Some(&byte) = self.bytes.get(self.at) {
             match byte {
                 b' ' | b'\t' | b'\n' | b'\r' | 0x0B | 0x0C => self.at += 1,
