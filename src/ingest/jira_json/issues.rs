@@ -8,7 +8,7 @@ use crate::backlog::stored::{Decoder, Kept};
 use crate::backlog::{Entry, Field, Item, Span, Value};
 use crate::source::Source;
 
-use super::outline::{unquoted, Issue, Prop};
+use super::outline::{Issue, Prop};
 use super::resolve::Resolver;
 use super::values::{gives, literal_value, values_at};
 
@@ -20,6 +20,8 @@ pub struct Issues {
     pub issues: Vec<Issue>,
     /// The properties of their `fields` objects, one issue after the other.
     pub fields: Vec<Prop>,
+    /// The number in `ids` of each property's id.
+    pub numbers: Vec<u32>,
 }
 
 /// An entry waiting to be ordered: the issue key first, then the logical fields by field
@@ -69,6 +71,7 @@ impl Issues {
             .cloned()
             .unwrap_or_default();
         let props = self.fields.get(issue.fields.clone()).unwrap_or_default();
+        let numbers = self.numbers.get(issue.fields.clone()).unwrap_or_default();
         let wanted = |field: Option<Field>| only.is_none() || field == only;
         let mut ranked: Vec<Ranked> = Vec::new();
         if let Some(key) = issue.key.filter(|_| wanted(Some(Field::Key))) {
@@ -84,9 +87,10 @@ impl Issues {
             let value = literal_value(url.span(), text);
             ranked.push(((1, None, 0, 0), entry("self".into(), None, value)));
         }
-        for (position, prop) in props.iter().enumerate() {
-            let id = unquoted(text, prop.name);
-            let resolved = self.ids.get(&id);
+        for (position, (prop, &number)) in props.iter().zip(numbers).enumerate() {
+            let Some(resolved) = self.ids.get(number) else {
+                continue;
+            };
             let mapped = resolved.lookup.map(|l| l.0);
             let asked = match only {
                 None => resolved.read,

@@ -76,17 +76,22 @@ pub fn read(
     let mut fields = outline.fields;
     fields.shrink_to_fit();
     let mut ids = Resolver::new(options, outline.names);
+    let numbers: Vec<u32> = fields
+        .iter()
+        .map(|prop| ids.learn(&outline::unquoted(text, prop.name)))
+        .collect();
     let mut origins = Origins::new();
     let mut kept = Vec::with_capacity(issues.len());
     for (index, issue) in issues.iter().enumerate() {
         crate::progress::item_read();
         let props = fields.get(issue.fields.clone()).unwrap_or_default();
-        origins.note_issue(text, issue, props, &mut ids);
+        let numbered = numbers.get(issue.fields.clone()).unwrap_or_default();
+        origins.note_issue(text, issue, props, numbered, &ids);
         kept.push(Kept {
             source: narrow(source_index),
             record: narrow(index + 1),
             bytes: issue.span,
-            summary: summary(text, props, &mut ids),
+            summary: summary(props, numbered, &ids),
             key: key(text, issue, index + 1),
         });
     }
@@ -100,6 +105,7 @@ pub fn read(
             ids,
             issues,
             fields,
+            numbers,
         })),
     };
     Ok((info, kept))
@@ -107,13 +113,13 @@ pub fn read(
 
 /// The string literal of an issue's summary when a single field of it can give one and
 /// that field holds a string (nearly always: `fields.summary`); else empty, and the
-/// summary is decoded like any other field.
-fn summary(text: &str, props: &[Prop], ids: &mut Resolver) -> Raw {
-    let mut giving = props.iter().filter(|prop| {
-        let id = outline::unquoted(text, prop.name);
-        ids.learn(&id)
-            .lookup
+/// summary is decoded like any other field. `numbers` are those of the props' ids.
+fn summary(props: &[Prop], numbers: &[u32], ids: &Resolver) -> Raw {
+    let mut giving = props.iter().zip(numbers).filter_map(|(prop, &number)| {
+        let lookup = ids.get(number)?.lookup;
+        lookup
             .is_some_and(|(mapped, _)| gives(mapped, Field::Summary))
+            .then_some(prop)
     });
     match (giving.next(), giving.next()) {
         (Some(prop), None) if prop.kind == Kind::String => prop.value,
