@@ -1,7 +1,8 @@
 //! A strict JSON reader that builds nothing: it steps through a file, checking it exactly
-//! as jsonc-parser's strict mode does (see [`super::parse`]), and tells its caller where
-//! each value is. The whole file is read once this way; an issue is parsed into a tree
-//! only when a rule asks for it.
+//! as jsonc-parser's strict mode does (see [`crate::ingest::json_doc`]), and tells its
+//! caller where each value is. The whole file is read once this way; what a rule asks for
+//! later is stepped through again with a [`Cursor::trusted`], which does not check again
+//! what it skips.
 //!
 //! What jsonc-parser accepts in strict mode is standard JSON, except that strings may
 //! hold raw control characters, white space between tokens may be any Unicode white space
