@@ -5,54 +5,123 @@
 //! lists two spaces further in, table rows as cells joined with ` | `. Text from `text`
 //! nodes maps back to its characters in the JSON string; what the conversion adds (line
 //! breaks, markers, separators) stands for the node it comes from.
+//!
+//! The document is read where it stands in the JSON text, with the reader's [`Cursor`]:
+//! no tree is built. Of each node, the first property of each name counts (as a parsed
+//! tree's lookup by name would give), and only if it has the kind expected.
 
 use std::borrow::Cow;
 
-use jsonc_parser::ast::{Object, Value};
-use jsonc_parser::common::Ranged;
-
-use crate::backlog::MappedText;
-use crate::ingest::json_text::string_text;
+use crate::backlog::stored::Raw;
+use crate::backlog::{MappedText, Span};
+use crate::ingest::jira_json::outline::unquoted;
+use crate::ingest::jira_json::syntax::{Cursor, Invalid, Kind};
+use crate::ingest::json_text::literal_text;
 use crate::ingest::plain_writer::PlainWriter;
 
-/// An Atlassian Document Format tree (Jira REST API v3 rich text) as plain text.
-pub fn to_plain(doc: &Value<'_>, source: &str) -> MappedText {
-    let mut writer = Writer::new(source);
-    if let Value::Object(node) = doc {
-        writer.node(node);
-    }
-    let text = writer.out.finish();
-    if text.is_empty() {
+/// The document whose value starts at `at` (after any white space) in `text`, a JSON text
+/// read whole before, as plain text.
+pub fn to_plain(text: &str, at: usize) -> MappedText {
+    let mut writer = Writer {
+        text,
+        out: PlainWriter::default(),
+    };
+    let mut cursor = Cursor::trusted(text, at);
+    let start = match cursor.peek() {
+        Some(Kind::Object) => {
+            let start = cursor.at();
+            if let Ok(node) = Node::read(&mut cursor) {
+                writer.node(&node);
+            }
+            start
+        }
+        _ => cursor.at(),
+    };
+    let plain = writer.out.finish();
+    if plain.is_empty() {
         // A document without text still stands where the document is.
-        return MappedText::empty_at(doc.start());
+        return MappedText::empty_at(start);
     }
-    text
+    plain
+}
+
+/// What converting a node reads of it.
+struct Node<'t> {
+    /// Where its object starts.
+    start: usize,
+    /// `type`, when a string.
+    kind: Option<Cow<'t, str>>,
+    /// The literal of `text`, when a string.
+    text: Option<Span>,
+    /// `content`, when an array.
+    content: Option<Span>,
+    /// `attrs`, when an object.
+    attrs: Option<Span>,
+}
+
+impl<'t> Node<'t> {
+    /// Steps over the node the cursor stands before (an object), noting what it holds.
+    fn read(cursor: &mut Cursor<'t>) -> Result<Self, Invalid> {
+        let text = cursor.text();
+        let mut node = Node {
+            start: 0,
+            kind: None,
+            text: None,
+            content: None,
+            attrs: None,
+        };
+        let mut seen = [false; 4];
+        let span = cursor.object(|cursor, name| {
+            let slot = match &*unquoted(text, Raw::of(name)) {
+                "type" => 0,
+                "text" => 1,
+                "content" => 2,
+                "attrs" => 3,
+                _ => return cursor.value().map(drop),
+            };
+            let kind = cursor.peek().ok_or(Invalid)?;
+            let value = cursor.value()?;
+            if std::mem::replace(&mut seen[slot], true) {
+                return Ok(());
+            }
+            match (slot, kind) {
+                (0, Kind::String) => node.kind = Some(unquoted(text, Raw::of(value))),
+                (1, Kind::String) => node.text = Some(value),
+                (2, Kind::Array) => node.content = Some(value),
+                (3, Kind::Object) => node.attrs = Some(value),
+                _ => {}
+            }
+            Ok(())
+        })?;
+        node.start = span.start;
+        Ok(node)
+    }
+
+    fn is_list(&self) -> bool {
+        matches!(
+            self.kind.as_deref(),
+            Some("bulletList" | "orderedList" | "taskList" | "decisionList")
+        )
+    }
 }
 
 /// Writes the plain text of ADF nodes, in a single pass.
-struct Writer<'s> {
-    source: &'s str,
+struct Writer<'t> {
+    text: &'t str,
     out: PlainWriter,
 }
 
-impl<'s> Writer<'s> {
-    fn new(source: &'s str) -> Self {
-        Writer {
-            source,
-            out: PlainWriter::default(),
-        }
-    }
-
+impl<'t> Writer<'t> {
     /// Writes one node; nodes without a string `type` are skipped.
-    fn node(&mut self, node: &Object<'_>) {
-        let Some(kind) = node.get_string("type") else {
+    fn node(&mut self, node: &Node<'t>) {
+        let Some(kind) = node.kind.as_deref() else {
             return;
         };
-        let at = node.range.start;
-        match kind.value.as_ref() {
+        let at = node.start;
+        match kind {
             "text" => {
-                if let Some(literal) = node.get_string("text") {
-                    self.out.push_text(&string_text(literal, self.source));
+                if let Some(literal) = node.text {
+                    self.out.push_text(&literal_text(literal, self.text));
                 }
             }
             "paragraph" | "heading" | "codeBlock" => {
@@ -86,134 +155,157 @@ impl<'s> Writer<'s> {
         }
     }
 
-    /// Writes the nodes of `content`, if it is an array.
-    fn children(&mut self, node: &Object<'_>) {
-        for child in content_nodes(node) {
-            self.node(child);
-        }
+    /// Writes the nodes of `content`.
+    fn children(&mut self, node: &Node<'t>) {
+        self.each_child(node, |writer, child| writer.node(child));
+    }
+
+    /// Calls `each` with every object of the node's `content`, in order.
+    fn each_child(&mut self, node: &Node<'t>, mut each: impl FnMut(&mut Self, &Node<'t>)) {
+        let Some(content) = node.content else {
+            return;
+        };
+        let mut cursor = Cursor::trusted(self.text, content.start);
+        // The text was read whole before: stepping through it again cannot fail.
+        let _ = cursor.array(|cursor| {
+            if cursor.peek() == Some(Kind::Object) {
+                let child = Node::read(cursor)?;
+                each(self, &child);
+            } else {
+                cursor.value()?;
+            }
+            Ok(())
+        });
     }
 
     /// A list: each item on a line of its own behind its marker.
-    fn list(&mut self, list: &Object<'_>, kind: &str) {
-        let mut number = attr_number(list, "order").unwrap_or(1);
+    fn list(&mut self, list: &Node<'t>, kind: &str) {
+        let mut number = self.attr_number(list, "order").unwrap_or(1);
         self.out.begin_list();
-        for child in content_nodes(list) {
+        self.each_child(list, |writer, child| {
             // A list directly in a list (as taskList allows) is a nested list.
-            if is_list(child) {
-                self.node(child);
-                continue;
+            if child.is_list() {
+                writer.node(child);
+                return;
             }
             let marker: Cow<'static, str> = match kind {
                 "orderedList" => format!("{number}. ").into(),
-                "taskList" if attr_str(child, "state") == Some("DONE") => "- [x] ".into(),
+                "taskList" if writer.attr_str(child, "state").as_deref() == Some("DONE") => {
+                    "- [x] ".into()
+                }
                 "taskList" => "- [ ] ".into(),
                 _ => "- ".into(),
             };
-            self.item(child, &marker);
+            writer.item(child, &marker);
             number = number.saturating_add(1);
-        }
+        });
         self.out.end_list();
     }
 
     /// One list item: its marker two spaces per enclosing list in, then its content, whose
     /// further lines are indented to the item's text.
-    fn item(&mut self, item: &Object<'_>, marker: &str) {
-        let outer = self.out.begin_item(marker, item.range.start);
+    fn item(&mut self, item: &Node<'t>, marker: &str) {
+        let outer = self.out.begin_item(marker, item.start);
         self.children(item);
         self.out.end_item(outer);
     }
 
     /// A table row on one line, its cells joined with ` | `.
-    fn row(&mut self, row: &Object<'_>) {
-        self.out.begin_row(row.range.start);
-        for (index, cell) in content_nodes(row).enumerate() {
-            self.out.begin_cell(index, cell.range.start);
-            self.children(cell);
-            self.out.end_cell();
-        }
+    fn row(&mut self, row: &Node<'t>) {
+        self.out.begin_row(row.start);
+        let mut index = 0;
+        self.each_child(row, |writer, cell| {
+            writer.out.begin_cell(index, cell.start);
+            writer.children(cell);
+            writer.out.end_cell();
+            index += 1;
+        });
         self.out.end_row();
     }
 
     /// An expand: its title on a line of its own, then its content.
-    fn expand(&mut self, expand: &Object<'_>) {
+    fn expand(&mut self, expand: &Node<'t>) {
         if let Some(title) = self.attr(expand, "title") {
-            self.out.start_block(expand.range.start);
+            self.out.start_block(expand.start);
             self.out.push_text(&title);
         }
         self.children(expand);
     }
 
     /// A mention as `@name`, whether or not its text has the `@` already.
-    fn mention(&mut self, mention: &Object<'_>) {
+    fn mention(&mut self, mention: &Node<'t>) {
         let Some(text) = self.attr(mention, "text") else {
             return;
         };
         if !text.as_str().starts_with('@') {
-            self.out.push_added("@", mention.range.start);
+            self.out.push_added("@", mention.start);
         }
         self.out.push_text(&text);
     }
 
     /// Writes the text of an attribute, if it has any.
-    fn push_attr(&mut self, node: &Object<'_>, name: &str) {
+    fn push_attr(&mut self, node: &Node<'t>, name: &str) {
         if let Some(text) = self.attr(node, name) {
             self.out.push_text(&text);
         }
     }
 
     /// The non-empty text of a string or number attribute.
-    fn attr(&self, node: &Object<'_>, name: &str) -> Option<MappedText> {
-        let text = match &node.get_object("attrs")?.get(name)?.value {
-            Value::StringLit(literal) => string_text(literal, self.source),
-            Value::NumberLit(number) => MappedText::verbatim(number.value, number.range.start),
+    fn attr(&self, node: &Node<'t>, name: &str) -> Option<MappedText> {
+        let text = match self.attribute(node, name)? {
+            (Kind::String, literal) => literal_text(literal, self.text),
+            (Kind::Other, number) => {
+                let raw = self.text.get(number.start..number.end)?;
+                if !raw.starts_with(|c: char| c == '-' || c.is_ascii_digit()) {
+                    return None;
+                }
+                MappedText::verbatim(raw, number.start)
+            }
             _ => return None,
         };
         (!text.is_empty()).then_some(text)
     }
-}
 
-/// The object nodes of a node's `content` array; nothing if it has none.
-fn content_nodes<'n, 'a>(node: &'n Object<'a>) -> impl Iterator<Item = &'n Object<'a>> + 'n {
-    node.get_array("content")
-        .into_iter()
-        .flat_map(|content| content.elements.iter())
-        .filter_map(Value::as_object)
-}
+    /// The value of a string attribute such as a task's `state`.
+    fn attr_str(&self, node: &Node<'t>, name: &str) -> Option<Cow<'t, str>> {
+        match self.attribute(node, name)? {
+            (Kind::String, literal) => Some(unquoted(self.text, Raw::of(literal))),
+            _ => None,
+        }
+    }
 
-fn is_list(node: &Object<'_>) -> bool {
-    matches!(
-        node.get_string("type").map(|t| t.value.as_ref()),
-        Some("bulletList" | "orderedList" | "taskList" | "decisionList")
-    )
-}
+    /// A whole-number attribute such as an ordered list's `order`.
+    fn attr_number(&self, node: &Node<'t>, name: &str) -> Option<u64> {
+        match self.attribute(node, name)? {
+            (Kind::Other, number) => self.text.get(number.start..number.end)?.parse().ok(),
+            _ => None,
+        }
+    }
 
-fn attr_str<'n>(node: &'n Object<'_>, name: &str) -> Option<&'n str> {
-    let literal = node.get_object("attrs")?.get_string(name)?;
-    Some(literal.value.as_ref())
-}
-
-/// A whole-number attribute such as an ordered list's `order`.
-fn attr_number(node: &Object<'_>, name: &str) -> Option<u64> {
-    node.get_object("attrs")?
-        .get_number(name)?
-        .value
-        .parse()
-        .ok()
+    /// The kind and span of the first property `name` of the node's `attrs`.
+    fn attribute(&self, node: &Node<'t>, name: &str) -> Option<(Kind, Span)> {
+        let mut cursor = Cursor::trusted(self.text, node.attrs?.start);
+        let mut found = None;
+        cursor
+            .object(|cursor, property| {
+                let kind = cursor.peek().ok_or(Invalid)?;
+                let value = cursor.value()?;
+                if found.is_none() && unquoted(self.text, Raw::of(property)) == name {
+                    found = Some((kind, value));
+                }
+                Ok(())
+            })
+            .ok()?;
+        found
+    }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
 
-    fn parse(json: &str) -> Value<'_> {
-        jsonc_parser::parse_to_ast(json, &Default::default(), &Default::default())
-            .expect("test JSON parses")
-            .value
-            .expect("test JSON has a value")
-    }
-
     fn plain(json: &str) -> MappedText {
-        to_plain(&parse(json), json)
+        to_plain(json, 0)
     }
 
     /// The source text that `word`, found in `text`, maps to.
@@ -525,40 +617,18 @@ Quoted";
         }
     }
 
-    /// The elements of a node's `content` array.
-    fn content_of<'v, 'a>(node: &'v mut Value<'a>) -> &'v mut Vec<Value<'a>> {
-        let Value::Object(node) = node else {
-            panic!("node is an object")
-        };
-        let content = node
-            .properties
-            .iter_mut()
-            .find(|p| p.name.as_str() == "content")
-            .expect("node has content");
-        let Value::Array(content) = &mut content.value else {
-            panic!("content is an array")
-        };
-        &mut content.elements
-    }
-
     #[test]
     fn deep_nesting_is_read_to_the_bottom() {
-        // Deeper than the parser's nesting limit allows in one text: built from one level.
-        let json = r#"{"type": "bulletList", "content": [{"type": "listItem", "content": [
-          {"type": "paragraph", "content": [{"type": "text", "text": "deep"}]}]}]}"#;
-        let level = parse(json);
-        let mut tree = level.clone();
-        for _ in 1..200 {
-            let mut outer = level.clone();
-            let item = content_of(&mut outer).first_mut().expect("list item");
-            content_of(item).push(tree);
-            tree = outer;
-        }
-        let text = to_plain(&tree, json);
+        // Deeper than the parser's nesting limit allows in one text: each list is read
+        // from where it stands, without counting the ranges around it.
+        let open = r#"{"type": "bulletList", "content": [{"type": "listItem", "content": [
+          {"type": "paragraph", "content": [{"type": "text", "text": "deep"}]}"#;
+        let json = format!("{open},").repeat(199) + open + &"]}]}".repeat(200);
+        let text = plain(&json);
         let lines: Vec<&str> = text.as_str().lines().collect();
         assert_eq!(lines.len(), 200);
         assert_eq!(lines[0], "- deep");
         assert_eq!(lines[199], format!("{}- deep", " ".repeat(398)));
-        assert_eq!(source_of(&text, json, "deep"), "deep");
+        assert_eq!(source_of(&text, &json, "deep"), "deep");
     }
 }

@@ -1,22 +1,71 @@
 //! Decoding the issues of a response that [`read`](super::read) kept undecoded (see
-//! [`crate::backlog::stored`]): the issue is stepped through again, and only the fields asked for
-//! are parsed and converted.
+//! [`crate::backlog::stored`]): where each property of an issue's `fields` stands was noted
+//! while reading, so only the fields asked for are stepped through, parsed and converted.
 
 use std::sync::Arc;
 
-use crate::backlog::stored::{Decoder, Kept};
+use crate::backlog::stored::{Decoder, Kept, Raw};
 use crate::backlog::{Entry, Field, Item, Span, Value};
 use crate::source::Source;
 
-use super::outline::{unquoted, walk_issue, Issue, Prop};
+use super::outline::{Issue, Prop};
 use super::resolve::Resolver;
-use super::syntax::Cursor;
 use super::values::{gives, literal_value, values_at};
 
 /// The decoder of one response's issues.
 #[derive(Debug)]
 pub struct Issues {
-    pub ids: Resolver,
+    ids: Resolver,
+    /// The issues, in file order (a kept issue's record - 1).
+    issues: Vec<Found>,
+    /// The properties of their `fields` objects, one issue after the other.
+    fields: Vec<Property>,
+}
+
+/// What decoding an issue needs of what the read found: the literals of its `key` and
+/// `self` (empty if none) and where its properties are in [`Issues::fields`].
+#[derive(Debug, Clone, Copy, Default)]
+struct Found {
+    key: Raw,
+    url: Raw,
+    fields_start: u32,
+    fields_end: u32,
+}
+
+/// A property of an issue's `fields`: where its value stands, and the number of its id in
+/// the resolver.
+#[derive(Debug, Clone, Copy)]
+struct Property {
+    value: Raw,
+    id: u32,
+}
+
+impl Issues {
+    /// The decoder of `issues`, whose `fields` properties are `props`; `numbers` are the
+    /// numbers of the props' ids in `ids`.
+    pub fn new(ids: Resolver, issues: &[Issue], props: &[Prop], numbers: &[u32]) -> Self {
+        let narrow = |n: usize| u32::try_from(n).unwrap_or(u32::MAX);
+        Issues {
+            ids,
+            issues: issues
+                .iter()
+                .map(|issue| Found {
+                    key: issue.key.unwrap_or_default(),
+                    url: issue.url.unwrap_or_default(),
+                    fields_start: narrow(issue.fields.start),
+                    fields_end: narrow(issue.fields.end),
+                })
+                .collect(),
+            fields: props
+                .iter()
+                .zip(numbers)
+                .map(|(prop, &id)| Property {
+                    value: prop.value,
+                    id,
+                })
+                .collect(),
+        }
+    }
 }
 
 /// An entry waiting to be ordered: the issue key first, then the logical fields by field
@@ -60,13 +109,19 @@ impl Issues {
     /// The entries of the issue `kept`, ordered; with `only`, those of that field alone,
     /// converting no other.
     fn ranked(&self, text: &str, kept: &Kept, only: Option<Field>) -> Vec<Ranked> {
-        let mut props: Vec<Prop> = Vec::new();
-        let mut cursor = Cursor::new(text, kept.bytes.start as usize, usize::MAX);
-        // The issue was read whole before: stepping through it again cannot fail.
-        let issue = walk_issue(&mut cursor, &mut props).unwrap_or_else(|_| Issue::default());
+        let found = (kept.record as usize)
+            .checked_sub(1)
+            .and_then(|index| self.issues.get(index))
+            .copied()
+            .unwrap_or_default();
+        let props = self
+            .fields
+            .get(found.fields_start as usize..found.fields_end as usize)
+            .unwrap_or_default();
+        let given = |literal: Raw| Some(literal).filter(|l| l.end > l.start);
         let wanted = |field: Option<Field>| only.is_none() || field == only;
         let mut ranked: Vec<Ranked> = Vec::new();
-        if let Some(key) = issue.key.filter(|_| wanted(Some(Field::Key))) {
+        if let Some(key) = given(found.key).filter(|_| wanted(Some(Field::Key))) {
             let value = literal_value(key.span(), text);
             ranked.push((
                 (0, Some(Field::Key), 0, 0),
@@ -75,13 +130,14 @@ impl Issues {
         }
         // The issue's REST address (`https://site/rest/api/2/issue/10002`), unmapped: the
         // HTML report derives the issue's page from it.
-        if let Some(url) = issue.url.filter(|_| only.is_none()) {
+        if let Some(url) = given(found.url).filter(|_| only.is_none()) {
             let value = literal_value(url.span(), text);
             ranked.push(((1, None, 0, 0), entry("self".into(), None, value)));
         }
         for (position, prop) in props.iter().enumerate() {
-            let id = unquoted(text, prop.name);
-            let resolved = self.ids.get(&id);
+            let Some(resolved) = self.ids.get(prop.id) else {
+                continue;
+            };
             let mapped = resolved.lookup.map(|l| l.0);
             let asked = match only {
                 None => resolved.read,

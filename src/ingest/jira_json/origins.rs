@@ -27,18 +27,28 @@ impl Origins {
         }
     }
 
-    /// Notes what `issue`, whose `fields` properties are `props`, fills. A field whose
-    /// origins are all noted already is not read again.
-    pub fn note_issue(&mut self, text: &str, issue: &Issue, props: &[Prop], ids: &mut Resolver) {
+    /// Notes what `issue`, whose `fields` properties are `props` (their ids numbered
+    /// `numbers` in `ids`), fills. A field whose origins are all noted already is not read
+    /// again.
+    pub fn note_issue(
+        &mut self,
+        text: &str,
+        issue: &Issue,
+        props: &[Prop],
+        numbers: &[u32],
+        ids: &Resolver,
+    ) {
         if issue.key.is_some() {
             self.note(Field::Key, "key", None);
         }
-        for prop in props {
-            let id = unquoted(text, prop.name);
-            let resolved = ids.learn(&id);
+        for (prop, &number) in props.iter().zip(numbers) {
+            let Some(resolved) = ids.get(number) else {
+                continue;
+            };
             let Some((mapped, _)) = resolved.lookup.filter(|_| resolved.read) else {
                 continue;
             };
+            let id = unquoted(text, prop.name);
             let display = resolved.display.as_deref();
             let open = Field::ALL
                 .into_iter()

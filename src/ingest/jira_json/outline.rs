@@ -138,12 +138,6 @@ fn element(
     Ok(())
 }
 
-/// Steps over an issue (the cursor is at its `{`), noting what reading it needs; its
-/// `fields` properties are added to `fields`.
-pub fn walk_issue(cursor: &mut Cursor<'_>, fields: &mut Vec<Prop>) -> Result<Issue, Invalid> {
-    issue(cursor, fields, None)
-}
-
 /// Steps over an object that may be an issue, noting what an issue needs; at the top of
 /// the file (`root`), also the response's `issues` and `names`.
 fn issue(

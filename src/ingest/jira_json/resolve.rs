@@ -21,12 +21,13 @@ pub struct Resolved {
     pub read: bool,
 }
 
-/// The ids of one file, resolved.
+/// The ids of one file, resolved, each numbered in the order it was first met.
 #[derive(Debug)]
 pub struct Resolver {
     options: ReadOptions,
     names: Vec<(String, String)>,
-    known: HashMap<Box<str>, Resolved>,
+    numbers: HashMap<Box<str>, u32>,
+    resolved: Vec<Resolved>,
 }
 
 impl Resolver {
@@ -35,25 +36,26 @@ impl Resolver {
         Resolver {
             options: options.clone(),
             names,
-            known: HashMap::new(),
+            numbers: HashMap::new(),
+            resolved: Vec::new(),
         }
     }
 
-    /// What `id` stands for, remembered for the next time.
-    pub fn learn(&mut self, id: &str) -> &Resolved {
-        if !self.known.contains_key(id) {
-            let resolved = self.work_out(id);
-            self.known.insert(id.into(), resolved);
+    /// The number of `id`, resolving it the first time.
+    pub fn learn(&mut self, id: &str) -> u32 {
+        if let Some(&number) = self.numbers.get(id) {
+            return number;
         }
-        &self.known[id]
+        let number = u32::try_from(self.resolved.len()).unwrap_or(u32::MAX);
+        let resolved = self.work_out(id);
+        self.resolved.push(resolved);
+        self.numbers.insert(id.into(), number);
+        number
     }
 
-    /// What `id` stands for, from what was learnt while reading (every id of the file).
-    pub fn get(&self, id: &str) -> std::borrow::Cow<'_, Resolved> {
-        match self.known.get(id) {
-            Some(resolved) => std::borrow::Cow::Borrowed(resolved),
-            None => std::borrow::Cow::Owned(self.work_out(id)),
-        }
+    /// What the id numbered `number` by [`learn`](Self::learn) stands for.
+    pub fn get(&self, number: u32) -> Option<&Resolved> {
+        self.resolved.get(number as usize)
     }
 
     fn work_out(&self, id: &str) -> Resolved {

@@ -2,14 +2,13 @@
 //! `value`, `displayName` or `key`; rich text (ADF, wiki markup) as plain text; and extra
 //! logical fields that objects carry (a status's category, a parent's summary).
 //!
-//! A value is read where it stands, stepping through it with [`Cursor`]; only a rich text
-//! document is parsed into a tree ([`adf`] converts the tree), on its own, and what it
-//! gives is moved back to where it stands.
+//! A value is read where it stands, stepping through it with [`Cursor`], as is a rich text
+//! document ([`adf`]): no tree is built.
 
 use crate::backlog::stored::Raw;
 use crate::backlog::{Field, MappedText, Span, Value};
 use crate::ingest::json_text::literal_text;
-use crate::ingest::{adf, json_doc, wiki};
+use crate::ingest::{adf, wiki};
 
 use super::outline::unquoted;
 use super::syntax::{Cursor, Invalid, Kind};
@@ -17,7 +16,7 @@ use super::syntax::{Cursor, Invalid, Kind};
 /// The non-blank values of the JSON value at `value` in `text`, for a JSON field that
 /// fills `field`.
 pub fn values_at(text: &str, value: Raw, field: Option<Field>) -> Vec<(Option<Field>, Value)> {
-    let mut cursor = Cursor::new(text, value.start as usize, usize::MAX);
+    let mut cursor = Cursor::trusted(text, value.start as usize);
     // The value was read whole before: stepping through it again cannot fail.
     values(&mut cursor, field).unwrap_or_default()
 }
@@ -174,16 +173,10 @@ fn first_string(cursor: &mut Cursor<'_>, name: &str) -> Result<Option<Span>, Inv
 
 /// The plain text of the rich text document at `span`.
 fn document(text: &str, span: Span) -> Value {
-    let raw = text.get(span.start..span.end).unwrap_or_default();
-    let mut value = Value {
-        text: match json_doc::parse_text(raw) {
-            Ok(Some(json)) => adf::to_plain(&json, raw),
-            _ => MappedText::empty_at(0),
-        },
-        span: Span::new(0, raw.len()),
-    };
-    value.shift(span.start);
-    value
+    Value {
+        text: adf::to_plain(text, span.start),
+        span,
+    }
 }
 
 /// The fields a JSON field that fills `mapped` may give values of.
