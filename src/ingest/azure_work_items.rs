@@ -27,8 +27,8 @@ use crate::backlog::{
     Entry, Field, FieldOrigin, FileInfo, FileKind, Item, MappedText, Span, Value,
 };
 use crate::error::Error;
-use crate::ingest::detect::{Claim, Sniff};
 use crate::ingest::json_text::string_value;
+use crate::ingest::sniff::{Claim, Sniff};
 use crate::ingest::{html, json_doc, ReadOptions};
 use crate::source::Source;
 

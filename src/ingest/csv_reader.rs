@@ -18,8 +18,8 @@ use crate::backlog::{Field, FieldOrigin, FileInfo, Span};
 use crate::error::Error;
 use crate::ingest::csv_preset::CsvPreset;
 use crate::ingest::csv_rows::{Column, CsvRows, Layout};
-use crate::ingest::detect::{Claim, Sniff};
 use crate::ingest::fields::FieldMap;
+use crate::ingest::sniff::{delimiter, Claim, Sniff};
 use crate::ingest::unsupported::Unsupported;
 use crate::ingest::ReadOptions;
 use crate::ingest::{csv_cell, csv_split, csv_tree, labels};
@@ -241,18 +241,6 @@ pub fn cells_of(text: &str, delimiter: u8, span: Span, columns: usize) -> Vec<Sp
         }
         start = end + 1;
     }
-}
-
-/// The delimiter the header line of `text` uses most: Jira always uses commas, Excel in
-/// many European locales semicolons, and Excel's "Unicode text" tabs.
-pub fn delimiter(text: &str) -> u8 {
-    let first_line = text.lines().next().unwrap_or_default();
-    let count = |c: u8| memchr::memchr_iter(c, first_line.as_bytes()).count();
-    [b',', b';', b'\t']
-        .into_iter()
-        .rev()
-        .max_by_key(|&c| count(c))
-        .unwrap_or(b',')
 }
 
 /// Splits the file into records of cells: the raw bytes of each (see [`csv_cell`]).

@@ -21,7 +21,7 @@ use crate::backlog::{
     Entry, Field, FieldOrigin, FileInfo, FileKind, Item, MappedText, Span, Value,
 };
 use crate::error::Error;
-use crate::ingest::detect::{Claim, Sniff};
+use crate::ingest::sniff::{Claim, Sniff};
 use crate::ingest::{html, xml_text, ReadOptions};
 use crate::source::Source;
 

@@ -11,7 +11,7 @@ use crate::backlog::{
     Entry, Field, FieldOrigin, FileInfo, FileKind, Item, MappedText, Span, Value,
 };
 use crate::error::Error;
-use crate::ingest::detect::{Claim, Sniff};
+use crate::ingest::sniff::{Claim, Sniff};
 use crate::source::Source;
 
 /// Only by name: a `.txt` or Markdown file, but not a tab-separated `.txt` (columns saved

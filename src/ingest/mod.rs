@@ -28,6 +28,7 @@ pub mod lines;
 pub mod markdown;
 pub mod plain_writer;
 pub mod reader;
+pub mod sniff;
 pub mod trello;
 pub mod unsupported;
 pub mod wiki;

@@ -9,7 +9,7 @@ use crate::error::Error;
 use crate::source::Source;
 
 use super::csv_preset::CsvPreset;
-use super::detect::{Claim, Sniff};
+use super::sniff::{Claim, Sniff};
 use super::{
     azure_devops, azure_work_items, csv_reader, github_issues, gitlab, jira_csv, jira_json,
     jira_xml, linear, lines, trello, ReadOptions,

@@ -12,9 +12,10 @@ use rayon::prelude::*;
 
 use super::ages::{self, AgesFrom};
 use super::builtin::Observation;
-use super::check::{Check, Hit};
+use super::check::Check;
 use super::context::{Context, Settings};
 use super::definition::AppliesTo;
+use super::hit::Hit;
 use super::ranks::Ranks;
 use super::readiness::{Health, Readiness};
 use super::sprints::Sprints;

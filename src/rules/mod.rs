@@ -11,6 +11,7 @@ pub mod definition;
 pub mod did_you_mean;
 pub mod docs;
 pub mod engine;
+pub mod hit;
 pub mod kinds;
 pub mod linter;
 pub mod ranks;

@@ -25,8 +25,8 @@ use crate::backlog::{
     Entry, Field, FieldOrigin, FileInfo, FileKind, Item, MappedText, Span, Value,
 };
 use crate::error::Error;
-use crate::ingest::detect::{Claim, Sniff};
 use crate::ingest::json_text::{string_value, strings_in};
+use crate::ingest::sniff::{Claim, Sniff};
 use crate::ingest::{json_doc, labels, markdown, ReadOptions};
 use crate::source::Source;
 

@@ -25,7 +25,7 @@ use std::sync::Arc;
 use crate::backlog::stored::{Kept, Key, Raw};
 use crate::backlog::{Field, FileInfo, FileKind, Span};
 use crate::error::Error;
-use crate::ingest::detect::{Claim, Sniff};
+use crate::ingest::sniff::{Claim, Sniff};
 use crate::ingest::{json_doc, ReadOptions};
 use crate::source::Source;
 

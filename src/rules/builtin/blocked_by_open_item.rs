@@ -4,7 +4,7 @@ use std::sync::Arc;
 use serde::Deserialize;
 
 use crate::backlog::{Backlog, Field, Span};
-use crate::rules::check::Hit;
+use crate::rules::hit::Hit;
 use crate::rules::context::Context;
 use super::BacklogCheck;
 

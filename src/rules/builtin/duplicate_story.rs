@@ -1,7 +1,7 @@
 use serde::Deserialize;
 
 use crate::backlog::Backlog;
-use crate::rules::check::{Hit, Place};
+use crate::rules::hit::{Hit, Place};
 use crate::rules::context::Context;
 use crate::text::similarity::{exact_groups, near_duplicates, word_hashes};
 use crate::rules::view::field_texts;

@@ -3,7 +3,7 @@ use std::ops::Range;
 use serde::Deserialize;
 
 use crate::backlog::Field;
-use crate::rules::check::Hit;
+use crate::rules::hit::Hit;
 use crate::rules::context::Context;
 use crate::rules::view::field_texts;
 use super::ItemCheck;

@@ -1,6 +1,6 @@
 use serde::Deserialize;
 
-use crate::rules::check::{Hit, Place};
+use crate::rules::hit::{Hit, Place};
 use crate::rules::context::Context;
 use crate::rules::kinds::excerpt;
 

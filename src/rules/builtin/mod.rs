@@ -7,8 +7,8 @@ use serde::Deserialize;
 
 use crate::backlog::{Backlog, Field};
 
-use super::check::Hit;
 use super::context::Context;
+use super::hit::Hit;
 
 /// A check that judges one item at a time.
 pub trait ItemCheck {

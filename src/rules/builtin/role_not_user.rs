@@ -1,6 +1,6 @@
 use serde::Deserialize;
 
-use crate::rules::check::Hit;
+use crate::rules::hit::Hit;
 use crate::rules::context::Context;
 use crate::text::story::role::RoleHead;
 use super::ItemCheck;

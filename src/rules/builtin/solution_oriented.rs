@@ -2,7 +2,7 @@ use std::ops::Range;
 
 use serde::Deserialize;
 
-use crate::rules::check::Hit;
+use crate::rules::hit::Hit;
 use crate::rules::context::Context;
 use crate::rules::kinds::{WordClasses, WordList};
 use super::ItemCheck;

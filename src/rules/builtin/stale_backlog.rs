@@ -1,7 +1,7 @@
 use serde::Deserialize;
 
 use crate::backlog::{Backlog, Field, Span};
-use crate::rules::check::Hit;
+use crate::rules::hit::Hit;
 use crate::rules::context::Context;
 use super::BacklogCheck;
 

@@ -1,7 +1,7 @@
 use serde::Deserialize;
 
 use crate::backlog::Field;
-use crate::rules::check::{Hit, Place};
+use crate::rules::hit::{Hit, Place};
 use crate::rules::context::Context;
 use crate::rules::kinds::excerpt;
 use crate::rules::view::field_texts;

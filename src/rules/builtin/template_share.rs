@@ -5,7 +5,7 @@
 
 use serde::{Deserialize, Deserializer};
 
-use crate::rules::check::{Hit, Place};
+use crate::rules::hit::{Hit, Place};
 
 /// A share between 0 and 1, checked when the rule's options are read.
 #[derive(Debug, Clone, Copy, PartialEq)]

@@ -4,7 +4,7 @@ use rayon::prelude::*;
 use serde::Deserialize;
 
 use crate::backlog::Backlog;
-use crate::rules::check::{Hit, Place};
+use crate::rules::hit::{Hit, Place};
 use crate::rules::context::Context;
 use crate::text::story::Shape;
 use super::BacklogCheck;

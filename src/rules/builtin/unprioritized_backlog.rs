@@ -3,7 +3,7 @@ use std::hash::{DefaultHasher, Hash, Hasher};
 use serde::Deserialize;
 
 use crate::backlog::{Backlog, Field, Span};
-use crate::rules::check::Hit;
+use crate::rules::hit::Hit;
 use crate::rules::context::Context;
 use super::BacklogCheck;
 

@@ -1,8 +1,9 @@
 use serde::Deserialize;
 
 use super::excerpt;
-use crate::rules::check::{FieldRef, Hit};
+use crate::rules::check::FieldRef;
 use crate::rules::context::Context;
+use crate::rules::hit::Hit;
 
 /// `kind = "age"`: the date in the field is at most `max_days` before the day ages are
 /// counted from (`--today`, `today` in the configuration, else the export's newest date:

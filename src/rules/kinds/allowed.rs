@@ -1,8 +1,9 @@
 use serde::Deserialize;
 
 use super::excerpt;
-use crate::rules::check::{FieldRef, Hit};
+use crate::rules::check::FieldRef;
 use crate::rules::context::Context;
+use crate::rules::hit::Hit;
 
 /// `kind = "allowed"`: the value is one of `values` (compared without regard to case).
 #[derive(Debug, Clone, Deserialize)]

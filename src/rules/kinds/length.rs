@@ -1,7 +1,8 @@
 use serde::Deserialize;
 
-use crate::rules::check::{FieldRef, Hit};
+use crate::rules::check::FieldRef;
 use crate::rules::context::Context;
+use crate::rules::hit::Hit;
 
 /// `kind = "length"`: bounds on a value's length in words and in characters.
 #[derive(Debug, Clone, Deserialize)]

@@ -8,6 +8,7 @@ mod number;
 mod pattern;
 mod required;
 mod word_classes;
+mod word_regex;
 mod words;
 
 pub use age::Age;

@@ -1,8 +1,9 @@
 use serde::Deserialize;
 
 use super::excerpt;
-use crate::rules::check::{FieldRef, Hit};
+use crate::rules::check::FieldRef;
 use crate::rules::context::Context;
+use crate::rules::hit::Hit;
 
 /// `kind = "number"`: the field's value is a number within `min`..=`max`, and on `scale`
 /// when one is given (e.g. the Fibonacci points a team estimates in).

@@ -1,8 +1,9 @@
 use serde::Deserialize;
 
 use super::excerpt;
-use crate::rules::check::{FieldRef, Hit};
+use crate::rules::check::FieldRef;
 use crate::rules::context::Context;
+use crate::rules::hit::Hit;
 use crate::user_regex::UserRegex;
 
 /// `kind = "pattern"`: each value of the field must match `must_match`, and no part of it

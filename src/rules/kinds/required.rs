@@ -1,8 +1,9 @@
 use serde::Deserialize;
 
 use crate::backlog::Span;
-use crate::rules::check::{FieldRef, Hit};
+use crate::rules::check::FieldRef;
 use crate::rules::context::Context;
+use crate::rules::hit::Hit;
 
 /// `kind = "required"`: the field must have a non-empty value.
 #[derive(Debug, Clone, Deserialize)]

@@ -3,7 +3,7 @@ use std::collections::{BTreeMap, HashMap};
 use regex::Regex;
 use serde::Deserialize;
 
-use super::words::word_list_regex;
+use super::word_regex::word_list_regex;
 
 /// One named class of words in a rule file: the words, and why a word of the class is a
 /// problem (the finding's message says it).

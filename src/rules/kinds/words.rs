@@ -1,12 +1,13 @@
 use std::collections::BTreeMap;
 
-use regex::{Regex, RegexBuilder};
+use regex::Regex;
 use serde::{Deserialize, Deserializer};
 
 use super::word_classes::{WordClassSpec, WordClasses};
-use crate::rules::check::{FieldRef, Hit};
+use super::word_regex::word_list_regex;
+use crate::rules::check::FieldRef;
 use crate::rules::context::Context;
-use crate::user_regex::REGEX_SIZE_LIMIT;
+use crate::rules::hit::Hit;
 
 /// `kind = "words"`: words and phrases to avoid in the fields, matched whole and without
 /// regard to case. The words come in named classes (`[check.classes.<name>]`, each with
@@ -75,33 +76,6 @@ pub fn word_list<'de, D: Deserializer<'de>>(deserializer: D) -> Result<WordList,
     }
     let regex = word_list_regex(&words).map_err(serde::de::Error::custom)?;
     Ok(WordList { words, regex })
-}
-
-/// A case-insensitive regex matching any of `words` as whole words: `\b` is added only
-/// where a word starts or ends with a letter or digit, so `etc.` and `and/or` match too;
-/// spaces inside a phrase match any run of white space. Longer words are tried first.
-pub(super) fn word_list_regex(words: &[String]) -> Result<Regex, String> {
-    let mut sorted: Vec<&String> = words.iter().collect();
-    sorted.sort_by_key(|w| std::cmp::Reverse(w.len()));
-    let alternatives: Vec<String> = sorted
-        .iter()
-        .map(|word| {
-            let word = word.trim();
-            let escaped = regex::escape(word).replace(' ', r"\s+");
-            let starts = word.chars().next().is_some_and(char::is_alphanumeric);
-            let ends = word.chars().next_back().is_some_and(char::is_alphanumeric);
-            format!(
-                "{}{escaped}{}",
-                if starts { r"\b" } else { "" },
-                if ends { r"\b" } else { "" }
-            )
-        })
-        .collect();
-    RegexBuilder::new(&alternatives.join("|"))
-        .case_insensitive(true)
-        .size_limit(REGEX_SIZE_LIMIT)
-        .build()
-        .map_err(|e| format!("the word list does not compile: {e}"))
 }
 
 impl Words {
