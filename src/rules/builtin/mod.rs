@@ -185,4 +185,5 @@ builtins! {
     unprioritized_backlog::UnprioritizedBacklog => backlog,
     stale_backlog::StaleBacklog => backlog,
     blocked_by_open_item::BlockedByOpenItem => backlog,
+    all_children_done::AllChildrenDone => backlog,
 }

@@ -1,0 +1,85 @@
+use std::collections::{HashMap, HashSet};
+
+use serde::Deserialize;
+
+use crate::backlog::{Backlog, Field};
+use crate::rules::context::Context;
+use crate::rules::hit::{Hit, Place};
+use crate::rules::view::field_texts;
+
+use super::BacklogCheck;
+
+/// `all-children-done`: an open item whose children in the export (the items naming it as
+/// their parent: an epic's stories, a story's sub-tasks) are all done, so it is finished
+/// work left open, or work whose remaining children were never written down. Children the
+/// export does not hold say nothing.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct AllChildrenDone {}
+
+/// What is kept of each open item: its parent, if it names one, and where a finding on
+/// the item points (its summary).
+#[derive(Debug, Clone)]
+pub struct Open {
+    parent: Option<String>,
+    place: Option<Place>,
+}
+
+impl BacklogCheck for AllChildrenDone {
+    type Observed = Open;
+    const NEEDS: &'static [Field] = &[Field::Parent];
+    const VARIABLES: &'static [&'static str] = &["count"];
+
+    fn observe(&self, cx: &Context<'_>) -> Option<Open> {
+        let parent = cx
+            .item
+            .text(Field::Parent)
+            .map(str::trim)
+            .filter(|key| !key.is_empty())
+            .map(str::to_owned);
+        let summary = field_texts(cx.item, Field::Summary).into_iter().next();
+        let place = summary.map(|text| Place::on(&text, text.span()));
+        Some(Open { parent, place })
+    }
+
+    /// The open items without an open child are the candidates; the items not observed
+    /// (the done ones) are then read for their parent alone, and only when there is a
+    /// candidate.
+    fn finish(&self, open: Vec<(usize, Open)>, backlog: &Backlog) -> Vec<(usize, Hit)> {
+        let with_open_child: HashSet<&str> =
+            open.iter().filter_map(|(_, o)| o.parent.as_deref()).collect();
+        let candidates: HashMap<&str, usize> = open
+            .iter()
+            .map(|(item, _)| (backlog.key(*item), *item))
+            .filter(|(key, _)| !key.is_empty() && !with_open_child.contains(key))
+            .collect();
+        if candidates.is_empty() {
+            return Vec::new();
+        }
+        let observed: HashSet<usize> = open.iter().map(|(item, _)| *item).collect();
+        let mut done_children: HashMap<usize, usize> = HashMap::new();
+        for item in (0..backlog.len()).filter(|item| !observed.contains(item)) {
+            let parent = backlog.values(item, Field::Parent).into_iter().next();
+            let Some(&parent) = parent.and_then(|p| candidates.get(p.as_str().trim())) else {
+                continue;
+            };
+            // An item of another file names a key of its own file.
+            if backlog.file_of(parent) == backlog.file_of(item) {
+                *done_children.entry(parent).or_default() += 1;
+            }
+        }
+        let places: HashMap<usize, &Place> = open
+            .iter()
+            .filter_map(|(item, o)| Some((*item, o.place.as_ref()?)))
+            .collect();
+        let mut hits: Vec<(usize, Hit)> = done_children
+            .into_iter()
+            .filter_map(|(item, count)| {
+                let place = places.get(&item)?;
+                Some((item, place.hit().var("count", count.to_string())))
+            })
+            .collect();
+        hits.sort_by_key(|(item, _)| *item);
+        hits
+    }
+}
