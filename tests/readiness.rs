@@ -568,3 +568,23 @@ fn ready_candidates_are_listed_in_rank_order_and_the_unranked_last() {
         ["RNK-1", "RNK-2", "RNK-4", "RNK-5"]
     );
 }
+
+/// Jira JSON's `issuelinks`: of the "Blocks" type, `inwardIssue` is a blocker; the link
+/// both issues carry is reported once, on the blocked one; other link types are no blockers.
+#[test]
+fn json_issue_links_block_as_the_csv_link_columns_do() {
+    let fields = stdout(&backlint(&["fields", "fixtures/jira-issue-links.json"]));
+    assert!(
+        fields.contains("blocked_by           fields.issuelinks"),
+        "{fields}"
+    );
+    let findings = concise(&[
+        "--select",
+        "blocked-by-open-item",
+        "fixtures/jira-issue-links.json",
+    ]);
+    assert_eq!(
+        findings.trim(),
+        "fixtures/jira-issue-links.json:18:53: warning[blocked-by-open-item] PAN-21: blocked by PAN-22, which is still open"
+    );
+}

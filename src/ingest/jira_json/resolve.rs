@@ -92,6 +92,8 @@ fn system_field(id: &str) -> Option<Field> {
         "created" => Field::Created,
         "updated" => Field::Updated,
         "parent" => Field::Parent,
+        // Links of every type; the "Blocks" ones give blockers and blocked items.
+        "issuelinks" => Field::BlockedBy,
         _ => return None,
     })
 }

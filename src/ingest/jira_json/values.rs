@@ -101,6 +101,9 @@ fn object_values(
     out: &mut Vec<(Option<Field>, Value)>,
 ) -> Result<(), Invalid> {
     let text = cursor.text();
+    if field == Some(Field::BlockedBy) {
+        return link_values(cursor, out);
+    }
     let nested = match field {
         Some(Field::Status) => Some(("statusCategory", "name", Field::StatusCategory)),
         Some(Field::Parent) => Some(("fields", "summary", Field::ParentSummary)),
@@ -154,6 +157,48 @@ fn object_values(
     Ok(())
 }
 
+/// An issue link (`issuelinks[]`), stepping over it. Of Jira's "Blocks" type, the
+/// `inwardIssue` blocks this issue (Jira shows "is blocked by" on it) and this issue blocks
+/// the `outwardIssue`: their keys are the values. Links of other types give none.
+fn link_values(
+    cursor: &mut Cursor<'_>,
+    out: &mut Vec<(Option<Field>, Value)>,
+) -> Result<(), Invalid> {
+    let text = cursor.text();
+    let mut blocks = false;
+    let mut inward = None;
+    let mut outward = None;
+    cursor.object(|cursor, name| {
+        let name = unquoted(text, Raw::of(name));
+        if cursor.peek().ok_or(Invalid)? != Kind::Object {
+            cursor.value()?;
+            return Ok(());
+        }
+        match &*name {
+            "type" => {
+                let kind = first_string(cursor, "name")?;
+                blocks =
+                    kind.is_some_and(|k| unquoted(text, Raw::of(k)).eq_ignore_ascii_case("Blocks"));
+            }
+            "inwardIssue" => inward = first_string(cursor, "key")?,
+            "outwardIssue" => outward = first_string(cursor, "key")?,
+            _ => {
+                cursor.value()?;
+            }
+        }
+        Ok(())
+    })?;
+    if blocks {
+        let linked = [(Field::BlockedBy, inward), (Field::Blocks, outward)];
+        for (field, key) in linked {
+            if let Some(key) = key {
+                out.push((Some(field), literal_value(key, text)));
+            }
+        }
+    }
+    Ok(())
+}
+
 /// Steps over an object; its first property named `name`, when a string.
 fn first_string(cursor: &mut Cursor<'_>, name: &str) -> Result<Option<Span>, Invalid> {
     let text = cursor.text();
@@ -184,6 +229,7 @@ pub fn gives(mapped: Field, field: Field) -> bool {
     mapped == field
         || (mapped, field) == (Field::Status, Field::StatusCategory)
         || (mapped, field) == (Field::Parent, Field::ParentSummary)
+        || (mapped, field) == (Field::BlockedBy, Field::Blocks)
 }
 
 /// Jira Server's sprint field holds strings like

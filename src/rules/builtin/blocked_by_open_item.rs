@@ -11,7 +11,8 @@ use super::BacklogCheck;
 /// `blocked-by-open-item`: an item blocked by an open item of the same export, so it cannot
 /// be pulled into a sprint yet. Jira writes a link on both issues: the blocked one lists
 /// its blocker under its inward "Blocks" links, the blocker lists it under its outward
-/// ones; an export may hold either column, so both are read. Blockers the export does not
+/// ones (CSV columns, or `issuelinks` in JSON); an export may hold either side, so both
+/// are read. Blockers the export does not
 /// hold, or holds as done (out of scope), block nothing here.
 #[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
