@@ -186,4 +186,5 @@ builtins! {
     stale_backlog::StaleBacklog => backlog,
     blocked_by_open_item::BlockedByOpenItem => backlog,
     all_children_done::AllChildrenDone => backlog,
+    subtasks_exceed_estimate::SubtasksExceedEstimate => backlog,
 }

@@ -14,6 +14,7 @@ mod words;
 pub use age::Age;
 pub use allowed::Allowed;
 pub use length::Length;
+pub(crate) use number::format_number;
 pub use number::Number;
 pub use pattern::Pattern;
 pub use required::Required;

@@ -55,7 +55,7 @@ impl Number {
 }
 
 /// `5.0` as `5`, `0.5` as `0.5`.
-fn format_number(n: f64) -> String {
+pub(crate) fn format_number(n: f64) -> String {
     if n.fract() == 0.0 && n.abs() < 1e15 {
         format!("{}", n as i64)
     } else {
