@@ -7,7 +7,7 @@ use crate::rules::context::Context;
 use crate::rules::hit::{Hit, Place};
 use crate::rules::view::field_texts;
 
-use super::BacklogCheck;
+use super::{parent_key, BacklogCheck};
 
 /// `all-children-done`: an open item whose children in the export (the items naming it as
 /// their parent: an epic's stories, a story's sub-tasks) are all done, so it is finished
@@ -31,12 +31,7 @@ impl BacklogCheck for AllChildrenDone {
     const VARIABLES: &'static [&'static str] = &["count"];
 
     fn observe(&self, cx: &Context<'_>) -> Option<Open> {
-        let parent = cx
-            .item
-            .text(Field::Parent)
-            .map(str::trim)
-            .filter(|key| !key.is_empty())
-            .map(str::to_owned);
+        let parent = parent_key(cx);
         let summary = field_texts(cx.item, Field::Summary).into_iter().next();
         let place = summary.map(|text| Place::on(&text, text.span()));
         Some(Open { parent, place })

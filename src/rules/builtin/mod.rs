@@ -44,6 +44,12 @@ pub trait BacklogCheck {
     ) -> Vec<(usize, Hit)>;
 }
 
+/// The key of the item's parent (its epic, or a sub-task's story), if it names one.
+fn parent_key(cx: &Context<'_>) -> Option<String> {
+    let key = cx.item.text(Field::Parent)?.trim();
+    (!key.is_empty()).then(|| key.to_owned())
+}
+
 /// The registry: one line per built-in check, `module::Type => item` or `=> backlog`. It
 /// declares the module, the `Builtin` variant a rule file names (`name = "non-atomic"`,
 /// the type in kebab case) and the dispatch to the check's trait.

@@ -8,7 +8,7 @@ use crate::rules::hit::{Hit, Place};
 use crate::rules::kinds::format_number;
 use crate::rules::view::field_texts;
 
-use super::BacklogCheck;
+use super::{parent_key, BacklogCheck};
 
 /// `subtasks-exceed-estimate`: an open item whose open children (the items naming it as
 /// their parent: a story's sub-tasks) are estimated at more than the item itself, so its
@@ -32,12 +32,7 @@ impl BacklogCheck for SubtasksExceedEstimate {
     const VARIABLES: &'static [&'static str] = &["value", "total", "count"];
 
     fn observe(&self, cx: &Context<'_>) -> Option<Estimated> {
-        let parent = cx
-            .item
-            .text(Field::Parent)
-            .map(str::trim)
-            .filter(|key| !key.is_empty())
-            .map(str::to_owned);
+        let parent = parent_key(cx);
         let estimate = field_texts(cx.item, Field::Estimate)
             .into_iter()
             .find_map(|text| Some((text.value.as_number()?, Place::on(&text, text.span()))));
