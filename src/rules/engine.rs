@@ -271,12 +271,11 @@ impl Pass<'_> {
         }
         if let Some(stage) = self.stages.of(item, index) {
             into.staged.push((index, stage));
-            let rank = item
-                .text(Field::Rank)
-                .map(str::trim)
-                .filter(|r| !r.is_empty());
-            if let Some(rank) = rank.filter(|_| Stages::is_candidates(stage)) {
-                into.candidate_ranks.push((rank.to_owned(), index));
+            if Stages::is_candidates(stage) {
+                let rank = item.text(Field::Rank).map(str::trim);
+                if let Some(rank) = rank.filter(|r| !r.is_empty()) {
+                    into.candidate_ranks.push((rank.to_owned(), index));
+                }
             }
         }
         for (rule_index, rule) in self.rules.iter().enumerate() {
