@@ -345,6 +345,9 @@ pub enum Field {
     Parent,
     ParentSummary,
     Sprint,
+    /// The state of each sprint of [`Field::Sprint`] (`active`, `future`, `closed`), in
+    /// the same order, when the export tells it (Jira's REST sprint objects).
+    SprintState,
     Labels,
     Assignee,
     Created,
@@ -357,7 +360,7 @@ pub enum Field {
 }
 
 impl Field {
-    pub const ALL: [Field; 19] = [
+    pub const ALL: [Field; 20] = [
         Field::Key,
         Field::Summary,
         Field::Description,
@@ -370,6 +373,7 @@ impl Field {
         Field::Parent,
         Field::ParentSummary,
         Field::Sprint,
+        Field::SprintState,
         Field::Labels,
         Field::Assignee,
         Field::Created,
@@ -394,6 +398,7 @@ impl Field {
             Field::Parent => "parent",
             Field::ParentSummary => "parent_summary",
             Field::Sprint => "sprint",
+            Field::SprintState => "sprint_state",
             Field::Labels => "labels",
             Field::Assignee => "assignee",
             Field::Created => "created",
@@ -410,7 +415,7 @@ impl Field {
 
     /// Whether an item may hold several values of this field (each kept in order).
     pub fn is_multi_valued(self) -> bool {
-        matches!(self, Field::Sprint | Field::Labels)
+        matches!(self, Field::Sprint | Field::SprintState | Field::Labels)
     }
 }
 

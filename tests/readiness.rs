@@ -588,3 +588,50 @@ fn json_issue_links_block_as_the_csv_link_columns_do() {
         "fixtures/jira-issue-links.json:18:53: warning[blocked-by-open-item] PAN-21: blocked by PAN-22, which is still open"
     );
 }
+
+/// A Jira REST response whose sprints carry their state: `S 5` is closed although an open
+/// item still ends in it (it went back to the backlog without a later sprint), `S 7` is
+/// active although no open item ends in it.
+const STATED_SPRINTS: &str = r#"{"issues": [
+ {"key": "SPR-1", "fields": {"summary": "As a picker, I want to reprint a label, so that torn crates ship.", "status": {"name": "To Do"},
+  "customfield_10020": [{"id": 5, "name": "S 5", "state": "closed"}]}},
+ {"key": "SPR-2", "fields": {"summary": "As a picker, I want to scan a crate, so that stock stays right.", "status": {"name": "To Do"},
+  "customfield_10020": [{"id": 6, "name": "S 6", "state": "future"}]}},
+ {"key": "SPR-3", "fields": {"summary": "As a driver, I want my route, so that I leave on time.", "status": {"name": "Done"}, "customfield_10016": 5,
+  "customfield_10020": [{"id": 5, "name": "S 5", "state": "closed"}]}},
+ {"key": "SPR-4", "fields": {"summary": "As a driver, I want to mark a drop, so that the shop knows.", "status": {"name": "Done"}, "customfield_10016": 3,
+  "customfield_10020": [{"id": 7, "name": "S 7", "state": "active"}]}}
+], "names": {"summary": "Summary", "status": "Status", "customfield_10016": "Story Points", "customfield_10020": "Sprint"}}"#;
+
+/// The export's own sprint states decide which sprints are open, over what the items
+/// suggest; without states (the same sprints by name only) the items decide.
+#[test]
+fn sprint_states_in_json_decide_which_sprints_are_open() {
+    let stated = written("sprint-states", "stated.json", STATED_SPRINTS);
+    let stated = stated.to_str().unwrap();
+    assert_eq!(candidate_keys(&[stated]), ["SPR-2"]);
+    let human = stdout(&backlint(&["check", "--today", "2026-03-01", "-q", stated]));
+    assert!(human.contains("at a velocity of 5 (S 5: 5)\n"), "{human}");
+    let fields = stdout(&backlint(&["fields", stated]));
+    assert!(
+        fields.contains("sprint_state         fields.customfield_10020[].state\n"),
+        "{fields}"
+    );
+
+    let unstated = STATED_SPRINTS
+        .replace(r#", "state": "closed""#, "")
+        .replace(r#", "state": "future""#, "")
+        .replace(r#", "state": "active""#, "");
+    let unstated = written("sprint-states", "unstated.json", &unstated);
+    let unstated = unstated.to_str().unwrap();
+    // S 5 has an open item ending in it, so it looks open; S 7 has none, so it looks closed.
+    assert_eq!(candidate_keys(&[unstated]), ["SPR-1", "SPR-2"]);
+    let human = stdout(&backlint(&[
+        "check",
+        "--today",
+        "2026-03-01",
+        "-q",
+        unstated,
+    ]));
+    assert!(human.contains("at a velocity of 3 (S 7: 3)\n"), "{human}");
+}

@@ -127,6 +127,8 @@ fn default_names(field: Field) -> &'static [&'static str] {
         ],
         Field::ParentSummary => &["Parent summary"],
         Field::Sprint => &["Sprint"],
+        // Jira's CSV has no column for it; REST sprint objects carry it (`state`).
+        Field::SprintState => &[],
         Field::Labels => &["Labels"],
         Field::Assignee => &["Assignee"],
         Field::Created => &["Created"],

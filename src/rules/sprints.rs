@@ -1,12 +1,13 @@
 //! What an export says of its sprints: which are over, the points done in each, and the
 //! velocity and ready work the sprint-planning summary reports.
 //!
-//! Exports name an item's sprints, not their state. A sprint is taken as **closed** when an
-//! item was carried over from it (it lists a later sprint after it: Jira lists an item's
-//! sprints in order) or when no open item ends in it; the points of a sprint are those of
-//! the done items whose last sprint it is.
+//! A sprint is **closed** when the export says so (Jira's REST sprint objects carry their
+//! state). CSV exports name an item's sprints, not their state: there a sprint is taken as
+//! closed when an item was carried over from it (it lists a later sprint after it: Jira
+//! lists an item's sprints in order) or when no open item ends in it. The points of a
+//! sprint are those of the done items whose last sprint it is.
 
-use std::collections::{BTreeMap, HashSet};
+use std::collections::{BTreeMap, HashMap, HashSet};
 
 use rayon::prelude::*;
 
@@ -20,6 +21,8 @@ pub struct Sprints {
     pub carried_over: HashSet<String>,
     /// Per sprint, what ended in it (the items whose last sprint it is).
     pub ended: BTreeMap<String, Ended>,
+    /// Whether a sprint is closed, for the sprints whose state the export gives.
+    pub stated_closed: HashMap<String, bool>,
 }
 
 /// The items whose last sprint is one sprint.
@@ -59,6 +62,15 @@ impl Sprints {
                 };
                 let name = |v: &Value| v.as_str().trim().to_owned();
                 sprints.carried_over.extend(earlier.iter().map(name));
+                let states = backlog.values(index, Field::SprintState);
+                // States pair with sprints by position, so only when each sprint has one.
+                if states.len() == listed.len() {
+                    for (sprint, state) in listed.iter().zip(&states) {
+                        if let Some(closed) = is_closed_state(state.as_str()) {
+                            sprints.note_state(name(sprint), closed);
+                        }
+                    }
+                }
                 let ended = sprints.ended.entry(name(last)).or_default();
                 // Only the fields this pass reads are decoded, never the whole item: the
                 // engine decodes each item once more when it checks it.
@@ -82,8 +94,17 @@ impl Sprints {
             .reduce(Sprints::default, Sprints::merge)
     }
 
+    /// Notes the export's state of `sprint`; should two items disagree, closed wins (the
+    /// later snapshot).
+    fn note_state(&mut self, sprint: String, closed: bool) {
+        *self.stated_closed.entry(sprint).or_insert(closed) |= closed;
+    }
+
     fn merge(mut self, other: Sprints) -> Sprints {
         self.carried_over.extend(other.carried_over);
+        for (sprint, closed) in other.stated_closed {
+            self.note_state(sprint, closed);
+        }
         for (name, theirs) in other.ended {
             let mine = self.ended.entry(name).or_default();
             mine.done_points += theirs.done_points;
@@ -93,11 +114,32 @@ impl Sprints {
         self
     }
 
-    /// Whether `sprint` is over: an item was carried over from it, or no open item ends
-    /// in it.
+    /// Whether `sprint` is over: as the export states, or else when an item was carried
+    /// over from it or no open item ends in it.
     fn is_closed(&self, sprint: &str) -> bool {
-        self.carried_over.contains(sprint)
-            || self.ended.get(sprint).is_none_or(|e| e.open_items == 0)
+        match self.stated_closed.get(sprint) {
+            Some(&closed) => closed,
+            None => {
+                self.carried_over.contains(sprint)
+                    || self.ended.get(sprint).is_none_or(|e| e.open_items == 0)
+            }
+        }
+    }
+
+    /// The sprints an open item may end in that are over: those the export states closed,
+    /// and those carried over from whose state it does not give.
+    pub fn closed_with_open_items(&self) -> HashSet<String> {
+        let stated = self
+            .stated_closed
+            .iter()
+            .filter(|(_, &closed)| closed)
+            .map(|(sprint, _)| sprint.clone());
+        let carried = self
+            .carried_over
+            .iter()
+            .filter(|sprint| !self.stated_closed.contains_key(*sprint))
+            .cloned();
+        stated.chain(carried).collect()
     }
 
     /// The velocity over the last [`VELOCITY_SPRINTS`] closed sprints, in the natural
@@ -108,6 +150,7 @@ impl Sprints {
             .carried_over
             .iter()
             .chain(self.ended.keys())
+            .chain(self.stated_closed.keys())
             .filter(|name| self.is_closed(name))
             .collect();
         let mut names: Vec<&String> = names.into_iter().collect();
@@ -132,6 +175,20 @@ impl Sprints {
             .collect();
         let average = sprints.iter().map(|(_, p)| p).sum::<f64>() / sprints.len() as f64;
         Velocity::Known { sprints, average }
+    }
+}
+
+/// Whether a sprint state says the sprint is over (`closed`) or not (`active`, `future`);
+/// `None` for a state backlint does not know.
+fn is_closed_state(state: &str) -> Option<bool> {
+    let state = state.trim();
+    let is = |name: &str| state.eq_ignore_ascii_case(name);
+    if is("closed") {
+        Some(true)
+    } else if is("active") || is("future") {
+        Some(false)
+    } else {
+        None
     }
 }
 
@@ -197,6 +254,41 @@ mod tests {
         sprints.carried_over.insert("S 1".into());
         assert!(sprints.is_closed("S 1"));
         assert!(matches!(sprints.velocity(), Velocity::Known { average, .. } if average == 8.0));
+    }
+
+    #[test]
+    fn a_stated_state_overrides_what_the_items_suggest() {
+        let mut sprints = Sprints::default();
+        // No open item ends in S 1, yet the export says it is still active.
+        sprints.ended.insert("S 1".into(), ended(5.0, 1, 0));
+        sprints.note_state("S 1".into(), false);
+        assert!(!sprints.is_closed("S 1"));
+        // Carried over from, and stated active: the state wins.
+        sprints.carried_over.insert("S 2".into());
+        sprints.note_state("S 2".into(), false);
+        assert!(!sprints.is_closed("S 2"));
+        // An open item ends in S 3, but it is stated closed.
+        sprints.ended.insert("S 3".into(), ended(3.0, 1, 2));
+        sprints.note_state("S 3".into(), true);
+        sprints.carried_over.insert("S 4".into());
+        let closed = sprints.closed_with_open_items();
+        let mut closed: Vec<&str> = closed.iter().map(String::as_str).collect();
+        closed.sort_unstable();
+        assert_eq!(closed, ["S 3", "S 4"]);
+        assert!(matches!(sprints.velocity(), Velocity::Known { average, .. } if average == 1.5));
+    }
+
+    #[test]
+    fn closed_wins_when_items_disagree_on_a_state() {
+        let mut one = Sprints::default();
+        one.note_state("S 1".into(), false);
+        let mut other = Sprints::default();
+        other.note_state("S 1".into(), true);
+        assert!(one.clone().merge(other.clone()).is_closed("S 1"));
+        assert!(other.merge(one).is_closed("S 1"));
+        assert_eq!(is_closed_state(" CLOSED "), Some(true));
+        assert_eq!(is_closed_state("FUTURE"), Some(false));
+        assert_eq!(is_closed_state("archived"), None);
     }
 
     #[test]

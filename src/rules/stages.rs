@@ -19,8 +19,8 @@ use super::sprints::Sprints;
 pub struct Stages {
     stages: Vec<Stage>,
     names: Vec<Arc<str>>,
-    /// Sprints some item was carried over from (see [`Sprints`]): an open item's last
-    /// sprint is closed only then.
+    /// The sprints an open item may end in that are over (see
+    /// [`Sprints::closed_with_open_items`]).
     closed_sprints: HashSet<String>,
     ranks: Ranks,
 }
@@ -32,7 +32,7 @@ impl Stages {
         Stages {
             names: stages.iter().map(|s| Arc::from(s.name.as_str())).collect(),
             stages: stages.to_vec(),
-            closed_sprints: sprints.carried_over.clone(),
+            closed_sprints: sprints.closed_with_open_items(),
             ranks,
         }
     }

@@ -73,7 +73,7 @@ impl Origins {
         let nested = nested_path(field, id);
         entry.names.iter().any(|name| {
             let path = name.split(' ').next().unwrap_or_default();
-            match nested {
+            match &nested {
                 Some(nested) => path == nested,
                 None => path.strip_prefix("fields.") == Some(id),
             }
@@ -90,7 +90,7 @@ impl Origins {
             return;
         };
         entry.names.push(match (nested_path(field, id), display) {
-            (Some(nested), _) => nested.to_owned(),
+            (Some(nested), _) => nested,
             (None, Some(name)) if name != id => format!("fields.{id} ({name})"),
             (None, _) => format!("fields.{id}"),
         });
@@ -98,11 +98,12 @@ impl Origins {
 }
 
 /// The path of a field read from inside another's object (or the issue's `key`).
-fn nested_path(field: Field, id: &str) -> Option<&'static str> {
+fn nested_path(field: Field, id: &str) -> Option<String> {
     match (field, id) {
-        (Field::Key, _) => Some("key"),
-        (Field::StatusCategory, "status") => Some("fields.status.statusCategory"),
-        (Field::ParentSummary, "parent") => Some("fields.parent.fields.summary"),
+        (Field::Key, _) => Some("key".to_owned()),
+        (Field::StatusCategory, "status") => Some("fields.status.statusCategory".to_owned()),
+        (Field::ParentSummary, "parent") => Some("fields.parent.fields.summary".to_owned()),
+        (Field::SprintState, _) => Some(format!("fields.{id}[].state")),
         _ => None,
     }
 }

@@ -32,15 +32,26 @@ pub fn literal_value(literal: Span, source: &str) -> Value {
     }
 }
 
-/// A string's value for `field`: descriptions as plain text, legacy sprints by name.
-fn string_value(field: Option<Field>, literal: Span, source: &str) -> Value {
+/// A string's values for `field`: descriptions as plain text; a legacy sprint by its name,
+/// with its state.
+fn string_values(
+    field: Option<Field>,
+    literal: Span,
+    source: &str,
+    out: &mut Vec<(Option<Field>, Value)>,
+) {
     let mut value = literal_value(literal, source);
     if matches!(field, Some(Field::Description | Field::AcceptanceCriteria)) {
         value.text = wiki::to_plain(&value.text);
-    } else if field == Some(Field::Sprint) {
-        value = legacy_sprint_name(value);
+    } else if field == Some(Field::Sprint) && is_legacy_sprint(&value) {
+        let state = legacy_sprint_part(&value, "state");
+        if let Some(name) = legacy_sprint_part(&value, "name") {
+            out.push((field, name));
+            out.extend(state.map(|state| (Some(Field::SprintState), state)));
+            return;
+        }
     }
-    value
+    out.push((field, value));
 }
 
 /// The values of the value the cursor stands before, stepping over it.
@@ -60,7 +71,7 @@ fn values(
         Kind::Object => object_values(cursor, field, &mut out)?,
         Kind::String => {
             let literal = cursor.value()?;
-            out.push((field, string_value(field, literal, text)));
+            string_values(field, literal, text, &mut out);
         }
         Kind::Other => {
             let span = cursor.value()?;
@@ -87,8 +98,9 @@ struct Named {
     kind: Option<Span>,
     /// `name`, `value`, `displayName` and `key`, when strings.
     names: [Option<Span>; 4],
-    /// `statusCategory.name` of a status, `fields.summary` of a parent, when strings.
-    nested: Option<Span>,
+    /// What the object carries besides, when a string: `statusCategory.name` of a status,
+    /// `fields.summary` of a parent, `state` of a sprint.
+    carried: Option<Span>,
 }
 
 const NAMES: [&str; 4] = ["name", "value", "displayName", "key"];
@@ -104,11 +116,7 @@ fn object_values(
     if field == Some(Field::BlockedBy) {
         return link_values(cursor, out);
     }
-    let nested = match field {
-        Some(Field::Status) => Some(("statusCategory", "name", Field::StatusCategory)),
-        Some(Field::Parent) => Some(("fields", "summary", Field::ParentSummary)),
-        _ => None,
-    };
+    let carries = carried_by(field);
     let mut named = Named::default();
     let mut seen = [false; 6];
     let span = cursor.object(|cursor, name| {
@@ -116,21 +124,22 @@ fn object_values(
         let kind = cursor.peek().ok_or(Invalid)?;
         let slot = match &*name {
             "type" => 4,
-            "statusCategory" | "fields" if nested.is_some_and(|n| n.0 == name) => 5,
+            carrier if carries.is_some_and(|c| c.property == carrier) => 5,
             other => NAMES.iter().position(|n| *n == other).unwrap_or(6),
         };
         let first = seen
             .get_mut(slot)
             .is_some_and(|s| !std::mem::replace(s, true));
-        match (slot, kind) {
-            (5, Kind::Object) if first => {
-                let inner = nested.map_or("", |n| n.1);
-                named.nested = first_string(cursor, inner)?;
+        let inner = carries.and_then(|c| c.inner);
+        match (slot, kind, inner) {
+            (5, Kind::Object, Some(inner)) if first => {
+                named.carried = first_string(cursor, inner)?;
             }
-            (_, Kind::String) if first => {
+            (_, Kind::String, _) if first => {
                 let literal = cursor.value()?;
                 match slot {
                     4 => named.kind = Some(literal),
+                    5 if inner.is_none() => named.carried = Some(literal),
                     5 => {}
                     _ => named.names[slot] = Some(literal),
                 }
@@ -151,10 +160,37 @@ fn object_values(
     if let Some(literal) = named.names.iter().flatten().next() {
         out.push((field, literal_value(*literal, text)));
     }
-    if let (Some((_, _, carried)), Some(literal)) = (nested, named.nested) {
-        out.push((Some(carried), literal_value(literal, text)));
+    if let (Some(carries), Some(literal)) = (carries, named.carried) {
+        out.push((Some(carries.field), literal_value(literal, text)));
     }
     Ok(())
+}
+
+/// A field that an object of another field carries: a status's category, a parent's
+/// summary, a sprint's state.
+#[derive(Clone, Copy)]
+struct Carried {
+    /// The object's property that holds it.
+    property: &'static str,
+    /// Inside that property's object, the property that holds it; `None` when the
+    /// property is the value itself.
+    inner: Option<&'static str>,
+    field: Field,
+}
+
+/// What an object that fills `field` carries besides its name.
+fn carried_by(field: Option<Field>) -> Option<Carried> {
+    let (property, inner, field) = match field? {
+        Field::Status => ("statusCategory", Some("name"), Field::StatusCategory),
+        Field::Parent => ("fields", Some("summary"), Field::ParentSummary),
+        Field::Sprint => ("state", None, Field::SprintState),
+        _ => return None,
+    };
+    Some(Carried {
+        property,
+        inner,
+        field,
+    })
 }
 
 /// An issue link (`issuelinks[]`), stepping over it. Of Jira's "Blocks" type, the
@@ -230,21 +266,26 @@ pub fn gives(mapped: Field, field: Field) -> bool {
         || (mapped, field) == (Field::Status, Field::StatusCategory)
         || (mapped, field) == (Field::Parent, Field::ParentSummary)
         || (mapped, field) == (Field::BlockedBy, Field::Blocks)
+        || (mapped, field) == (Field::Sprint, Field::SprintState)
 }
 
-/// Jira Server's sprint field holds strings like
-/// `com.atlassian.greenhopper.service.sprint.Sprint@7eede03a[id=2,…,name=SP Sprint 2,…]`;
-/// the sprint is its `name`, which may itself hold commas.
-fn legacy_sprint_name(value: Value) -> Value {
+/// Whether `value` is one of Jira Server's sprint strings,
+/// `com.atlassian.greenhopper.service.sprint.Sprint@7eede03a[id=2,…,state=ACTIVE,name=SP Sprint 2,…]`.
+fn is_legacy_sprint(value: &Value) -> bool {
+    value.as_str().starts_with("com.atlassian.greenhopper")
+}
+
+/// The part `key` of a legacy sprint string (its `name` may itself hold commas), where it
+/// stands; `None` when absent or empty.
+fn legacy_sprint_part(value: &Value, key: &str) -> Option<Value> {
     let text = value.as_str();
-    if !text.starts_with("com.atlassian.greenhopper") {
-        return value;
-    }
-    let Some(start) = text.find(",name=").map(|i| i + ",name=".len()) else {
-        return value;
-    };
+    let marker = format!(",{key}=");
+    let start = text.find(&marker)? + marker.len();
     let rest = &text[start..];
     let known_next = [
+        ",rapidViewId=",
+        ",state=",
+        ",name=",
         ",startDate=",
         ",endDate=",
         ",completeDate=",
@@ -259,12 +300,15 @@ fn legacy_sprint_name(value: Value) -> Value {
         .filter_map(|k| rest.find(k))
         .min()
         .unwrap_or(rest.trim_end_matches(']').len());
-    let mut name = MappedText::new();
-    name.push_slice(&value.text, start..start + end);
-    Value {
-        span: value.text.source_span(start..start + end),
-        text: name,
+    if rest[..end].trim().is_empty() {
+        return None;
     }
+    let mut part = MappedText::new();
+    part.push_slice(&value.text, start..start + end);
+    Some(Value {
+        span: value.text.source_span(start..start + end),
+        text: part,
+    })
 }
 
 #[cfg(test)]
@@ -272,16 +316,20 @@ mod tests {
     use super::*;
 
     #[test]
-    fn legacy_sprint_strings_give_their_name() {
+    fn legacy_sprint_strings_give_their_name_and_state() {
         let raw = "com.atlassian.greenhopper.service.sprint.Sprint@7eede03a[id=2,rapidViewId=1,state=ACTIVE,name=SP Sprint 2, part A,startDate=2026-02-09T09:00:00.000Z,goal=]";
         let value = Value {
             text: MappedText::verbatim(raw, 10),
             span: Span::new(10, 10 + raw.len()),
         };
-        let name = legacy_sprint_name(value);
+        let name = legacy_sprint_part(&value, "name").unwrap();
         assert_eq!(name.as_str(), "SP Sprint 2, part A");
         let at = raw.find("SP Sprint").unwrap() + 10;
         assert_eq!(name.span, Span::new(at, at + "SP Sprint 2, part A".len()));
+        let state = legacy_sprint_part(&value, "state").unwrap();
+        assert_eq!(state.as_str(), "ACTIVE");
+        let at = raw.find("ACTIVE").unwrap() + 10;
+        assert_eq!(state.span, Span::new(at, at + "ACTIVE".len()));
     }
 
     #[test]
@@ -331,6 +379,27 @@ mod tests {
             [(Some(Field::Labels), "P-1".to_owned())]
         );
         assert_eq!(read(r#"[null, "  ", true, 4.5]"#, None).len(), 2);
+    }
+
+    #[test]
+    fn sprint_objects_give_their_name_and_state_in_pairs() {
+        let sprints = r#"[{"id": 1, "name": "S 1", "state": "closed"}, {"state": "future", "name": "S 2"}, {"name": "S 3"}]"#;
+        assert_eq!(
+            read(sprints, Some(Field::Sprint)),
+            [
+                (Some(Field::Sprint), "S 1".to_owned()),
+                (Some(Field::SprintState), "closed".to_owned()),
+                (Some(Field::Sprint), "S 2".to_owned()),
+                (Some(Field::SprintState), "future".to_owned()),
+                (Some(Field::Sprint), "S 3".to_owned()),
+            ]
+        );
+        // Only a sprint's objects carry a state.
+        let status = r#"{"name": "Done", "state": "closed"}"#;
+        assert_eq!(
+            read(status, Some(Field::Status)),
+            [(Some(Field::Status), "Done".to_owned())]
+        );
     }
 
     #[test]
