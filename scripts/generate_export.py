@@ -204,9 +204,16 @@ def issue_json(r, api):
             if r["assignee"] else None,
             "created": "2026-02-15T16:37:12.000+0000", "updated": "2026-03-01T09:12:40.000+0000",
             "customfield_10016": float(r["points"]) if r["points"] else None,
-            "customfield_10020": [{"id": 1, "name": s, "state": "active", "boardId": 1} for s in r["sprints"]],
+            "customfield_10020": [sprint_object(s) for s in r["sprints"]],
             "customfield_10014": r["parent_key"], "customfield_10019": r["rank"],
         }}
+
+
+def sprint_object(name):
+    """A sprint as Jira's REST API gives it: sprints up to 27 are closed, 28 is active, 29 is next."""
+    number = int(name.rsplit(" ", 1)[1])
+    state = "closed" if number < 28 else "active" if number == 28 else "future"
+    return {"id": number, "name": name, "state": state, "boardId": 1}
 
 
 def write_response(issues, api, layout, start_at, total, out):

@@ -635,3 +635,28 @@ fn sprint_states_in_json_decide_which_sprints_are_open() {
     ]));
     assert!(human.contains("at a velocity of 3 (S 7: 3)\n"), "{human}");
 }
+
+/// Azure DevOps ranks are numbers: `999` is above `1000`, though it sorts after it as text.
+#[test]
+fn numeric_ranks_order_the_candidates_by_value() {
+    let export = written(
+        "numeric-rank",
+        "azure.csv",
+        "ID,Work Item Type,Title,State,Stack Rank\n\
+         11,User Story,\"As a picker, I want to print a crate label, so that drivers find the crate.\",Approved,1000\n\
+         12,User Story,\"As a picker, I want to scan a crate, so that stock stays right.\",Approved,999\n\
+         13,User Story,\"As a driver, I want my route, so that I leave on time.\",Approved,20.5\n\
+         14,User Story,\"As a driver, I want to mark a drop, so that the shop knows.\",Approved,\n",
+    );
+    let config = config(
+        "numeric-rank",
+        "[[readiness.stages]]\nname = \"next\"\ntop_ranked = 2\n\n\
+         [[readiness.stages]]\nname = \"later\"\n",
+    );
+    let args = [
+        "--config",
+        config.to_str().unwrap(),
+        export.to_str().unwrap(),
+    ];
+    assert_eq!(candidate_keys(&args), ["13", "12"]);
+}

@@ -15,6 +15,7 @@
 //! | assignee | `System.AssignedTo` (its `displayName`) |
 //! | parent | `System.Parent` |
 //! | created, updated | `System.CreatedDate`, `System.ChangedDate` |
+//! | rank | `Microsoft.VSTS.Common.StackRank`, else `Microsoft.VSTS.Common.BacklogPriority` |
 //!
 //! Every value points into the JSON string or number it was read from.
 
@@ -68,7 +69,7 @@ enum Shape {
 }
 
 /// The work-item fields read, preferred first where two give one logical field.
-const FIELDS: [(&str, Field, Shape); 14] = [
+const FIELDS: [(&str, Field, Shape); 16] = [
     ("System.Title", Field::Summary, Shape::Text),
     ("System.Description", Field::Description, Shape::Html),
     (
@@ -94,6 +95,16 @@ const FIELDS: [(&str, Field, Shape); 14] = [
         Shape::Number,
     ),
     ("System.IterationPath", Field::Sprint, Shape::Text),
+    (
+        "Microsoft.VSTS.Common.StackRank",
+        Field::Rank,
+        Shape::Number,
+    ),
+    (
+        "Microsoft.VSTS.Common.BacklogPriority",
+        Field::Rank,
+        Shape::Number,
+    ),
     ("System.Tags", Field::Labels, Shape::Tags),
     ("System.AssignedTo", Field::Assignee, Shape::Identity),
     ("System.Parent", Field::Parent, Shape::Number),

@@ -16,7 +16,7 @@ use super::check::Check;
 use super::context::{Context, Settings};
 use super::definition::AppliesTo;
 use super::hit::Hit;
-use super::ranks::Ranks;
+use super::ranks::{RankKey, Ranks};
 use super::readiness::{Health, Readiness};
 use super::sprints::Sprints;
 use super::stages::Stages;
@@ -87,7 +87,7 @@ struct Gathered {
     /// (item, stage) for the checked items in a stage.
     staged: Vec<(usize, usize)>,
     /// (rank, item) for the ready candidates that have a rank.
-    candidate_ranks: Vec<(String, usize)>,
+    candidate_ranks: Vec<(RankKey, usize)>,
     findings: Vec<Finding>,
     not_collected: usize,
     /// Per rule, (item, observation) for the backlog-wide rules.
@@ -272,9 +272,8 @@ impl Pass<'_> {
         if let Some(stage) = self.stages.of(item, index) {
             into.staged.push((index, stage));
             if Stages::is_candidates(stage) {
-                let rank = item.text(Field::Rank).map(str::trim);
-                if let Some(rank) = rank.filter(|r| !r.is_empty()) {
-                    into.candidate_ranks.push((rank.to_owned(), index));
+                if let Some(rank) = item.get(Field::Rank).and_then(RankKey::of) {
+                    into.candidate_ranks.push((rank, index));
                 }
             }
         }

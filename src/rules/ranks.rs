@@ -1,8 +1,11 @@
 //! Where items stand in the backlog's order, as the export's Rank field gives it: Jira's
-//! rank is a LexoRank string (`0|i0004f:`) that sorts as text, highest first. A stage can
+//! rank is a LexoRank string (`0|i0004f:`) that sorts as text, Azure DevOps' Stack Rank and
+//! Backlog Priority are numbers; either way the lowest is the top. A stage can
 //! select the top N open items by it (`top_ranked`: a pass over every item, made only when
 //! a stage asks), and the ready candidates are listed in their rank order (from the ranks
 //! gathered as they are checked).
+
+use std::cmp::Ordering;
 
 use rayon::prelude::*;
 
@@ -20,6 +23,53 @@ pub struct Ranks {
 /// The position of an item that is done, or has no rank.
 const UNRANKED: u32 = u32::MAX;
 
+/// A rank as it sorts: a number by its value (`"999"` before `"1000"`), anything else as
+/// text; numbers before text, should a backlog mix them.
+#[derive(Debug, Clone)]
+pub enum RankKey {
+    Number(f64),
+    Text(String),
+}
+
+impl RankKey {
+    /// The key of a rank value; `None` when blank.
+    pub fn of(value: &Value) -> Option<RankKey> {
+        let rank = value.as_str().trim();
+        if rank.is_empty() {
+            return None;
+        }
+        Some(match value.as_number() {
+            Some(number) => RankKey::Number(number),
+            None => RankKey::Text(rank.to_owned()),
+        })
+    }
+}
+
+impl Ord for RankKey {
+    fn cmp(&self, other: &Self) -> Ordering {
+        match (self, other) {
+            (RankKey::Number(a), RankKey::Number(b)) => a.total_cmp(b),
+            (RankKey::Text(a), RankKey::Text(b)) => a.cmp(b),
+            (RankKey::Number(_), RankKey::Text(_)) => Ordering::Less,
+            (RankKey::Text(_), RankKey::Number(_)) => Ordering::Greater,
+        }
+    }
+}
+
+impl PartialOrd for RankKey {
+    fn partial_cmp(&self, other: &Self) -> Option<Ordering> {
+        Some(self.cmp(other))
+    }
+}
+
+impl PartialEq for RankKey {
+    fn eq(&self, other: &Self) -> bool {
+        self.cmp(other) == Ordering::Equal
+    }
+}
+
+impl Eq for RankKey {}
+
 impl Ranks {
     /// The ranks of `backlog`'s open items (as `scope` tells open from done). Only their
     /// rank, status and status category are decoded, and nothing when no file has a rank.
@@ -32,29 +82,25 @@ impl Ranks {
         if !ranked_file {
             return Ranks::default();
         }
-        let ranked: Vec<(String, usize)> = (0..backlog.len())
+        let ranked: Vec<(RankKey, usize)> = (0..backlog.len())
             .into_par_iter()
             .filter_map(|index| {
                 let first = |field: Field| backlog.values(index, field).into_iter().next();
-                let rank = first(Field::Rank)?;
-                let rank = rank.as_str().trim();
-                if rank.is_empty() {
-                    return None;
-                }
+                let rank = RankKey::of(&first(Field::Rank)?)?;
                 let status = first(Field::Status);
                 let category = first(Field::StatusCategory);
                 let open = scope.is_open(
                     status.as_ref().map(Value::as_str),
                     category.as_ref().map(Value::as_str),
                 );
-                open.then(|| (rank.to_owned(), index))
+                open.then_some((rank, index))
             })
             .collect();
         Ranks::from_ranked(ranked, backlog.len())
     }
 
     /// The positions of the items of `ranked` (rank, item) among `items` items.
-    pub fn from_ranked(mut ranked: Vec<(String, usize)>, items: usize) -> Ranks {
+    pub fn from_ranked(mut ranked: Vec<(RankKey, usize)>, items: usize) -> Ranks {
         if ranked.is_empty() {
             return Ranks::default();
         }
@@ -96,9 +142,25 @@ mod tests {
         items.sort_by_key(|&item| ranks.order_key(item));
         assert_eq!(items, vec![2, 0, 1]);
         assert_eq!(Ranks::default().position(0), None);
-        let ranked = vec![("0|b".to_owned(), 3), ("0|a".to_owned(), 1)];
+        let text = |rank: &str| RankKey::Text(rank.to_owned());
+        let ranked = vec![(text("0|b"), 3), (text("0|a"), 1)];
         let ranks = Ranks::from_ranked(ranked, 4);
         assert_eq!((ranks.position(1), ranks.position(3)), (Some(0), Some(1)));
         assert_eq!(ranks.position(0), None);
+    }
+
+    #[test]
+    fn numeric_ranks_sort_by_value_and_lexoranks_as_text() {
+        let key = |rank: &str| {
+            RankKey::of(&Value {
+                text: crate::backlog::MappedText::verbatim(rank, 0),
+                span: crate::backlog::Span::new(0, rank.len()),
+            })
+        };
+        assert!(key("999") < key("1000"));
+        assert!(key(" 1999.5 ") < key("2000"));
+        assert!(key("0|i0001a:") < key("0|i0004c:"));
+        assert!(key("1000") < key("0|a"));
+        assert_eq!(key("  "), None);
     }
 }
