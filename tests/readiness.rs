@@ -660,3 +660,39 @@ fn numeric_ranks_order_the_candidates_by_value() {
     ];
     assert_eq!(candidate_keys(&args), ["13", "12"]);
 }
+
+/// A team's export as Jira Cloud writes it: three sprints (Shelf Sprint 10 and 11 closed,
+/// 12 active, 13 future), ranks, a blocker link, sub-tasks over their story's estimate, an
+/// idea at the bottom. The sprint-planning summary and the Markdown report's candidates.
+#[test]
+fn a_team_export_gets_its_sprint_planning_summary() {
+    const TEAM: &str = "fixtures/readiness-team.csv";
+    let human = stdout(&backlint(&["check", "--today", "2026-03-01", "-q", TEAM]));
+    assert!(
+        human.contains("Ready candidates: 2 of 4 ready (50%); not ready: SHF-15 (blocked-by-open-item), SHF-17 (missing-estimate)\n"),
+        "{human}"
+    );
+    assert!(
+        human.contains("Ready work: 10 points in 2 stories, 1.1 sprints at a velocity of 9 (Shelf Sprint 10: 8, Shelf Sprint 11: 10)\n"),
+        "{human}"
+    );
+    insta::assert_snapshot!("team_summary", human);
+    let markdown = stdout(&backlint(&[
+        "check",
+        "--today",
+        "2026-03-01",
+        "--format",
+        "markdown",
+        TEAM,
+    ]));
+    let candidates: Vec<&str> = markdown
+        .lines()
+        .skip_while(|line| *line != "### Ready candidates")
+        .skip(4)
+        .take_while(|line| line.starts_with('|'))
+        .filter_map(|line| line.split('|').nth(1))
+        .map(str::trim)
+        .collect();
+    assert_eq!(candidates, ["SHF-14", "SHF-15", "SHF-17", "SHF-18"]);
+    insta::assert_snapshot!("team_markdown", markdown);
+}
