@@ -569,10 +569,13 @@ fn azure_devops_csv_export() {
     for key in ["4100", "4101", "4104", "4105"] {
         assert!(!findings.contains(&format!(" {key}:")), "{key}\n{findings}");
     }
+    // 4103 is New on the root iteration path (`Pantry`): in the backlog, where an estimate
+    // is not asked for yet.
     assert!(
-        findings.contains("fixtures/azure-devops-tree.csv:5:69: error[missing-estimate] 4103"),
+        findings.contains("fixtures/azure-devops-tree.csv:5:19: warning[story-format] 4103"),
         "{findings}"
     );
+    assert!(!findings.contains("missing-estimate"), "{findings}");
     let rendered = backlint(&[
         "check",
         "--select",
@@ -595,10 +598,13 @@ fn azure_devops_scrum_backlog() {
     ]);
     assert_eq!(check.status.code(), Some(1), "{}", stderr(&check));
     let findings = stdout(&check);
+    // 5202 sits on the root iteration path (`Ledger`): in the backlog, not a sprint, so
+    // it is judged at the backlog's stage, with the rule's own severity.
     assert!(
-        findings.contains("fixtures/azure-devops-scrum.csv:3:27: error[story-format] 5202"),
+        findings.contains("fixtures/azure-devops-scrum.csv:3:27: warning[story-format] 5202"),
         "{findings}"
     );
+    assert!(!findings.contains("missing-estimate"), "{findings}");
     // 5201 is a well-written story with Given/When/Then criteria in rich text.
     for key in ["5201", "5203", "5204"] {
         assert!(!findings.contains(&format!(" {key}:")), "{key}\n{findings}");

@@ -632,7 +632,7 @@ fn azure_devops_queries_wiql_then_fetches_the_work_items() {
     assert_eq!(seen[1].path(), "/example/Pantry/_apis/wit/workitemsbatch");
     assert_eq!(
         serde_json::from_str::<Value>(&seen[1].body).unwrap(),
-        json!({"ids": [101, 102, 103]})
+        json!({"ids": [101, 102, 103], "$expand": "Relations"})
     );
     assert_eq!(
         std::fs::read_to_string(dir.path().join("items/page-0001.json")).unwrap(),

@@ -696,3 +696,23 @@ fn a_team_export_gets_its_sprint_planning_summary() {
     assert_eq!(candidates, ["SHF-14", "SHF-15", "SHF-17", "SHF-18"]);
     insta::assert_snapshot!("team_markdown", markdown);
 }
+
+/// Azure DevOps work items with their relations: a predecessor link blocks, as Jira's
+/// "Blocks" link does; the successor link on the other item is the same link, not a second
+/// blocker; a parent link is no blocker.
+#[test]
+fn azure_devops_predecessor_links_block() {
+    const ITEMS: &str = "fixtures/azure-devops-workitems.json";
+    let fields = stdout(&backlint(&["fields", ITEMS]));
+    assert!(
+        fields.contains(
+            "blocked_by           relations[].url (System.LinkTypes.Dependency-Reverse)\n"
+        ),
+        "{fields}"
+    );
+    let findings = concise(&["--select", "blocked-by-open-item", ITEMS]);
+    assert_eq!(
+        findings.trim(),
+        "fixtures/azure-devops-workitems.json:39:69: error[blocked-by-open-item] 101: blocked by 103, which is still open (Definition of Ready, stage ready)"
+    );
+}

@@ -14,7 +14,7 @@
 //! | priority | `Priority` (1–4) |
 //! | estimate | `Story Points` (Agile), `Effort` (Scrum), `Size` (CMMI) |
 //! | parent | `Parent`; in a tree query, the row one level up ([`csv_tree`](super::csv_tree)) |
-//! | sprint | `Iteration Path` |
+//! | sprint | `Iteration Path`, when below the project's root (`Pantry\Sprint 4`; `Pantry` alone is the backlog) |
 //! | labels | `Tags`, separated by `;` |
 //! | assignee | `Assigned To` |
 //! | created, updated | `Created Date`, `Changed Date` |
@@ -63,5 +63,25 @@ pub const PRESET: CsvPreset = CsvPreset {
         label_separator: Some(';'),
         labels_fill_fields: false,
         unset: &[],
+        names_a_sprint: is_below_the_root,
     },
 };
+
+/// Whether an iteration path names a sprint: the project's root iteration alone (`Pantry`,
+/// no `\`) is where the backlog's items sit, outside any sprint.
+pub fn is_below_the_root(iteration: &str) -> bool {
+    iteration.trim().trim_matches('\\').contains('\\')
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn only_paths_below_the_root_name_a_sprint() {
+        assert!(is_below_the_root("Pantry\\Sprint 4"));
+        assert!(is_below_the_root("Pantry\\Release 2\\Sprint 4"));
+        assert!(!is_below_the_root("Pantry"));
+        assert!(!is_below_the_root(" Pantry\\ "));
+    }
+}

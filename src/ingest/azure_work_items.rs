@@ -10,12 +10,13 @@
 //! | issue type, status | `System.WorkItemType`, `System.State` |
 //! | priority | `Microsoft.VSTS.Common.Priority` |
 //! | estimate | `Microsoft.VSTS.Scheduling.StoryPoints`, else `Microsoft.VSTS.Scheduling.Effort` |
-//! | sprint | `System.IterationPath` |
+//! | sprint | `System.IterationPath`, when below the project's root ([`is_below_the_root`]) |
 //! | labels | `System.Tags`, split on `;` |
 //! | assignee | `System.AssignedTo` (its `displayName`) |
 //! | parent | `System.Parent` |
 //! | created, updated | `System.CreatedDate`, `System.ChangedDate` |
 //! | rank | `Microsoft.VSTS.Common.StackRank`, else `Microsoft.VSTS.Common.BacklogPriority` |
+//! | blocked by, blocks | `relations[]` (fetched with `$expand: Relations`): the work item id at the end of the `url` of a `System.LinkTypes.Dependency-Reverse` link (a predecessor, which blocks this item) or a `Dependency-Forward` one (a successor, which this item blocks) |
 //!
 //! Every value points into the JSON string or number it was read from.
 
@@ -28,6 +29,7 @@ use crate::backlog::{
     Entry, Field, FieldOrigin, FileInfo, FileKind, Item, MappedText, Span, Value,
 };
 use crate::error::Error;
+use crate::ingest::azure_devops::is_below_the_root;
 use crate::ingest::json_text::string_value;
 use crate::ingest::sniff::{Claim, Sniff};
 use crate::ingest::{html, json_doc, ReadOptions};
@@ -123,12 +125,20 @@ pub fn read(
     let work_items = work_items_of(source, &root)?;
     let text = source.text();
     let mut found = [false; FIELDS.len()];
+    let mut found_links = [false; 2];
     let items = work_items
         .iter()
         .enumerate()
         .map(|(index, work_item)| {
             crate::progress::item_read();
-            item(text, source_index, index + 1, work_item, &mut found)
+            item(
+                text,
+                source_index,
+                index + 1,
+                work_item,
+                &mut found,
+                &mut found_links,
+            )
         })
         .collect();
     let mut origins: Vec<FieldOrigin> = Field::ALL
@@ -150,6 +160,16 @@ pub fn read(
             origin
                 .names
                 .push(format!("fields.{name}").replace("fields.id", "id"));
+        }
+    }
+    let links = [Field::BlockedBy, Field::Blocks].into_iter().zip(LINKS);
+    for ((field, (_, rel)), found) in links.zip(found_links) {
+        if let Some(origin) = origins
+            .iter_mut()
+            .filter(|_| found)
+            .find(|o| o.field == field)
+        {
+            origin.names.push(format!("{RELATIONS}[].url ({rel})"));
         }
     }
     let info = FileInfo {
@@ -190,6 +210,7 @@ fn item(
     record: usize,
     work_item: &Object<'_>,
     found: &mut [bool],
+    found_links: &mut [bool; 2],
 ) -> Item {
     let mut entries = Vec::new();
     let mut blanks = Vec::new();
@@ -207,7 +228,10 @@ fn item(
             continue;
         };
         found[index] = true;
-        let values = values_of(text, &json.value, *shape);
+        let mut values = values_of(text, &json.value, *shape);
+        if *field == Field::Sprint {
+            values.retain(|path| is_below_the_root(path.as_str()));
+        }
         if values.is_empty() {
             // A finding about a blank value points into its empty string.
             let inside_quotes = usize::from(matches!(json.value, Json::StringLit(_)));
@@ -221,6 +245,15 @@ fn item(
             });
         }
     }
+    for (field, value) in dependencies(text, work_item) {
+        let found_at = if field == Field::BlockedBy { 0 } else { 1 };
+        found_links[found_at] = true;
+        entries.push(Entry {
+            name: Arc::from(RELATIONS),
+            field: Some(field),
+            value,
+        });
+    }
     Item {
         source: source_index,
         record,
@@ -229,6 +262,46 @@ fn item(
         entries,
         blanks,
     }
+}
+
+/// The property of a work item that holds its links.
+const RELATIONS: &str = "relations";
+
+/// The link types that block: a predecessor blocks this item, this item blocks a successor.
+const LINKS: [(Field, &str); 2] = [
+    (Field::BlockedBy, "System.LinkTypes.Dependency-Reverse"),
+    (Field::Blocks, "System.LinkTypes.Dependency-Forward"),
+];
+
+/// The blocking links of a work item: per `relations[]` entry of a [`LINKS`] type, the
+/// linked work item's id, where it stands at the end of the link's `url`
+/// (`…/_apis/wit/workItems/412`).
+fn dependencies(text: &str, work_item: &Object<'_>) -> Vec<(Field, Value)> {
+    let relations = work_item.get_array(RELATIONS);
+    let links = relations.into_iter().flat_map(|r| r.elements.iter());
+    links
+        .filter_map(|link| {
+            let link = link.as_object()?;
+            let rel = link.get_string("rel")?;
+            let (field, _) = LINKS.iter().find(|(_, name)| rel.value == *name)?;
+            let url = string_value(link.get_string("url")?, text);
+            let all = url.as_str();
+            let id = all.rsplit('/').next()?;
+            if id.is_empty() || !id.bytes().all(|b| b.is_ascii_digit()) {
+                return None;
+            }
+            let range = all.len() - id.len()..all.len();
+            let mut value = MappedText::new();
+            value.push_slice(&url.text, range.clone());
+            Some((
+                *field,
+                Value {
+                    span: url.text.source_span(range),
+                    text: value,
+                },
+            ))
+        })
+        .collect()
 }
 
 /// The non-blank values a field's JSON gives.
@@ -282,6 +355,35 @@ fn tags(tags: Value) -> Vec<Value> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn dependency_links_give_the_linked_ids_where_they_stand() {
+        let text = r#"{"id": 7, "relations": [
+            {"rel": "System.LinkTypes.Dependency-Reverse", "url": "https://dev.azure.com/o/_apis/wit/workItems/412"},
+            {"rel": "System.LinkTypes.Hierarchy-Reverse", "url": "https://dev.azure.com/o/_apis/wit/workItems/90"},
+            {"rel": "System.LinkTypes.Dependency-Forward", "url": "https://dev.azure.com/o/_apis/wit/workItems/13"},
+            {"rel": "System.LinkTypes.Dependency-Forward", "url": "https://dev.azure.com/o/_apis/wit/workItems/"}
+        ]}"#;
+        let root = jsonc_parser::parse_to_ast(text, &Default::default(), &Default::default())
+            .unwrap()
+            .value
+            .unwrap();
+        let links = dependencies(text, root.as_object().unwrap());
+        let got: Vec<(Field, &str, &str)> = links
+            .iter()
+            .map(|(field, value)| {
+                let at = &text[value.span.start..value.span.end];
+                (*field, value.as_str(), at)
+            })
+            .collect();
+        assert_eq!(
+            got,
+            [
+                (Field::BlockedBy, "412", "412"),
+                (Field::Blocks, "13", "13")
+            ]
+        );
+    }
 
     #[test]
     fn told_from_jira_by_its_keys() {

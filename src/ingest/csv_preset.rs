@@ -27,7 +27,7 @@ pub struct CsvPreset {
 }
 
 /// How a tracker writes the cells of its export.
-#[derive(Debug, Clone, Copy, Default)]
+#[derive(Debug, Clone, Copy)]
 pub struct Cells {
     /// The markup of descriptions and acceptance criteria.
     pub markup: Markup,
@@ -40,6 +40,27 @@ pub struct Cells {
     /// Values that mean the field is not set (Linear's `No priority`), compared
     /// case-insensitively.
     pub unset: &'static [&'static str],
+    /// Whether a value of the sprint column names a sprint (Azure DevOps's root iteration
+    /// path is the backlog, not a sprint).
+    pub names_a_sprint: fn(&str) -> bool,
+}
+
+/// Every sprint value names a sprint.
+pub fn any_sprint(_: &str) -> bool {
+    true
+}
+
+/// Jira's cells: wiki markup, one label a cell.
+impl Default for Cells {
+    fn default() -> Self {
+        Cells {
+            markup: Markup::Wiki,
+            label_separator: None,
+            labels_fill_fields: false,
+            unset: &[],
+            names_a_sprint: any_sprint,
+        }
+    }
 }
 
 /// The markup a tracker writes descriptions in.
@@ -107,6 +128,7 @@ mod tests {
             label_separator: Some(';'),
             labels_fill_fields: false,
             unset: &[],
+            names_a_sprint: any_sprint,
         },
     };
 

@@ -153,6 +153,9 @@ fn push_entries(text: &str, layout: &Layout, column: usize, cell: &Span, out: &m
                 words.iter().any(|word| word.eq_ignore_ascii_case(value))
             };
             cells.unset.is_empty() || !unset(cells.unset)
+        })
+        .filter(|value| {
+            column.field != Some(Field::Sprint) || (cells.names_a_sprint)(value.as_str())
         });
     let Some(value) = value else {
         return;

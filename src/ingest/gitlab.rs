@@ -17,7 +17,7 @@
 //! | created, updated | `Created At (UTC)`, `Updated At (UTC)` |
 
 use crate::backlog::{Field, FileKind};
-use crate::ingest::csv_preset::{Cells, CsvPreset, Markup};
+use crate::ingest::csv_preset::{any_sprint, Cells, CsvPreset, Markup};
 
 /// `--input-format gitlab-csv`.
 pub const PRESET: CsvPreset = CsvPreset {
@@ -48,5 +48,6 @@ pub const PRESET: CsvPreset = CsvPreset {
         label_separator: Some(','),
         labels_fill_fields: true,
         unset: &[],
+        names_a_sprint: any_sprint,
     },
 };

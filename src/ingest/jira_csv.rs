@@ -4,7 +4,7 @@
 //! descriptions wiki markup, one label per `Labels` column.
 
 use crate::backlog::FileKind;
-use crate::ingest::csv_preset::{Cells, CsvPreset, Markup};
+use crate::ingest::csv_preset::{any_sprint, Cells, CsvPreset, Markup};
 
 /// `--input-format jira-csv`.
 pub const PRESET: CsvPreset = CsvPreset {
@@ -21,5 +21,6 @@ pub const PRESET: CsvPreset = CsvPreset {
         label_separator: None,
         labels_fill_fields: false,
         unset: &[],
+        names_a_sprint: any_sprint,
     },
 };

@@ -17,7 +17,7 @@
 //! | created, updated | `Created`, `Updated` |
 
 use crate::backlog::{Field, FileKind};
-use crate::ingest::csv_preset::{Cells, CsvPreset, Markup};
+use crate::ingest::csv_preset::{any_sprint, Cells, CsvPreset, Markup};
 
 /// `--input-format linear-csv`.
 pub const PRESET: CsvPreset = CsvPreset {
@@ -49,5 +49,6 @@ pub const PRESET: CsvPreset = CsvPreset {
         label_separator: Some(','),
         labels_fill_fields: true,
         unset: &["No priority"],
+        names_a_sprint: any_sprint,
     },
 };

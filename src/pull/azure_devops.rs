@@ -90,7 +90,8 @@ pub fn pull(
         let response = client.post_json(
             &batch_url,
             &API_VERSION,
-            &json!({ "ids": batch }).to_string(),
+            // Relations give the dependency links that block items.
+            &json!({ "ids": batch, "$expand": "Relations" }).to_string(),
         )?;
         let page: Value = serde_json::from_str(&response.body).map_err(|_| not_json(&batch_url))?;
         let Some(count) = page.get("value").and_then(Value::as_array).map(Vec::len) else {
