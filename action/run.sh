@@ -200,9 +200,14 @@ fi
 # findings, so the first counts after "readiness" are that stage's.
 candidates=""
 ready=""
+ready_points=""
+velocity=""
 if [[ -f "$json" ]] && grep -q '"readiness":' -- "$json"; then
     candidates="$(sed -n '/"readiness":/,$p' "$json" | grep -oE '"stories":[[:space:]]*[0-9]+' | head -n 1 | grep -oE '[0-9]+$' || true)"
     ready="$(sed -n '/"readiness":/,$p' "$json" | grep -oE '"ready":[[:space:]]*[0-9]+' | head -n 1 | grep -oE '[0-9]+$' || true)"
+    ready_points="$(sed -n '/"ready_work":/,$p' "$json" | grep -oE '"points":[[:space:]]*[0-9.]+' | head -n 1 | grep -oE '[0-9.]+$' || true)"
+    # A velocity the export cannot tell has no "average" (it says what is missing).
+    velocity="$(sed -n '/"velocity":/,$p' "$json" | grep -oE '"average":[[:space:]]*[0-9.]+' | head -n 1 | grep -oE '[0-9.]+$' || true)"
 fi
 written_sarif=""
 if [[ -n "$sarif_file" && -f "$sarif_file" ]]; then
@@ -216,6 +221,8 @@ if [[ -n "${GITHUB_OUTPUT:-}" ]]; then
         printf 'warnings=%s\n' "$warnings"
         printf 'ready-candidates=%s\n' "$candidates"
         printf 'ready=%s\n' "$ready"
+        printf 'ready-points=%s\n' "$ready_points"
+        printf 'velocity=%s\n' "$velocity"
         printf 'exit-code=%s\n' "$status"
         printf 'sarif-file=%s\n' "$written_sarif"
     } >>"$GITHUB_OUTPUT"

@@ -904,6 +904,8 @@ fn fail_under_gates_the_step_and_the_readiness_counts_are_outputs() {
         assert_eq!(output.status.code(), Some(code), "{}", show(&output));
         assert_eq!(runner.output("ready-candidates").as_deref(), Some("6"));
         assert_eq!(runner.output("ready").as_deref(), Some("3"));
+        assert_eq!(runner.output("ready-points").as_deref(), Some("11.0"));
+        assert_eq!(runner.output("velocity").as_deref(), Some("8.0"));
     }
     // Without ready candidates the outputs are empty and no gate applies.
     runner.add("stories.txt", "stories.txt");
@@ -915,6 +917,8 @@ fn fail_under_gates_the_step_and_the_readiness_counts_are_outputs() {
     assert_eq!(output.status.code(), Some(0), "{}", show(&output));
     assert_eq!(runner.output("ready-candidates").as_deref(), Some(""));
     assert_eq!(runner.output("ready").as_deref(), Some(""));
+    assert_eq!(runner.output("ready-points").as_deref(), Some(""));
+    assert_eq!(runner.output("velocity").as_deref(), Some(""));
 }
 
 const JIRA_TOKEN: &str = "tok-3f9a8b7c6d5e4f";
