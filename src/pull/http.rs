@@ -1,5 +1,6 @@
 //! The one place backlint speaks HTTP (`ureq` with rustls): GET and POST of JSON with a
-//! timeout per request, retries with backoff on 429 and 5xx (honouring `Retry-After`),
+//! timeout per request, retries with jittered backoff on 429 and 5xx (honouring
+//! `Retry-After`, in seconds or as an HTTP date),
 //! HTTPS only with certificate checks (plain `http://` for `localhost` and `127.0.0.1`
 //! alone), and errors that say what to do: which variable to set on 401/403, the
 //! tracker's own message on 400. No token is ever part of a message or a URL.
@@ -19,7 +20,8 @@ use crate::terminal_text::escape;
 const MAX_BODY_BYTES: u64 = 512 * 1024 * 1024;
 /// Attempts per request: the first and up to four retries.
 const ATTEMPTS: u32 = 5;
-/// The wait before the first retry when the server names none; doubled each retry.
+/// The wait before the first retry when the server names none; doubled each retry, and
+/// each wait drawn between half of it and all of it ([`jittered`]).
 const FIRST_BACKOFF: Duration = Duration::from_secs(1);
 /// The longest wait honoured from `Retry-After`; a server asking for more is an error.
 const MAX_RETRY_AFTER: Duration = Duration::from_secs(120);
@@ -158,8 +160,9 @@ impl<'p> Client<'p> {
             let mut response = match send() {
                 Ok(response) => response,
                 Err(error) if !last && transient(&error) => {
-                    self.retrying(url, &error.to_string(), backoff);
-                    std::thread::sleep(backoff);
+                    let wait = jittered(backoff);
+                    self.retrying(url, &error.to_string(), wait);
+                    std::thread::sleep(wait);
                     backoff *= 2;
                     continue;
                 }
@@ -182,7 +185,7 @@ impl<'p> Client<'p> {
                     body,
                 });
             }
-            if let Some(wait) = wait_before_retry(status, response.headers(), backoff) {
+            if let Some(wait) = wait_before_retry(status, response.headers(), jittered(backoff)) {
                 if wait > MAX_RETRY_AFTER {
                     return Err(rate_limited(url, status, wait));
                 }
@@ -203,7 +206,7 @@ impl<'p> Client<'p> {
             "note: {}: {}; retrying in {} s\n",
             escape(url),
             escape(why),
-            wait.as_secs()
+            seconds(wait)
         ));
     }
 
@@ -347,10 +350,41 @@ fn rate_limited(url: &str, status: StatusCode, wait: Duration) -> Error {
     )
 }
 
-/// `Retry-After` in seconds (the form trackers send); an HTTP date is not honoured.
+/// `Retry-After` in seconds (the form trackers send) or as an HTTP date
+/// (`Wed, 21 Oct 2026 07:28:00 GMT`: the wait until then, none when it is past).
 fn retry_after(headers: &HeaderMap) -> Option<Duration> {
-    let value = headers.get("retry-after")?.to_str().ok()?;
-    value.trim().parse().ok().map(Duration::from_secs)
+    let value = headers.get("retry-after")?.to_str().ok()?.trim();
+    if let Ok(seconds) = value.parse() {
+        return Some(Duration::from_secs(seconds));
+    }
+    let at = jiff::fmt::rfc2822::DateTimeParser::new()
+        .parse_timestamp(value)
+        .ok()?;
+    let wait = at.duration_since(jiff::Timestamp::now());
+    Some(Duration::try_from(wait).unwrap_or(Duration::ZERO))
+}
+
+/// A wait in seconds as said to people: whole seconds as such (`5`), else to a tenth
+/// (`0.7`).
+fn seconds(wait: Duration) -> String {
+    if wait.subsec_millis() == 0 {
+        wait.as_secs().to_string()
+    } else {
+        format!("{:.1}", wait.as_secs_f64())
+    }
+}
+
+/// A wait drawn between half of `backoff` and all of it, so that clients that failed
+/// together do not all retry at the same moment ("equal jitter").
+fn jittered(backoff: Duration) -> Duration {
+    use std::hash::{BuildHasher, Hasher};
+    // The standard library's hasher keys are random per process: enough for a jitter.
+    let random = std::collections::hash_map::RandomState::new()
+        .build_hasher()
+        .finish();
+    let half = backoff / 2;
+    let spread = u64::try_from(half.as_millis()).unwrap_or(u64::MAX).max(1);
+    half + Duration::from_millis(random % spread)
 }
 
 /// The `rel="next"` URL of a `Link` header (RFC 8288), as GitHub paginates.
@@ -436,6 +470,36 @@ mod tests {
                 .unwrap(),
         );
         assert_eq!(next_link(&headers), None);
+    }
+
+    #[test]
+    fn retry_after_in_seconds_or_as_an_http_date() {
+        let wait = |value: &str| {
+            let mut headers = HeaderMap::new();
+            headers.insert("retry-after", value.parse().unwrap());
+            retry_after(&headers)
+        };
+        assert_eq!(wait(" 120 "), Some(Duration::from_secs(120)));
+        assert_eq!(wait("Wed, 21 Oct 2015 07:28:00 GMT"), Some(Duration::ZERO));
+        let soon = jiff::Timestamp::now() + jiff::SignedDuration::from_secs(90);
+        let soon = jiff::fmt::rfc2822::DateTimePrinter::new()
+            .timestamp_to_rfc9110_string(&soon)
+            .unwrap();
+        let waited = wait(&soon).unwrap();
+        assert!(waited > Duration::from_secs(80) && waited <= Duration::from_secs(90));
+        assert_eq!(wait("soon"), None);
+    }
+
+    #[test]
+    fn jittered_waits_stay_between_half_and_all_of_the_backoff() {
+        let backoff = Duration::from_secs(4);
+        let waits: Vec<Duration> = (0..50).map(|_| jittered(backoff)).collect();
+        assert!(waits
+            .iter()
+            .all(|w| *w >= Duration::from_secs(2) && *w < backoff));
+        assert!(waits.iter().any(|w| *w != waits[0]), "the waits vary");
+        assert_eq!(seconds(Duration::from_secs(5)), "5");
+        assert_eq!(seconds(Duration::from_millis(740)), "0.7");
     }
 
     #[test]
