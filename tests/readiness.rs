@@ -50,6 +50,12 @@ fn concise(extra: &[&str]) -> String {
     stdout(&backlint(&args))
 }
 
+/// The summary of the human report (`-q`).
+fn summary(extra: &[&str]) -> String {
+    let args = [&["check", "--today", "2026-03-01", "-q"], extra].concat();
+    stdout(&backlint(&args))
+}
+
 /// `text` written as `file` in the temporary folder of test `name`.
 fn written(name: &str, file: &str, text: &str) -> std::path::PathBuf {
     let dir =
@@ -243,13 +249,7 @@ fn without_ready_candidates_the_reports_say_nothing_of_readiness() {
 
 #[test]
 fn the_summaries_count_the_ready_candidates_and_name_the_others() {
-    let human = stdout(&backlint(&[
-        "check",
-        "--today",
-        "2026-03-01",
-        "-q",
-        FIXTURE,
-    ]));
+    let human = summary(&[FIXTURE]);
     insta::assert_snapshot!(human);
     let markdown = stdout(&backlint(&[
         "check",
@@ -340,13 +340,7 @@ fn fail_under_takes_a_percentage() {
 fn ready_work_is_counted_in_sprints_at_the_velocity_of_the_closed_sprints() {
     // ORC Sprint 1 closed (ORC-4 was carried over) with ORC-2 (5) and ORC-3 (3) done: 8.
     // Ready: ORC-4 (5), ORC-5 (3), ORC-8 (3): 11 points, 1.4 sprints.
-    let human = stdout(&backlint(&[
-        "check",
-        "--today",
-        "2026-03-01",
-        "-q",
-        FIXTURE,
-    ]));
+    let human = summary(&[FIXTURE]);
     assert!(
         human.contains("  Ready work: 11 points in 3 stories, 1.4 sprints at a velocity of 8 (ORC Sprint 1: 8)\n"),
         "{human}"
@@ -610,7 +604,7 @@ fn sprint_states_in_json_decide_which_sprints_are_open() {
     let stated = written("sprint-states", "stated.json", STATED_SPRINTS);
     let stated = stated.to_str().unwrap();
     assert_eq!(candidate_keys(&[stated]), ["SPR-2"]);
-    let human = stdout(&backlint(&["check", "--today", "2026-03-01", "-q", stated]));
+    let human = summary(&[stated]);
     assert!(human.contains("at a velocity of 5 (S 5: 5)\n"), "{human}");
     let fields = stdout(&backlint(&["fields", stated]));
     assert!(
@@ -626,13 +620,7 @@ fn sprint_states_in_json_decide_which_sprints_are_open() {
     let unstated = unstated.to_str().unwrap();
     // S 5 has an open item ending in it, so it looks open; S 7 has none, so it looks closed.
     assert_eq!(candidate_keys(&[unstated]), ["SPR-1", "SPR-2"]);
-    let human = stdout(&backlint(&[
-        "check",
-        "--today",
-        "2026-03-01",
-        "-q",
-        unstated,
-    ]));
+    let human = summary(&[unstated]);
     assert!(human.contains("at a velocity of 3 (S 7: 3)\n"), "{human}");
 }
 
@@ -667,7 +655,7 @@ fn numeric_ranks_order_the_candidates_by_value() {
 #[test]
 fn a_team_export_gets_its_sprint_planning_summary() {
     const TEAM: &str = "fixtures/readiness-team.csv";
-    let human = stdout(&backlint(&["check", "--today", "2026-03-01", "-q", TEAM]));
+    let human = summary(&[TEAM]);
     assert!(
         human.contains("Ready candidates: 2 of 4 ready (50%); not ready: SHF-15 (blocked-by-open-item), SHF-17 (missing-estimate)\n"),
         "{human}"
