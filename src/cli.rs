@@ -187,6 +187,10 @@ pub struct PullArgs {
     /// A file whose first line is the token, instead of the environment variable.
     #[arg(long, value_name = "FILE")]
     pub token_file: Option<PathBuf>,
+    /// The certificate authorities to trust (PEM) instead of the public ones: for a site
+    /// whose certificate an organisation's own authority signed.
+    #[arg(long, value_name = "FILE")]
+    pub ca_cert: Option<PathBuf>,
     /// Configuration file (default: the nearest backlint.toml from the current directory up).
     #[arg(long, value_name = "FILE")]
     pub config: Option<PathBuf>,

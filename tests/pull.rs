@@ -9,7 +9,7 @@ use std::process::{Command, Output, Stdio};
 
 use serde_json::{json, Value};
 
-use replay::{ok, status, Server};
+use replay::{ok, private_authority, status, Server};
 
 const EMAIL: &str = "reader@example.com";
 const TOKEN: &str = "tok-3f9a8b7c6d5e4f";
@@ -858,4 +858,53 @@ fn base64(text: &str) -> String {
         }
     }
     out
+}
+
+/// A site whose certificate the organisation's own authority signed: refused against the
+/// public authorities, with the way out in the message; pulled with that authority given
+/// by --ca-cert. A file that holds no certificate is refused before any request.
+#[test]
+fn ca_cert_trusts_an_organisations_own_authority() {
+    let (authority, tls) = private_authority();
+    let dir = folder();
+    std::fs::write(dir.path().join("internal-ca.pem"), &authority).unwrap();
+    std::fs::write(dir.path().join("not-a-ca.pem"), "just text\n").unwrap();
+    let server = Server::replay_tls(vec![ok("[]")], tls);
+    let pull = |extra: &[&str]| {
+        let args = [
+            &[
+                "pull",
+                "github",
+                "--site",
+                &server.base,
+                "--repo",
+                "example/pantry",
+            ],
+            extra,
+        ]
+        .concat();
+        backlint(dir.path(), &args)
+    };
+
+    let refused = pull(&[]);
+    assert_eq!(refused.status.code(), Some(2), "{}", show(&refused));
+    assert!(
+        stderr(&refused).contains("or those of --ca-cert FILE"),
+        "{}",
+        show(&refused)
+    );
+    assert!(server.seen().is_empty());
+
+    let not_pem = pull(&["--ca-cert", "not-a-ca.pem"]);
+    assert_eq!(not_pem.status.code(), Some(2), "{}", show(&not_pem));
+    assert!(
+        stderr(&not_pem).contains("not-a-ca.pem: cannot trust the file's certificate authorities: it holds no certificate"),
+        "{}",
+        show(&not_pem)
+    );
+
+    let pulled = pull(&["--ca-cert", "internal-ca.pem"]);
+    assert_eq!(pulled.status.code(), Some(0), "{}", show(&pulled));
+    assert_eq!(server.seen().len(), 1);
+    assert_eq!(server.seen()[0].path(), "/repos/example/pantry/issues");
 }

@@ -32,6 +32,7 @@ fn settings_of(args: &PullArgs) -> PullSettings {
         out: args.out.clone(),
         timeout: args.timeout,
         token_file: args.token_file.clone(),
+        ca_cert: args.ca_cert.clone(),
     }
 }
 
@@ -54,6 +55,10 @@ pub fn pull_into_folder(
         .token_file
         .clone()
         .or_else(|| relative(&configured.token_file));
+    let ca_cert = given
+        .ca_cert
+        .clone()
+        .or_else(|| relative(&configured.ca_cert));
     let pick =
         |ours: &Option<String>, theirs: &Option<String>| ours.clone().or_else(|| theirs.clone());
     let site = pick(&given.site, &configured.site);
@@ -127,6 +132,7 @@ pub fn pull_into_folder(
                 .unwrap_or(DEFAULT_TIMEOUT_SECS),
         ),
         token_file: token_file.as_deref(),
+        ca_cert: ca_cert.as_deref(),
         progress: talk,
     };
     let pulled = pull::pull(&tracker, &options)?;

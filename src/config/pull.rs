@@ -84,4 +84,7 @@ pub struct PullSettings {
     pub timeout: Option<u64>,
     /// A file holding the token, relative to this file, instead of the environment variable.
     pub token_file: Option<PathBuf>,
+    /// The certificate authorities to trust (a PEM file, relative to this file) instead of
+    /// the public ones.
+    pub ca_cert: Option<PathBuf>,
 }

@@ -1,8 +1,8 @@
 //! The one place backlint speaks HTTP (`ureq` with rustls): GET and POST of JSON with a
 //! timeout per request, retries with jittered backoff on 429 and 5xx (honouring
 //! `Retry-After`, in seconds or as an HTTP date),
-//! HTTPS only with certificate checks (plain `http://` for `localhost` and `127.0.0.1`
-//! alone), and errors that say what to do: which variable to set on 401/403, the
+//! HTTPS only with certificate checks against the public authorities or those of a PEM file
+//! (plain `http://` for `localhost` and `127.0.0.1` alone), and errors that say what to do: which variable to set on 401/403, the
 //! tracker's own message on 400. No token is ever part of a message or a URL.
 
 use std::time::Duration;
@@ -10,6 +10,7 @@ use std::time::Duration;
 use base64::engine::general_purpose::STANDARD;
 use base64::Engine as _;
 use ureq::http::{HeaderMap, StatusCode};
+use ureq::tls::{PemItem, RootCerts, TlsConfig};
 
 use crate::error::Error;
 use crate::pull::secret::Secret;
@@ -83,12 +84,17 @@ impl<'p> Client<'p> {
     /// A client with a `timeout` per request; `headers` go with every request.
     pub fn new(
         timeout: Duration,
+        roots: Option<RootCerts>,
         auth: Auth,
         headers: Vec<(&'static str, &'static str)>,
         hints: Hints,
         progress: &'p Progress,
     ) -> Client<'p> {
+        let tls = TlsConfig::builder()
+            .root_certs(roots.unwrap_or(RootCerts::WebPki))
+            .build();
         let agent = ureq::Agent::config_builder()
+            .tls_config(tls)
             .timeout_global(Some(timeout))
             .http_status_as_error(false)
             // A redirect is reported, not followed: the credentials stay with the site named.
@@ -262,18 +268,32 @@ pub(crate) fn fetch_error(url: &str, message: String, help: String) -> Error {
     }
 }
 
-/// Errors worth another attempt: timeouts and broken connections.
+/// Errors worth another attempt: timeouts and broken connections, not a refused
+/// certificate.
 fn transient(error: &ureq::Error) -> bool {
-    matches!(
-        error,
-        ureq::Error::Timeout(_) | ureq::Error::Io(_) | ureq::Error::ConnectionFailed
-    )
+    !is_tls_failure(error)
+        && matches!(
+            error,
+            ureq::Error::Timeout(_) | ureq::Error::Io(_) | ureq::Error::ConnectionFailed
+        )
+}
+
+/// Whether the TLS handshake failed (the site's certificate refused, most often): ureq
+/// reports rustls's error inside an I/O error.
+fn is_tls_failure(error: &ureq::Error) -> bool {
+    match error {
+        ureq::Error::Tls(_) | ureq::Error::Rustls(_) => true,
+        ureq::Error::Io(io) => io
+            .get_ref()
+            .is_some_and(|inner| inner.is::<rustls::Error>()),
+        _ => false,
+    }
 }
 
 fn transport_error(url: &str, error: &ureq::Error) -> Error {
     let help = match error {
         ureq::Error::Timeout(_) => "the site did not answer in time; raise --timeout or pull again later",
-        ureq::Error::Tls(_) | ureq::Error::Rustls(_) => "the site's certificate could not be verified; backlint accepts only certificates a public authority signed",
+        error if is_tls_failure(error) => "the site's certificate could not be verified: backlint trusts the public certificate authorities, or those of --ca-cert FILE (ca_cert under [pull]) for a site your organisation's own authority signed",
         _ => "check the site's address and the network (a proxy is taken from HTTPS_PROXY)",
     };
     fetch_error(url, error.to_string(), help.to_owned())
@@ -385,6 +405,36 @@ fn jittered(backoff: Duration) -> Duration {
     let half = backoff / 2;
     let spread = u64::try_from(half.as_millis()).unwrap_or(u64::MAX).max(1);
     half + Duration::from_millis(random % spread)
+}
+
+/// The certificate authorities of the PEM file at `path`, to trust instead of the public
+/// ones (`--ca-cert`).
+pub fn trusted_roots(path: &std::path::Path) -> Result<RootCerts, Error> {
+    let refused = |why: &str| Error::Usage {
+        message: format!(
+            "{}: cannot trust the file's certificate authorities: {why}",
+            path.display()
+        ),
+        help: "give a PEM file of the authorities' certificates (-----BEGIN CERTIFICATE-----), \
+               such as your organisation's root certificate"
+            .to_owned(),
+    };
+    let pem = std::fs::read(path).map_err(|e| Error::Read {
+        path: path.display().to_string(),
+        reason: e.to_string(),
+    })?;
+    let mut certificates = Vec::new();
+    for item in ureq::tls::parse_pem(&pem) {
+        match item {
+            Ok(PemItem::Certificate(certificate)) => certificates.push(certificate),
+            Ok(_) => {}
+            Err(_) => return Err(refused("it is not valid PEM")),
+        }
+    }
+    if certificates.is_empty() {
+        return Err(refused("it holds no certificate"));
+    }
+    Ok(RootCerts::new_with_certs(&certificates))
 }
 
 /// The `rel="next"` URL of a `Link` header (RFC 8288), as GitHub paginates.

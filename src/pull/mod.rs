@@ -46,6 +46,8 @@ pub struct Options<'a> {
     pub timeout: Duration,
     /// A file holding the token, instead of the environment variable.
     pub token_file: Option<&'a Path>,
+    /// A PEM file of the certificate authorities to trust instead of the public ones.
+    pub ca_cert: Option<&'a Path>,
     /// Whether to show progress (on a terminal, outside CI, unless quiet).
     pub progress: bool,
 }
@@ -81,8 +83,9 @@ pub fn pull(tracker: &Tracker<'_>, options: &Options<'_>) -> Result<Pulled, Erro
             Vec::new(),
         ),
     };
+    let roots = options.ca_cert.map(http::trusted_roots).transpose()?;
     let progress = Progress::new(options.progress);
-    let client = Client::new(options.timeout, auth, headers, hints, &progress);
+    let client = Client::new(options.timeout, roots, auth, headers, hints, &progress);
     let mut pages = Pages::start(options.out)?;
     let pulled = match tracker {
         Tracker::Jira(search) => jira::pull(search, &client, &mut pages, &progress),
