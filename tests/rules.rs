@@ -430,6 +430,10 @@ fn role_not_user() {
             "As a developer, I want the stock API to page its results",
             // A team that operates the product for its users is a user, as an admin is.
             "As a support team member, I want to unlock a shopper's account",
+            // A builder whose benefit is their own use of something is a user.
+            "As a developer, I want the catalogue as a feed, so that I can use it in my store",
+            "As an engineer, I want prices in one file, so we could then start using them",
+            "As a data scientist, I want orders by week, so that I'm able to easily use them",
         ],
     );
     fails(
@@ -439,6 +443,9 @@ fn role_not_user() {
             "As a backend developer, I want to split the basket service",
             "As a senior engineer, I want the build to cache dependencies",
             "As a scrum team member, I want the board to show blocked cards",
+            // Someone else's use in the benefit does not make the builder a user.
+            "As a developer, I want to cache the catalogue, so that shoppers can use it offline",
+            "As a developer, I want a staging shop, so that I can test the use of coupons",
         ],
     );
     // Whether developers are users depends on the product: a setting says so.
