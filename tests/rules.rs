@@ -586,6 +586,16 @@ fn vague_language() {
             "As a buyer, I want to compare several offers",
             "As a manager, I want the report layout TBD",
             "As a tenant, I want to pay rent, so that something works",
+            // Catalogue terms: a weak phrase, unbounded extremes, unnamed references, an
+            // umbrella verb (also after a bracketed reference).
+            "The scanner shall be capable of reading damaged labels",
+            "As a cashier, I want the till to hold the maximum number of open baskets",
+            "As a cashier, I want a minimum of steps to void a sale",
+            "As a cashier, I want the till to print the necessary receipts",
+            "As a cashier, I want the tills to report in a common format",
+            "The till shall keep working under normal load",
+            "As a cashier, I want the till to support returns",
+            "The till shall [T-4] support returns",
         ],
     );
     passes(
@@ -598,6 +608,14 @@ fn vague_language() {
             // A question about an amount, and a comparative with its reference.
             "As a host, I want to see how many guests replied",
             "As a driver, I want routes faster than the bus, so that I arrive on time",
+            // Bounds, facts about a named thing, the user's own things, the department.
+            "As a cashier, I want a maximum of 20 open baskets per till",
+            "As a cashier, I want passwords of minimum 12 characters",
+            "As a cashier, I want to know which fields are necessary for a refund",
+            "As a cashier, I want to see the codes common to all tills",
+            "As a cashier, I want to print receipts with my normal printer",
+            "As a cashier, I want to call customer support from the till",
+            "As a cashier, I want to switch back to a normal user account",
         ],
     );
     let found = run(
