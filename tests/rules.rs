@@ -612,6 +612,7 @@ fn vague_language() {
             "As a cashier, I want a maximum of 20 open baskets per till",
             "As a cashier, I want passwords of minimum 12 characters",
             "As a cashier, I want to know which fields are necessary for a refund",
+            "As a cashier, I want to list the forms necessary for a refund",
             "As a cashier, I want to see the codes common to all tills",
             "As a cashier, I want to print receipts with my normal printer",
             "As a cashier, I want to call customer support from the till",
