@@ -430,6 +430,10 @@ fn role_not_user() {
             "As a developer, I want the stock API to page its results",
             // A team that operates the product for its users is a user, as an admin is.
             "As a support team member, I want to unlock a shopper's account",
+            // A builder whose benefit is their own use of something is a user.
+            "As a developer, I want the catalogue as a feed, so that I can use it in my store",
+            "As an engineer, I want prices in one file, so we could then start using them",
+            "As a data scientist, I want orders by week, so that I'm able to easily use them",
         ],
     );
     fails(
@@ -439,6 +443,9 @@ fn role_not_user() {
             "As a backend developer, I want to split the basket service",
             "As a senior engineer, I want the build to cache dependencies",
             "As a scrum team member, I want the board to show blocked cards",
+            // Someone else's use in the benefit does not make the builder a user.
+            "As a developer, I want to cache the catalogue, so that shoppers can use it offline",
+            "As a developer, I want a staging shop, so that I can test the use of coupons",
         ],
     );
     // Whether developers are users depends on the product: a setting says so.
@@ -579,6 +586,16 @@ fn vague_language() {
             "As a buyer, I want to compare several offers",
             "As a manager, I want the report layout TBD",
             "As a tenant, I want to pay rent, so that something works",
+            // Catalogue terms: a weak phrase, unbounded extremes, unnamed references, an
+            // umbrella verb (also after a bracketed reference).
+            "The scanner shall be capable of reading damaged labels",
+            "As a cashier, I want the till to hold the maximum number of open baskets",
+            "As a cashier, I want a minimum of steps to void a sale",
+            "As a cashier, I want the till to print the necessary receipts",
+            "As a cashier, I want the tills to report in a common format",
+            "The till shall keep working under normal load",
+            "As a cashier, I want the till to support returns",
+            "The till shall [T-4] support returns",
         ],
     );
     passes(
@@ -591,6 +608,15 @@ fn vague_language() {
             // A question about an amount, and a comparative with its reference.
             "As a host, I want to see how many guests replied",
             "As a driver, I want routes faster than the bus, so that I arrive on time",
+            // Bounds, facts about a named thing, the user's own things, the department.
+            "As a cashier, I want a maximum of 20 open baskets per till",
+            "As a cashier, I want passwords of minimum 12 characters",
+            "As a cashier, I want to know which fields are necessary for a refund",
+            "As a cashier, I want to list the forms necessary for a refund",
+            "As a cashier, I want to see the codes common to all tills",
+            "As a cashier, I want to print receipts with my normal printer",
+            "As a cashier, I want to call customer support from the till",
+            "As a cashier, I want to switch back to a normal user account",
         ],
     );
     let found = run(

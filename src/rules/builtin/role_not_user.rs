@@ -35,6 +35,10 @@ pub struct RoleNotUser {
     /// ("support team member"), as an administrator does.
     #[serde(default)]
     pub operators: Vec<String>,
+    /// Verbs of using something ("use", "using"): a builder whose benefit has them say
+    /// what the role itself will use ("so that I can use …") is one of the product's users.
+    #[serde(default)]
+    pub uses: Vec<String>,
 }
 
 /// How a product made for developers says so, added to the message about a builder role.
@@ -59,12 +63,18 @@ impl ItemCheck for RoleNotUser {
         let named = |names: &[String]| names.iter().any(|name| head.is(name));
         let modified = |words: &[String]| words.iter().any(|word| head.is_modified_by(word));
         let goal = view.text.text().get(view.story.goal.clone());
+        // The marker too: in "so I can use it" the subject is part of the marker.
+        let benefit = match (&view.story.benefit_marker, &view.story.benefit) {
+            (Some(marker), Some(benefit)) => view.text.text().get(marker.start..benefit.end),
+            _ => None,
+        };
         let builder = || {
             !self.developers_are_users
                 && named(&self.builders)
                 && !modified(&self.builds_on)
                 && !builds_their_own(goal)
                 && !names_any(goal, &self.interfaces)
+                && !says_they_use(benefit, &self.uses)
         };
         let (problem, setting) = if named(&self.roles) && !modified(&self.operators) {
             (
@@ -105,4 +115,37 @@ fn builds_their_own(goal: Option<&str>) -> bool {
     goal.unwrap_or_default()
         .split(|c: char| !c.is_alphanumeric())
         .any(|word| word.eq_ignore_ascii_case("my"))
+}
+
+/// Words that may stand between the subject and its verb in "I can use", "we could then
+/// start using", "I'm able to use": modals, auxiliaries (also as the contracted "'m",
+/// "'ll", "'d") and aspect verbs.
+#[rustfmt::skip]
+const BETWEEN_SUBJECT_AND_VERB: &[&str] = &[
+    "can", "could", "will", "would", "may", "might", "shall", "should", "must", "then",
+    "also", "still", "just", "be", "am", "are", "able", "to", "start", "begin", "continue",
+    "keep", "m", "ll", "d",
+];
+
+/// Whether the benefit has the role, as "I" or "we", do one of `verbs` ("so that I can
+/// use it in my pipeline", "so we can start using the data"): the role states its own
+/// use of something, which is what a user does. An adverb in "-ly" may stand between.
+fn says_they_use(benefit: Option<&str>, verbs: &[String]) -> bool {
+    let words: Vec<&str> = benefit
+        .unwrap_or_default()
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .collect();
+    words.iter().enumerate().any(|(at, word)| {
+        if !(word.eq_ignore_ascii_case("i") || word.eq_ignore_ascii_case("we")) {
+            return false;
+        }
+        words[at + 1..]
+            .iter()
+            .find(|w| {
+                let lower = w.to_ascii_lowercase();
+                !(BETWEEN_SUBJECT_AND_VERB.contains(&lower.as_str()) || lower.ends_with("ly"))
+            })
+            .is_some_and(|verb| verbs.iter().any(|v| verb.eq_ignore_ascii_case(v)))
+    })
 }

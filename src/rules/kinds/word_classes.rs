@@ -24,6 +24,10 @@ pub struct WordClassSpec {
     /// ("map fields to accounts"), not the thing ("a map").
     #[serde(default)]
     pub not_first: bool,
+    /// When set, a word of the class counts only right after one of these phrases: "to
+    /// support" and "shall support" are the verb, "customer support" a department.
+    #[serde(default)]
+    pub only_after: Vec<String>,
 }
 
 /// Named word classes compiled into one regex, so a text is scanned once whatever the
@@ -45,6 +49,7 @@ struct CompiledClass {
     not_after: Vec<String>,
     not_before: Vec<String>,
     not_first: bool,
+    only_after: Vec<String>,
 }
 
 /// A word of a class found in a text.
@@ -79,6 +84,7 @@ impl WordClasses {
                 not_after: spec.not_after.iter().map(|p| normalized(p)).collect(),
                 not_before: spec.not_before.iter().map(|p| normalized(p)).collect(),
                 not_first: spec.not_first,
+                only_after: spec.only_after.iter().map(|p| normalized(p)).collect(),
             });
         }
         let regex = if words.is_empty() {
@@ -95,8 +101,10 @@ impl WordClasses {
     }
 
     /// Every word of a class in `text`, in order, but those right after a phrase of their
-    /// class's `not_after` or right before one of its `not_before`, and those that open
-    /// the text when their class is `not_first`.
+    /// class's `not_after` or right before one of its `not_before`, those that open the
+    /// text when their class is `not_first`, and those not right after a phrase of its
+    /// `only_after` when it has one. In these phrases `#` stands for a number ("of #" is
+    /// "of 5", "of 2.5").
     pub(crate) fn find_iter<'t>(
         &'t self,
         text: &'t str,
@@ -107,7 +115,12 @@ impl WordClasses {
             let after = &text[found.end()..];
             let excused = (class.not_first && before.trim().is_empty())
                 || class.not_after.iter().any(|p| ends_with_words(before, p))
-                || class.not_before.iter().any(|p| starts_with_words(after, p));
+                || class.not_before.iter().any(|p| starts_with_words(after, p))
+                || (!class.only_after.is_empty()
+                    && !class
+                        .only_after
+                        .iter()
+                        .any(|p| ends_with_words(without_trailing_aside(before), p)));
             (!excused).then_some(ClassMatch {
                 range: found.range(),
                 text: found.as_str(),
@@ -134,15 +147,42 @@ fn normalized(word: &str) -> String {
         .to_lowercase()
 }
 
+/// `text` without a bracketed aside at its end: "shall (3.2.1)" is read as "shall".
+fn without_trailing_aside(text: &str) -> &str {
+    let trimmed = text.trim_end();
+    let open = match trimmed.chars().next_back() {
+        Some(')') => '(',
+        Some(']') => '[',
+        _ => return text,
+    };
+    trimmed.rfind(open).map_or(text, |start| &trimmed[..start])
+}
+
+/// The word of a phrase that stands for any number.
+const NUMBER: &str = "#";
+
+/// Whether a character belongs to a number as written: "5", "2.5", "1,000".
+fn in_number(c: char) -> bool {
+    c.is_ascii_digit() || c == '.' || c == ','
+}
+
 /// Whether `text` ends with the words of `phrase` (normalized), starting at a word boundary.
 fn ends_with_words(text: &str, phrase: &str) -> bool {
     let mut rest = text;
     for word in phrase.split(' ').rev() {
         let trimmed = rest.trim_end();
-        let cut = trimmed.len().saturating_sub(word.len());
-        match trimmed.get(cut..) {
-            Some(tail) if tail.eq_ignore_ascii_case(word) => rest = &trimmed[..cut],
-            _ => return false,
+        if word == NUMBER {
+            let number = trimmed.trim_end_matches(in_number);
+            if !trimmed[number.len()..].starts_with(|c: char| c.is_ascii_digit()) {
+                return false;
+            }
+            rest = number;
+        } else {
+            let cut = trimmed.len().saturating_sub(word.len());
+            match trimmed.get(cut..) {
+                Some(tail) if tail.eq_ignore_ascii_case(word) => rest = &trimmed[..cut],
+                _ => return false,
+            }
         }
         if rest.chars().next_back().is_some_and(char::is_alphanumeric) {
             return false;
@@ -156,6 +196,13 @@ fn starts_with_words(text: &str, phrase: &str) -> bool {
     let mut rest = text;
     for word in phrase.split(' ') {
         let trimmed = rest.trim_start();
+        if word == NUMBER {
+            if !trimmed.starts_with(|c: char| c.is_ascii_digit()) {
+                return false;
+            }
+            rest = trimmed.trim_start_matches(in_number);
+            continue;
+        }
         match trimmed.get(..word.len()) {
             Some(head) if head.eq_ignore_ascii_case(word) => rest = &trimmed[word.len()..],
             _ => return false,
@@ -212,6 +259,39 @@ mod tests {
         let classes = classes("[display]\nwords = [\"map\"]\nwhy = \"design\"\nnot_first = true\n");
         assert_eq!(classes.find_iter(" map fields to accounts").count(), 0);
         assert_eq!(classes.find_iter("huts on a map").count(), 1);
+    }
+
+    #[test]
+    fn only_after_keeps_the_words_after_its_phrases() {
+        let classes = classes(
+            "[umbrella]\nwords = [\"support\"]\nwhy = \"vague\"\nonly_after = [\"to\", \"shall\"]\n",
+        );
+        assert_eq!(classes.find_iter("a tool to  support imports").count(), 1);
+        assert_eq!(classes.find_iter("it shall support imports").count(), 1);
+        assert_eq!(classes.find_iter("call customer support").count(), 0);
+        assert_eq!(classes.find_iter("support imports").count(), 0);
+        // A bracketed reference between the modal and the verb is an aside.
+        assert_eq!(
+            classes
+                .find_iter("it shall [REQ-4] support imports")
+                .count(),
+            1
+        );
+        assert_eq!(classes.find_iter("(to) support").count(), 0);
+    }
+
+    #[test]
+    fn a_number_in_a_phrase_stands_for_any_number() {
+        let classes = classes(
+            "[superlative]\nwords = [\"maximum\"]\nwhy = \"unbounded\"\n\
+             not_before = [\"of #\", \"#\"]\nnot_after = [\"#\"]\n",
+        );
+        assert_eq!(classes.find_iter("a maximum of 2.5 seconds").count(), 0);
+        assert_eq!(classes.find_iter("maximum 1,000 rows").count(), 0);
+        assert_eq!(classes.find_iter("10 maximum").count(), 0);
+        assert_eq!(classes.find_iter("the maximum number of rows").count(), 1);
+        assert_eq!(classes.find_iter("a maximum of rows").count(), 1);
+        assert_eq!(classes.find_iter("v2 maximum").count(), 1);
     }
 
     #[test]

@@ -49,6 +49,7 @@ impl TryFrom<WordsSpec> for Words {
                     not_after: Vec::new(),
                     not_before: Vec::new(),
                     not_first: false,
+                    only_after: Vec::new(),
                 },
             );
         }
