@@ -160,6 +160,13 @@ fn without_trailing_aside(text: &str) -> &str {
 
 /// The word of a phrase that stands for any number.
 const NUMBER: &str = "#";
+/// The word of a phrase that stands for any one word.
+const ANY_WORD: &str = "*";
+
+/// Whether a character belongs to a word, for [`ANY_WORD`]: letters, digits, `-` and `'`.
+fn in_word(c: char) -> bool {
+    c.is_alphanumeric() || c == '-' || c == '\''
+}
 
 /// Whether a character belongs to a number as written: "5", "2.5", "1,000".
 fn in_number(c: char) -> bool {
@@ -177,6 +184,12 @@ fn ends_with_words(text: &str, phrase: &str) -> bool {
                 return false;
             }
             rest = number;
+        } else if word == ANY_WORD {
+            let before = trimmed.trim_end_matches(in_word);
+            if before.len() == trimmed.len() {
+                return false;
+            }
+            rest = before;
         } else {
             let cut = trimmed.len().saturating_sub(word.len());
             match trimmed.get(cut..) {
@@ -201,6 +214,14 @@ fn starts_with_words(text: &str, phrase: &str) -> bool {
                 return false;
             }
             rest = trimmed.trim_start_matches(in_number);
+            continue;
+        }
+        if word == ANY_WORD {
+            let after = trimmed.trim_start_matches(in_word);
+            if after.len() == trimmed.len() {
+                return false;
+            }
+            rest = after;
             continue;
         }
         match trimmed.get(..word.len()) {
@@ -292,6 +313,24 @@ mod tests {
         assert_eq!(classes.find_iter("the maximum number of rows").count(), 1);
         assert_eq!(classes.find_iter("a maximum of rows").count(), 1);
         assert_eq!(classes.find_iter("v2 maximum").count(), 1);
+    }
+
+    #[test]
+    fn a_star_in_a_phrase_stands_for_any_one_word() {
+        let classes = classes(
+            "[kind]\nwords = [\"normal\"]\nwhy = \"unnamed\"\n\
+             not_before = [\"user\", \"* user\"]\nnot_after = [\"the * of\"]\n",
+        );
+        let found = |text: &str| classes.find_iter(text).count();
+        assert_eq!(found("switch to a normal user"), 0);
+        assert_eq!(found("switch to a normal wallet user"), 0);
+        assert_eq!(found("switch to a normal wallet for every user"), 1);
+        assert_eq!(found("at speed of normal"), 1);
+        assert_eq!(found("the top-level of normal"), 0);
+        assert!(starts_with_words(" wallet's user", "* user"));
+        assert!(!starts_with_words(" , user", "* user"));
+        assert!(ends_with_words("the wallet of", "the * of"));
+        assert!(!ends_with_words("the of", "the * of"));
     }
 
     #[test]
