@@ -351,7 +351,7 @@ fn region<'a>(report: &Report<'_>, finding: &Finding, text: &'a str) -> Region<'
         // A span that ends with a line break ends at the end of that line, not at the
         // start of the next one.
         let source = report.source(finding);
-        end = source.position(finding.span.end - 1);
+        end = source.place(finding.span.end - 1).position();
     }
     Region {
         start_line: start.line,
