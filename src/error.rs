@@ -120,6 +120,16 @@ pub enum Error {
         help: String,
     },
 
+    /// A workbook backlint cannot read a backlog from (damaged, encrypted, no sheet with a
+    /// header row), or a place in it named by cell.
+    #[error("{name}: {message}")]
+    #[diagnostic(code(backlint::format), help("{help}"))]
+    Workbook {
+        name: String,
+        message: String,
+        help: String,
+    },
+
     #[error("{message}")]
     #[diagnostic(code(backlint::usage), help("{help}"))]
     Usage { message: String, help: String },
