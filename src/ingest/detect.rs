@@ -205,6 +205,19 @@ mod tests {
         );
     }
 
+    /// A sheet's row is a header when a CSV reader recognises it by content, never by the
+    /// file's name.
+    #[test]
+    fn header_rows_of_sheets() {
+        let header =
+            |line: &str| header_reader("book.csv", line, &FieldMap::default()).map(Reader::name);
+        assert_eq!(header("ID,Work Item Type,Title"), Some("azure-devops-csv"));
+        assert_eq!(header("Summary,Issue key"), Some("jira-csv"));
+        assert_eq!(header("Resumen,Clave de incidencia"), Some("jira-csv"));
+        assert_eq!(header("Pantry backlog (query: Ready)"), None);
+        assert_eq!(header("id,title"), None);
+    }
+
     #[test]
     fn story_lists_only_by_their_name() {
         assert_eq!(

@@ -107,11 +107,17 @@ pub fn load(path: &str) -> Result<Source, Error> {
     load_limited(path, Limits::default().max_file_bytes())
 }
 
-/// Reads an export: an Excel workbook's sheet ([`xlsx`]) as the text of its cells, any
-/// other file as [`load_limited`] does.
+/// Reads an export ([`export_source`]).
 fn load_export(path: &str, options: &ReadOptions) -> Result<Source, Error> {
     let max_bytes = options.limits.max_file_bytes().min(MAX_READABLE);
     let (name, bytes) = read_limited(path, max_bytes)?;
+    export_source(name, bytes, options)
+}
+
+/// The export `bytes` of the file `name` as a source: an Excel workbook's sheet ([`xlsx`])
+/// as the text of its cells, any other file decoded as [`load_limited`] does.
+pub fn export_source(name: &str, bytes: Vec<u8>, options: &ReadOptions) -> Result<Source, Error> {
+    let max_bytes = options.limits.max_file_bytes().min(MAX_READABLE);
     if xlsx::is_workbook(&bytes) {
         let is_header = |line: &str| detect::header_reader(name, line, &options.fields).is_some();
         return xlsx::read_workbook(name, bytes, &is_header, max_bytes);
