@@ -952,3 +952,42 @@ fn jira_workbook() {
     let forced = read_with(&["jira-backlog.xlsx"], &options);
     assert_eq!(forced.len(), 2);
 }
+
+/// `gh project item-list --format json`: each item's content read as a GitHub issue, the
+/// board's fields (status, priority, estimate, iteration) as theirs; pull requests left out.
+#[test]
+fn github_project_items() {
+    let backlog = read(&["github-project-items.json"]);
+    assert_eq!(backlog.files[0].kind.reader, "github-project-items");
+    let keys: Vec<&str> = (0..backlog.len()).map(|i| backlog.key(i)).collect();
+    assert_eq!(
+        keys,
+        [
+            "example/pantry#21",
+            "example/pantry#22",
+            "draft 3",
+            "example/pantry#19"
+        ]
+    );
+    let story = item(&backlog, "example/pantry#21");
+    assert_eq!(story.text(Field::Status), Some("In Progress"));
+    assert_eq!(story.text(Field::Priority), Some("P1"));
+    assert_eq!(story.text(Field::Estimate), Some("3"));
+    assert_eq!(story.text(Field::Sprint), Some("Sprint 7"));
+    assert_eq!(story.text(Field::Assignee), Some("alex-doe"));
+    assert_eq!(story.text(Field::IssueType), Some("story"));
+    let (at, text) = position_of(&backlog, &story, Field::Priority, "P1");
+    assert_eq!((at, text.as_str()), (pos(1, 598), "P1"));
+    // The body's Markdown made plain; its task list stays, for the criteria finder.
+    let body = story.text(Field::Description).expect("a body");
+    assert!(
+        body.contains("- [ ] Past orders show a Reorder button"),
+        "{body}"
+    );
+    let (at, text) = position_of(&backlog, &story, Field::Description, "Reorder button");
+    assert_eq!(text, "Reorder** button");
+    assert_eq!(at.line, 1);
+    let draft = item(&backlog, "draft 3");
+    assert_eq!(draft.get(Field::Key), None);
+    assert_eq!(draft.text(Field::Estimate), Some("2"));
+}

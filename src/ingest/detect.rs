@@ -162,6 +162,13 @@ mod tests {
             Ok("trello-json")
         );
         assert_eq!(
+            format(
+                "board.json",
+                "{\"items\":[{\"content\":{\"type\":\"Issue\"},\"id\":\"PVTI_1\"}],\"totalCount\":1}"
+            ),
+            Ok("github-project-items")
+        );
+        assert_eq!(
             format("page.json", "{\"count\": 0, \"value\": []}"),
             Ok("azure-devops-json")
         );

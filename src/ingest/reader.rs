@@ -116,6 +116,17 @@ pub static GITHUB_ISSUES: Reader = Reader {
     },
 };
 
+pub static GITHUB_PROJECT_ITEMS: Reader = Reader {
+    kind: github_issues::project_items::KIND,
+    help: "`gh project item-list NUMBER --owner OWNER --format json` output (a Projects board)",
+    read: Read::With {
+        claim: github_issues::project_items::claim,
+        read: |source, index, options| {
+            decoded(github_issues::project_items::read(source, index, options)?)
+        },
+    },
+};
+
 pub static TRELLO_JSON: Reader = Reader {
     kind: trello::KIND,
     help: "a Trello board's JSON export",
@@ -158,7 +169,7 @@ pub static LINES: Reader = Reader {
 
 /// Every reader, in the order `--input-format` lists them; among readers that claim a
 /// file equally, the first wins.
-pub static READERS: [&Reader; 11] = [
+pub static READERS: [&Reader; 12] = [
     &JIRA_CSV,
     &AZURE_DEVOPS_CSV,
     &GITLAB_CSV,
@@ -166,6 +177,7 @@ pub static READERS: [&Reader; 11] = [
     &JIRA_JSON,
     &JIRA_XML,
     &GITHUB_ISSUES,
+    &GITHUB_PROJECT_ITEMS,
     &TRELLO_JSON,
     &AZURE_WORK_ITEMS,
     &XLSX,

@@ -17,6 +17,8 @@
 //! `url` is kept under its own name. Every value points into the JSON string it was read
 //! from, through its escapes.
 
+pub mod project_items;
+
 use std::sync::Arc;
 
 use jsonc_parser::ast::{Object, Value as Json};
