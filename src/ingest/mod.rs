@@ -55,6 +55,9 @@ pub struct ReadOptions {
     /// when this is `None`, or only those named here (case-insensitive): the ones rules
     /// read by name.
     pub keep_unmapped: Option<Vec<String>>,
+    /// The sheet of an Excel workbook to read (`--sheet`); `None` reads the first with a
+    /// header row. Files that are not workbooks have no sheets and ignore it.
+    pub sheet: Option<String>,
 }
 
 impl ReadOptions {
@@ -120,7 +123,8 @@ pub fn export_source(name: &str, bytes: Vec<u8>, options: &ReadOptions) -> Resul
     let max_bytes = options.limits.max_file_bytes().min(MAX_READABLE);
     if xlsx::is_workbook(&bytes) {
         let is_header = |line: &str| detect::header_reader(name, line, &options.fields).is_some();
-        return xlsx::read_workbook(name, bytes, &is_header, max_bytes);
+        let sheet = options.sheet.as_deref();
+        return xlsx::read_workbook(name, bytes, sheet, &is_header, max_bytes);
     }
     decode_limited(name, bytes, max_bytes)
 }

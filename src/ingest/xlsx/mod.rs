@@ -42,13 +42,15 @@ pub fn is_workbook(bytes: &[u8]) -> bool {
             .any(|part| memchr::memmem::find(part, b"xl/workbook.xml").is_some())
 }
 
-/// The first sheet of the workbook `bytes` (read from the file `name`) with a header row
-/// `is_header` recognises, as text whose places are cells. A damaged workbook, one without
-/// sheets, with empty sheets or with no header row, or whose sheet's text runs past
-/// `max_text_bytes`, is an error naming the file and what to do.
+/// The sheet named `sheet`, else the first, of the workbook `bytes` (read from the file
+/// `name`) with a header row `is_header` recognises, as text whose places are cells. A
+/// damaged workbook, one without sheets or without the sheet named, with empty sheets or
+/// with no header row, or whose sheet's text runs past `max_text_bytes`, is an error
+/// naming the file and what to do.
 pub fn read_workbook(
     name: &str,
     bytes: Vec<u8>,
+    sheet: Option<&str>,
     is_header: &dyn Fn(&str) -> bool,
     max_text_bytes: u64,
 ) -> Result<Source, Error> {
@@ -59,7 +61,7 @@ pub fn read_workbook(
     };
     // calamine reads untrusted archives: a panic in it is a damaged workbook, not a crash.
     let sheets = catch_unwind(AssertUnwindSafe(|| {
-        first_sheet_with_header(bytes, is_header)
+        first_sheet_with_header(bytes, sheet, is_header)
     }))
     .unwrap_or_else(|_| {
         Err(Problem::Damaged(
@@ -80,6 +82,16 @@ pub fn read_workbook(
                 "export the backlog again; a workbook holds the export on its first sheet",
             ))
         }
+        Err(Problem::NoSuchSheet(sheets)) => {
+            return Err(error(
+                format!(
+                    "the Excel workbook has no sheet named \"{}\" (its sheets: {})",
+                    sheet.unwrap_or_default(),
+                    sheets.join(", ")
+                ),
+                "pass --sheet with one of its sheets' names, or leave it out to read the first sheet with a header row",
+            ))
+        }
         Err(Problem::Empty) => {
             return Err(error(
                 "every sheet of the Excel workbook is empty".into(),
@@ -88,10 +100,16 @@ pub fn read_workbook(
         }
         Err(Problem::NoHeader(sheets)) => {
             return Err(error(
-                format!(
-                    "no sheet has a header row backlint recognises in its first {HEADER_ROWS} rows (looked at {})",
-                    sheets.join(", ")
-                ),
+                match sheet {
+                    Some(_) => format!(
+                        "the sheet {} has no header row backlint recognises in its first {HEADER_ROWS} rows",
+                        sheets.join(", ")
+                    ),
+                    None => format!(
+                        "no sheet has a header row backlint recognises in its first {HEADER_ROWS} rows (looked at {})",
+                        sheets.join(", ")
+                    ),
+                },
                 "the header row names the columns (Summary, Issue key, … or a tracker's own: ID, Work Item Type, …); if they have other names, map them in backlint.toml ([fields] summary = \"<column name>\")",
             ))
         }
@@ -113,20 +131,31 @@ pub fn read_workbook(
 enum Problem {
     Damaged(String),
     NoSheets,
+    /// No sheet has the name asked for; the names it has.
+    NoSuchSheet(Vec<String>),
     Empty,
     /// The sheets looked at, none with a header row.
     NoHeader(Vec<String>),
 }
 
+/// The first of the sheets (or the sheet named `wanted`) with a header row.
 fn first_sheet_with_header(
     bytes: Vec<u8>,
+    wanted: Option<&str>,
     is_header: &dyn Fn(&str) -> bool,
 ) -> Result<(String, String, crate::source::CellGrid), Problem> {
     let damaged = |e: calamine::XlsxError| Problem::Damaged(e.to_string());
     let mut workbook: Xlsx<_> = Xlsx::new(Cursor::new(bytes)).map_err(damaged)?;
-    let names = workbook.sheet_names();
+    let mut names = workbook.sheet_names();
     if names.is_empty() {
         return Err(Problem::NoSheets);
+    }
+    if let Some(wanted) = wanted {
+        let named = |name: &&String| name.trim().eq_ignore_ascii_case(wanted.trim());
+        let Some(found) = names.iter().find(named).cloned() else {
+            return Err(Problem::NoSuchSheet(names));
+        };
+        names = vec![found];
     }
     let mut without_header = Vec::new();
     for name in names {
