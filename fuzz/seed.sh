@@ -27,7 +27,9 @@ for file in "$root"/fixtures/azure-devops-*.csv "$root"/fixtures/gitlab-*.csv "$
     { printf "$pick"; cat "$file"; } > "corpus/tracker_csv/$(basename "$file")"
 done
 seed github_issues "$root"/fixtures/github-issues.json
+seed github_project_items "$root"/fixtures/github-project-items.json
 seed trello "$root"/fixtures/trello-*.json "$root"/fixtures/errors/trello-*.json
+seed xlsx "$root"/fixtures/*.xlsx "$root"/fixtures/errors/*.xlsx
 seed azure_work_items "$root"/fixtures/azure-devops-workitems.json
 seed jira_xml "$root"/fixtures/*.xml "$root"/fixtures/errors/*.xml
 seed html "$root"/fixtures/jira-xml.xml

@@ -123,6 +123,9 @@ pub struct InputArgs {
     /// The format of the input; `auto` decides from each file's content.
     #[arg(long, default_value = "auto", value_parser = input_formats())]
     pub input_format: String,
+    /// The sheet of an Excel workbook (.xlsx) to read (default: the first with a header row).
+    #[arg(long, value_name = "NAME")]
+    pub sheet: Option<String>,
     /// Configuration file (default: the nearest backlint.toml from the current directory up).
     #[arg(long, value_name = "FILE")]
     pub config: Option<PathBuf>,

@@ -13,9 +13,10 @@ use crate::source::{Position, Source};
 ///
 /// A file outside the working folder (a `rules_dir` or `--config` elsewhere, an export
 /// through a symlink) is named, never quoted: a secret file read by mistake must not end
-/// up in a CI log.
+/// up in a CI log. Nor is text a reader made of a grid of cells (a sheet): the error names
+/// the cell, and the text is not what the user sees in the file.
 fn error_source(source: &Source) -> Option<Source> {
-    if outside_working_folder(source.name()) {
+    if source.cells().is_some() || outside_working_folder(source.name()) {
         return None;
     }
     Some(Source::new(
@@ -119,6 +120,16 @@ pub enum Error {
         help: String,
     },
 
+    /// A workbook backlint cannot read a backlog from (damaged, encrypted, no sheet with a
+    /// header row), or a place in it named by cell.
+    #[error("{name}: {message}")]
+    #[diagnostic(code(backlint::format), help("{help}"))]
+    Workbook {
+        name: String,
+        message: String,
+        help: String,
+    },
+
     #[error("{message}")]
     #[diagnostic(code(backlint::usage), help("{help}"))]
     Usage { message: String, help: String },
@@ -138,7 +149,7 @@ pub enum Error {
 
 /// An error at a place in a file, with the offending line shown.
 #[derive(Debug, Error, Diagnostic)]
-#[error("{name}:{}:{}: {message}", position.line, position.column)]
+#[error("{name}:{place}: {message}")]
 #[diagnostic(code(backlint::input))]
 pub struct InputDiagnostic {
     pub name: String,
@@ -148,6 +159,8 @@ pub struct InputDiagnostic {
     #[label("{label}")]
     pub span: SourceSpan,
     pub position: Position,
+    /// Where the error is, as the message names it: `position`, or a cell (`Backlog!C12`).
+    pub place: String,
     pub message: String,
     pub label: String,
     #[help]
@@ -190,6 +203,7 @@ impl InputError<'_> {
     pub fn build(self) -> Error {
         Error::Input(Box::new(InputDiagnostic {
             position: self.source.position(self.span.start),
+            place: self.source.place(self.span.start).to_string(),
             name: self.source.name().to_owned(),
             src: error_source(self.source),
             span: crate::source_code::shown_span(self.source, self.span).into(),

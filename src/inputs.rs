@@ -7,7 +7,7 @@ use std::path::{Path, PathBuf};
 use crate::error::Error;
 
 /// The extensions of the files read from a folder: those `ingest::detect` knows.
-pub const EXPORT_EXTENSIONS: [&str; 6] = ["csv", "tsv", "json", "txt", "md", "markdown"];
+pub const EXPORT_EXTENSIONS: [&str; 7] = ["csv", "tsv", "json", "txt", "md", "markdown", "xlsx"];
 
 /// Expands `paths` into the files to read, in order, each once. A folder gives its
 /// exports (not its subfolders', nor hidden files), sorted by name; a pattern that names
@@ -138,6 +138,7 @@ mod tests {
     fn exports_are_known_by_their_extension() {
         assert!(is_export(Path::new("a/Backlog.CSV")));
         assert!(is_export(Path::new("stories.md")));
+        assert!(is_export(Path::new("Backlog.xlsx")));
         assert!(!is_export(Path::new("backlint.toml")));
         assert!(!is_export(Path::new("README")));
         assert!(is_hidden(Path::new("a/.backlog.csv")));

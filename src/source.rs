@@ -11,6 +11,10 @@ use std::sync::OnceLock;
 
 use crate::char_counts::{self, CharCounts};
 
+mod place;
+
+pub use place::{Cell, CellGrid, Place};
+
 /// How the bytes of a file were turned into text.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Encoding {
@@ -55,6 +59,9 @@ pub struct Source {
     /// Built on the first question that would otherwise count characters over more than a
     /// stride: a column far into a long line, or a file offset in a file that was not UTF-8.
     char_counts: OnceLock<CharCounts>,
+    /// The cells the text was made of, when a reader made it of a grid (a sheet): places
+    /// are then named by cell, not by line.
+    cells: Option<Box<CellGrid>>,
 }
 
 impl Source {
@@ -70,6 +77,26 @@ impl Source {
             encoding,
             line_starts,
             char_counts: OnceLock::new(),
+            cells: None,
+        }
+    }
+
+    /// The same source, its places named by the cells of `grid` (see [`Place`]).
+    pub fn with_cells(mut self, grid: CellGrid) -> Self {
+        self.cells = Some(Box::new(grid));
+        self
+    }
+
+    /// The grid the text was made of, if it was.
+    pub fn cells(&self) -> Option<&CellGrid> {
+        self.cells.as_deref()
+    }
+
+    /// Where byte `offset` is, as reports name it: its cell, or its line and column.
+    pub fn place(&self, offset: usize) -> Place<'_> {
+        match self.cells().and_then(|grid| grid.cell_at(offset)) {
+            Some(cell) => Place::Cell(cell),
+            None => Place::Text(self.position(offset)),
         }
     }
 

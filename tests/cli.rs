@@ -1753,3 +1753,54 @@ fn an_error_on_a_long_header_shows_a_window_of_it() {
         "no line of the error shows the whole header: {error}"
     );
 }
+
+/// A workbook's findings name their cell in every format: the human heading, concise, JSON
+/// (`cell`, with the row and column as `line` and `column`), SARIF and GitHub annotations.
+#[test]
+fn workbook_findings_name_their_cell() {
+    let file = "fixtures/azure-devops-backlog.xlsx";
+    let human = backlint(&["check", "--select", "vague-language,missing-estimate", file]);
+    assert_eq!(human.status.code(), Some(1), "{}", stderr(&human));
+    insta::assert_snapshot!(stdout(&human));
+    let json = backlint(&[
+        "check",
+        "--format",
+        "json",
+        "--select",
+        "missing-estimate",
+        file,
+    ]);
+    let document: serde_json::Value = serde_json::from_slice(&json.stdout).expect("JSON");
+    let finding = &document["findings"][0];
+    assert_eq!(finding["cell"], "Backlog!E5");
+    assert_eq!(
+        (finding["line"].as_u64(), finding["column"].as_u64()),
+        (Some(5), Some(5))
+    );
+    let sarif = backlint(&[
+        "check",
+        "--format",
+        "sarif",
+        "--select",
+        "missing-estimate",
+        file,
+    ]);
+    assert!(
+        stdout(&sarif).contains("\"fullyQualifiedName\": \"Backlog!E5\""),
+        "{}",
+        stdout(&sarif)
+    );
+    let github = backlint(&[
+        "check",
+        "--format",
+        "github",
+        "--select",
+        "missing-estimate",
+        file,
+    ]);
+    assert!(
+        stdout(&github).contains("line=5,col=5,") && stdout(&github).contains("at Backlog!E5"),
+        "{}",
+        stdout(&github)
+    );
+}

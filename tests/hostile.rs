@@ -238,7 +238,16 @@ fn office_files_archives_and_pdfs_are_named() {
     let ole = b"\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1\x00\x00\x00\x00\x3E\x00\x03\x00";
     let workbook = b"PK\x03\x04\x14\x00\x00\x00\x08\x00xl/workbook.xml\x00\x01";
     let ods = b"PK\x03\x04\x14\x00\x00\x00\x00\x00mimetypeapplication/vnd.oasis";
+    let encrypted = [
+        &ole[..],
+        &"EncryptedPackage"
+            .encode_utf16()
+            .flat_map(u16::to_le_bytes)
+            .collect::<Vec<u8>>(),
+    ]
+    .concat();
     dir.write("book.xls", ole)
+        .write("locked.xlsx", encrypted)
         .write("book.csv", workbook)
         .write("sheet.ods", ods)
         .write(
@@ -247,7 +256,9 @@ fn office_files_archives_and_pdfs_are_named() {
         );
     let answers = [
         ("book.xls", "book.xls: this looks like an Excel 97-2003 workbook (.xls) or another Office file, not a CSV export"),
-        ("book.csv", "book.csv: this looks like an Excel workbook (.xlsx), not a CSV export"),
+        // The start of a workbook and no more: read as one, and damaged.
+        ("book.csv", "book.csv: the Excel workbook is damaged and cannot be read (Zip error: invalid Zip archive: Could not find EOCD)"),
+        ("locked.xlsx", "locked.xlsx: this looks like an Office file saved with a password (an encrypted workbook), which backlint cannot open"),
         ("sheet.ods", "sheet.ods: this looks like a ZIP archive, not a CSV or JSON export"),
         ("printed.pdf", "printed.pdf: this looks like a PDF document, not a CSV or JSON export"),
     ];

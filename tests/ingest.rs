@@ -874,3 +874,120 @@ fn trello_board_export() {
     assert_eq!(item(&backlog, "#14").get(Field::StatusCategory), None);
     assert_eq!(item(&backlog, "#14").text(Field::IssueType), Some("Bug"));
 }
+
+/// The cell a value's `needle` stands in, as reports name it.
+fn cell_of(backlog: &Backlog, item: &Item, field: Field, needle: &str) -> String {
+    let value = item.get(field).expect("field present");
+    let at = value
+        .as_str()
+        .find(needle)
+        .unwrap_or_else(|| panic!("{needle:?} not in {:?}", value.as_str()));
+    let span = value.span_of(at..at + needle.len());
+    backlog.sources[item.source].place(span.start).to_string()
+}
+
+/// An Azure DevOps query saved as a workbook: its second sheet (the first holds notes), its
+/// header on row 3 below a title, read with Azure DevOps's preset; every value's place is
+/// its cell.
+#[test]
+fn azure_devops_workbook() {
+    let backlog = read(&["azure-devops-backlog.xlsx"]);
+    assert_eq!(backlog.files[0].kind.reader, "azure-devops-csv");
+    assert_eq!(
+        backlog.sources[0].cells().map(|c| c.name()),
+        Some("Backlog")
+    );
+    let keys: Vec<&str> = (0..backlog.len()).map(|i| backlog.key(i)).collect();
+    assert_eq!(keys, ["7101", "7102", "7103"]);
+    let story = item(&backlog, "7101");
+    assert_eq!(story.text(Field::Estimate), Some("3"));
+    assert_eq!(story.text(Field::Updated), Some("2026-02-03"));
+    assert_eq!(texts(&story, Field::Labels), ["pantry", "mobile"]);
+    assert_eq!(
+        cell_of(&backlog, &story, Field::Labels, "pantry"),
+        "Backlog!G4"
+    );
+    assert_eq!(
+        cell_of(&backlog, &story, Field::Summary, "shopper"),
+        "Backlog!C4"
+    );
+    // The HTML of the criteria made plain, still placed in its cell.
+    let criteria = story.text(Field::AcceptanceCriteria).expect("criteria");
+    assert!(
+        criteria.contains("Then I see each item & its amount"),
+        "{criteria}"
+    );
+    assert_eq!(
+        cell_of(&backlog, &story, Field::AcceptanceCriteria, "& its"),
+        "Backlog!I4"
+    );
+    // An empty cell is no value: a finding about it points at that cell.
+    let unestimated = item(&backlog, "7102");
+    assert_eq!(unestimated.get(Field::Estimate), None);
+    let missing = unestimated.missing(Field::Estimate);
+    assert_eq!(
+        backlog.sources[0].place(missing.start).to_string(),
+        "Backlog!E5"
+    );
+}
+
+/// Jira's columns in a workbook map as in Jira's CSV export; a sheet name with spaces is
+/// quoted, as spreadsheets write it.
+#[test]
+fn jira_workbook() {
+    let backlog = read(&["jira-backlog.xlsx"]);
+    assert_eq!(backlog.files[0].kind.reader, "jira-csv");
+    let story = item(&backlog, "PAN-31");
+    assert_eq!(story.text(Field::Estimate), Some("3"));
+    assert_eq!(story.text(Field::Created), Some("2026-01-20"));
+    assert_eq!(
+        cell_of(&backlog, &story, Field::Summary, "reorder"),
+        "'Your Jira Issues'!A2"
+    );
+    // Read as Jira's CSV when told so, too.
+    let options = ReadOptions {
+        format: ingest::reader::named("jira-csv"),
+        ..ReadOptions::default()
+    };
+    let forced = read_with(&["jira-backlog.xlsx"], &options);
+    assert_eq!(forced.len(), 2);
+}
+
+/// `gh project item-list --format json`: each item's content read as a GitHub issue, the
+/// board's fields (status, priority, estimate, iteration) as theirs; pull requests left out.
+#[test]
+fn github_project_items() {
+    let backlog = read(&["github-project-items.json"]);
+    assert_eq!(backlog.files[0].kind.reader, "github-project-items");
+    let keys: Vec<&str> = (0..backlog.len()).map(|i| backlog.key(i)).collect();
+    assert_eq!(
+        keys,
+        [
+            "example/pantry#21",
+            "example/pantry#22",
+            "draft 3",
+            "example/pantry#19"
+        ]
+    );
+    let story = item(&backlog, "example/pantry#21");
+    assert_eq!(story.text(Field::Status), Some("In Progress"));
+    assert_eq!(story.text(Field::Priority), Some("P1"));
+    assert_eq!(story.text(Field::Estimate), Some("3"));
+    assert_eq!(story.text(Field::Sprint), Some("Sprint 7"));
+    assert_eq!(story.text(Field::Assignee), Some("alex-doe"));
+    assert_eq!(story.text(Field::IssueType), Some("story"));
+    let (at, text) = position_of(&backlog, &story, Field::Priority, "P1");
+    assert_eq!((at, text.as_str()), (pos(1, 598), "P1"));
+    // The body's Markdown made plain; its task list stays, for the criteria finder.
+    let body = story.text(Field::Description).expect("a body");
+    assert!(
+        body.contains("- [ ] Past orders show a Reorder button"),
+        "{body}"
+    );
+    let (at, text) = position_of(&backlog, &story, Field::Description, "Reorder button");
+    assert_eq!(text, "Reorder** button");
+    assert_eq!(at.line, 1);
+    let draft = item(&backlog, "draft 3");
+    assert_eq!(draft.get(Field::Key), None);
+    assert_eq!(draft.text(Field::Estimate), Some("2"));
+}

@@ -156,6 +156,47 @@ proptest! {
 }
 
 // ---------------------------------------------------------------------------------------
+// Damaged workbooks: a fixture's bytes overwritten and cut, read as a file is read.
+
+static WORKBOOK: LazyLock<Vec<u8>> = LazyLock::new(|| {
+    std::fs::read("fixtures/azure-devops-backlog.xlsx").expect("the workbook fixture")
+});
+
+proptest! {
+    #![proptest_config(config(128))]
+
+    #[test]
+    fn damaged_workbooks_are_errors_or_read_within_their_text(
+        damage in prop::collection::vec((any::<prop::sample::Index>(), any::<u8>()), 0..8),
+        keep in prop::option::of(any::<prop::sample::Index>()),
+    ) {
+        let mut bytes = WORKBOOK.clone();
+        for (at, byte) in damage {
+            let at = at.index(bytes.len());
+            bytes[at] = byte;
+        }
+        // Cut, but never below the ZIP signature and the first entry's name.
+        if let Some(keep) = keep {
+            bytes.truncate(64 + keep.index(bytes.len() - 64));
+        }
+        let options = options(None);
+        let Ok(source) = ingest::export_source("book.xlsx", bytes, &options) else {
+            return Ok(());
+        };
+        let mut backlog = Backlog::default();
+        if ingest::add_source(&mut backlog, source, &options).is_ok() {
+            let text = backlog.sources[0].text().to_owned();
+            for item in backlog.items() {
+                for entry in &item.entries {
+                    assert_span(&text, entry.value.span, "a value's span");
+                    assert_maps_inside(&entry.value.text, &text, 0..text.len());
+                }
+            }
+        }
+    }
+}
+
+// ---------------------------------------------------------------------------------------
 // Generated CSV tables: every cell maps back to the file exactly.
 
 /// Pieces of a cell's text: `"` quotes, commas, line breaks, multibyte characters.

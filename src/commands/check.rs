@@ -343,17 +343,16 @@ fn no_stories_note(backlog: &Backlog, scope: &backlint::config::Scope) -> String
 fn warn_unknown_labels(backlog: &Backlog, unknown: &[UnknownRule], rule_ids: &[String]) {
     for label in unknown {
         let source = backlog.source_of(label.item);
-        let at = source.position(label.span.start);
+        let at = source.place(label.span.start);
         let help = did_you_mean::help(
             &label.rule,
             rule_ids.iter().map(String::as_str),
             "`backlint rules` lists the rules",
         );
         terminal_text::eprint(&format!(
-            "warning: {}:{}:{}: {}: the label `{LABEL}:{}` names no rule, so it suppresses nothing; {}\n",
+            "warning: {}:{}: {}: the label `{LABEL}:{}` names no rule, so it suppresses nothing; {}\n",
             escape(source.name()),
-            at.line,
-            at.column,
+            at,
             escape(backlog.key(label.item)),
             escape(&label.rule),
             escape(&help),

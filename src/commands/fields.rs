@@ -20,12 +20,16 @@ fn render(backlog: &Backlog) -> String {
     let mut out = String::new();
     let counts = backlog.items_per_file();
     for ((source, info), items) in backlog.sources.iter().zip(&backlog.files).zip(counts) {
+        // A workbook is named by its sheet, not by the encoding of the text made of it.
+        let read_from = match source.cells() {
+            Some(sheet) => format!("sheet {}", escape(sheet.name())),
+            None => source.encoding().name().to_owned(),
+        };
         let _ = writeln!(
             out,
-            "{} ({}, {}, {items} item{})",
+            "{} ({}, {read_from}, {items} item{})",
             escape(source.name()),
             info.kind.reader,
-            source.encoding().name(),
             if items == 1 { "" } else { "s" }
         );
         let width = info

@@ -53,6 +53,7 @@ pub fn read_backlog(
         fields: loaded.field_map.clone(),
         limits: loaded.config.limits,
         keep_unmapped,
+        sheet: input.sheet.clone(),
     };
     let backlog = ingest::read_paths(&backlint::inputs::expand(paths)?, &options)?;
     warn_about_empty_exports(&backlog);

@@ -12,12 +12,60 @@ use crate::ingest::fields::FieldMap;
 use crate::ingest::reader::{Reader, READERS};
 use crate::ingest::sniff::{Claim, Sniff};
 use crate::ingest::unsupported::Unsupported;
+use crate::ingest::xlsx;
 use crate::source::Source;
 
 /// The reader for `source`, or an error saying what the file looks like.
 pub fn detect(source: &Source, fields: &FieldMap) -> Result<&'static Reader, Error> {
     recognise(source.name(), source.text(), fields)
         .map_err(|(kind, span)| kind.error_at(source, span))
+}
+
+/// The tracker's CSV reader that recognises `line` (of the file `name`) by content as its
+/// header row (a claim of [`Claim::Likely`] or more, the table's order breaking ties), for a
+/// sheet's rows, whose header may stand below a title.
+pub fn header_reader(name: &str, line: &str, fields: &FieldMap) -> Option<&'static Reader> {
+    let sniff = Sniff::new(name, line, fields);
+    let mut best: Option<(Claim, &'static Reader)> = None;
+    for reader in READERS
+        .into_iter()
+        .filter(|reader| reader.csv_preset().is_some())
+    {
+        let claim = reader.claim(&sniff);
+        if claim >= Claim::Likely && claim > best.map_or(Claim::No, |(strongest, _)| strongest) {
+            best = Some((claim, reader));
+        }
+    }
+    best.map(|(_, reader)| reader)
+}
+
+/// The reader of a sheet's text (`source` has cells): a tracker's CSV reader, the one
+/// `format` names or, for `auto` and `xlsx`, the one that recognises its header row.
+pub fn sheet_reader(
+    source: &Source,
+    format: Option<&'static Reader>,
+    fields: &FieldMap,
+) -> Result<&'static Reader, Error> {
+    let refuse = |message: String| {
+        Error::Workbook {
+        name: source.name().to_owned(),
+        message,
+        help: "pass --input-format xlsx (or auto), or the CSV format of the tracker it was exported from (jira-csv, azure-devops-csv, …)".into(),
+    }
+    };
+    match format {
+        Some(reader) if reader.csv_preset().is_some() => Ok(reader),
+        Some(reader) if reader.name() != xlsx::KIND.reader => Err(refuse(format!(
+            "this is an Excel workbook, which --input-format {} does not read",
+            reader.name()
+        ))),
+        _ => {
+            let header = source.text().lines().next().unwrap_or_default();
+            header_reader(source.name(), header, fields).ok_or_else(|| {
+                refuse("no tracker's CSV reader recognises the sheet's header row".into())
+            })
+        }
+    }
 }
 
 /// The reader with the strongest claim on the file (the first in the table among equals);
@@ -114,6 +162,13 @@ mod tests {
             Ok("trello-json")
         );
         assert_eq!(
+            format(
+                "board.json",
+                "{\"items\":[{\"content\":{\"type\":\"Issue\"},\"id\":\"PVTI_1\"}],\"totalCount\":1}"
+            ),
+            Ok("github-project-items")
+        );
+        assert_eq!(
             format("page.json", "{\"count\": 0, \"value\": []}"),
             Ok("azure-devops-json")
         );
@@ -155,6 +210,19 @@ mod tests {
             format("-", "ID,Team,Title,Description,Status,Estimate\n"),
             Ok("linear-csv")
         );
+    }
+
+    /// A sheet's row is a header when a CSV reader recognises it by content, never by the
+    /// file's name.
+    #[test]
+    fn header_rows_of_sheets() {
+        let header =
+            |line: &str| header_reader("book.csv", line, &FieldMap::default()).map(Reader::name);
+        assert_eq!(header("ID,Work Item Type,Title"), Some("azure-devops-csv"));
+        assert_eq!(header("Summary,Issue key"), Some("jira-csv"));
+        assert_eq!(header("Resumen,Clave de incidencia"), Some("jira-csv"));
+        assert_eq!(header("Pantry backlog (query: Ready)"), None);
+        assert_eq!(header("id,title"), None);
     }
 
     #[test]

@@ -32,6 +32,7 @@ pub mod sniff;
 pub mod trello;
 pub mod unsupported;
 pub mod wiki;
+pub mod xlsx;
 pub mod xml_text;
 
 use crate::backlog::Backlog;
@@ -54,6 +55,9 @@ pub struct ReadOptions {
     /// when this is `None`, or only those named here (case-insensitive): the ones rules
     /// read by name.
     pub keep_unmapped: Option<Vec<String>>,
+    /// The sheet of an Excel workbook to read (`--sheet`); `None` reads the first with a
+    /// header row. Files that are not workbooks have no sheets and ignore it.
+    pub sheet: Option<String>,
 }
 
 impl ReadOptions {
@@ -69,7 +73,7 @@ impl ReadOptions {
 pub fn read_paths(paths: &[String], options: &ReadOptions) -> Result<Backlog, Error> {
     let mut backlog = Backlog::default();
     for path in paths {
-        let source = load_limited(path, options.limits.max_file_bytes())?;
+        let source = load_export(path, options)?;
         add_source(&mut backlog, source, options)?;
     }
     Ok(backlog)
@@ -86,9 +90,10 @@ pub fn add_source(
             name: source.name().to_owned(),
         });
     }
-    let reader = match options.format {
-        Some(reader) => reader,
-        None => detect::detect(&source, &options.fields)?,
+    let reader = match (options.format, source.cells()) {
+        (Some(reader), None) => reader,
+        (None, None) => detect::detect(&source, &options.fields)?,
+        (format, Some(_)) => detect::sheet_reader(&source, format, &options.fields)?,
     };
     let (info, items) = reader.read(&source, backlog.sources.len(), options)?;
     backlog.sources.push(source);
@@ -105,17 +110,36 @@ pub fn load(path: &str) -> Result<Source, Error> {
     load_limited(path, Limits::default().max_file_bytes())
 }
 
+/// Reads an export ([`export_source`]).
+fn load_export(path: &str, options: &ReadOptions) -> Result<Source, Error> {
+    let max_bytes = options.limits.max_file_bytes().min(MAX_READABLE);
+    let (name, bytes) = read_limited(path, max_bytes)?;
+    export_source(name, bytes, options)
+}
+
+/// The export `bytes` of the file `name` as a source: an Excel workbook's sheet ([`xlsx`])
+/// as the text of its cells, any other file decoded as [`load_limited`] does.
+pub fn export_source(name: &str, bytes: Vec<u8>, options: &ReadOptions) -> Result<Source, Error> {
+    let max_bytes = options.limits.max_file_bytes().min(MAX_READABLE);
+    if xlsx::is_workbook(&bytes) {
+        let is_header = |line: &str| detect::header_reader(name, line, &options.fields).is_some();
+        let sheet = options.sheet.as_deref();
+        return xlsx::read_workbook(name, bytes, sheet, &is_header, max_bytes);
+    }
+    decode_limited(name, bytes, max_bytes)
+}
+
 /// Reads and decodes a file no larger than `max_bytes`, or standard input for `-`
 /// ([`bounded_read::read_bounded`]: nothing but a regular file or a stream is read).
 pub fn load_limited(path: &str, max_bytes: u64) -> Result<Source, Error> {
-    // Offsets into a file are kept in 32 bits (`backlog::MappedText`): 4 GiB is the most
-    // any limit can allow.
     let max_bytes = max_bytes.min(MAX_READABLE);
-    let too_large = |size: u64| Error::TooLarge {
-        path: path.to_owned(),
-        size_mib: size as f64 / crate::limits::MIB as f64,
-        limit_mib: max_bytes as f64 / crate::limits::MIB as f64,
-    };
+    let (name, bytes) = read_limited(path, max_bytes)?;
+    decode_limited(name, bytes, max_bytes)
+}
+
+/// The bytes of a file no larger than `max_bytes` (at most [`MAX_READABLE`]: offsets into
+/// a file are kept in 32 bits), and its name in reports; an empty file is an error.
+fn read_limited(path: &str, max_bytes: u64) -> Result<(&str, Vec<u8>), Error> {
     let bytes = bounded_read::read_bounded(path, max_bytes)?;
     let name = if path == "-" { "<stdin>" } else { path };
     if bytes.is_empty() {
@@ -123,6 +147,16 @@ pub fn load_limited(path: &str, max_bytes: u64) -> Result<Source, Error> {
             name: name.to_owned(),
         });
     }
+    Ok((name, bytes))
+}
+
+/// A file's bytes as text, unless they are a kind of file backlint does not read.
+fn decode_limited(name: &str, bytes: Vec<u8>, max_bytes: u64) -> Result<Source, Error> {
+    let too_large = |size: u64| Error::TooLarge {
+        path: name.to_owned(),
+        size_mib: size as f64 / crate::limits::MIB as f64,
+        limit_mib: max_bytes as f64 / crate::limits::MIB as f64,
+    };
     if let Some(kind) = unsupported::Unsupported::of_bytes(&bytes) {
         return Err(kind.error(name));
     }

@@ -12,7 +12,7 @@ use super::csv_preset::CsvPreset;
 use super::sniff::{Claim, Sniff};
 use super::{
     azure_devops, azure_work_items, csv_reader, github_issues, gitlab, jira_csv, jira_json,
-    jira_xml, linear, lines, trello, ReadOptions,
+    jira_xml, linear, lines, trello, xlsx, ReadOptions,
 };
 
 /// Reads one file: what it is, and its items.
@@ -116,6 +116,17 @@ pub static GITHUB_ISSUES: Reader = Reader {
     },
 };
 
+pub static GITHUB_PROJECT_ITEMS: Reader = Reader {
+    kind: github_issues::project_items::KIND,
+    help: "`gh project item-list NUMBER --owner OWNER --format json` output (a Projects board)",
+    read: Read::With {
+        claim: github_issues::project_items::claim,
+        read: |source, index, options| {
+            decoded(github_issues::project_items::read(source, index, options)?)
+        },
+    },
+};
+
 pub static TRELLO_JSON: Reader = Reader {
     kind: trello::KIND,
     help: "a Trello board's JSON export",
@@ -134,6 +145,18 @@ pub static AZURE_WORK_ITEMS: Reader = Reader {
     },
 };
 
+/// Excel workbooks. A workbook is recognised and read from its bytes, before any text, and
+/// its sheet by the CSV reader of the tracker its header row names (`detect::sheet_reader`):
+/// this entry names the format for `--input-format`, claims no text, and refuses text.
+pub static XLSX: Reader = Reader {
+    kind: xlsx::KIND,
+    help: "an Excel workbook (.xlsx): its first sheet with a header row, read as the CSV export that header names",
+    read: Read::With {
+        claim: |_| Claim::No,
+        read: |source, _, _| decoded(xlsx::refuse_text(source)?),
+    },
+};
+
 /// Story lists: one story a line, in a text or Markdown file.
 pub static LINES: Reader = Reader {
     kind: lines::KIND,
@@ -146,7 +169,7 @@ pub static LINES: Reader = Reader {
 
 /// Every reader, in the order `--input-format` lists them; among readers that claim a
 /// file equally, the first wins.
-pub static READERS: [&Reader; 10] = [
+pub static READERS: [&Reader; 12] = [
     &JIRA_CSV,
     &AZURE_DEVOPS_CSV,
     &GITLAB_CSV,
@@ -154,8 +177,10 @@ pub static READERS: [&Reader; 10] = [
     &JIRA_JSON,
     &JIRA_XML,
     &GITHUB_ISSUES,
+    &GITHUB_PROJECT_ITEMS,
     &TRELLO_JSON,
     &AZURE_WORK_ITEMS,
+    &XLSX,
     &LINES,
 ];
 

@@ -15,6 +15,9 @@ pub enum Unsupported {
     Zip,
     /// An OLE compound file: an Excel 97–2003 `.xls` workbook or another old Office file.
     OfficeBinary,
+    /// An OLE compound file holding an `EncryptedPackage`: an Office file saved with a
+    /// password (an `.xlsx` with a password is no longer a ZIP archive).
+    Encrypted,
     Pdf,
     /// An HTML table meant for Excel, as Jira Server's "Excel" export saves it (`.xls`).
     ExcelHtml,
@@ -32,6 +35,10 @@ const ZIP_HEAD: usize = 4096;
 /// How much of the end of a ZIP archive is searched (its central directory names every
 /// entry).
 const ZIP_TAIL: usize = 64 * 1024;
+
+/// The name of the stream an encrypted Office file keeps its content in, as its directory
+/// writes it (UTF-16LE).
+const ENCRYPTED_PACKAGE: &[u8] = b"E\0n\0c\0r\0y\0p\0t\0e\0d\0P\0a\0c\0k\0a\0g\0e\0";
 
 /// Where a backlog export comes from, for the advice of every kind.
 const CSV_FROM_JIRA: &str = "in Jira, export the issues as CSV (Export > CSV (all fields)) or fetch them as JSON from the REST API (/rest/api/2/search)";
@@ -54,7 +61,12 @@ impl Unsupported {
             });
         }
         if bytes.starts_with(b"\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1") {
-            return Some(Unsupported::OfficeBinary);
+            let encrypted = memchr::memmem::find(bytes, ENCRYPTED_PACKAGE).is_some();
+            return Some(if encrypted {
+                Unsupported::Encrypted
+            } else {
+                Unsupported::OfficeBinary
+            });
         }
         bytes.starts_with(b"%PDF-").then_some(Unsupported::Pdf)
     }
@@ -65,6 +77,7 @@ impl Unsupported {
             Unsupported::ExcelWorkbook => "this looks like an Excel workbook (.xlsx), not a CSV export",
             Unsupported::Zip => "this looks like a ZIP archive, not a CSV or JSON export",
             Unsupported::OfficeBinary => "this looks like an Excel 97-2003 workbook (.xls) or another Office file, not a CSV export",
+            Unsupported::Encrypted => "this looks like an Office file saved with a password (an encrypted workbook), which backlint cannot open",
             Unsupported::Pdf => "this looks like a PDF document, not a CSV or JSON export",
             Unsupported::ExcelHtml => "this looks like Jira's \"Excel\" export, an HTML table saved for Excel, not a CSV export",
             Unsupported::Xml => "this looks like an XML document, not a Jira CSV or JSON export",
@@ -80,6 +93,7 @@ impl Unsupported {
             Unsupported::ExcelWorkbook | Unsupported::OfficeBinary | Unsupported::ExcelHtml => {
                 format!("save or export it as CSV: open it in Excel and save it as \"CSV UTF-8 (Comma delimited)\"; or {CSV_FROM_JIRA}")
             }
+            Unsupported::Encrypted => "open it in Excel, remove the password (File > Info > Protect Workbook > Encrypt with Password, and clear it) and save it again as .xlsx, or save it as \"CSV UTF-8 (Comma delimited)\"".to_owned(),
             Unsupported::Zip => format!("unpack it and give backlint the CSV or JSON export inside; or {CSV_FROM_JIRA}"),
             Unsupported::Pdf | Unsupported::Html => format!("backlint reads exports, not printed or saved pages: {CSV_FROM_JIRA}"),
             Unsupported::Xml => format!("backlint reads Jira CSV, Jira REST JSON, Jira's XML export, GitHub issues and story lists (.txt, .md): {CSV_FROM_JIRA}"),
@@ -128,6 +142,15 @@ mod tests {
         assert_eq!(
             Unsupported::of_bytes(b"\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1\x00\x00"),
             Some(Unsupported::OfficeBinary)
+        );
+        let encrypted = [
+            &b"\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1\x00"[..],
+            ENCRYPTED_PACKAGE,
+        ]
+        .concat();
+        assert_eq!(
+            Unsupported::of_bytes(&encrypted),
+            Some(Unsupported::Encrypted)
         );
         assert_eq!(Unsupported::of_bytes(b"%PDF-1.4\n"), Some(Unsupported::Pdf));
         assert_eq!(Unsupported::of_bytes(b"Summary,Issue key\n"), None);

@@ -9,13 +9,12 @@ use crate::terminal_text::{defused, escape};
 pub fn render(report: &Report<'_>) -> String {
     let mut out = String::new();
     for finding in report.ordered_findings() {
-        let at = report.location(finding).start;
+        let at = report.location(finding).place;
         let _ = writeln!(
             out,
-            "{}:{}:{}: {}[{}] {}: {}",
+            "{}:{}: {}[{}] {}: {}",
             escape(report.source(finding).name()),
-            at.line,
-            at.column,
+            at,
             finding.severity,
             finding.rule,
             escape(report.key(finding)),

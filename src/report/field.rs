@@ -60,8 +60,12 @@ impl FieldText {
     }
 }
 
-/// The file's line of `value`'s first line, if each of its lines is the file's next line.
+/// The file's line of `value`'s first line, if each of its lines is the file's next line;
+/// never in text made of a sheet's cells, whose lines the user does not see.
 fn file_line(value: &Value, source: &Source) -> Option<usize> {
+    if source.cells().is_some() {
+        return None;
+    }
     let first = source.line_index(value.text.source_offset(0));
     let text = value.as_str();
     let mut expected = first;

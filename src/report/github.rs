@@ -14,6 +14,7 @@ use std::fmt::Write;
 use super::Report;
 use crate::finding::{Finding, Severity};
 use crate::rules::docs;
+use crate::source::Place;
 
 /// Annotations GitHub shows per level and step.
 pub const PER_LEVEL: usize = 10;
@@ -100,11 +101,12 @@ fn annotation(out: &mut String, report: &Report<'_>, finding: &Finding) {
         };
         let _ = write!(properties, ",endLine={end_line}");
     }
-    let _ = write!(
-        properties,
-        ",title={}",
-        escape_property(&format!("{}: {}", report.key(finding), finding.rule))
-    );
+    // Lines of a workbook are its rows: the title names the cell.
+    let mut title = format!("{}: {}", report.key(finding), finding.rule);
+    if let Place::Cell(cell) = at.place {
+        let _ = write!(title, " at {cell}");
+    }
+    let _ = write!(properties, ",title={}", escape_property(&title));
     let mut message = report.message(finding).into_owned();
     if let Some(help) = &finding.help {
         message.push_str("\n\n");

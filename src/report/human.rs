@@ -16,6 +16,7 @@ use crate::backlog::{Field, Item, Span};
 use crate::finding::{Finding, Severity};
 use crate::rules::docs;
 use crate::rules::kinds::excerpt;
+use crate::source::Place;
 use crate::terminal_text::diagnostic::SafeDiagnostic;
 use crate::terminal_text::{defused, escape};
 
@@ -170,10 +171,14 @@ fn diagnostic<'a>(report: &Report<'a>, finding: &'a Finding, item: &Item) -> Fin
         Some(help) => format!("{help}\n{}", docs::url(&finding.rule)),
         None => docs::url(&finding.rule),
     };
-    let at = report.location(finding).start;
+    // In a sheet, the heading names the cell; the line and column are in its text.
+    let (heading, at) = match report.location(finding).place {
+        Place::Text(at) => (Cow::Borrowed(source.name()), Some(at)),
+        Place::Cell(cell) => (Cow::Owned(format!("{}:{cell}", source.name())), None),
+    };
     let (snippet, label_span) = match FieldText::of(item, finding, source) {
-        Some(field) => Snippet::field(field, source.name(), at),
-        None if finding.span.is_empty() => Snippet::empty(source.name(), at),
+        Some(field) => Snippet::field(field, heading, at),
+        None if finding.span.is_empty() => Snippet::empty(heading, at),
         None => Snippet::file(source, finding.span),
     };
     FindingDiagnostic {

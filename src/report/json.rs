@@ -16,6 +16,7 @@ use super::{json_array, Report, Velocity};
 use crate::backlog::Field;
 use crate::finding::Finding;
 use crate::rules::docs;
+use crate::source::Place;
 
 #[derive(Serialize)]
 struct Document {
@@ -162,6 +163,10 @@ struct JsonFinding<'a> {
     end_column: usize,
     start: usize,
     end: usize,
+    /// The cell the finding starts in (`Backlog!C12`), for a workbook's sheet: `line` and
+    /// `column` are then its row and column number.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    cell: Option<String>,
     /// The readiness stage whose Definition of Ready set the severity (version 2).
     #[serde(skip_serializing_if = "Option::is_none")]
     stage: Option<&'a str>,
@@ -190,6 +195,10 @@ fn finding<'a>(report: &Report<'a>, f: &'a Finding) -> JsonFinding<'a> {
         end_column: at.end.column,
         start: at.file_start,
         end: at.file_end,
+        cell: match at.place {
+            Place::Cell(cell) => Some(cell.to_string()),
+            Place::Text(_) => None,
+        },
         stage: f.stage.as_deref(),
     }
 }

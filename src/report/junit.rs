@@ -134,16 +134,15 @@ fn test_case(out: &mut String, report: &Report<'_>, classname: &str, case: &Case
 
 /// The body of a failure: where, what, what to do, and the docs.
 fn details(report: &Report<'_>, finding: &Finding) -> String {
-    let at = report.location(finding).start;
+    let at = report.location(finding).place;
     let mut text = format!(
-        "{}[{}] {}: {}\nat {}:{}:{}",
+        "{}[{}] {}: {}\nat {}:{}",
         finding.severity,
         finding.rule,
         report.key(finding),
         report.message(finding),
         report.source(finding).name(),
-        at.line,
-        at.column
+        at
     );
     if let Some(help) = &finding.help {
         let _ = write!(text, "\nhelp: {help}");

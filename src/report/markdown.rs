@@ -194,16 +194,15 @@ fn findings_list(out: &mut String, report: &Report<'_>) {
             chunk.push_str("\n\n");
             item = Some(finding.item);
         }
-        let at = report.location(finding).start;
+        let at = report.location(finding).place;
         let _ = writeln!(
             chunk,
-            "- {} {}: {} at {}:{}:{} ([{}]({}))",
+            "- {} {}: {} at {}:{} ([{}]({}))",
             icon(finding.severity),
             escape(&truncate(report.key(finding), KEY_CHARS)),
             escape(&report.message(finding)),
             escape(source.name()),
-            at.line,
-            at.column,
+            at,
             escape(&finding.rule),
             docs::url(&finding.rule)
         );

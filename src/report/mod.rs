@@ -26,7 +26,7 @@ use crate::rules::engine::Outcome;
 pub use crate::rules::readiness::{Band, Health, Readiness};
 pub use crate::rules::sprints::Velocity;
 use crate::rules::Rule;
-use crate::source::{Position, Source};
+use crate::source::{Place, Position, Source};
 pub use order::Order;
 
 /// Everything a report needs.
@@ -54,9 +54,12 @@ pub struct Report<'a> {
     pub velocity: Velocity,
 }
 
-/// Where a finding is, in every form the formats need.
+/// Where a finding is, in every form the formats need. In text made of a grid of cells (a
+/// sheet), `start` and `end` are the row and column numbers of the cells.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct Location {
+pub struct Location<'a> {
+    /// Where it starts, as people name it: `3:27`, or the cell `Backlog!C12`.
+    pub place: Place<'a>,
     pub start: Position,
     pub end: Position,
     /// Byte offsets in the file as stored on disk.
@@ -132,11 +135,13 @@ impl<'a> Report<'a> {
         self.backlog.source_of(finding.item)
     }
 
-    pub(crate) fn location(&self, finding: &Finding) -> Location {
+    pub(crate) fn location(&self, finding: &Finding) -> Location<'a> {
         let source = self.source(finding);
+        let place = source.place(finding.span.start);
         Location {
-            start: source.position(finding.span.start),
-            end: source.position(finding.span.end),
+            place,
+            start: place.position(),
+            end: source.place(finding.span.end).position(),
             file_start: source.file_offset(finding.span.start),
             file_end: source.file_offset(finding.span.end),
         }

@@ -19,6 +19,7 @@ use serde::Serialize;
 use super::{json_array, percent, Report};
 use crate::finding::{Finding, Severity};
 use crate::rules::{docs, Rule};
+use crate::source::Place;
 
 const SCHEMA: &str = "https://json.schemastore.org/sarif-2.1.0.json";
 
@@ -128,6 +129,15 @@ struct OwnedText {
 #[serde(rename_all = "camelCase")]
 struct Location<'a> {
     physical_location: PhysicalLocation<'a>,
+    /// The cell, in a workbook, whose rows and columns the region's lines and columns are.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    logical_locations: Vec<LogicalLocation>,
+}
+
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct LogicalLocation {
+    fully_qualified_name: String,
 }
 
 #[derive(Serialize)]
@@ -226,6 +236,12 @@ pub fn write(report: &Report<'_>, root: Option<&Path>, out: &mut dyn Write) -> s
                         uri: uris[report.file(finding)].clone(),
                     },
                     region: region(report, finding, flagged(report, finding)),
+                },
+                logical_locations: match report.location(finding).place {
+                    Place::Cell(cell) => vec![LogicalLocation {
+                        fully_qualified_name: cell.to_string(),
+                    }],
+                    Place::Text(_) => Vec::new(),
                 },
             }],
             partial_fingerprints: BTreeMap::from([(
@@ -351,7 +367,7 @@ fn region<'a>(report: &Report<'_>, finding: &Finding, text: &'a str) -> Region<'
         // A span that ends with a line break ends at the end of that line, not at the
         // start of the next one.
         let source = report.source(finding);
-        end = source.position(finding.span.end - 1);
+        end = source.place(finding.span.end - 1).position();
     }
     Region {
         start_line: start.line,

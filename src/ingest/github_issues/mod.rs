@@ -17,6 +17,8 @@
 //! `url` is kept under its own name. Every value points into the JSON string it was read
 //! from, through its escapes.
 
+pub mod project_items;
+
 use std::sync::Arc;
 
 use jsonc_parser::ast::{Object, Value as Json};
@@ -126,30 +128,34 @@ struct IssueReader<'t> {
 
 impl IssueReader<'_> {
     fn item(&self, record: usize, issue: &Object<'_>, origins: &mut [FieldOrigin]) -> Item {
-        let mut entries = Vec::new();
-        let mut blanks = Vec::new();
-        let mut add = |name: &str, field: Option<Field>, value: Option<Value>, origin: &str| {
-            if let Some(field) = field {
-                note_origin(origins, field, origin);
-            }
-            match (value, field) {
-                (Some(value), _) => entries.push(Entry {
-                    name: Arc::from(name),
-                    field,
-                    value,
-                }),
-                // A blank value: a finding about it points into its empty string.
-                (None, Some(field)) => blanks.push((field, self.blank_at(issue, name))),
-                (None, None) => {}
-            }
-        };
+        let mut entries = Entries::new(origins);
+        let number = self.read_issue(issue, "", &mut entries);
+        entries.into_item(
+            self.source_index,
+            record,
+            number.map_or_else(|| format!("issue {record}"), |n| format!("#{n}")),
+            issue.range.start,
+        )
+    }
+
+    /// Adds the values of `issue` (an issue object, or a project item's `content`, whose
+    /// keys are an issue's) to `entries`, its keys shown under `path` (`content.`); its
+    /// number, if it has one.
+    fn read_issue<'i>(
+        &self,
+        issue: &Object<'i>,
+        path: &str,
+        entries: &mut Entries<'_>,
+    ) -> Option<&'i str> {
         let number = issue.get_number("number");
         if let Some(number) = number {
-            add(
+            let value = Value::verbatim(number.value, number.range.start);
+            entries.add(
                 "number",
                 Some(Field::Key),
-                Some(Value::verbatim(number.value, number.range.start)),
-                "number",
+                Some(value),
+                &format!("{path}number"),
+                0,
             );
         }
         let strings = [
@@ -168,56 +174,102 @@ impl IssueReader<'_> {
                 value.text = markdown::to_plain(&value.text);
             }
             let blank = value.as_str().trim().is_empty();
-            add(name, Some(field), (!blank).then_some(value), name);
+            let origin = format!("{path}{name}");
+            entries.add(
+                name,
+                Some(field),
+                (!blank).then_some(value),
+                &origin,
+                literal.range.start + 1,
+            );
         }
         for label in strings_in(issue.get_array("labels"), "name", self.text) {
-            if let Some((field, range)) = labels::field_of(label.as_str()) {
-                let value = Value {
-                    span: label.text.source_span(range.clone()),
-                    text: slice(&label.text, range),
-                };
-                let origin = format!("labels[].name (as \"{}\")", label.as_str());
-                add("labels", Some(field), Some(value), &origin);
-            }
-            add("labels", Some(Field::Labels), Some(label), "labels[].name");
+            entries.label(label, &format!("{path}labels[].name"));
         }
         for login in strings_in(issue.get_array("assignees"), "login", self.text) {
-            add(
-                "assignees",
-                Some(Field::Assignee),
-                Some(login),
-                "assignees[].login",
-            );
+            let origin = format!("{path}assignees[].login");
+            entries.add("assignees", Some(Field::Assignee), Some(login), &origin, 0);
         }
         let milestone = issue
             .get_object("milestone")
             .and_then(|m| m.get_string("title"));
         if let Some(title) = milestone {
-            add(
-                "milestone",
-                Some(Field::Sprint),
-                Some(string_value(title, self.text)),
-                "milestone.title",
-            );
+            let value = string_value(title, self.text);
+            let origin = format!("{path}milestone.title");
+            entries.add("milestone", Some(Field::Sprint), Some(value), &origin, 0);
         }
         if let Some(url) = issue.get_string("url").filter(|_| self.keep_url) {
-            add("url", None, Some(string_value(url, self.text)), "url");
+            let value = string_value(url, self.text);
+            entries.add("url", None, Some(value), &format!("{path}url"), 0);
         }
-        Item {
-            source: self.source_index,
-            record,
-            key: number.map_or_else(|| format!("issue {record}"), |n| format!("#{}", n.value)),
-            anchor: Span::empty_at(issue.range.start),
-            entries,
-            blanks,
+        number.map(|n| n.value)
+    }
+}
+
+/// The values of one item as they are read, and where each field came from.
+struct Entries<'o> {
+    entries: Vec<Entry>,
+    blanks: Vec<(Field, usize)>,
+    origins: &'o mut [FieldOrigin],
+}
+
+impl<'o> Entries<'o> {
+    fn new(origins: &'o mut [FieldOrigin]) -> Self {
+        Entries {
+            entries: Vec::new(),
+            blanks: Vec::new(),
+            origins,
         }
     }
 
-    /// Inside the string `name` of `issue`, where a blank value stands.
-    fn blank_at(&self, issue: &Object<'_>, name: &str) -> usize {
-        issue
-            .get_string(name)
-            .map_or(issue.range.start, |literal| literal.range.start + 1)
+    /// Adds the value of `name` (read from `origin`) as `field`; a blank one (`None`) is
+    /// kept as a place, `blank_at` (inside its empty string), that a finding about the
+    /// missing field points at.
+    fn add(
+        &mut self,
+        name: &str,
+        field: Option<Field>,
+        value: Option<Value>,
+        origin: &str,
+        blank_at: usize,
+    ) {
+        if let Some(field) = field {
+            note_origin(self.origins, field, origin);
+        }
+        match (value, field) {
+            (Some(value), _) => self.entries.push(Entry {
+                name: Arc::from(name),
+                field,
+                value,
+            }),
+            (None, Some(field)) => self.blanks.push((field, blank_at)),
+            (None, None) => {}
+        }
+    }
+
+    /// A label (read from `origin`): one of the labels, and the type, priority or
+    /// estimate it gives (`type: story`, [`labels`]).
+    fn label(&mut self, label: Value, origin: &str) {
+        if let Some((field, range)) = labels::field_of(label.as_str()) {
+            let value = Value {
+                span: label.text.source_span(range.clone()),
+                text: slice(&label.text, range),
+            };
+            let named = format!("{origin} (as \"{}\")", label.as_str());
+            self.add("labels", Some(field), Some(value), &named, 0);
+        }
+        self.add("labels", Some(Field::Labels), Some(label), origin, 0);
+    }
+
+    fn into_item(self, source: usize, record: usize, key: String, anchor: usize) -> Item {
+        Item {
+            source,
+            record,
+            key,
+            anchor: Span::empty_at(anchor),
+            entries: self.entries,
+            blanks: self.blanks,
+        }
     }
 }
 

@@ -172,8 +172,8 @@ fn push_finding(out: &mut String, report: &Report<'_>, item: &Item, finding: &Fi
     push_escaped(out, &report.message(finding));
     out.push_str("</span></div><figure class=\"context\"><figcaption>");
     let source = report.source(finding);
-    let at = report.location(finding).start;
-    let _ = write!(out, "{}:{}:{}", escape(source.name()), at.line, at.column);
+    let at = report.location(finding).place;
+    let _ = write!(out, "{}:{}", escape(source.name()), escape(&at.to_string()));
     if let Some(field) = &finding.field {
         let _ = write!(out, " · <span class=\"field\">{}</span>", escape(field));
     }

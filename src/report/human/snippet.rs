@@ -1,7 +1,10 @@
 //! What the human report shows a finding on, as a miette [`SourceCode`]: the text of the
 //! field the finding is about (its lines numbered within the field), under a heading that
 //! names the finding's exact place in the file. A finding on no single field (a span over
-//! several cells) is shown on the file's lines.
+//! several cells) is shown on the file's lines. In a sheet the heading names the cell
+//! (`book.xlsx:Backlog!C12`), then the line and column in the cell's text.
+
+use std::borrow::Cow;
 
 use miette::{MietteError, MietteSpanContents, SourceCode, SourceSpan, SpanContents};
 
@@ -16,7 +19,7 @@ pub enum Snippet<'a> {
     Field {
         text: Source,
         first_line: usize,
-        file: &'a str,
+        file: Cow<'a, str>,
         at: Position,
     },
     /// The file itself.
@@ -24,9 +27,10 @@ pub enum Snippet<'a> {
 }
 
 impl<'a> Snippet<'a> {
-    /// The snippet of `field`, whose mark is at `at` in `file`, and the span to label in
-    /// it. Lines are numbered as the file's where they are its lines, else from 1.
-    pub fn field(field: FieldText, file: &'a str, at: Position) -> (Self, Span) {
+    /// The snippet of `field`, whose mark is at `at` in `file` (`None`: at its place in
+    /// the field's text, as in a cell named by `file`), and the span to label in it. Lines
+    /// are numbered as the file's where they are its lines, else from 1.
+    pub fn field(field: FieldText, file: Cow<'a, str>, at: Option<Position>) -> (Self, Span) {
         let mut text = field.text;
         if field.mark.is_empty() && field.mark.start == text.len() {
             // miette shows no point past the last character: give it one to sit on.
@@ -35,6 +39,7 @@ impl<'a> Snippet<'a> {
         let text = Source::new(field.name.to_string(), text, Encoding::Utf8);
         let label = shown_span(&text, Span::new(field.mark.start, field.mark.end));
         let first_line = field.file_line.unwrap_or(0);
+        let at = at.unwrap_or_else(|| text.position(label.start));
         (
             Snippet::Field {
                 text,
@@ -46,13 +51,14 @@ impl<'a> Snippet<'a> {
         )
     }
 
-    /// An empty field on the file's line of `at`, for a finding on something missing.
-    pub fn empty(file: &'a str, at: Position) -> (Self, Span) {
+    /// An empty field on the file's line of `at` (`None`: in the cell `file` names), for a
+    /// finding on something missing.
+    pub fn empty(file: Cow<'a, str>, at: Option<Position>) -> (Self, Span) {
         let field = FieldText {
             name: "".into(),
             text: String::new(),
             mark: 0..0,
-            file_line: Some(at.line.saturating_sub(1)),
+            file_line: at.map(|at| at.line.saturating_sub(1)),
         };
         Snippet::field(field, file, at)
     }
@@ -76,7 +82,7 @@ impl SourceCode for Snippet<'_> {
                 first_line,
                 file,
                 at,
-            } => (text, *first_line, *file, *at),
+            } => (text, *first_line, file, *at),
             Snippet::File(source) => {
                 return source.read_span(span, context_lines_before, context_lines_after)
             }
@@ -89,7 +95,7 @@ impl SourceCode for Snippet<'_> {
                 .get(span.offset()..span.offset() + span.len())
                 .ok_or(MietteError::OutOfBounds)?;
             return Ok(Box::new(MietteSpanContents::new_named(
-                file.to_owned(),
+                file.to_string(),
                 data,
                 *span,
                 at.line.saturating_sub(1),
