@@ -511,6 +511,20 @@ pub struct FieldOrigin {
     pub names: Vec<String>,
 }
 
+impl FieldOrigin {
+    /// One origin per logical field, in [`Field::ALL`] order, none found yet: what a
+    /// reader fills as it reads.
+    pub fn none_found() -> Vec<FieldOrigin> {
+        Field::ALL
+            .into_iter()
+            .map(|field| FieldOrigin {
+                field,
+                names: Vec::new(),
+            })
+            .collect()
+    }
+}
+
 /// What reading one file found besides its items.
 #[derive(Debug, Clone)]
 pub struct FileInfo {

@@ -141,13 +141,7 @@ pub fn read(
             )
         })
         .collect();
-    let mut origins: Vec<FieldOrigin> = Field::ALL
-        .into_iter()
-        .map(|field| FieldOrigin {
-            field,
-            names: Vec::new(),
-        })
-        .collect();
+    let mut origins = FieldOrigin::none_found();
     let key_found = work_items.iter().any(|w| w.get_number("id").is_some());
     for (field, name) in FIELDS
         .iter()

@@ -111,13 +111,7 @@ pub fn read(
     let mut reader = ItemReader {
         text,
         options,
-        origins: Field::ALL
-            .into_iter()
-            .map(|field| FieldOrigin {
-                field,
-                names: Vec::new(),
-            })
-            .collect(),
+        origins: FieldOrigin::none_found(),
     };
     let mut items = Vec::new();
     for (index, node) in channel

@@ -80,13 +80,7 @@ pub fn read(
         source_index,
         keep_url: options.keeps_unmapped("url"),
     };
-    let mut origins: Vec<FieldOrigin> = Field::ALL
-        .into_iter()
-        .map(|field| FieldOrigin {
-            field,
-            names: Vec::new(),
-        })
-        .collect();
+    let mut origins = FieldOrigin::none_found();
     let items = items
         .iter()
         .enumerate()

@@ -17,13 +17,7 @@ pub struct Origins {
 impl Origins {
     pub fn new() -> Self {
         Origins {
-            list: Field::ALL
-                .into_iter()
-                .map(|field| FieldOrigin {
-                    field,
-                    names: Vec::new(),
-                })
-                .collect(),
+            list: FieldOrigin::none_found(),
         }
     }
 
