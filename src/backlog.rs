@@ -311,10 +311,10 @@ impl Value {
             .filter(|n| n.is_finite())
     }
 
-    /// The value as a date and time, in any of the forms Jira exports write
-    /// (see [`crate::dates`]).
-    pub fn as_date_time(&self) -> Option<jiff::civil::DateTime> {
-        crate::dates::parse_date_time(self.as_str())
+    /// The value as a date and time, in any of the forms exports write (see
+    /// [`crate::dates`]), `order` saying which number of `3/2/2026` is the day.
+    pub fn as_date_time_in(&self, order: crate::dates::DayMonth) -> Option<jiff::civil::DateTime> {
+        crate::dates::parse_date_time_in(self.as_str(), order)
     }
 
     /// The value as read from a stretch of the source that starts `by` bytes in (see

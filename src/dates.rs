@@ -6,18 +6,61 @@
 //! | Jira CSV, German UI | `03/Mär/26 10:21 AM` |
 //! | Jira CSV, Spanish, French… UI | `10/nov/25 4:51 PM`, `02/févr./26 9:05 AM` |
 //! | date-time custom fields | `2025-12-22 18:45:55.01` |
-//! | Excel re-save | `16/02/2017 15:26` (day first, as Jira writes it) |
+//! | Excel re-save | `16/02/2017 15:26` (day first, as Jira writes it), `2/16/2017 3:26 PM` (month first, with US settings) |
+//! | Azure DevOps CSV | the exporting user's locale: `13/02/2026 10:15` or `2/13/2026 10:15 AM` |
 //! | REST API | `2026-02-15T16:37:12.000+0000`, `2026-02-15` |
 //! | Jira XML (RSS) | `Tue, 3 Feb 2026 10:15:00 +0000` |
 //!
-//! Time zones are dropped: ages are counted in whole days, where they do not matter.
+//! A date of numbers only between slashes (`3/2/2026`) is read day first unless the file
+//! says otherwise ([`DayMonth`]). Time zones are dropped: ages are counted in whole days,
+//! where they do not matter.
 
 use jiff::civil::{Date, DateTime, Time};
 
-/// Reads a date in any of the forms above; `None` for anything else.
+/// Which number of a date like `3/2/2026` is the day: exports write dates in the
+/// exporting user's locale, and one file is written in one.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub enum DayMonth {
+    /// `13/2/2026`: Jira's own order, and most locales'.
+    #[default]
+    DayFirst,
+    /// `2/13/2026`: the United States'.
+    MonthFirst,
+}
+
+impl DayMonth {
+    /// The order to read a file's dates in, when this date of it settles it: a first
+    /// number above 12 is a day (`13/2/2026`), a second one above 12 too (`2/13/2026`); a
+    /// date written otherwise (`2026-02-13`, `13/Feb/26`) settles it as day first, since
+    /// such a file has no order to choose. `None` when either order reads it (`3/2/2026`)
+    /// or it is no date.
+    pub fn told_by(text: &str) -> Option<DayMonth> {
+        let text = text.trim();
+        let date = text.split(' ').next().unwrap_or_default();
+        let numbers: Vec<Option<u32>> = date.split('/').map(number).collect();
+        match numbers[..] {
+            [Some(first), Some(second), Some(_)] => match (first > 12, second > 12) {
+                (true, false) => Some(DayMonth::DayFirst),
+                (false, true) => Some(DayMonth::MonthFirst),
+                _ => None,
+            },
+            _ => parse_date_time(text).map(|_| DayMonth::DayFirst),
+        }
+    }
+}
+
+/// Reads a date in any of the forms above, day first; `None` for anything else.
 pub fn parse_date_time(text: &str) -> Option<DateTime> {
+    parse_date_time_in(text, DayMonth::DayFirst)
+}
+
+/// Reads a date in any of the forms above, `order` saying which number of `3/2/2026` is
+/// the day; `None` for anything else.
+pub fn parse_date_time_in(text: &str, order: DayMonth) -> Option<DateTime> {
     let text = text.trim();
-    iso(text).or_else(|| slashed(text)).or_else(|| rss(text))
+    iso(text)
+        .or_else(|| slashed(text, order))
+        .or_else(|| rss(text))
 }
 
 /// `Tue, 3 Feb 2026 10:15:00 +0000` (RFC 2822, as RSS writes dates); the weekday is
@@ -60,17 +103,21 @@ fn iso(text: &str) -> Option<DateTime> {
     Some(date.to_datetime(time))
 }
 
-/// `15/Feb/26 4:37 PM`, `16/02/2017 15:26`.
-fn slashed(text: &str) -> Option<DateTime> {
+/// `15/Feb/26 4:37 PM`, `16/02/2017 15:26`, and with `order` month first `2/16/2017`.
+fn slashed(text: &str, order: DayMonth) -> Option<DateTime> {
     let (date_part, time_part) = text.split_once(' ').unwrap_or((text, ""));
     let mut parts = date_part.split('/');
-    let day = number(parts.next()?)?;
+    let first = number(parts.next()?)?;
     let month_text = parts.next()?;
     let year = number(parts.next()?)?;
     if parts.next().is_some() {
         return None;
     }
-    let month = number(month_text).or_else(|| month_name(month_text))?;
+    let (day, month) = match (number(month_text), order) {
+        (Some(second), DayMonth::MonthFirst) => (second, first),
+        (Some(second), DayMonth::DayFirst) => (first, second),
+        (None, _) => (first, month_name(month_text)?),
+    };
     let year = if year < 100 { 2000 + year } else { year };
     let date = Date::new(
         i16::try_from(year).ok()?,
@@ -164,6 +211,33 @@ mod tests {
             parse_date_time("03/Mär/26 10:21 AM"),
             at(2026, 3, 3, 10, 21)
         );
+    }
+
+    #[test]
+    fn numbers_between_slashes_in_either_order() {
+        use DayMonth::{DayFirst, MonthFirst};
+        assert_eq!(parse_date_time("2/3/2026"), at(2026, 3, 2, 0, 0));
+        assert_eq!(
+            parse_date_time_in("2/3/2026 10:15 AM", MonthFirst),
+            at(2026, 2, 3, 10, 15)
+        );
+        assert_eq!(parse_date_time("2/13/2026"), None);
+        assert_eq!(
+            parse_date_time_in("2/13/2026 3:26 PM", MonthFirst),
+            at(2026, 2, 13, 15, 26)
+        );
+        // Month names and ISO dates read the same in either order.
+        assert_eq!(
+            parse_date_time_in("15/Feb/26 4:37 PM", MonthFirst),
+            at(2026, 2, 15, 16, 37)
+        );
+        assert_eq!(DayMonth::told_by("13/02/2026 09:00"), Some(DayFirst));
+        assert_eq!(DayMonth::told_by(" 2/13/2026 9:00 AM"), Some(MonthFirst));
+        assert_eq!(DayMonth::told_by("2/3/2026"), None);
+        assert_eq!(DayMonth::told_by("13/13/2026"), None);
+        assert_eq!(DayMonth::told_by("2026-02-13"), Some(DayFirst));
+        assert_eq!(DayMonth::told_by("15/Feb/26 4:37 PM"), Some(DayFirst));
+        assert_eq!(DayMonth::told_by("soon"), None);
     }
 
     #[test]

@@ -1804,3 +1804,36 @@ fn workbook_findings_name_their_cell() {
         stdout(&github)
     );
 }
+
+/// An export written with US settings (Azure DevOps writes dates in the exporting user's
+/// locale): `2/27/2026` tells the file is month first, so `8/3/2025` is 3 August, 208 days
+/// before the newest date, not 8 March, and no date is unreadable.
+#[test]
+fn us_dates_are_read_month_first_when_the_file_shows_it() {
+    let dir = temp_dir("us-dates");
+    let export = dir.join("azure-us.csv");
+    std::fs::write(
+        &export,
+        "ID,Work Item Type,Title,State,Changed Date\n\
+         1,User Story,\"As a picker, I want to print a crate label, so that drivers find the crate.\",Active,2/27/2026 9:00 AM\n\
+         2,User Story,\"As a driver, I want my route, so that I leave on time.\",Active,8/3/2025 10:15 AM\n",
+    )
+    .unwrap();
+    let output = backlint(&[
+        "check",
+        "--format",
+        "concise",
+        "--select",
+        "stale-item",
+        export.to_str().unwrap(),
+    ]);
+    let findings = stdout(&output);
+    assert_eq!(
+        findings.lines().collect::<Vec<_>>(),
+        [format!(
+            "{}:3:78: info[stale-item] 2: last updated is 208 days ago (2025-08-03); the limit is 180",
+            export.display()
+        )],
+        "{findings}"
+    );
+}

@@ -130,7 +130,7 @@ fn dates_as_each_export_writes_them() {
     let date = |backlog: &Backlog, key: &str, field: Field| {
         item(backlog, key)
             .get(field)
-            .and_then(|v| v.as_date_time())
+            .and_then(|v| v.as_date_time_in(backlint::dates::DayMonth::DayFirst))
             .map(|d| d.to_string())
     };
     let cloud = read(&["jira-cloud-all-fields.csv"]);
@@ -147,7 +147,7 @@ fn dates_as_each_export_writes_them() {
     let reviewed = item(&server, "LED-10")
         .by_name("Custom field (Last reviewed)")
         .next()
-        .and_then(|v| v.as_date_time());
+        .and_then(|v| v.as_date_time_in(backlint::dates::DayMonth::DayFirst));
     assert_eq!(
         reviewed.map(|d| d.to_string()).as_deref(),
         Some("2025-03-03T10:15:00")

@@ -8,6 +8,7 @@ use jiff::civil::Date;
 use rayon::prelude::*;
 
 use crate::backlog::{Backlog, Field};
+use crate::dates::DayMonth;
 
 /// Where the ages of one file's items are counted from.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -35,6 +36,7 @@ pub(crate) fn per_file(
     backlog: &Backlog,
     given: Option<Date>,
     judged: &[bool],
+    orders: &[DayMonth],
 ) -> Vec<Option<AgesFrom>> {
     let clock = jiff::ZonedDateTime::now().date();
     let from = |file: usize, ages_from: AgesFrom| judged[file].then_some(ages_from);
@@ -46,7 +48,7 @@ pub(crate) fn per_file(
     if !judged.contains(&true) {
         return vec![None; backlog.sources.len()];
     }
-    newest_per_file(backlog, clock)
+    newest_per_file(backlog, clock, orders)
         .into_iter()
         .enumerate()
         .map(|(file, newest)| {
@@ -60,21 +62,22 @@ pub(crate) fn per_file(
 
 /// The newest created or updated date of each file's items, dates after `clock` left out
 /// (a mistyped year must not make the whole export look old).
-fn newest_per_file(backlog: &Backlog, clock: Date) -> Vec<Option<Date>> {
+fn newest_per_file(backlog: &Backlog, clock: Date, orders: &[DayMonth]) -> Vec<Option<Date>> {
     let files = backlog.sources.len();
     (0..backlog.len())
         .into_par_iter()
         .fold(
             || vec![None; files],
             |mut newest: Vec<Option<Date>>, index| {
+                let file = backlog.file_of(index);
                 let dates = [Field::Created, Field::Updated]
                     .into_iter()
                     .flat_map(|field| backlog.values(index, field))
-                    .filter_map(|value| value.as_date_time())
+                    .filter_map(|value| value.as_date_time_in(orders[file]))
                     .map(|date_time| date_time.date())
                     .filter(|&date| date <= clock);
-                let file = &mut newest[backlog.file_of(index)];
-                *file = dates.chain(*file).max();
+                let in_file = &mut newest[file];
+                *in_file = dates.chain(*in_file).max();
                 newest
             },
         )
@@ -82,6 +85,45 @@ fn newest_per_file(backlog: &Backlog, clock: Date) -> Vec<Option<Date>> {
             || vec![None; files],
             |a, b| a.into_iter().zip(b).map(|(x, y)| x.max(y)).collect(),
         )
+}
+
+/// Which number of a date like `3/2/2026` is the day, in each file with dates whose ages
+/// are `judged`: the first created or updated date that settles it tells
+/// ([`DayMonth::told_by`]; an item after another, until one does, which is the first date
+/// of most files); day first when none does.
+pub(crate) fn day_month_per_file(backlog: &Backlog, judged: &[bool]) -> Vec<DayMonth> {
+    let mut orders: Vec<Option<DayMonth>> = vec![None; backlog.sources.len()];
+    let has_dates = |info: &crate::backlog::FileInfo| {
+        info.origins.iter().any(|origin| {
+            matches!(origin.field, Field::Created | Field::Updated) && !origin.names.is_empty()
+        })
+    };
+    let mut open: Vec<bool> = judged
+        .iter()
+        .zip(&backlog.files)
+        .map(|(&judged, info)| judged && has_dates(info))
+        .collect();
+    if !open.contains(&true) {
+        return vec![DayMonth::default(); backlog.sources.len()];
+    }
+    for index in 0..backlog.len() {
+        let file = backlog.file_of(index);
+        if !open[file] {
+            continue;
+        }
+        let told = [Field::Created, Field::Updated]
+            .into_iter()
+            .flat_map(|field| backlog.values(index, field))
+            .find_map(|value| DayMonth::told_by(value.as_str()));
+        if told.is_some() {
+            orders[file] = told;
+            open[file] = false;
+            if !open.contains(&true) {
+                break;
+            }
+        }
+    }
+    orders.into_iter().map(Option::unwrap_or_default).collect()
 }
 
 #[cfg(test)]
@@ -113,14 +155,14 @@ mod tests {
             "Summary,Issue key,Updated\nC,OPS-1,2025-06-30T10:00:00.000+0000\n",
         ]);
         assert_eq!(
-            per_file(&backlog, None, &[true, true]),
+            per_file(&backlog, None, &[true, true], &[DayMonth::DayFirst; 2]),
             [
                 Some(AgesFrom::NewestInFile(date(2025, 3, 10))),
                 Some(AgesFrom::NewestInFile(date(2025, 6, 30))),
             ]
         );
         assert_eq!(
-            per_file(&backlog, None, &[false, true])[0],
+            per_file(&backlog, None, &[false, true], &[DayMonth::DayFirst; 2])[0],
             None,
             "no age judged there"
         );
@@ -131,12 +173,49 @@ mod tests {
         let backlog = backlog(&["Summary,Issue key,Updated\nA,PAN-1,01/Jan/99 9:00 AM\n"]);
         let given = date(2026, 3, 1);
         assert_eq!(
-            per_file(&backlog, Some(given), &[true]),
+            per_file(&backlog, Some(given), &[true], &[DayMonth::DayFirst]),
             [Some(AgesFrom::Given(given))]
         );
         assert!(matches!(
-            per_file(&backlog, None, &[true])[..],
+            per_file(&backlog, None, &[true], &[DayMonth::DayFirst])[..],
             [Some(AgesFrom::Clock(_))]
         ));
+    }
+
+    #[test]
+    fn each_file_tells_its_own_date_order_by_its_first_date_that_settles_it() {
+        let backlog = backlog(&[
+            // US settings: the first two dates read either way, the third only month first.
+            "ID,Work Item Type,Title,State,Changed Date
+\
+             1,User Story,A,New,2/3/2026 9:00 AM
+\
+             2,User Story,B,New,
+\
+             3,User Story,C,New,2/13/2026 9:00 AM
+",
+            "ID,Work Item Type,Title,State,Changed Date
+\
+             1,User Story,A,New,13/02/2026 09:00
+",
+            "Summary,Issue key,Updated
+C,OPS-1,2026-02-03T10:00:00.000+0000
+",
+            "Summary,Issue key
+D,OPS-2
+",
+        ]);
+        let orders = day_month_per_file(&backlog, &[true, true, true, true]);
+        use DayMonth::{DayFirst, MonthFirst};
+        assert_eq!(orders, [MonthFirst, DayFirst, DayFirst, DayFirst]);
+        assert_eq!(
+            per_file(&backlog, None, &[true; 4], &orders)[0],
+            Some(AgesFrom::NewestInFile(date(2026, 2, 13)))
+        );
+        // A file whose ages no rule judges is not read.
+        assert_eq!(
+            day_month_per_file(&backlog, &[false, true, true, true])[0],
+            DayFirst
+        );
     }
 }

@@ -7,6 +7,7 @@ use std::sync::Arc;
 use jiff::civil::Date;
 
 use crate::backlog::{Field, Item};
+use crate::dates::DayMonth;
 
 use super::view::TextRef;
 use crate::text::criteria::{self, Found, Vocabulary};
@@ -52,16 +53,24 @@ pub struct Context<'a> {
     settings: &'a Settings,
     /// The day the item's ages are counted from; `None` when no rule counts ages in its file.
     pub ages_from: Option<Date>,
+    /// Which number of a date like `3/2/2026` is the day, in the item's file.
+    pub date_order: DayMonth,
     story: OnceCell<Option<StoryView<'a>>>,
     criteria: OnceCell<Vec<CriterionView<'a>>>,
 }
 
 impl<'a> Context<'a> {
-    pub fn new(item: &'a Item, settings: &'a Settings, ages_from: Option<Date>) -> Self {
+    pub fn new(
+        item: &'a Item,
+        settings: &'a Settings,
+        ages_from: Option<Date>,
+        date_order: DayMonth,
+    ) -> Self {
         Context {
             item,
             settings,
             ages_from,
+            date_order,
             story: OnceCell::new(),
             criteria: OnceCell::new(),
         }

@@ -22,6 +22,7 @@ use super::sprints::Sprints;
 use super::stages::Stages;
 use super::suppression::{Suppressions, Unused};
 use super::Rule;
+use crate::dates::DayMonth;
 
 /// What a run found, and what it could not look at.
 #[derive(Debug, Default)]
@@ -140,6 +141,8 @@ struct Pass<'a> {
     scope: &'a Scope,
     /// Per file, the day ages are counted from.
     ages_from: &'a [Option<AgesFrom>],
+    /// Per file, which number of a date like `3/2/2026` is the day.
+    date_orders: &'a [DayMonth],
     stages: &'a Stages,
 }
 
@@ -163,7 +166,8 @@ pub(crate) fn run(
                 .any(|(index, rule)| rule.check.judges_ages() && !missing.contains(&(file, index)))
         })
         .collect();
-    let ages_from = ages::per_file(backlog, settings.today, &judged);
+    let date_orders = ages::day_month_per_file(backlog, &judged);
+    let ages_from = ages::per_file(backlog, settings.today, &judged, &date_orders);
     let pass = Pass {
         rules,
         ids: &ids,
@@ -171,6 +175,7 @@ pub(crate) fn run(
         settings,
         scope,
         ages_from: &ages_from,
+        date_orders: &date_orders,
         stages: &stages,
     };
     // Each item is decoded on the core that checks it, and dropped once checked.
@@ -263,7 +268,12 @@ impl Pass<'_> {
     fn check(&self, item: &Item, index: usize, into: &mut Gathered) {
         crate::progress::item_checked();
         let ages_from = self.ages_from[item.source].map(AgesFrom::date);
-        let cx = Context::new(item, self.settings, ages_from);
+        let cx = Context::new(
+            item,
+            self.settings,
+            ages_from,
+            self.date_orders[item.source],
+        );
         let is_story = self.scope.is_story(item, || cx.story().is_some());
         into.items_checked += 1;
         if is_story {

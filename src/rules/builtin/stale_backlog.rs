@@ -35,7 +35,7 @@ impl BacklogCheck for StaleBacklog {
 
     fn observe(&self, cx: &Context<'_>) -> Option<Updated> {
         let value = cx.item.get(Field::Updated)?;
-        let date = value.as_date_time()?.date();
+        let date = value.as_date_time_in(cx.date_order)?.date();
         Some(Updated {
             days: (cx.ages_from? - date).get_days(),
             span: value.span,

@@ -22,7 +22,7 @@ impl Age {
             return hits;
         };
         for text in self.field.texts(cx) {
-            let problem = match text.value.as_date_time() {
+            let problem = match text.value.as_date_time_in(cx.date_order) {
                 None => format!(
                     "\"{}\" is not a date backlint can read",
                     excerpt(text.text(), 30)
