@@ -106,7 +106,7 @@ struct Named {
 const NAMES: [&str; 4] = ["name", "value", "displayName", "key"];
 
 /// The values of an object: a rich text document as plain text; else its first name,
-/// value, display name or key, and what a status or a parent carries besides.
+/// value, display name or key, and what it carries besides ([`carried_by`]).
 fn object_values(
     cursor: &mut Cursor<'_>,
     field: Option<Field>,
