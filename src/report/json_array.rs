@@ -12,6 +12,7 @@ use std::ops::Range;
 use serde::Serialize;
 
 use super::in_parallel::{self, BATCH, CHUNK};
+use super::json_text::{indent, INDENT};
 
 /// Writes `document` (buffered `out`: it is written in many small pieces) with the empty
 /// array under `key` filled with `render(i)` for `i` in `0..count`. `key` must name an
@@ -23,16 +24,29 @@ pub(crate) fn write_filled<E: Serialize>(
     count: usize,
     render: impl Fn(usize) -> E + Sync,
 ) -> std::io::Result<()> {
-    write_filled_in(out, document, key, count, render, BATCH, CHUNK)
+    let write = |i: usize, depth: usize, out: &mut Vec<u8>| pretty_at(&render(i), depth, out);
+    write_filled_in(out, document, key, count, write, BATCH, CHUNK)
 }
 
-/// [`write_filled`], `batch` elements at a time, `chunk` per task.
-fn write_filled_in<E: Serialize>(
+/// [`write_filled`] with elements that write themselves: `write(i, depth, out)` appends
+/// element `i`, pretty-printed `depth` levels deep, its first line already indented.
+pub(crate) fn write_filled_by(
     out: &mut dyn Write,
     document: &impl Serialize,
     key: &str,
     count: usize,
-    render: impl Fn(usize) -> E + Sync,
+    write: impl Fn(usize, usize, &mut Vec<u8>) -> std::io::Result<()> + Sync,
+) -> std::io::Result<()> {
+    write_filled_in(out, document, key, count, write, BATCH, CHUNK)
+}
+
+/// [`write_filled_by`], `batch` elements at a time, `chunk` per task.
+fn write_filled_in(
+    out: &mut dyn Write,
+    document: &impl Serialize,
+    key: &str,
+    count: usize,
+    write: impl Fn(usize, usize, &mut Vec<u8>) -> std::io::Result<()> + Sync,
     batch: usize,
     chunk: usize,
 ) -> std::io::Result<()> {
@@ -54,7 +68,7 @@ fn write_filled_in<E: Serialize>(
     out.write_all(b"\n")?;
     let elements = |range: Range<usize>| {
         let separator = range.start > 0;
-        elements(range, separator, depth, &render)
+        elements(range, separator, depth, &write)
     };
     in_parallel::write_chunks_in(out, count, elements, batch, chunk)?;
     out.write_all(b"\n")?;
@@ -63,16 +77,13 @@ fn write_filled_in<E: Serialize>(
     out.write_all(b"\n")
 }
 
-/// One level of serde_json's pretty-printing.
-const INDENT: &[u8] = b"  ";
-
 /// Elements `range` of the array, pretty-printed at `depth` levels of indent and separated
 /// by ",\n" (also before the first when `separated`: it follows others).
-fn elements<E: Serialize>(
+fn elements(
     range: Range<usize>,
     separated: bool,
     depth: usize,
-    render: &impl Fn(usize) -> E,
+    write: &impl Fn(usize, usize, &mut Vec<u8>) -> std::io::Result<()>,
 ) -> std::io::Result<Vec<u8>> {
     let mut out = Vec::new();
     let count = range.len();
@@ -81,8 +92,7 @@ fn elements<E: Serialize>(
             out.extend_from_slice(b",\n");
         }
         indent(&mut out, depth);
-        let mut serializer = serde_json::Serializer::with_formatter(&mut out, PrettyAt::new(depth));
-        render(i).serialize(&mut serializer)?;
+        write(i, depth, &mut out)?;
         if k == 0 {
             // The rest are about as long as the first: grow the buffer once.
             out.reserve(out.len() * (count - 1));
@@ -91,10 +101,10 @@ fn elements<E: Serialize>(
     Ok(out)
 }
 
-fn indent(out: &mut Vec<u8>, depth: usize) {
-    for _ in 0..depth {
-        out.extend_from_slice(INDENT);
-    }
+/// Appends `value` pretty-printed `depth` levels deep, its first line already indented.
+fn pretty_at(value: &impl Serialize, depth: usize, out: &mut Vec<u8>) -> std::io::Result<()> {
+    let mut serializer = serde_json::Serializer::with_formatter(out, PrettyAt::new(depth));
+    Ok(value.serialize(&mut serializer)?)
 }
 
 /// serde_json's `PrettyFormatter` (two spaces a level) starting `depth` levels deep, so an
@@ -133,10 +143,7 @@ impl PrettyAt {
     }
 
     fn write_indent<W: ?Sized + Write>(&self, out: &mut W) -> std::io::Result<()> {
-        for _ in 0..self.depth {
-            out.write_all(INDENT)?;
-        }
-        Ok(())
+        (0..self.depth).try_for_each(|_| out.write_all(INDENT))
     }
 }
 
@@ -231,7 +238,8 @@ mod tests {
         };
         let mut out = Vec::new();
         let count = items.len();
-        write_filled_in(&mut out, &document, "items", count, render, batch, chunk).unwrap();
+        let write = |i: usize, depth: usize, out: &mut Vec<u8>| pretty_at(&render(i), depth, out);
+        write_filled_in(&mut out, &document, "items", count, write, batch, chunk).unwrap();
         String::from_utf8(out).unwrap()
     }
 
