@@ -68,7 +68,43 @@ impl CharCounts {
     }
 }
 
+/// The counts of `bytes`, eight bytes at a time: per byte, a continuation byte has its
+/// top bits `10` and a lead byte of four `1111`; the flags of each word are added up in the
+/// word's eight byte lanes, which are summed every 255 words, before one can overflow.
 fn counts(bytes: &[u8]) -> Counts {
+    const HIGH: u64 = 0x8080_8080_8080_8080;
+    let mut total = Counts {
+        chars: 0,
+        astral: 0,
+    };
+    for block in bytes.chunks(8 * 255) {
+        let words = block.chunks_exact(8);
+        let tail = one_at_a_time(words.remainder());
+        let (mut continuation, mut astral) = (0u64, 0u64);
+        for word in words {
+            let mut lanes = [0u8; 8];
+            lanes.copy_from_slice(word);
+            let w = u64::from_ne_bytes(lanes);
+            // Shifted left by k, a byte's bit 7-k lands on its bit 7. Continuation: bit 7
+            // set, bit 6 clear; a lead byte of four: bits 7 to 4 set.
+            continuation += (w & !(w << 1) & HIGH) >> 7;
+            astral += (w & (w << 1) & (w << 2) & (w << 3) & HIGH) >> 7;
+        }
+        let whole_words = (block.len() / 8 * 8) as u32;
+        total.chars += whole_words - sum_of_lanes(continuation) + tail.chars;
+        total.astral += sum_of_lanes(astral) + tail.astral;
+    }
+    total
+}
+
+/// The sum of the eight byte lanes of `lanes` (each at most 255).
+fn sum_of_lanes(lanes: u64) -> u32 {
+    const EVEN: u64 = 0x00FF_00FF_00FF_00FF;
+    let pairs = (lanes & EVEN) + ((lanes >> 8) & EVEN);
+    (pairs.wrapping_mul(0x0001_0001_0001_0001) >> 48) as u32
+}
+
+fn one_at_a_time(bytes: &[u8]) -> Counts {
     let (mut chars, mut astral) = (0u32, 0u32);
     for &b in bytes {
         // Not a continuation byte (0b10xx_xxxx).
@@ -93,6 +129,23 @@ mod tests {
             assert_eq!(
                 counts.utf16_before(&text, offset),
                 before.encode_utf16().count()
+            );
+        }
+    }
+
+    #[test]
+    fn word_counts_match_byte_counts_at_every_length_and_alignment() {
+        let text = "aé€😀 \u{7ff}\u{10000}\u{10ffff}".repeat(400);
+        let bytes = text.as_bytes();
+        for (start, end) in [(0, bytes.len()), (1, bytes.len() - 3), (5, 2045), (7, 2047)]
+            .into_iter()
+            .chain((0..40).map(|n| (3, 3 + n)))
+        {
+            let words = counts(&bytes[start..end]);
+            let bytewise = one_at_a_time(&bytes[start..end]);
+            assert_eq!(
+                (words.chars, words.astral),
+                (bytewise.chars, bytewise.astral)
             );
         }
     }

@@ -12,6 +12,7 @@ use std::io::Write;
 
 use serde::Serialize;
 
+use super::json_text::Object;
 use super::{json_array, Report, Velocity};
 use crate::backlog::Field;
 use crate::finding::Finding;
@@ -144,6 +145,8 @@ fn readiness(report: &Report<'_>) -> Option<JsonReadiness> {
     })
 }
 
+/// A finding as the document shows it. Written by hand ([`JsonFinding::write`]); the
+/// derived `Serialize` is the reference the tests hold it to.
 #[derive(Serialize)]
 struct JsonFinding<'a> {
     rule: &'a str,
@@ -203,12 +206,47 @@ fn finding<'a>(report: &Report<'a>, f: &'a Finding) -> JsonFinding<'a> {
     }
 }
 
+impl JsonFinding<'_> {
+    /// Appends the finding as serde_json pretty-prints it at `depth`, by hand (see
+    /// [`super::json_text`]): the members in the order of the struct, `cell` and `stage`
+    /// only when set.
+    fn write(&self, depth: usize, out: &mut Vec<u8>) {
+        let mut object = Object::open(out, depth);
+        object.string("rule", self.rule);
+        object.string("severity", self.severity);
+        object.string("message", self.message);
+        object.optional_string("help", self.help);
+        object.string("docs_url", &self.docs_url);
+        object.string("file", self.file);
+        object.string("key", self.key);
+        object.optional_string("summary", self.summary.as_deref());
+        object.optional_string("field", self.field);
+        object.string("text", self.text);
+        object.number("line", self.line);
+        object.number("column", self.column);
+        object.number("end_line", self.end_line);
+        object.number("end_column", self.end_column);
+        object.number("start", self.start);
+        object.number("end", self.end);
+        if let Some(cell) = &self.cell {
+            object.string("cell", cell);
+        }
+        if let Some(stage) = self.stage {
+            object.string("stage", stage);
+        }
+        object.close();
+    }
+}
+
 /// Writes the document to `out` (buffered: it is written in many small pieces); the
 /// findings are rendered on every core as they are written (see [`json_array`]).
 pub fn write<'a>(report: &'a Report<'a>, out: &mut dyn Write) -> std::io::Result<()> {
     let findings = report.findings;
-    let render = |i: usize| finding(report, &findings[i]);
-    json_array::write_filled(out, &document(report), "findings", findings.len(), render)
+    let write = |i: usize, depth: usize, out: &mut Vec<u8>| {
+        finding(report, &findings[i]).write(depth, out);
+        Ok(())
+    };
+    json_array::write_filled_by(out, &document(report), "findings", findings.len(), write)
 }
 
 /// The document with its findings left empty.

@@ -3,8 +3,8 @@
 //! findings is larger than the export, and is never held in memory whole as text.
 //!
 //! The document is serialised with the array empty; the array's elements are then written
-//! in its place, each pretty-printed and indented to its depth, so the text is what
-//! `serde_json::to_writer_pretty` writes for the whole document.
+//! in its place, each pretty-printed straight at its depth ([`PrettyAt`]), so the text is
+//! what `serde_json::to_writer_pretty` writes for the whole document.
 
 use std::io::Write;
 use std::ops::Range;
@@ -12,6 +12,7 @@ use std::ops::Range;
 use serde::Serialize;
 
 use super::in_parallel::{self, BATCH, CHUNK};
+use super::json_text::{indent, INDENT};
 
 /// Writes `document` (buffered `out`: it is written in many small pieces) with the empty
 /// array under `key` filled with `render(i)` for `i` in `0..count`. `key` must name an
@@ -23,24 +24,35 @@ pub(crate) fn write_filled<E: Serialize>(
     count: usize,
     render: impl Fn(usize) -> E + Sync,
 ) -> std::io::Result<()> {
-    write_filled_in(out, document, key, count, render, BATCH, CHUNK)
+    let write = |i: usize, depth: usize, out: &mut Vec<u8>| pretty_at(&render(i), depth, out);
+    write_filled_in(out, document, key, count, write, BATCH, CHUNK)
 }
 
-/// [`write_filled`], `batch` elements at a time, `chunk` per task.
-fn write_filled_in<E: Serialize>(
+/// [`write_filled`] with elements that write themselves: `write(i, depth, out)` appends
+/// element `i`, pretty-printed `depth` levels deep, its first line already indented.
+pub(crate) fn write_filled_by(
     out: &mut dyn Write,
     document: &impl Serialize,
     key: &str,
     count: usize,
-    render: impl Fn(usize) -> E + Sync,
+    write: impl Fn(usize, usize, &mut Vec<u8>) -> std::io::Result<()> + Sync,
+) -> std::io::Result<()> {
+    write_filled_in(out, document, key, count, write, BATCH, CHUNK)
+}
+
+/// [`write_filled_by`], `batch` elements at a time, `chunk` per task.
+fn write_filled_in(
+    out: &mut dyn Write,
+    document: &impl Serialize,
+    key: &str,
+    count: usize,
+    write: impl Fn(usize, usize, &mut Vec<u8>) -> std::io::Result<()> + Sync,
     batch: usize,
     chunk: usize,
 ) -> std::io::Result<()> {
     let text = serde_json::to_vec_pretty(document)?;
     let marker = format!("\"{key}\": []");
-    let found = text
-        .windows(marker.len())
-        .position(|window| window == marker.as_bytes());
+    let found = memchr::memmem::find(&text, marker.as_bytes());
     let (Some(at), false) = (found, count == 0) else {
         out.write_all(&text)?;
         return out.write_all(b"\n");
@@ -50,46 +62,137 @@ fn write_filled_in<E: Serialize>(
         .iter()
         .rposition(|&b| b == b'\n')
         .map_or(0, |i| i + 1);
-    let indent = " ".repeat(at - line_start);
-    let inner = format!("{indent}  ");
+    let depth = (at - line_start) / INDENT.len() + 1;
     let open = at + marker.len() - 1;
     out.write_all(&text[..open])?;
     out.write_all(b"\n")?;
     let elements = |range: Range<usize>| {
         let separator = range.start > 0;
-        indented(range, separator, &inner, &render)
+        elements(range, separator, depth, &write)
     };
     in_parallel::write_chunks_in(out, count, elements, batch, chunk)?;
     out.write_all(b"\n")?;
-    out.write_all(indent.as_bytes())?;
+    out.write_all(&text[line_start..at])?;
     out.write_all(&text[open..])?;
     out.write_all(b"\n")
 }
 
-/// Elements `range` of the array: pretty-printed, each line indented by `indent`,
-/// separated by ",\n" (also before the first when `separated`: it follows others). Line
-/// breaks inside JSON strings are escaped, so every line break of the printed text can take
-/// the indent.
-fn indented<E: Serialize>(
+/// Elements `range` of the array, pretty-printed at `depth` levels of indent and separated
+/// by ",\n" (also before the first when `separated`: it follows others).
+fn elements(
     range: Range<usize>,
     separated: bool,
-    indent: &str,
-    render: &impl Fn(usize) -> E,
+    depth: usize,
+    write: &impl Fn(usize, usize, &mut Vec<u8>) -> std::io::Result<()>,
 ) -> std::io::Result<Vec<u8>> {
     let mut out = Vec::new();
+    let count = range.len();
     for (k, i) in range.enumerate() {
         if k > 0 || separated {
             out.extend_from_slice(b",\n");
         }
-        out.extend_from_slice(indent.as_bytes());
-        for &byte in &serde_json::to_vec_pretty(&render(i))? {
-            out.push(byte);
-            if byte == b'\n' {
-                out.extend_from_slice(indent.as_bytes());
-            }
+        indent(&mut out, depth);
+        write(i, depth, &mut out)?;
+        if k == 0 {
+            // The rest are about as long as the first: grow the buffer once.
+            out.reserve(out.len() * (count - 1));
         }
     }
     Ok(out)
+}
+
+/// Appends `value` pretty-printed `depth` levels deep, its first line already indented.
+fn pretty_at(value: &impl Serialize, depth: usize, out: &mut Vec<u8>) -> std::io::Result<()> {
+    let mut serializer = serde_json::Serializer::with_formatter(out, PrettyAt::new(depth));
+    Ok(value.serialize(&mut serializer)?)
+}
+
+/// serde_json's `PrettyFormatter` (two spaces a level) starting `depth` levels deep, so an
+/// element is written at its final indent and never re-indented.
+struct PrettyAt {
+    depth: usize,
+    has_value: bool,
+}
+
+impl PrettyAt {
+    fn new(depth: usize) -> PrettyAt {
+        PrettyAt {
+            depth,
+            has_value: false,
+        }
+    }
+
+    fn open<W: ?Sized + Write>(&mut self, out: &mut W, bracket: &[u8]) -> std::io::Result<()> {
+        self.depth += 1;
+        self.has_value = false;
+        out.write_all(bracket)
+    }
+
+    fn close<W: ?Sized + Write>(&mut self, out: &mut W, bracket: &[u8]) -> std::io::Result<()> {
+        self.depth -= 1;
+        if self.has_value {
+            out.write_all(b"\n")?;
+            self.write_indent(out)?;
+        }
+        out.write_all(bracket)
+    }
+
+    fn next_line<W: ?Sized + Write>(&mut self, out: &mut W, first: bool) -> std::io::Result<()> {
+        out.write_all(if first { b"\n" } else { b",\n" })?;
+        self.write_indent(out)
+    }
+
+    fn write_indent<W: ?Sized + Write>(&self, out: &mut W) -> std::io::Result<()> {
+        (0..self.depth).try_for_each(|_| out.write_all(INDENT))
+    }
+}
+
+impl serde_json::ser::Formatter for PrettyAt {
+    fn begin_array<W: ?Sized + Write>(&mut self, out: &mut W) -> std::io::Result<()> {
+        self.open(out, b"[")
+    }
+
+    fn end_array<W: ?Sized + Write>(&mut self, out: &mut W) -> std::io::Result<()> {
+        self.close(out, b"]")
+    }
+
+    fn begin_array_value<W: ?Sized + Write>(
+        &mut self,
+        out: &mut W,
+        first: bool,
+    ) -> std::io::Result<()> {
+        self.next_line(out, first)
+    }
+
+    fn end_array_value<W: ?Sized + Write>(&mut self, _out: &mut W) -> std::io::Result<()> {
+        self.has_value = true;
+        Ok(())
+    }
+
+    fn begin_object<W: ?Sized + Write>(&mut self, out: &mut W) -> std::io::Result<()> {
+        self.open(out, b"{")
+    }
+
+    fn end_object<W: ?Sized + Write>(&mut self, out: &mut W) -> std::io::Result<()> {
+        self.close(out, b"}")
+    }
+
+    fn begin_object_key<W: ?Sized + Write>(
+        &mut self,
+        out: &mut W,
+        first: bool,
+    ) -> std::io::Result<()> {
+        self.next_line(out, first)
+    }
+
+    fn begin_object_value<W: ?Sized + Write>(&mut self, out: &mut W) -> std::io::Result<()> {
+        out.write_all(b": ")
+    }
+
+    fn end_object_value<W: ?Sized + Write>(&mut self, _out: &mut W) -> std::io::Result<()> {
+        self.has_value = true;
+        Ok(())
+    }
 }
 
 #[cfg(test)]
@@ -112,6 +215,12 @@ mod tests {
     struct Item {
         n: usize,
         text: String,
+        /// Empty for some: an empty array is printed on one line.
+        parts: Vec<Vec<usize>>,
+    }
+
+    fn parts(i: usize) -> Vec<Vec<usize>> {
+        (0..i % 3).map(|k| (0..k).collect()).collect()
     }
 
     fn filled(items: &[usize], batch: usize, chunk: usize) -> String {
@@ -125,10 +234,12 @@ mod tests {
         let render = |i: usize| Item {
             n: items[i],
             text: format!("#{i}\n\"quoted\""),
+            parts: parts(i),
         };
         let mut out = Vec::new();
         let count = items.len();
-        write_filled_in(&mut out, &document, "items", count, render, batch, chunk).unwrap();
+        let write = |i: usize, depth: usize, out: &mut Vec<u8>| pretty_at(&render(i), depth, out);
+        write_filled_in(&mut out, &document, "items", count, write, batch, chunk).unwrap();
         String::from_utf8(out).unwrap()
     }
 
@@ -144,6 +255,7 @@ mod tests {
                     .map(|(i, &n)| Item {
                         n,
                         text: format!("#{i}\n\"quoted\""),
+                        parts: parts(i),
                     })
                     .collect(),
                 after: true,

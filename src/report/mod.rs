@@ -11,6 +11,7 @@ pub mod human;
 pub mod in_parallel;
 pub mod json;
 pub mod json_array;
+pub(crate) mod json_text;
 pub mod junit;
 pub mod markdown;
 pub mod order;

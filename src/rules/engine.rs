@@ -108,27 +108,48 @@ impl Gathered {
         }
     }
 
-    /// This run followed by `later`.
-    fn join(mut self, later: Gathered) -> Self {
-        self.items_checked += later.items_checked;
-        concat(&mut self.stories, later.stories);
-        concat(&mut self.staged, later.staged);
-        concat(&mut self.candidate_ranks, later.candidate_ranks);
-        concat(&mut self.findings, later.findings);
-        self.not_collected += later.not_collected;
-        for (mine, theirs) in self.observations.iter_mut().zip(later.observations) {
-            concat(mine, theirs);
+    /// The runs `parts`, in order, as one, but for their findings, which are returned run
+    /// by run for [`joined_exactly`] once the backlog-wide findings are known. Each list is
+    /// allocated once at its final size and each run dropped once moved in: no list is
+    /// grown by doubling or held twice.
+    fn joined(parts: Vec<Gathered>, rules: usize) -> (Self, Vec<Vec<Finding>>) {
+        let total = |len: &dyn Fn(&Gathered) -> usize| parts.iter().map(len).sum::<usize>();
+        let mut whole = Gathered {
+            items_checked: 0,
+            stories: Vec::with_capacity(total(&|g| g.stories.len())),
+            staged: Vec::with_capacity(total(&|g| g.staged.len())),
+            candidate_ranks: Vec::with_capacity(total(&|g| g.candidate_ranks.len())),
+            findings: Vec::new(),
+            not_collected: 0,
+            observations: (0..rules)
+                .map(|rule| Vec::with_capacity(total(&|g| g.observations[rule].len())))
+                .collect(),
+        };
+        let mut findings = Vec::with_capacity(parts.len());
+        for part in parts {
+            whole.items_checked += part.items_checked;
+            whole.not_collected += part.not_collected;
+            whole.stories.extend(part.stories);
+            whole.staged.extend(part.staged);
+            whole.candidate_ranks.extend(part.candidate_ranks);
+            for (mine, theirs) in whole.observations.iter_mut().zip(part.observations) {
+                mine.extend(theirs);
+            }
+            findings.push(part.findings);
         }
-        self
+        (whole, findings)
     }
 }
 
-fn concat<T>(first: &mut Vec<T>, mut then: Vec<T>) {
-    if first.is_empty() {
-        *first = then;
-    } else {
-        first.append(&mut then);
+/// `runs` followed by `then`, in one list allocated at its final size.
+fn joined_exactly(runs: Vec<Vec<Finding>>, then: Vec<Finding>) -> Vec<Finding> {
+    let total = runs.iter().map(Vec::len).sum::<usize>() + then.len();
+    let mut all = Vec::with_capacity(total);
+    for run in runs {
+        all.extend(run);
     }
+    all.extend(then);
+    all
 }
 
 /// What checking an item needs besides the item.
@@ -179,7 +200,7 @@ pub(crate) fn run(
         stages: &stages,
     };
     // Each item is decoded on the core that checks it, and dropped once checked.
-    let gathered = (0..backlog.len())
+    let parts = (0..backlog.len())
         .into_par_iter()
         .try_fold(
             || Gathered::new(rules.len()),
@@ -193,17 +214,18 @@ pub(crate) fn run(
                 Ok::<_, Error>(gathered)
             },
         )
-        .try_reduce(|| Gathered::new(rules.len()), |a, b| Ok(a.join(b)))?;
+        .collect::<Result<Vec<Gathered>, Error>>()?;
+    let (gathered, finding_runs) = Gathered::joined(parts, rules.len());
     let mut outcome = Outcome {
         items_checked: gathered.items_checked,
         stories: gathered.stories,
-        findings: gathered.findings,
         not_collected: gathered.not_collected,
         ages_from,
         staged: gathered.staged,
         candidate_ranks: Ranks::from_ranked(gathered.candidate_ranks, backlog.len()),
         ..Outcome::default()
     };
+    let mut backlog_wide = Vec::new();
     let rule_observations = rules.iter().enumerate().zip(gathered.observations);
     for ((rule_index, rule), observed) in rule_observations {
         let Check::Builtin(builtin) = &rule.check else {
@@ -211,11 +233,10 @@ pub(crate) fn run(
         };
         for (item, hit) in builtin.finish(observed, backlog) {
             let key = backlog.key(item);
-            outcome
-                .findings
-                .push(finding(rule, &ids[rule_index], item, key, hit));
+            backlog_wide.push(finding(rule, &ids[rule_index], item, key, hit));
         }
     }
+    outcome.findings = joined_exactly(finding_runs, backlog_wide);
     judge_by_stage(&stages, &outcome.staged, &mut outcome.findings);
     outcome.stages = stages;
     outcome.skipped = missing

@@ -604,6 +604,14 @@ pub(crate) fn match_ci(hay: &str, start: usize, needle: &str) -> Option<usize> {
         if pending.is_none() {
             return Some(start + offset);
         }
+        if c.is_ascii() {
+            // The common case, without `to_lowercase`'s iterator: one character each way.
+            if pending != Some(c.to_ascii_lowercase()) {
+                return None;
+            }
+            pending = want.next();
+            continue;
+        }
         for lower in c.to_lowercase() {
             if c == 'İ' && lower == '\u{307}' {
                 continue; // "İ" lower-cases to "i̇"; let it match "i"

@@ -762,3 +762,19 @@ fn judge_on_empty_and_odd_input() {
     );
     assert_eq!(verdict("- - -"), Some((Untestable::TooShort, "- - -")));
 }
+
+#[test]
+fn keywords_match_in_any_case_and_end_where_the_needle_ends() {
+    assert_eq!(match_ci("GIVEN a basket", 0, "given"), Some(5));
+    assert_eq!(match_ci("- Given", 2, "given"), Some(7));
+    assert_eq!(match_ci("Giv", 0, "given"), None);
+    assert_eq!(match_ci("Gxven", 0, "given"), None);
+    assert_eq!(
+        match_ci("ÄNDERUNG: x", 0, "änderung"),
+        Some("ÄNDERUNG".len())
+    );
+    // "İ" lower-cases to "i" and a combining dot; the dot is let through.
+    assert_eq!(match_ci("İLK adım", 0, "ilk"), Some("İLK".len()));
+    assert_eq!(match_ci("Ölçüt", 0, "olcut"), None);
+    assert_eq!(match_ci("given", 9, "given"), None);
+}
