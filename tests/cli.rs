@@ -639,8 +639,8 @@ fn gitlab_and_linear_csv_exports() {
     let text = stdout(&fields);
     for line in [
         "fixtures/gitlab-issues.csv (gitlab-csv, UTF-8, 4 items)",
-        "issue_type           Labels (as \"type::story\")",
-        "estimate             Weight, Labels (as \"points::3\")",
+        "issue_type           Labels (as \"type: story\" or \"type::story\")",
+        "estimate             Weight, Labels (as \"points: 3\" or \"points::3\")",
         "parent_summary       Epic Title",
         "fixtures/linear-issues.csv (linear-csv, UTF-8, 4 items)",
         "sprint               Cycle Number",

@@ -518,8 +518,10 @@ impl Columns {
                         n => format!("{} ×{n}", run[0]),
                     });
                 }
-                if let Some(example) = labels::example(field) {
-                    names.extend(labels_column.map(|c| format!("{c} (as \"{example}\")")));
+                if let Some([plain, scoped]) = labels::examples(field) {
+                    names.extend(
+                        labels_column.map(|c| format!("{c} (as \"{plain}\" or \"{scoped}\")")),
+                    );
                 }
                 FieldOrigin { field, names }
             })

@@ -115,7 +115,7 @@ impl Decoder for CsvRows {
             row.bytes.span(),
             layout.columns.len(),
         );
-        let labels_fill = layout.cells.labels_fill_fields && labels::example(field).is_some();
+        let labels_fill = layout.cells.labels_fill_fields && labels::examples(field).is_some();
         let mut entries = Vec::new();
         for &column in &layout.order {
             let of = layout.columns.get(column).and_then(|c| c.field);

@@ -21,13 +21,14 @@ const PREFIXES: [(&str, Field); 7] = [
 /// Labels that are an issue type by themselves.
 const TYPES: [&str; 5] = ["bug", "epic", "story", "user story", "task"];
 
-/// A label that fills `field`, for `backlint fields` to show; `None` for a field no label
-/// fills.
-pub fn example(field: Field) -> Option<&'static str> {
+/// Labels that fill `field`, as teams write them (GitHub's and Linear's `type: story`,
+/// GitLab's scoped `type::story`), for `backlint fields` to show; `None` for a field no
+/// label fills.
+pub fn examples(field: Field) -> Option<[&'static str; 2]> {
     match field {
-        Field::IssueType => Some("type::story"),
-        Field::Priority => Some("priority::high"),
-        Field::Estimate => Some("points::3"),
+        Field::IssueType => Some(["type: story", "type::story"]),
+        Field::Priority => Some(["priority: high", "priority::high"]),
+        Field::Estimate => Some(["points: 3", "points::3"]),
         _ => None,
     }
 }
@@ -81,7 +82,7 @@ mod tests {
         assert_eq!(value("bug"), Some((Field::IssueType, "bug")));
         assert_eq!(value("type::story"), Some((Field::IssueType, "story")));
         for field in Field::ALL {
-            if let Some(label) = example(field) {
+            for label in examples(field).into_iter().flatten() {
                 assert_eq!(value(label).map(|(f, _)| f), Some(field), "{label}");
             }
         }
