@@ -86,7 +86,7 @@ macro_rules! builtins {
 
         impl Builtin {
             /// Hits of a per-item check (backlog-wide checks report through
-            /// [`Observation`]s).
+            /// [`Observations`]).
             // The arms of checks of the other kind leave their arguments unused.
             #[allow(unused_variables)]
             pub fn run(&self, cx: &Context<'_>) -> Vec<Hit> {
@@ -96,7 +96,7 @@ macro_rules! builtins {
                 }
             }
 
-            /// Whether this is a backlog-wide check, reporting through [`Observation`]s.
+            /// Whether this is a backlog-wide check, reporting through [`Observations`].
             pub(crate) fn is_backlog_wide(&self) -> bool {
                 match self {
                     $(Builtin::$check(_) => builtins!(@backlog_wide $kind),)*
