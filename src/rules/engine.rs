@@ -11,7 +11,7 @@ use crate::finding::{Finding, Severity};
 use rayon::prelude::*;
 
 use super::ages::{self, AgesFrom};
-use super::builtin::Observation;
+use super::builtin::Observations;
 use super::check::Check;
 use super::context::{Context, Settings};
 use super::definition::AppliesTo;
@@ -91,8 +91,8 @@ struct Gathered {
     candidate_ranks: Vec<(RankKey, usize)>,
     findings: Vec<Finding>,
     not_collected: usize,
-    /// Per rule, (item, observation) for the backlog-wide rules.
-    observations: Vec<Vec<(usize, Observation)>>,
+    /// Per rule, what a backlog-wide rule kept of the run's items (none yet: `None`).
+    observations: Vec<Option<Observations>>,
 }
 
 impl Gathered {
@@ -104,15 +104,16 @@ impl Gathered {
             candidate_ranks: Vec::new(),
             findings: Vec::new(),
             not_collected: 0,
-            observations: (0..rules).map(|_| Vec::new()).collect(),
+            observations: (0..rules).map(|_| None).collect(),
         }
     }
 
     /// The runs `parts`, in order, as one, but for their findings, which are returned run
-    /// by run for [`joined_exactly`] once the backlog-wide findings are known. Each list is
-    /// allocated once at its final size and each run dropped once moved in: no list is
-    /// grown by doubling or held twice.
-    fn joined(parts: Vec<Gathered>, rules: usize) -> (Self, Vec<Vec<Finding>>) {
+    /// by run for [`joined_exactly`] once the backlog-wide findings are known, and their
+    /// observations, returned per rule run by run for `Builtin::finish` to join one rule
+    /// at a time. Each list is allocated once at its final size and each run dropped once
+    /// moved in: no list is grown by doubling or held twice.
+    fn joined(parts: Vec<Gathered>, rules: usize) -> (Self, Vec<Vec<Finding>>, ObservationRuns) {
         let total = |len: &dyn Fn(&Gathered) -> usize| parts.iter().map(len).sum::<usize>();
         let mut whole = Gathered {
             items_checked: 0,
@@ -121,25 +122,27 @@ impl Gathered {
             candidate_ranks: Vec::with_capacity(total(&|g| g.candidate_ranks.len())),
             findings: Vec::new(),
             not_collected: 0,
-            observations: (0..rules)
-                .map(|rule| Vec::with_capacity(total(&|g| g.observations[rule].len())))
-                .collect(),
+            observations: Vec::new(),
         };
         let mut findings = Vec::with_capacity(parts.len());
+        let mut observations: ObservationRuns = (0..rules).map(|_| Vec::new()).collect();
         for part in parts {
             whole.items_checked += part.items_checked;
             whole.not_collected += part.not_collected;
             whole.stories.extend(part.stories);
             whole.staged.extend(part.staged);
             whole.candidate_ranks.extend(part.candidate_ranks);
-            for (mine, theirs) in whole.observations.iter_mut().zip(part.observations) {
-                mine.extend(theirs);
+            for (runs, run) in observations.iter_mut().zip(part.observations) {
+                runs.extend(run);
             }
             findings.push(part.findings);
         }
-        (whole, findings)
+        (whole, findings, observations)
     }
 }
+
+/// Per rule, the runs of observations of a backlog-wide rule, in item order.
+type ObservationRuns = Vec<Vec<Observations>>;
 
 /// `runs` followed by `then`, in one list allocated at its final size.
 fn joined_exactly(runs: Vec<Vec<Finding>>, then: Vec<Finding>) -> Vec<Finding> {
@@ -215,7 +218,7 @@ pub(crate) fn run(
             },
         )
         .collect::<Result<Vec<Gathered>, Error>>()?;
-    let (gathered, finding_runs) = Gathered::joined(parts, rules.len());
+    let (gathered, finding_runs, observation_runs) = Gathered::joined(parts, rules.len());
     let mut outcome = Outcome {
         items_checked: gathered.items_checked,
         stories: gathered.stories,
@@ -226,7 +229,7 @@ pub(crate) fn run(
         ..Outcome::default()
     };
     let mut backlog_wide = Vec::new();
-    let rule_observations = rules.iter().enumerate().zip(gathered.observations);
+    let rule_observations = rules.iter().enumerate().zip(observation_runs);
     for ((rule_index, rule), observed) in rule_observations {
         let Check::Builtin(builtin) = &rule.check else {
             continue;
@@ -318,9 +321,7 @@ impl Pass<'_> {
             let id = &self.ids[rule_index];
             match &rule.check {
                 Check::Builtin(builtin) if builtin.is_backlog_wide() => {
-                    if let Some(observation) = builtin.observe(&cx) {
-                        into.observations[rule_index].push((index, observation));
-                    }
+                    builtin.observe(&cx, index, &mut into.observations[rule_index]);
                 }
                 check => {
                     let (hits, more) = check.run_capped(&cx, self.settings.max_findings_per_item);

@@ -67,15 +67,26 @@ macro_rules! builtins {
             UnusedSuppression {},
         }
 
-        /// What a backlog-wide check keeps of one item, typed by its check.
-        #[derive(Debug, Clone)]
-        pub enum Observation {
-            $($check(builtins!(@observed $kind $check)),)*
+        /// What a backlog-wide check kept over a run of items: (item, observation) in a
+        /// list of the check's own type, so that a slot is only as large as that check's
+        /// observation (one enum of them all would size every slot by the largest).
+        #[derive(Debug)]
+        pub enum Observations {
+            $($check(Vec<(usize, builtins!(@observed $kind $check))>),)*
+        }
+
+        impl Observations {
+            /// How many items the run kept something of.
+            pub(crate) fn len(&self) -> usize {
+                match self {
+                    $(Observations::$check(list) => list.len(),)*
+                }
+            }
         }
 
         impl Builtin {
             /// Hits of a per-item check (backlog-wide checks report through
-            /// [`Observation`]s).
+            /// [`Observations`]).
             // The arms of checks of the other kind leave their arguments unused.
             #[allow(unused_variables)]
             pub fn run(&self, cx: &Context<'_>) -> Vec<Hit> {
@@ -85,7 +96,7 @@ macro_rules! builtins {
                 }
             }
 
-            /// Whether this is a backlog-wide check, reporting through [`Observation`]s.
+            /// Whether this is a backlog-wide check, reporting through [`Observations`].
             pub(crate) fn is_backlog_wide(&self) -> bool {
                 match self {
                     $(Builtin::$check(_) => builtins!(@backlog_wide $kind),)*
@@ -101,23 +112,32 @@ macro_rules! builtins {
                 }
             }
 
-            /// What a backlog-wide check keeps of one item.
+            /// Keeps what a backlog-wide check observes of item `item` in `run` (the
+            /// check's list, started on its first observation).
             // The arms of checks of the other kind leave their arguments unused.
             #[allow(unused_variables)]
-            pub(crate) fn observe(&self, cx: &Context<'_>) -> Option<Observation> {
+            pub(crate) fn observe(
+                &self,
+                cx: &Context<'_>,
+                item: usize,
+                run: &mut Option<Observations>,
+            ) {
                 match self {
-                    $(Builtin::$check(check) => builtins!(@observe $kind $check check cx),)*
-                    Builtin::UnusedSuppression {} => None,
+                    $(Builtin::$check(check) => {
+                        builtins!(@observe $kind $check check cx item run)
+                    })*
+                    Builtin::UnusedSuppression {} => {}
                 }
             }
 
-            /// Hits of a backlog-wide check from its observations (in item order), each
-            /// with the index of the item it is reported on.
+            /// Hits of a backlog-wide check from its runs of observations (in item
+            /// order), each with the index of the item it is reported on. Each run is
+            /// dropped once moved into the check's list.
             // The arms of checks of the other kind leave their arguments unused.
             #[allow(unused_variables)]
             pub fn finish(
                 &self,
-                observations: Vec<(usize, Observation)>,
+                observations: Vec<Observations>,
                 backlog: &Backlog,
             ) -> Vec<(usize, Hit)> {
                 match self {
@@ -159,19 +179,25 @@ macro_rules! builtins {
     (@judges_ages backlog $check:ident) => { <$check as BacklogCheck>::JUDGES_AGES };
     (@needs item $check:ident) => { <$check as ItemCheck>::NEEDS };
     (@needs backlog $check:ident) => { <$check as BacklogCheck>::NEEDS };
-    (@observe item $check:ident $c:ident $cx:ident) => { None };
-    (@observe backlog $check:ident $c:ident $cx:ident) => {
-        BacklogCheck::observe($c, $cx).map(Observation::$check)
+    (@observe item $check:ident $c:ident $cx:ident $item:ident $run:ident) => {{}};
+    (@observe backlog $check:ident $c:ident $cx:ident $item:ident $run:ident) => {
+        if let Some(observed) = BacklogCheck::observe($c, $cx) {
+            if let Observations::$check(list) =
+                $run.get_or_insert_with(|| Observations::$check(Vec::new()))
+            {
+                list.push(($item, observed));
+            }
+        }
     };
     (@finish item $check:ident $c:ident $observations:ident $backlog:ident) => { Vec::new() };
     (@finish backlog $check:ident $c:ident $observations:ident $backlog:ident) => {{
-        let observed = $observations
-            .into_iter()
-            .filter_map(|(item, observation)| match observation {
-                Observation::$check(observed) => Some((item, observed)),
-                _ => None,
-            })
-            .collect();
+        let total = $observations.iter().map(Observations::len).sum();
+        let mut observed = Vec::with_capacity(total);
+        for run in $observations {
+            if let Observations::$check(list) = run {
+                observed.extend(list);
+            }
+        }
         BacklogCheck::finish($c, observed, $backlog)
     }};
 }
