@@ -70,21 +70,28 @@ def product_word(rng):
     return "".join(rng.choice(SYLLABLES) for _ in range(rng.randint(2, 3)))
 
 
-def story(rng, index, non_ascii=False):
-    """(summary, description, flawed) for story number `index`."""
+def story_summary(rng, chances):
+    """(role, goal, summary, flawed): a story's summary, flawed in 4 of `chances` (no
+    benefit, a vague word, two features, not a story)."""
     role, benefit = rng.choice(ROLES), rng.choice(BENEFITS)
     goal = f"{rng.choice(GOALS)} for the {product_word(rng)} {rng.choice(NOUNS)}"
-    flaw = rng.randrange(9)
+    flaw = rng.randrange(chances)
     if flaw == 0:
-        summary = f"As a {role}, I want to {goal}"
+        text = f"As a {role}, I want to {goal}"
     elif flaw == 1:
-        summary = f"As a {role}, I want a {rng.choice(VAGUE)} way to {goal} so that {benefit}"
+        text = f"As a {role}, I want a {rng.choice(VAGUE)} way to {goal} so that {benefit}"
     elif flaw == 2:
-        summary = f"As a {role}, I want to {goal} and {rng.choice(GOALS)} so that {benefit}"
+        text = f"As a {role}, I want to {goal} and {rng.choice(GOALS)} so that {benefit}"
     elif flaw == 3:
-        summary = f"Make {goal.split()[-1]} {rng.choice(VAGUE)}"
+        text = f"Make {goal.split()[-1]} {rng.choice(VAGUE)}"
     else:
-        summary = f"As a {role}, I want to {goal} so that {benefit}."
+        text = f"As a {role}, I want to {goal} so that {benefit}."
+    return role, goal, text, flaw < 4
+
+
+def story(rng, index, non_ascii=False):
+    """(summary, description, flawed) for story number `index`."""
+    role, goal, text, flawed = story_summary(rng, 9)
     lines = [
         "h3. Background",
         f"Story {index}: a {role} asked for this in the *last review*{SEMICOLON[non_ascii]} see [notes|https://wiki.example.com/s/{index}].",
@@ -96,7 +103,7 @@ def story(rng, index, non_ascii=False):
             f"# Given I am a {role}, when I {goal}, then I see a confirmation.",
             f"# Given I {goal} twice, when I check, then the second attempt shows \"already done\".",
         ]
-    return summary, "\n".join(lines), flaw < 4
+    return text, "\n".join(lines), flawed
 
 
 SEMICOLON = {False: ";", True: " \u2013 caf\u00e9 Zo\u00eb said;"}
@@ -140,26 +147,14 @@ def short_rows(count, seed):
     rng = random.Random(seed)
     epics = max(1, count // 40)
     for i in range(1, count + 1):
-        role, benefit = rng.choice(ROLES), rng.choice(BENEFITS)
-        goal = f"{rng.choice(GOALS)} for the {product_word(rng)} {rng.choice(NOUNS)}"
-        flaw = rng.randrange(5)
-        if flaw == 0:
-            summary = f"As a {role}, I want to {goal}"
-        elif flaw == 1:
-            summary = f"As a {role}, I want a {rng.choice(VAGUE)} way to {goal} so that {benefit}"
-        elif flaw == 2:
-            summary = f"As a {role}, I want to {goal} and {rng.choice(GOALS)} so that {benefit}"
-        elif flaw == 3:
-            summary = f"Make {goal.split()[-1]} {rng.choice(VAGUE)}"
-        else:
-            summary = f"As a {role}, I want to {goal} so that {benefit}."
+        role, goal, text, _ = story_summary(rng, 5)
         description = f"Asked for by a {role} in the last review; see the notes of sprint {rng.randrange(1, 30)}."
         if rng.randrange(2):
             description += f" It should feel {rng.choice(VAGUE)} on a phone."
         if rng.randrange(5) < 3:
             description += f"\nh3. Acceptance Criteria\n# Given I am a {role}, when I {goal}, then I see it done{rng.choice(['', ' fast', ' etc.'])}."
         status, category = rng.choice(STATUSES)
-        yield [f"PAN-{i}", str(10000 + i), summary, "Bug" if rng.randrange(10) == 0 else "Story",
+        yield [f"PAN-{i}", str(10000 + i), text, "Bug" if rng.randrange(10) == 0 else "Story",
                status, category, "PAN", "" if rng.randrange(4) == 0 else rng.choice(PRIORITIES),
                rng.choice(["Alex Doe", "Sam Roe", "Kim Tester"]), "Alex Doe", jira_date(rng), jira_date(rng),
                rng.choice(["checkout", "mobile", "ux", "payments"]), description,
