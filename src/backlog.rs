@@ -535,6 +535,15 @@ pub struct FileInfo {
     pub decoder: Option<Arc<dyn Decoder>>,
 }
 
+impl FileInfo {
+    /// Whether the file has `field`: some column or property of it was found.
+    pub fn has(&self, field: Field) -> bool {
+        self.origins
+            .iter()
+            .any(|o| o.field == field && !o.names.is_empty())
+    }
+}
+
 /// Everything read from the files given on the command line.
 ///
 /// Items are numbered from 0 in the order they were read; findings and stages refer to

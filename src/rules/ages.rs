@@ -93,11 +93,8 @@ fn newest_per_file(backlog: &Backlog, clock: Date, orders: &[DayMonth]) -> Vec<O
 /// of most files); day first when none does.
 pub(crate) fn day_month_per_file(backlog: &Backlog, judged: &[bool]) -> Vec<DayMonth> {
     let mut orders: Vec<Option<DayMonth>> = vec![None; backlog.sources.len()];
-    let has_dates = |info: &crate::backlog::FileInfo| {
-        info.origins.iter().any(|origin| {
-            matches!(origin.field, Field::Created | Field::Updated) && !origin.names.is_empty()
-        })
-    };
+    let has_dates =
+        |info: &crate::backlog::FileInfo| info.has(Field::Created) || info.has(Field::Updated);
     let mut open: Vec<bool> = judged
         .iter()
         .zip(&backlog.files)

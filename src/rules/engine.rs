@@ -346,11 +346,7 @@ fn missing_fields(backlog: &Backlog, rules: &[Rule]) -> Vec<(usize, usize)> {
         }
         for (rule_index, rule) in rules.iter().enumerate() {
             let needs = rule.check.needs();
-            let absent = |field: &Field| {
-                info.origins
-                    .iter()
-                    .any(|o| o.field == *field && o.names.is_empty())
-            };
+            let absent = |field: &Field| !info.has(*field);
             if !needs.is_empty() && needs.iter().all(absent) {
                 missing.push((file, rule_index));
             }

@@ -74,12 +74,7 @@ impl Ranks {
     /// The ranks of `backlog`'s open items (as `scope` tells open from done). Only their
     /// rank, status and status category are decoded, and nothing when no file has a rank.
     pub fn of(backlog: &Backlog, scope: &Scope) -> Ranks {
-        let ranked_file = backlog.files.iter().any(|info| {
-            info.origins
-                .iter()
-                .any(|o| o.field == Field::Rank && !o.names.is_empty())
-        });
-        if !ranked_file {
+        if !backlog.files.iter().any(|info| info.has(Field::Rank)) {
             return Ranks::default();
         }
         let ranked: Vec<(RankKey, usize)> = (0..backlog.len())

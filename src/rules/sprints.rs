@@ -53,6 +53,12 @@ pub const VELOCITY_SPRINTS: usize = 3;
 impl Sprints {
     /// The sprints of `backlog`; items `scope` does not check are the done ones.
     pub fn of(backlog: &Backlog, scope: &Scope) -> Sprints {
+        // Only files that state sprint states are asked for them: asking splits a CSV row.
+        let stated: Vec<bool> = backlog
+            .files
+            .iter()
+            .map(|info| info.has(Field::SprintState))
+            .collect();
         (0..backlog.len())
             .into_par_iter()
             .fold(Sprints::default, |mut sprints, index| {
@@ -62,7 +68,11 @@ impl Sprints {
                 };
                 let name = |v: &Value| v.as_str().trim().to_owned();
                 sprints.carried_over.extend(earlier.iter().map(name));
-                let states = backlog.values(index, Field::SprintState);
+                let states = if stated[backlog.file_of(index)] {
+                    backlog.values(index, Field::SprintState)
+                } else {
+                    Vec::new()
+                };
                 // States pair with sprints by position, so only when each sprint has one.
                 if states.len() == listed.len() {
                     for (sprint, state) in listed.iter().zip(&states) {
