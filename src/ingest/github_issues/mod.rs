@@ -69,11 +69,7 @@ pub fn read(
     let root = json_doc::parse(source, FETCH_AGAIN)?;
     json_doc::check_string_sizes(source, &root, options.limits.max_cell_bytes())?;
     let issues = issues_of(source, &root)?;
-    let reader = IssueReader {
-        text: source.text(),
-        source_index,
-        keep_url: options.keeps_unmapped("url"),
-    };
+    let reader = IssueReader::new(source, source_index, options);
     let mut origins = FieldOrigin::none_found();
     let items = issues
         .iter()
@@ -120,7 +116,16 @@ struct IssueReader<'t> {
     keep_url: bool,
 }
 
-impl IssueReader<'_> {
+impl<'t> IssueReader<'t> {
+    /// The reader of the issues of `source`, file number `source_index`.
+    fn new(source: &'t Source, source_index: usize, options: &ReadOptions) -> Self {
+        IssueReader {
+            text: source.text(),
+            source_index,
+            keep_url: options.keeps_unmapped("url"),
+        }
+    }
+
     fn item(&self, record: usize, issue: &Object<'_>, origins: &mut [FieldOrigin]) -> Item {
         let mut entries = Entries::new(origins);
         let number = self.read_issue(issue, "", &mut entries);

@@ -75,11 +75,7 @@ pub fn read(
     let root = json_doc::parse(source, FETCH_AGAIN)?;
     json_doc::check_string_sizes(source, &root, options.limits.max_cell_bytes())?;
     let items = items_of(source, &root)?;
-    let issues = IssueReader {
-        text: source.text(),
-        source_index,
-        keep_url: options.keeps_unmapped("url"),
-    };
+    let issues = IssueReader::new(source, source_index, options);
     let mut origins = FieldOrigin::none_found();
     let items = items
         .iter()
