@@ -144,14 +144,13 @@ impl Gathered {
 /// Per rule, the runs of observations of a backlog-wide rule, in item order.
 type ObservationRuns = Vec<Vec<Observations>>;
 
-/// `runs` followed by `then`, in one list allocated at its final size.
-fn joined_exactly(runs: Vec<Vec<Finding>>, then: Vec<Finding>) -> Vec<Finding> {
-    let total = runs.iter().map(Vec::len).sum::<usize>() + then.len();
+/// The `runs` one after another, in one list allocated at its final size.
+fn joined_exactly(runs: Vec<Vec<Finding>>) -> Vec<Finding> {
+    let total = runs.iter().map(Vec::len).sum();
     let mut all = Vec::with_capacity(total);
     for run in runs {
         all.extend(run);
     }
-    all.extend(then);
     all
 }
 
@@ -228,18 +227,22 @@ pub(crate) fn run(
         candidate_ranks: Ranks::from_ranked(gathered.candidate_ranks, backlog.len()),
         ..Outcome::default()
     };
-    let mut backlog_wide = Vec::new();
-    let rule_observations = rules.iter().enumerate().zip(observation_runs);
-    for ((rule_index, rule), observed) in rule_observations {
-        let Check::Builtin(builtin) = &rule.check else {
-            continue;
-        };
-        for (item, hit) in builtin.finish(observed, backlog) {
-            let key = backlog.key(item);
-            backlog_wide.push(finding(rule, &ids[rule_index], item, key, hit));
-        }
-    }
-    outcome.findings = joined_exactly(finding_runs, backlog_wide);
+    // The backlog-wide checks judge their observations side by side, each on its own
+    // core where one is free; their findings keep the rules' order.
+    let backlog_wide: Vec<Vec<Finding>> = rules
+        .par_iter()
+        .zip(&ids)
+        .zip(observation_runs)
+        .map(|((rule, id), observed)| {
+            let Check::Builtin(builtin) = &rule.check else {
+                return Vec::new();
+            };
+            let hits = builtin.finish(observed, backlog);
+            let to_finding = |(item, hit)| finding(rule, id, item, backlog.key(item), hit);
+            hits.into_iter().map(to_finding).collect()
+        })
+        .collect();
+    outcome.findings = joined_exactly(finding_runs.into_iter().chain(backlog_wide).collect());
     judge_by_stage(&stages, &outcome.staged, &mut outcome.findings);
     outcome.stages = stages;
     outcome.skipped = missing
@@ -252,7 +255,7 @@ pub(crate) fn run(
         .collect();
     suppressions.apply(backlog, &mut outcome.findings);
     report_unused(backlog, rules, &ids, suppressions, &mut outcome);
-    outcome.findings.sort_by(|a, b| {
+    outcome.findings.par_sort_by(|a, b| {
         let source = |f: &Finding| backlog.file_of(f.item);
         (source(a), a.span.start, &a.rule, a.span.end, &a.message).cmp(&(
             source(b),
