@@ -632,6 +632,23 @@ impl Backlog {
         }
     }
 
+    /// Every value of each of `fields` of item `index`, a list per field in the order
+    /// asked (decoding only those fields, and a kept row once for all of them).
+    pub fn values_of<const N: usize>(&self, index: usize, fields: [Field; N]) -> [Vec<Value>; N] {
+        let mut lists = match &self.items[index] {
+            Stored::Decoded(item) => fields
+                .iter()
+                .map(|&field| item.all(field).cloned().collect())
+                .collect(),
+            Stored::Kept(kept) => {
+                let file = kept.source as usize;
+                self.decoder(file)
+                    .values_of(&self.sources[file], kept, &fields)
+            }
+        };
+        std::array::from_fn(|at| lists.get_mut(at).map(std::mem::take).unwrap_or_default())
+    }
+
     /// The decoder of file `file`, which kept items undecoded.
     ///
     /// # Panics

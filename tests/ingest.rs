@@ -991,3 +991,37 @@ fn github_project_items() {
     assert_eq!(draft.get(Field::Key), None);
     assert_eq!(draft.text(Field::Estimate), Some("2"));
 }
+
+/// Asking a few fields at once (a CSV row split once for all of them) gives each field the
+/// values asking it alone gives, on exports with labels that fill fields, parents from a
+/// tree, summaries kept apart and JSON properties.
+#[test]
+fn fields_asked_together_read_as_asked_alone() {
+    const ASKED: [Field; 6] = [
+        Field::Summary,
+        Field::Sprint,
+        Field::Status,
+        Field::Parent,
+        Field::Priority,
+        Field::Labels,
+    ];
+    for fixture in [
+        "jira-cloud-all-fields.csv",
+        "readiness-team.csv",
+        "gitlab-issues.csv",
+        "jira-v2-search.json",
+    ] {
+        let backlog = read(&[fixture]);
+        assert!(!backlog.is_empty(), "{fixture}");
+        for index in 0..backlog.len() {
+            let together = backlog.values_of(index, ASKED);
+            for (field, values) in ASKED.into_iter().zip(together) {
+                assert_eq!(
+                    values,
+                    backlog.values(index, field),
+                    "{fixture} {index} {field:?}"
+                );
+            }
+        }
+    }
+}

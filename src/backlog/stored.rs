@@ -45,6 +45,16 @@ pub trait Decoder: Send + Sync + fmt::Debug {
 
     /// The values of one field only, for a stage that needs no more of the item.
     fn values(&self, source: &Source, kept: &Kept, field: Field) -> Vec<Value>;
+
+    /// The values of each of a few fields, a list per field in the order asked, for a
+    /// stage that needs no more of the item. One [`Decoder::values`] per field unless the
+    /// reader does better (a CSV row is split once, not once per field).
+    fn values_of(&self, source: &Source, kept: &Kept, fields: &[Field]) -> Vec<Vec<Value>> {
+        fields
+            .iter()
+            .map(|&field| self.values(source, kept, field))
+            .collect()
+    }
 }
 
 /// A byte range of a file, in 32 bits.

@@ -97,42 +97,67 @@ impl Decoder for CsvRows {
     }
 
     fn values(&self, source: &Source, row: &Kept, field: Field) -> Vec<Value> {
+        self.values_of(source, row, &[field])
+            .pop()
+            .unwrap_or_default()
+    }
+
+    /// The summary comes from the range kept for it; the other fields from the row, split
+    /// once for all of them.
+    fn values_of(&self, source: &Source, row: &Kept, fields: &[Field]) -> Vec<Vec<Value>> {
         let layout = &self.layout;
         let text = source.text();
-        if field == Field::Summary {
+        let mut lists: Vec<Vec<Value>> = vec![Vec::new(); fields.len()];
+        let in_cells = |field: &Field| *field != Field::Summary;
+        if fields.iter().any(in_cells) {
+            let cells = csv_reader::cells_of(
+                text,
+                layout.delimiter,
+                row.bytes.span(),
+                layout.columns.len(),
+            );
+            let labels_fill = layout.cells.labels_fill_fields
+                && fields
+                    .iter()
+                    .any(|&f| in_cells(&f) && labels::examples(f).is_some());
+            let mut entries = Vec::new();
+            for &column in &layout.order {
+                let of = layout.columns.get(column).and_then(|c| c.field);
+                let asked = of.is_some_and(|of| in_cells(&of) && fields.contains(&of));
+                if asked || labels_fill && of == Some(Field::Labels) {
+                    if let Some(cell) = cells.get(column) {
+                        push_entries(text, layout, column, cell, &mut entries);
+                    }
+                }
+            }
+            if fields.contains(&Field::Parent) {
+                entries.extend(self.tree_parent(text, row));
+            }
+            for entry in entries {
+                let at = fields
+                    .iter()
+                    .position(|&f| in_cells(&f) && entry.field == Some(f));
+                if let Some(at) = at {
+                    lists[at].push(entry.value);
+                }
+            }
+        }
+        if let Some(at) = fields.iter().position(|&f| f == Field::Summary) {
             let summary = row.summary.span();
-            return text
+            lists[at] = text
                 .get(summary.start..summary.end)
                 .and_then(|raw| {
-                    csv_cell::value(raw, summary.start, Some(field), layout.cells.markup)
+                    csv_cell::value(
+                        raw,
+                        summary.start,
+                        Some(Field::Summary),
+                        layout.cells.markup,
+                    )
                 })
                 .into_iter()
                 .collect();
         }
-        let cells = csv_reader::cells_of(
-            text,
-            layout.delimiter,
-            row.bytes.span(),
-            layout.columns.len(),
-        );
-        let labels_fill = layout.cells.labels_fill_fields && labels::examples(field).is_some();
-        let mut entries = Vec::new();
-        for &column in &layout.order {
-            let of = layout.columns.get(column).and_then(|c| c.field);
-            if of == Some(field) || labels_fill && of == Some(Field::Labels) {
-                if let Some(cell) = cells.get(column) {
-                    push_entries(text, layout, column, cell, &mut entries);
-                }
-            }
-        }
-        if field == Field::Parent {
-            entries.extend(self.tree_parent(text, row));
-        }
-        entries
-            .into_iter()
-            .filter(|entry| entry.field == Some(field))
-            .map(|entry| entry.value)
-            .collect()
+        lists
     }
 }
 

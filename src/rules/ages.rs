@@ -70,9 +70,10 @@ fn newest_per_file(backlog: &Backlog, clock: Date, orders: &[DayMonth]) -> Vec<O
             || vec![None; files],
             |mut newest: Vec<Option<Date>>, index| {
                 let file = backlog.file_of(index);
-                let dates = [Field::Created, Field::Updated]
+                let dates = backlog
+                    .values_of(index, [Field::Created, Field::Updated])
                     .into_iter()
-                    .flat_map(|field| backlog.values(index, field))
+                    .flatten()
                     .filter_map(|value| value.as_date_time_in(orders[file]))
                     .map(|date_time| date_time.date())
                     .filter(|&date| date <= clock);
@@ -108,9 +109,10 @@ pub(crate) fn day_month_per_file(backlog: &Backlog, judged: &[bool]) -> Vec<DayM
         if !open[file] {
             continue;
         }
-        let told = [Field::Created, Field::Updated]
+        let told = backlog
+            .values_of(index, [Field::Created, Field::Updated])
             .into_iter()
-            .flat_map(|field| backlog.values(index, field))
+            .flatten()
             .find_map(|value| DayMonth::told_by(value.as_str()));
         if told.is_some() {
             orders[file] = told;

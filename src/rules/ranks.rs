@@ -80,13 +80,12 @@ impl Ranks {
         let ranked: Vec<(RankKey, usize)> = (0..backlog.len())
             .into_par_iter()
             .filter_map(|index| {
-                let first = |field: Field| backlog.values(index, field).into_iter().next();
-                let rank = RankKey::of(&first(Field::Rank)?)?;
-                let status = first(Field::Status);
-                let category = first(Field::StatusCategory);
+                let [rank, status, category] =
+                    backlog.values_of(index, [Field::Rank, Field::Status, Field::StatusCategory]);
+                let rank = RankKey::of(rank.first()?)?;
                 let open = scope.is_open(
-                    status.as_ref().map(Value::as_str),
-                    category.as_ref().map(Value::as_str),
+                    status.first().map(Value::as_str),
+                    category.first().map(Value::as_str),
                 );
                 open.then_some((rank, index))
             })

@@ -53,26 +53,26 @@ pub const VELOCITY_SPRINTS: usize = 3;
 impl Sprints {
     /// The sprints of `backlog`; items `scope` does not check are the done ones.
     pub fn of(backlog: &Backlog, scope: &Scope) -> Sprints {
-        // Only files that state sprint states are asked for them: asking splits a CSV row.
-        let stated: Vec<bool> = backlog
-            .files
-            .iter()
-            .map(|info| info.has(Field::SprintState))
-            .collect();
         (0..backlog.len())
             .into_par_iter()
             .fold(Sprints::default, |mut sprints, index| {
-                let listed = backlog.values(index, Field::Sprint);
+                // Only the fields this pass reads are decoded, never the whole item: the
+                // engine decodes each item once more when it checks it.
+                let [listed, states, status, category, estimate] = backlog.values_of(
+                    index,
+                    [
+                        Field::Sprint,
+                        Field::SprintState,
+                        Field::Status,
+                        Field::StatusCategory,
+                        Field::Estimate,
+                    ],
+                );
                 let Some((last, earlier)) = listed.split_last() else {
                     return sprints;
                 };
                 let name = |v: &Value| v.as_str().trim().to_owned();
                 sprints.carried_over.extend(earlier.iter().map(name));
-                let states = if stated[backlog.file_of(index)] {
-                    backlog.values(index, Field::SprintState)
-                } else {
-                    Vec::new()
-                };
                 // States pair with sprints by position, so only when each sprint has one.
                 if states.len() == listed.len() {
                     for (sprint, state) in listed.iter().zip(&states) {
@@ -82,22 +82,15 @@ impl Sprints {
                     }
                 }
                 let ended = sprints.ended.entry(name(last)).or_default();
-                // Only the fields this pass reads are decoded, never the whole item: the
-                // engine decodes each item once more when it checks it.
-                let first = |field: Field| backlog.values(index, field).into_iter().next();
-                let status = first(Field::Status);
-                let category = first(Field::StatusCategory);
                 let open = scope.is_open(
-                    status.as_ref().map(Value::as_str),
-                    category.as_ref().map(Value::as_str),
+                    status.first().map(Value::as_str),
+                    category.first().map(Value::as_str),
                 );
                 if open {
                     ended.open_items += 1;
                 } else {
                     ended.done_items += 1;
-                    ended.done_points += first(Field::Estimate)
-                        .and_then(|v| v.as_number())
-                        .unwrap_or(0.0);
+                    ended.done_points += estimate.first().and_then(Value::as_number).unwrap_or(0.0);
                 }
                 sprints
             })
