@@ -90,25 +90,48 @@ impl Decoder for Issues {
     }
 
     fn values(&self, source: &Source, kept: &Kept, field: Field) -> Vec<Value> {
+        self.values_of(source, kept, &[field])
+            .pop()
+            .unwrap_or_default()
+    }
+
+    /// The summary comes from the literal kept for it; the other fields from one pass over
+    /// the issue's properties, converting only theirs.
+    fn values_of(&self, source: &Source, kept: &Kept, fields: &[Field]) -> Vec<Vec<Value>> {
         let text = source.text();
-        if field == Field::Summary && kept.summary.end > kept.summary.start {
+        let mut lists: Vec<Vec<Value>> = vec![Vec::new(); fields.len()];
+        let kept_summary = kept.summary.end > kept.summary.start;
+        let from_literal = |field: Field| field == Field::Summary && kept_summary;
+        let in_properties: Vec<Field> = fields
+            .iter()
+            .copied()
+            .filter(|&f| !from_literal(f))
+            .collect();
+        if !in_properties.is_empty() {
+            for (_, entry) in self.ranked(text, kept, Some(&in_properties)) {
+                let at = fields
+                    .iter()
+                    .position(|&f| !from_literal(f) && entry.field == Some(f));
+                if let Some(at) = at {
+                    lists[at].push(entry.value);
+                }
+            }
+        }
+        if let Some(at) = fields.iter().position(|&f| from_literal(f)) {
             let value = literal_value(kept.summary.span(), text);
-            return Some(value)
+            lists[at] = Some(value)
                 .filter(|v| !v.as_str().trim().is_empty())
                 .into_iter()
                 .collect();
         }
-        self.ranked(text, kept, Some(field))
-            .into_iter()
-            .map(|(_, e)| e.value)
-            .collect()
+        lists
     }
 }
 
 impl Issues {
-    /// The entries of the issue `kept`, ordered; with `only`, those of that field alone,
+    /// The entries of the issue `kept`, ordered; with `only`, those of these fields alone,
     /// converting no other.
-    fn ranked(&self, text: &str, kept: &Kept, only: Option<Field>) -> Vec<Ranked> {
+    fn ranked(&self, text: &str, kept: &Kept, only: Option<&[Field]>) -> Vec<Ranked> {
         let found = (kept.record as usize)
             .checked_sub(1)
             .and_then(|index| self.issues.get(index))
@@ -119,7 +142,9 @@ impl Issues {
             .get(found.fields_start as usize..found.fields_end as usize)
             .unwrap_or_default();
         let given = |literal: Raw| Some(literal).filter(|l| l.end > l.start);
-        let wanted = |field: Option<Field>| only.is_none() || field == only;
+        let wanted = |field: Option<Field>| {
+            only.is_none_or(|fields| field.is_some_and(|f| fields.contains(&f)))
+        };
         let mut ranked: Vec<Ranked> = Vec::new();
         if let Some(key) = given(found.key).filter(|_| wanted(Some(Field::Key))) {
             let value = literal_value(key.span(), text);
@@ -141,7 +166,7 @@ impl Issues {
             let mapped = resolved.lookup.map(|l| l.0);
             let asked = match only {
                 None => resolved.read,
-                Some(field) => mapped.is_some_and(|m| gives(m, field)),
+                Some(fields) => mapped.is_some_and(|m| fields.iter().any(|&f| gives(m, f))),
             };
             if !asked {
                 continue;
