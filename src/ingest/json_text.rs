@@ -47,10 +47,10 @@ pub fn literal_text(literal: Span, source: &str) -> MappedText {
         let escape = &rest[backslash..backslash + escape_len];
         let consumed =
             backslash + escape_len + surrogate_tail_len(escape, &rest[backslash + escape_len..]);
-        text.push_replacing(
-            &unescape(escape, &rest[backslash + escape_len..]),
-            Span::new(at + backslash, at + consumed),
-        );
+        if let Some(unescaped) = unescape(escape, &rest[backslash + escape_len..]) {
+            let span = Span::new(at + backslash, at + consumed);
+            text.push_replacing(unescaped.encode_utf8(&mut [0; 4]), span);
+        }
         at += consumed;
         rest = &rest[consumed..];
     }
@@ -78,16 +78,18 @@ fn parse_hex(escape: &str) -> Option<u32> {
     u32::from_str_radix(escape.strip_prefix("\\u")?, 16).ok()
 }
 
-fn unescape(escape: &str, after: &str) -> String {
-    match escape.as_bytes().get(1) {
-        Some(b'n') => "\n".into(),
-        Some(b't') => "\t".into(),
-        Some(b'r') => "\r".into(),
-        Some(b'b') => "\u{8}".into(),
-        Some(b'f') => "\u{c}".into(),
+/// The character the escape `escape` (followed by `after`) stands for; `None` for a lone
+/// backslash at the end.
+fn unescape(escape: &str, after: &str) -> Option<char> {
+    let unescaped = match escape.as_bytes().get(1) {
+        Some(b'n') => '\n',
+        Some(b't') => '\t',
+        Some(b'r') => '\r',
+        Some(b'b') => '\u{8}',
+        Some(b'f') => '\u{c}',
         Some(b'u') => {
             let Some(code) = parse_hex(escape) else {
-                return char::REPLACEMENT_CHARACTER.into();
+                return Some(char::REPLACEMENT_CHARACTER);
             };
             let code = match (code, after.get(..6).and_then(parse_hex)) {
                 (0xD800..=0xDBFF, Some(low @ 0xDC00..=0xDFFF)) => {
@@ -95,12 +97,11 @@ fn unescape(escape: &str, after: &str) -> String {
                 }
                 _ => code,
             };
-            char::from_u32(code)
-                .unwrap_or(char::REPLACEMENT_CHARACTER)
-                .into()
+            char::from_u32(code).unwrap_or(char::REPLACEMENT_CHARACTER)
         }
-        _ => escape.get(1..).unwrap_or_default().into(),
-    }
+        _ => return escape.get(1..)?.chars().next(),
+    };
+    Some(unescaped)
 }
 
 #[cfg(test)]
