@@ -12,12 +12,16 @@ use super::values::{gives, values_at};
 #[derive(Debug)]
 pub struct Origins {
     pub list: Vec<FieldOrigin>,
+    /// By a JSON field's number: whether every origin it can give is noted, so that later
+    /// issues need not look at it again (once noted, an origin stays noted).
+    settled: Vec<bool>,
 }
 
 impl Origins {
     pub fn new() -> Self {
         Origins {
             list: FieldOrigin::none_found(),
+            settled: Vec::new(),
         }
     }
 
@@ -36,10 +40,16 @@ impl Origins {
             self.note(Field::Key, "key", None);
         }
         for (prop, &number) in props.iter().zip(numbers) {
-            let Some(resolved) = ids.get(number) else {
+            let at = number as usize;
+            if self.settled.get(at) == Some(&true) {
                 continue;
-            };
-            let Some((mapped, _)) = resolved.lookup.filter(|_| resolved.read) else {
+            }
+            let read = ids.get(number).and_then(|resolved| {
+                let (mapped, _) = resolved.lookup.filter(|_| resolved.read)?;
+                Some((resolved, mapped))
+            });
+            let Some((resolved, mapped)) = read else {
+                self.settle(at);
                 continue;
             };
             let id = unquoted(text, prop.name);
@@ -49,6 +59,7 @@ impl Origins {
                 .filter(|&field| gives(mapped, field))
                 .any(|field| !self.noted(field, &id));
             if !open {
+                self.settle(at);
                 continue;
             }
             for (field, _) in values_at(text, prop.value, Some(mapped)) {
@@ -57,6 +68,14 @@ impl Origins {
                 }
             }
         }
+    }
+
+    /// Notes that the JSON field numbered `at` gives no origin not noted yet.
+    fn settle(&mut self, at: usize) {
+        if self.settled.len() <= at {
+            self.settled.resize(at + 1, false);
+        }
+        self.settled[at] = true;
     }
 
     /// Whether `field` is noted as read from JSON field `id`.
