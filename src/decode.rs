@@ -23,7 +23,7 @@ pub fn decode(name: &str, bytes: Vec<u8>) -> Result<Source, Undecodable> {
     if bytes.starts_with(b"\xFF\xFE") || bytes.starts_with(b"\xFE\xFF") {
         return decode_utf16(name, &bytes);
     }
-    if let Some(nul) = bytes.iter().position(|&b| b == 0) {
+    if let Some(nul) = memchr::memchr(0, &bytes) {
         return Err(Undecodable {
             position: raw_position(&bytes, nul),
             reason: if looks_like_utf16(&bytes) {
