@@ -33,6 +33,8 @@ struct Keyword {
     text: Box<str>,
     bit: u8,
     language: u8,
+    /// `language` as a set, the bit tested for every keyword a line is compared with.
+    languages: Languages,
     /// Must be followed by white space, `:`, `,` or the end of the line (the table writes
     /// these with a trailing space; "Lorsqu'" and the CJK keywords are not).
     bounded: bool,
@@ -47,12 +49,60 @@ struct Label {
     language: u8,
 }
 
+/// Lists indexed by the lower-case first character of their entries: a table for ASCII,
+/// the common case, without hashing a character for every line looked up.
+struct ByFirst<T> {
+    ascii: [Vec<T>; 128],
+    other: HashMap<char, Vec<T>>,
+}
+
+impl<T> Default for ByFirst<T> {
+    fn default() -> Self {
+        ByFirst {
+            ascii: std::array::from_fn(|_| Vec::new()),
+            other: HashMap::new(),
+        }
+    }
+}
+
+impl<T> ByFirst<T> {
+    fn push(&mut self, first: char, entry: T) {
+        match self.ascii.get_mut(first as usize) {
+            Some(list) => list.push(entry),
+            None => self.other.entry(first).or_default().push(entry),
+        }
+    }
+
+    fn lists_mut(&mut self) -> impl Iterator<Item = &mut Vec<T>> {
+        self.ascii.iter_mut().chain(self.other.values_mut())
+    }
+
+    /// The entries whose first character is `text`'s first character, lower-cased.
+    fn at_start_of(&self, text: &str) -> &[T] {
+        let first = match text.chars().next() {
+            Some(c) if c.is_ascii() => c.to_ascii_lowercase(),
+            Some(c) => match c.to_lowercase().next() {
+                Some(lower) => lower,
+                None => return &[],
+            },
+            None => return &[],
+        };
+        let list = match self.ascii.get(first as usize) {
+            Some(list) => Some(list),
+            None => self.other.get(&first),
+        };
+        list.map_or(&[], Vec::as_slice)
+    }
+}
+
 /// The Gherkin keywords of every language, indexed by their first character.
 #[derive(Default)]
 struct Gherkin {
     /// Step keywords by first character, longest first.
-    steps: HashMap<char, Vec<Keyword>>,
-    labels: HashMap<char, Vec<Label>>,
+    steps: ByFirst<Keyword>,
+    labels: ByFirst<Label>,
+    /// The longest step keyword or label, in bytes.
+    longest: usize,
     /// Per language, its When and Then keywords of one word, for steps inside a line.
     inline: Vec<Vec<(Box<str>, u8)>>,
     english: u8,
@@ -126,6 +176,7 @@ impl Gherkin {
                             text: text.into_boxed_str(),
                             bit,
                             language,
+                            languages: 1 << language,
                             bounded,
                         });
                     }
@@ -155,10 +206,10 @@ impl Gherkin {
                 }
             }
         }
-        for keywords in gherkin.steps.values_mut() {
+        for keywords in gherkin.steps.lists_mut() {
             keywords.sort_by_key(|k| std::cmp::Reverse(k.text.len()));
         }
-        for labels in gherkin.labels.values_mut() {
+        for labels in gherkin.labels.lists_mut() {
             labels.sort_by_key(|l| std::cmp::Reverse(l.text.len()));
         }
         Some(gherkin)
@@ -166,14 +217,27 @@ impl Gherkin {
 
     fn add_step(&mut self, keyword: Keyword) {
         if let Some(first) = keyword.text.chars().next() {
-            self.steps.entry(first).or_default().push(keyword);
+            self.longest = self.longest.max(keyword.text.len());
+            self.steps.push(first, keyword);
         }
     }
 
     fn add_label(&mut self, label: Label) {
         if let Some(first) = label.text.chars().next() {
-            self.labels.entry(first).or_default().push(label);
+            self.longest = self.longest.max(label.text.len());
+            self.labels.push(first, label);
         }
+    }
+
+    /// How many of `line`'s first bytes, up to the longest keyword, are ASCII.
+    fn ascii_lead(&self, line: &str) -> usize {
+        let lead = line
+            .as_bytes()
+            .get(..self.longest)
+            .unwrap_or(line.as_bytes());
+        lead.iter()
+            .position(|b| !b.is_ascii())
+            .unwrap_or(lead.len())
     }
 
     /// Step keywords of the languages in `languages` that `line` starts with.
@@ -182,21 +246,17 @@ impl Gherkin {
         line: &'g str,
         languages: Languages,
     ) -> impl Iterator<Item = &'g Keyword> + 'g {
-        let first = line.chars().next().and_then(|c| c.to_lowercase().next());
-        first
-            .and_then(|c| self.steps.get(&c))
-            .into_iter()
-            .flatten()
-            .filter(move |k| {
-                languages & (1 << k.language) != 0
-                    && match_ci(line, 0, &k.text).is_some_and(|end| {
-                        !k.bounded
-                            || line
-                                .get(end..)
-                                .and_then(|r| r.chars().next())
-                                .is_none_or(|c| c.is_whitespace() || c == ':' || c == ',')
-                    })
-            })
+        let ascii_lead = self.ascii_lead(line);
+        self.steps.at_start_of(line).iter().filter(move |k| {
+            languages & k.languages != 0
+                && starts_with_ci(line, ascii_lead, &k.text).is_some_and(|end| {
+                    !k.bounded
+                        || line
+                            .get(end..)
+                            .and_then(|r| r.chars().next())
+                            .is_none_or(|c| c.is_whitespace() || c == ':' || c == ',')
+                })
+        })
     }
 
     /// The When and Then words of `language` in `line`, as bits.
@@ -207,8 +267,20 @@ impl Gherkin {
         if words.is_empty() {
             return 0;
         }
-        let longest = words.iter().map(|(k, _)| k.len()).max().unwrap_or(0);
         let mut bits = 0;
+        // Most lines are ASCII: an ASCII word can only be an ASCII keyword of the same
+        // bytes, ignoring case (an ASCII character lower-cases to one ASCII character).
+        if line.is_ascii() {
+            for word in line.as_bytes().split(|b| !b.is_ascii_alphanumeric()) {
+                for (keyword, bit) in words {
+                    if word.eq_ignore_ascii_case(keyword.as_bytes()) {
+                        bits |= bit;
+                    }
+                }
+            }
+            return bits;
+        }
+        let longest = words.iter().map(|(k, _)| k.len()).max().unwrap_or(0);
         let mut check = |word: &str| {
             if word.is_empty() || word.len() > 2 * longest {
                 return;
@@ -224,18 +296,24 @@ impl Gherkin {
                 }
             }
         };
-        // Most lines are ASCII: splitting bytes skips decoding chars.
-        if line.is_ascii() {
-            for word in line.split(|c: char| !c.is_ascii_alphanumeric()) {
-                check(word);
-            }
-        } else {
-            for word in line.split(|c: char| !c.is_alphanumeric()) {
-                check(word);
-            }
+        for word in line.split(|c: char| !c.is_alphanumeric()) {
+            check(word);
         }
         bits
     }
+}
+
+/// Where `keyword` (lower case) ends if `line` starts with it, ignoring case, as
+/// [`match_ci`] finds it; compared as bytes when the line's first `ascii_lead` bytes are
+/// ASCII and cover the keyword (an ASCII character lower-cases to itself or its one ASCII
+/// lower case, so only an ASCII keyword of those bytes can match there).
+fn starts_with_ci(line: &str, ascii_lead: usize, keyword: &str) -> Option<usize> {
+    let n = keyword.len();
+    if n <= ascii_lead {
+        let head = line.as_bytes().get(..n)?;
+        return head.eq_ignore_ascii_case(keyword.as_bytes()).then_some(n);
+    }
+    match_ci(line, 0, keyword)
 }
 
 #[derive(Deserialize)]
@@ -355,6 +433,7 @@ impl Vocabulary {
         let gherkin = &*self.gherkin;
         let others: Languages = !(1 << gherkin.english);
         let mut seen = [0u8; 128];
+        let mut active: Languages = 1 << gherkin.english;
         for line in lines {
             for keyword in gherkin.steps_at_start(line, others) {
                 let language = keyword.language;
@@ -364,13 +443,10 @@ impl Vocabulary {
                 }
                 if let Some(slot) = seen.get_mut(usize::from(language)) {
                     *slot |= bits;
+                    if (*slot & (GIVEN | WHEN | THEN)).count_ones() >= 2 {
+                        active |= keyword.languages;
+                    }
                 }
-            }
-        }
-        let mut active: Languages = 1 << gherkin.english;
-        for (language, bits) in seen.iter().enumerate() {
-            if (bits & (GIVEN | WHEN | THEN)).count_ones() >= 2 {
-                active |= 1 << language;
             }
         }
         Keywords {
@@ -416,15 +492,18 @@ impl Keywords<'_> {
     /// A Gherkin label line ("Scenario: …", "Cenário 2 – export:", "Beispiele:"):
     /// `Some(true)` for Background and Examples, whose block is dropped.
     pub(crate) fn label_of(&self, line: &str) -> Option<bool> {
-        let first = line.chars().next()?.to_lowercase().next()?;
-        let labels = self.gherkin.labels.get(&first)?;
+        let labels = self.gherkin.labels.at_start_of(line);
+        if labels.is_empty() {
+            return None;
+        }
         let colon = line.find([':', '：']).filter(|&at| at <= 80)?;
         let head = line.get(..colon)?;
+        let ascii_lead = self.gherkin.ascii_lead(head);
         labels.iter().find_map(|label| {
             if !self.counts(label.language) {
                 return None;
             }
-            let end = match_ci(head, 0, &label.text)?;
+            let end = starts_with_ci(head, ascii_lead, &label.text)?;
             let rest = head.get(end..)?;
             (rest.is_empty() || rest.starts_with(char::is_whitespace)).then_some(label.skips)
         })
@@ -449,6 +528,44 @@ mod tests {
             let texts = criteria.iter().map(|c| c.text(text).to_owned()).collect();
             (found, texts)
         })
+    }
+
+    /// The byte comparison of ASCII line starts finds what `match_ci` finds, also where
+    /// a non-ASCII character lower-cases to ASCII (the Kelvin sign, "İ").
+    #[test]
+    fn keywords_at_line_start_match_as_match_ci_does() {
+        let lines = [
+            "Given a saved cart",
+            "GIVEN a saved cart",
+            "Giv",
+            "\u{212A}ui is a word",
+            "İf so",
+            "Étant donné un panier",
+            "DADO QUE sim",
+            "",
+        ];
+        let keywords = [
+            "given",
+            "dado",
+            "dado que",
+            "étant donné",
+            "k",
+            "kui",
+            "if",
+            "i",
+        ];
+        for line in lines {
+            let lead = GHERKIN.ascii_lead(line);
+            for keyword in keywords {
+                assert_eq!(
+                    starts_with_ci(line, lead, keyword),
+                    match_ci(line, 0, keyword),
+                    "{line:?} {keyword:?}"
+                );
+            }
+        }
+        assert_eq!(starts_with_ci("\u{212A}ui", 0, "kui"), Some(5));
+        assert_eq!(starts_with_ci("GIVEN a", 7, "given"), Some(5));
     }
 
     #[test]
