@@ -49,11 +49,20 @@ struct Label {
     language: u8,
 }
 
-/// Lists indexed by the lower-case first character of their entries: a table for ASCII,
-/// the common case, without hashing a character for every line looked up.
+/// Words (keywords, labels) indexed by their lower-case first character, longest first
+/// for each character: a table for ASCII, the common case, without hashing a character
+/// for every line looked up. Words that start with two ASCII bytes are indexed by both as
+/// well, so a line whose first two bytes are ASCII is compared only with the words that
+/// can match it (a few instead of up to 57 for "d").
 struct ByFirst<T> {
     ascii: [Vec<T>; 128],
     other: HashMap<char, Vec<T>>,
+    /// The words of one ASCII byte, by that byte.
+    single: [Vec<T>; 128],
+    /// The words starting with two ASCII bytes, ordered by `first << 8 | second` (their
+    /// `pair_keys`) and then as in `ascii`.
+    pairs: Vec<T>,
+    pair_keys: Vec<u16>,
 }
 
 impl<T> Default for ByFirst<T> {
@@ -61,37 +70,91 @@ impl<T> Default for ByFirst<T> {
         ByFirst {
             ascii: std::array::from_fn(|_| Vec::new()),
             other: HashMap::new(),
+            single: std::array::from_fn(|_| Vec::new()),
+            pairs: Vec::new(),
+            pair_keys: Vec::new(),
         }
     }
 }
 
-impl<T> ByFirst<T> {
-    fn push(&mut self, first: char, entry: T) {
-        match self.ascii.get_mut(first as usize) {
-            Some(list) => list.push(entry),
-            None => self.other.entry(first).or_default().push(entry),
+/// Two ASCII bytes as a key of [`ByFirst::pairs`].
+fn pair_key(first: u8, second: u8) -> u16 {
+    u16::from(first) << 8 | u16::from(second)
+}
+
+impl<T: Clone> ByFirst<T> {
+    /// Adds `entry` for `text`, a lower-case word.
+    fn push(&mut self, text: &str, entry: T) {
+        let Some(first) = text.chars().next() else {
+            return;
+        };
+        let Some(list) = self.ascii.get_mut(first as usize) else {
+            self.other.entry(first).or_default().push(entry);
+            return;
+        };
+        list.push(entry.clone());
+        match *text.as_bytes() {
+            [only] => {
+                if let Some(single) = self.single.get_mut(usize::from(only)) {
+                    single.push(entry);
+                }
+            }
+            [first, second, ..] if second.is_ascii() => {
+                self.pair_keys.push(pair_key(first, second));
+                self.pairs.push(entry);
+            }
+            _ => {}
         }
     }
 
-    fn lists_mut(&mut self) -> impl Iterator<Item = &mut Vec<T>> {
-        self.ascii.iter_mut().chain(self.other.values_mut())
+    /// Sorts every list longest first by `len` (stable: same lengths stay in order).
+    fn sort_longest_first(&mut self, len: impl Fn(&T) -> usize) {
+        let lists = self.ascii.iter_mut().chain(self.other.values_mut());
+        for list in lists.chain(self.single.iter_mut()) {
+            list.sort_by_key(|entry| std::cmp::Reverse(len(entry)));
+        }
+        let mut pairs: Vec<(u16, T)> = self.pair_keys.drain(..).zip(self.pairs.drain(..)).collect();
+        pairs.sort_by_key(|(key, entry)| (*key, std::cmp::Reverse(len(entry))));
+        (self.pair_keys, self.pairs) = pairs.into_iter().unzip();
     }
 
-    /// The entries whose first character is `text`'s first character, lower-cased.
-    fn at_start_of(&self, text: &str) -> &[T] {
+    /// The words that may start `text` (its first character lower-cased), longest first,
+    /// as two runs: every word that can match comes in the same order as in the full list
+    /// of the first character; only words that cannot match are left out.
+    fn at_start_of(&self, text: &str) -> (&[T], &[T]) {
+        let bytes = text.as_bytes();
         let first = match text.chars().next() {
             Some(c) if c.is_ascii() => c.to_ascii_lowercase(),
             Some(c) => match c.to_lowercase().next() {
                 Some(lower) => lower,
-                None => return &[],
+                None => return (&[], &[]),
             },
-            None => return &[],
+            None => return (&[], &[]),
         };
-        let list = match self.ascii.get(first as usize) {
-            Some(list) => Some(list),
-            None => self.other.get(&first),
+        let full = if first.is_ascii() {
+            self.ascii.get(first as usize)
+        } else {
+            self.other.get(&first)
         };
-        list.map_or(&[], Vec::as_slice)
+        let full = full.map_or(&[][..], Vec::as_slice);
+        // Only an ASCII first byte and an ASCII second byte rule words out: an ASCII byte
+        // lower-cases to one ASCII byte, so a word must have that byte there too.
+        let (Some(&head), Some(&second)) = (bytes.first(), bytes.get(1)) else {
+            return (full, &[]);
+        };
+        if !head.is_ascii() || !second.is_ascii() {
+            return (full, &[]);
+        }
+        let head = head.to_ascii_lowercase();
+        let key = pair_key(head, second.to_ascii_lowercase());
+        let from = self.pair_keys.partition_point(|k| *k < key);
+        let to = self.pair_keys.partition_point(|k| *k <= key);
+        let pairs = self.pairs.get(from..to).unwrap_or_default();
+        let single = self
+            .single
+            .get(usize::from(head))
+            .map_or(&[][..], Vec::as_slice);
+        (pairs, single)
     }
 }
 
@@ -206,27 +269,19 @@ impl Gherkin {
                 }
             }
         }
-        for keywords in gherkin.steps.lists_mut() {
-            keywords.sort_by_key(|k| std::cmp::Reverse(k.text.len()));
-        }
-        for labels in gherkin.labels.lists_mut() {
-            labels.sort_by_key(|l| std::cmp::Reverse(l.text.len()));
-        }
+        gherkin.steps.sort_longest_first(|k| k.text.len());
+        gherkin.labels.sort_longest_first(|l| l.text.len());
         Some(gherkin)
     }
 
     fn add_step(&mut self, keyword: Keyword) {
-        if let Some(first) = keyword.text.chars().next() {
-            self.longest = self.longest.max(keyword.text.len());
-            self.steps.push(first, keyword);
-        }
+        self.longest = self.longest.max(keyword.text.len());
+        self.steps.push(&keyword.text.clone(), keyword);
     }
 
     fn add_label(&mut self, label: Label) {
-        if let Some(first) = label.text.chars().next() {
-            self.longest = self.longest.max(label.text.len());
-            self.labels.push(first, label);
-        }
+        self.longest = self.longest.max(label.text.len());
+        self.labels.push(&label.text.clone(), label);
     }
 
     /// How many of `line`'s first bytes, up to the longest keyword, are ASCII.
@@ -247,7 +302,8 @@ impl Gherkin {
         languages: Languages,
     ) -> impl Iterator<Item = &'g Keyword> + 'g {
         let ascii_lead = self.ascii_lead(line);
-        self.steps.at_start_of(line).iter().filter(move |k| {
+        let (words, shorter) = self.steps.at_start_of(line);
+        words.iter().chain(shorter).filter(move |k| {
             languages & k.languages != 0
                 && starts_with_ci(line, ascii_lead, &k.text).is_some_and(|end| {
                     !k.bounded
@@ -492,14 +548,14 @@ impl Keywords<'_> {
     /// A Gherkin label line ("Scenario: …", "Cenário 2 – export:", "Beispiele:"):
     /// `Some(true)` for Background and Examples, whose block is dropped.
     pub(crate) fn label_of(&self, line: &str) -> Option<bool> {
-        let labels = self.gherkin.labels.at_start_of(line);
-        if labels.is_empty() {
+        let (labels, shorter) = self.gherkin.labels.at_start_of(line);
+        if labels.is_empty() && shorter.is_empty() {
             return None;
         }
         let colon = line.find([':', '：']).filter(|&at| at <= 80)?;
         let head = line.get(..colon)?;
         let ascii_lead = self.gherkin.ascii_lead(head);
-        labels.iter().find_map(|label| {
+        labels.iter().chain(shorter).find_map(|label| {
             if !self.counts(label.language) {
                 return None;
             }
@@ -566,6 +622,52 @@ mod tests {
         }
         assert_eq!(starts_with_ci("\u{212A}ui", 0, "kui"), Some(5));
         assert_eq!(starts_with_ci("GIVEN a", 7, "given"), Some(5));
+    }
+
+    /// The keywords found through the two-byte index are those a scan of every keyword
+    /// of the line's first character finds, in the same order.
+    #[test]
+    fn the_two_byte_index_finds_what_a_full_scan_finds() {
+        let all: Languages = !0;
+        let lines = [
+            "Dado que estou logado",
+            "DANN sehe ich",
+            "dat is goed",
+            "E abro o carrinho",
+            "e",
+            "Y entonces",
+            "Étant donné un panier",
+            "İ am here",
+            "A\u{301} accent",
+            "Als ik inlog",
+            "Когда я вхожу",
+            "假如 something",
+            "a",
+        ];
+        for line in lines {
+            let found: Vec<&str> = GHERKIN
+                .steps_at_start(line, all)
+                .map(|k| &*k.text)
+                .collect();
+            // The first character alone: the full list of its words.
+            let first = line.chars().next().map_or(0, char::len_utf8);
+            let (full, _) = GHERKIN.steps.at_start_of(&line[..first]);
+            let scanned: Vec<&str> = full
+                .iter()
+                .filter(|k| {
+                    match_ci(line, 0, &k.text).is_some_and(|end| {
+                        !k.bounded
+                            || line[end..]
+                                .chars()
+                                .next()
+                                .is_none_or(|c| c.is_whitespace() || c == ':' || c == ',')
+                    })
+                })
+                .map(|k| &*k.text)
+                .collect();
+            assert_eq!(found, scanned, "{line:?}");
+        }
+        assert!(GHERKIN.steps_at_start("Dado que", all).count() >= 2);
     }
 
     #[test]
