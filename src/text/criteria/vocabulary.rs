@@ -33,6 +33,8 @@ struct Keyword {
     text: Box<str>,
     bit: u8,
     language: u8,
+    /// `language` as a set, the bit tested for every keyword a line is compared with.
+    languages: Languages,
     /// Must be followed by white space, `:`, `,` or the end of the line (the table writes
     /// these with a trailing space; "Lorsqu'" and the CJK keywords are not).
     bounded: bool,
@@ -47,12 +49,123 @@ struct Label {
     language: u8,
 }
 
+/// Words (keywords, labels) indexed by their lower-case first character, longest first
+/// for each character: a table for ASCII, the common case, without hashing a character
+/// for every line looked up. Words that start with two ASCII bytes are indexed by both as
+/// well, so a line whose first two bytes are ASCII is compared only with the words that
+/// can match it (a few instead of up to 57 for "d").
+struct ByFirst<T> {
+    ascii: [Vec<T>; 128],
+    other: HashMap<char, Vec<T>>,
+    /// The words of one ASCII byte, by that byte.
+    single: [Vec<T>; 128],
+    /// The words starting with two ASCII bytes, ordered by `first << 8 | second` (their
+    /// `pair_keys`) and then as in `ascii`.
+    pairs: Vec<T>,
+    pair_keys: Vec<u16>,
+}
+
+impl<T> Default for ByFirst<T> {
+    fn default() -> Self {
+        ByFirst {
+            ascii: std::array::from_fn(|_| Vec::new()),
+            other: HashMap::new(),
+            single: std::array::from_fn(|_| Vec::new()),
+            pairs: Vec::new(),
+            pair_keys: Vec::new(),
+        }
+    }
+}
+
+/// Two ASCII bytes as a key of [`ByFirst::pairs`].
+fn pair_key(first: u8, second: u8) -> u16 {
+    u16::from(first) << 8 | u16::from(second)
+}
+
+impl<T: Clone> ByFirst<T> {
+    /// Adds `entry` for `text`, a lower-case word.
+    fn push(&mut self, text: &str, entry: T) {
+        let Some(first) = text.chars().next() else {
+            return;
+        };
+        let Some(list) = self.ascii.get_mut(first as usize) else {
+            self.other.entry(first).or_default().push(entry);
+            return;
+        };
+        list.push(entry.clone());
+        match *text.as_bytes() {
+            [only] => {
+                if let Some(single) = self.single.get_mut(usize::from(only)) {
+                    single.push(entry);
+                }
+            }
+            [first, second, ..] if second.is_ascii() => {
+                self.pair_keys.push(pair_key(first, second));
+                self.pairs.push(entry);
+            }
+            _ => {}
+        }
+    }
+
+    /// Sorts every list longest first by `len` (stable: same lengths stay in order).
+    fn sort_longest_first(&mut self, len: impl Fn(&T) -> usize) {
+        let lists = self.ascii.iter_mut().chain(self.other.values_mut());
+        for list in lists.chain(self.single.iter_mut()) {
+            list.sort_by_key(|entry| std::cmp::Reverse(len(entry)));
+        }
+        let mut pairs: Vec<(u16, T)> = self.pair_keys.drain(..).zip(self.pairs.drain(..)).collect();
+        pairs.sort_by_key(|(key, entry)| (*key, std::cmp::Reverse(len(entry))));
+        (self.pair_keys, self.pairs) = pairs.into_iter().unzip();
+    }
+
+    /// The words that may start `text` (its first character lower-cased), longest first,
+    /// as two runs: every word that can match comes in the same order as in the full list
+    /// of the first character; only words that cannot match are left out.
+    fn at_start_of(&self, text: &str) -> (&[T], &[T]) {
+        let bytes = text.as_bytes();
+        let first = match text.chars().next() {
+            Some(c) if c.is_ascii() => c.to_ascii_lowercase(),
+            Some(c) => match c.to_lowercase().next() {
+                Some(lower) => lower,
+                None => return (&[], &[]),
+            },
+            None => return (&[], &[]),
+        };
+        let full = if first.is_ascii() {
+            self.ascii.get(first as usize)
+        } else {
+            self.other.get(&first)
+        };
+        let full = full.map_or(&[][..], Vec::as_slice);
+        // Only an ASCII first byte and an ASCII second byte rule words out: an ASCII byte
+        // lower-cases to one ASCII byte, so a word must have that byte there too.
+        let (Some(&head), Some(&second)) = (bytes.first(), bytes.get(1)) else {
+            return (full, &[]);
+        };
+        if !head.is_ascii() || !second.is_ascii() {
+            return (full, &[]);
+        }
+        let head = head.to_ascii_lowercase();
+        let key = pair_key(head, second.to_ascii_lowercase());
+        let from = self.pair_keys.partition_point(|k| *k < key);
+        let to = self.pair_keys.partition_point(|k| *k <= key);
+        let pairs = self.pairs.get(from..to).unwrap_or_default();
+        let single = self
+            .single
+            .get(usize::from(head))
+            .map_or(&[][..], Vec::as_slice);
+        (pairs, single)
+    }
+}
+
 /// The Gherkin keywords of every language, indexed by their first character.
 #[derive(Default)]
 struct Gherkin {
     /// Step keywords by first character, longest first.
-    steps: HashMap<char, Vec<Keyword>>,
-    labels: HashMap<char, Vec<Label>>,
+    steps: ByFirst<Keyword>,
+    labels: ByFirst<Label>,
+    /// The longest step keyword or label, in bytes.
+    longest: usize,
     /// Per language, its When and Then keywords of one word, for steps inside a line.
     inline: Vec<Vec<(Box<str>, u8)>>,
     english: u8,
@@ -126,6 +239,7 @@ impl Gherkin {
                             text: text.into_boxed_str(),
                             bit,
                             language,
+                            languages: 1 << language,
                             bounded,
                         });
                     }
@@ -155,25 +269,30 @@ impl Gherkin {
                 }
             }
         }
-        for keywords in gherkin.steps.values_mut() {
-            keywords.sort_by_key(|k| std::cmp::Reverse(k.text.len()));
-        }
-        for labels in gherkin.labels.values_mut() {
-            labels.sort_by_key(|l| std::cmp::Reverse(l.text.len()));
-        }
+        gherkin.steps.sort_longest_first(|k| k.text.len());
+        gherkin.labels.sort_longest_first(|l| l.text.len());
         Some(gherkin)
     }
 
     fn add_step(&mut self, keyword: Keyword) {
-        if let Some(first) = keyword.text.chars().next() {
-            self.steps.entry(first).or_default().push(keyword);
-        }
+        self.longest = self.longest.max(keyword.text.len());
+        self.steps.push(&keyword.text.clone(), keyword);
     }
 
     fn add_label(&mut self, label: Label) {
-        if let Some(first) = label.text.chars().next() {
-            self.labels.entry(first).or_default().push(label);
-        }
+        self.longest = self.longest.max(label.text.len());
+        self.labels.push(&label.text.clone(), label);
+    }
+
+    /// How many of `line`'s first bytes, up to the longest keyword, are ASCII.
+    fn ascii_lead(&self, line: &str) -> usize {
+        let lead = line
+            .as_bytes()
+            .get(..self.longest)
+            .unwrap_or(line.as_bytes());
+        lead.iter()
+            .position(|b| !b.is_ascii())
+            .unwrap_or(lead.len())
     }
 
     /// Step keywords of the languages in `languages` that `line` starts with.
@@ -182,21 +301,18 @@ impl Gherkin {
         line: &'g str,
         languages: Languages,
     ) -> impl Iterator<Item = &'g Keyword> + 'g {
-        let first = line.chars().next().and_then(|c| c.to_lowercase().next());
-        first
-            .and_then(|c| self.steps.get(&c))
-            .into_iter()
-            .flatten()
-            .filter(move |k| {
-                languages & (1 << k.language) != 0
-                    && match_ci(line, 0, &k.text).is_some_and(|end| {
-                        !k.bounded
-                            || line
-                                .get(end..)
-                                .and_then(|r| r.chars().next())
-                                .is_none_or(|c| c.is_whitespace() || c == ':' || c == ',')
-                    })
-            })
+        let ascii_lead = self.ascii_lead(line);
+        let (words, shorter) = self.steps.at_start_of(line);
+        words.iter().chain(shorter).filter(move |k| {
+            languages & k.languages != 0
+                && starts_with_ci(line, ascii_lead, &k.text).is_some_and(|end| {
+                    !k.bounded
+                        || line
+                            .get(end..)
+                            .and_then(|r| r.chars().next())
+                            .is_none_or(|c| c.is_whitespace() || c == ':' || c == ',')
+                })
+        })
     }
 
     /// The When and Then words of `language` in `line`, as bits.
@@ -207,8 +323,20 @@ impl Gherkin {
         if words.is_empty() {
             return 0;
         }
-        let longest = words.iter().map(|(k, _)| k.len()).max().unwrap_or(0);
         let mut bits = 0;
+        // Most lines are ASCII: an ASCII word can only be an ASCII keyword of the same
+        // bytes, ignoring case (an ASCII character lower-cases to one ASCII character).
+        if line.is_ascii() {
+            for word in line.as_bytes().split(|b| !b.is_ascii_alphanumeric()) {
+                for (keyword, bit) in words {
+                    if word.eq_ignore_ascii_case(keyword.as_bytes()) {
+                        bits |= bit;
+                    }
+                }
+            }
+            return bits;
+        }
+        let longest = words.iter().map(|(k, _)| k.len()).max().unwrap_or(0);
         let mut check = |word: &str| {
             if word.is_empty() || word.len() > 2 * longest {
                 return;
@@ -224,18 +352,24 @@ impl Gherkin {
                 }
             }
         };
-        // Most lines are ASCII: splitting bytes skips decoding chars.
-        if line.is_ascii() {
-            for word in line.split(|c: char| !c.is_ascii_alphanumeric()) {
-                check(word);
-            }
-        } else {
-            for word in line.split(|c: char| !c.is_alphanumeric()) {
-                check(word);
-            }
+        for word in line.split(|c: char| !c.is_alphanumeric()) {
+            check(word);
         }
         bits
     }
+}
+
+/// Where `keyword` (lower case) ends if `line` starts with it, ignoring case, as
+/// [`match_ci`] finds it; compared as bytes when the line's first `ascii_lead` bytes are
+/// ASCII and cover the keyword (an ASCII character lower-cases to itself or its one ASCII
+/// lower case, so only an ASCII keyword of those bytes can match there).
+fn starts_with_ci(line: &str, ascii_lead: usize, keyword: &str) -> Option<usize> {
+    let n = keyword.len();
+    if n <= ascii_lead {
+        let head = line.as_bytes().get(..n)?;
+        return head.eq_ignore_ascii_case(keyword.as_bytes()).then_some(n);
+    }
+    match_ci(line, 0, keyword)
 }
 
 #[derive(Deserialize)]
@@ -355,6 +489,7 @@ impl Vocabulary {
         let gherkin = &*self.gherkin;
         let others: Languages = !(1 << gherkin.english);
         let mut seen = [0u8; 128];
+        let mut active: Languages = 1 << gherkin.english;
         for line in lines {
             for keyword in gherkin.steps_at_start(line, others) {
                 let language = keyword.language;
@@ -364,13 +499,10 @@ impl Vocabulary {
                 }
                 if let Some(slot) = seen.get_mut(usize::from(language)) {
                     *slot |= bits;
+                    if (*slot & (GIVEN | WHEN | THEN)).count_ones() >= 2 {
+                        active |= keyword.languages;
+                    }
                 }
-            }
-        }
-        let mut active: Languages = 1 << gherkin.english;
-        for (language, bits) in seen.iter().enumerate() {
-            if (bits & (GIVEN | WHEN | THEN)).count_ones() >= 2 {
-                active |= 1 << language;
             }
         }
         Keywords {
@@ -416,15 +548,18 @@ impl Keywords<'_> {
     /// A Gherkin label line ("Scenario: …", "Cenário 2 – export:", "Beispiele:"):
     /// `Some(true)` for Background and Examples, whose block is dropped.
     pub(crate) fn label_of(&self, line: &str) -> Option<bool> {
-        let first = line.chars().next()?.to_lowercase().next()?;
-        let labels = self.gherkin.labels.get(&first)?;
+        let (labels, shorter) = self.gherkin.labels.at_start_of(line);
+        if labels.is_empty() && shorter.is_empty() {
+            return None;
+        }
         let colon = line.find([':', '：']).filter(|&at| at <= 80)?;
         let head = line.get(..colon)?;
-        labels.iter().find_map(|label| {
+        let ascii_lead = self.gherkin.ascii_lead(head);
+        labels.iter().chain(shorter).find_map(|label| {
             if !self.counts(label.language) {
                 return None;
             }
-            let end = match_ci(head, 0, &label.text)?;
+            let end = starts_with_ci(head, ascii_lead, &label.text)?;
             let rest = head.get(end..)?;
             (rest.is_empty() || rest.starts_with(char::is_whitespace)).then_some(label.skips)
         })
@@ -449,6 +584,90 @@ mod tests {
             let texts = criteria.iter().map(|c| c.text(text).to_owned()).collect();
             (found, texts)
         })
+    }
+
+    /// The byte comparison of ASCII line starts finds what `match_ci` finds, also where
+    /// a non-ASCII character lower-cases to ASCII (the Kelvin sign, "İ").
+    #[test]
+    fn keywords_at_line_start_match_as_match_ci_does() {
+        let lines = [
+            "Given a saved cart",
+            "GIVEN a saved cart",
+            "Giv",
+            "\u{212A}ui is a word",
+            "İf so",
+            "Étant donné un panier",
+            "DADO QUE sim",
+            "",
+        ];
+        let keywords = [
+            "given",
+            "dado",
+            "dado que",
+            "étant donné",
+            "k",
+            "kui",
+            "if",
+            "i",
+        ];
+        for line in lines {
+            let lead = GHERKIN.ascii_lead(line);
+            for keyword in keywords {
+                assert_eq!(
+                    starts_with_ci(line, lead, keyword),
+                    match_ci(line, 0, keyword),
+                    "{line:?} {keyword:?}"
+                );
+            }
+        }
+        assert_eq!(starts_with_ci("\u{212A}ui", 0, "kui"), Some(5));
+        assert_eq!(starts_with_ci("GIVEN a", 7, "given"), Some(5));
+    }
+
+    /// The keywords found through the two-byte index are those a scan of every keyword
+    /// of the line's first character finds, in the same order.
+    #[test]
+    fn the_two_byte_index_finds_what_a_full_scan_finds() {
+        let all: Languages = !0;
+        let lines = [
+            "Dado que estou logado",
+            "DANN sehe ich",
+            "dat is goed",
+            "E abro o carrinho",
+            "e",
+            "Y entonces",
+            "Étant donné un panier",
+            "İ am here",
+            "A\u{301} accent",
+            "Als ik inlog",
+            "Когда я вхожу",
+            "假如 something",
+            "a",
+        ];
+        for line in lines {
+            let found: Vec<&str> = GHERKIN
+                .steps_at_start(line, all)
+                .map(|k| &*k.text)
+                .collect();
+            // The first character alone: the full list of its words.
+            let first = line.chars().next().map_or(0, char::len_utf8);
+            let (full, _) = GHERKIN.steps.at_start_of(&line[..first]);
+            let scanned: Vec<&str> = full
+                .iter()
+                .filter(|k| {
+                    match_ci(line, 0, &k.text).is_some_and(|end| {
+                        !k.bounded
+                            || line[end..]
+                                .chars()
+                                .next()
+                                .is_none_or(|c| c.is_whitespace() || c == ':' || c == ',')
+                    })
+                })
+                .map(|k| &*k.text)
+                .collect();
+            assert_eq!(found, scanned, "{line:?}");
+        }
+        assert!(GHERKIN.steps_at_start("Dado que", all).count() >= 2);
     }
 
     #[test]

@@ -175,7 +175,12 @@ static OBJECT_START: WordList = WordList::new(concat!(
     "existing into out up off back down both either certain relevant specific",
 ));
 
-static FIXED_PAIR_SET: LazyLock<HashSet<(&'static str, &'static str)>> = LazyLock::new(|| {
+/// The word sets' hasher: foldhash, fixed-seeded. The words looked up are a few bytes
+/// long, where std's SipHash costs more than the look-up; the sets are fixed, so no input
+/// can crowd them.
+type FastSet<T> = HashSet<T, foldhash::fast::FixedState>;
+
+static FIXED_PAIR_SET: LazyLock<FastSet<(&'static str, &'static str)>> = LazyLock::new(|| {
     FIXED_PAIRS
         .split_whitespace()
         .filter_map(|pair| pair.split_once('/'))
@@ -186,7 +191,7 @@ static FIXED_PAIR_SET: LazyLock<HashSet<(&'static str, &'static str)>> = LazyLoc
 /// set built on first use: the lists are consulted for every word of every goal.
 struct WordList {
     words: &'static str,
-    set: OnceLock<HashSet<&'static str>>,
+    set: OnceLock<FastSet<&'static str>>,
 }
 
 impl WordList {

@@ -523,11 +523,11 @@ fn checked_role(
     want_start: usize,
 ) -> Option<Range<usize>> {
     let role = trim_range(text, role, TRAIL)?;
-    let words: Vec<&str> = text.get(role.clone())?.split_whitespace().collect();
-    if words.len() > MAX_ROLE_WORDS {
+    let role_str = text.get(role.clone())?;
+    if role_str.split_whitespace().nth(MAX_ROLE_WORDS).is_some() {
         return None;
     }
-    let lower = words.join(" ").to_lowercase();
+    let (lower, _) = lower_words(role_str);
     let lower = lower.trim_end_matches(|c: char| !c.is_alphanumeric());
     let idiom = NOT_A_ROLE.iter().any(|&idiom| {
         lower.strip_prefix(idiom).is_some_and(|rest| {
@@ -541,8 +541,9 @@ fn checked_role(
         return None;
     }
     if !has_article {
-        let first = words
-            .first()?
+        let first = role_str
+            .split_whitespace()
+            .next()?
             .trim_matches(|c: char| !c.is_alphanumeric())
             .to_lowercase();
         if listed(NOT_A_BARE_ROLE, &first) {
@@ -677,17 +678,12 @@ fn find_marker(text: &str, base: usize, rest: &str, verbal: bool) -> Option<Rang
             continue;
         }
         let before = text.get(base..start).unwrap_or("");
-        let words: Vec<String> = m
-            .as_str()
-            .split_whitespace()
-            .map(str::to_lowercase)
-            .collect();
-        let lower = words.join(" ");
+        let (lower, words) = lower_words(m.as_str());
         let strong = lower == "so that"
             || lower == "so as to"
-            || (words.len() == 3 && lower.starts_with("in order"))
+            || (words == 3 && lower.starts_with("in order"))
             || lower.starts_with("for the")
-            || (words.len() == 3 && lower.starts_with("so "));
+            || (words == 3 && lower.starts_with("so "));
         if strong {
             return Some(start..end);
         }
@@ -695,19 +691,19 @@ fn find_marker(text: &str, base: usize, rest: &str, verbal: bool) -> Option<Rang
             continue;
         }
         let after = text.get(end..).unwrap_or("");
-        let next = first_word(after);
+        let next_word = first_word(after);
         // "so I'm informed": the subject before the contraction.
-        let next = next.split(['\'', '’']).next().unwrap_or("").to_owned();
+        let next = next_word.split(['\'', '’']).next().unwrap_or("");
         let prev = last_word(before);
         let comma_before = before.trim_end().ends_with([',', ';', '.', '–', '—']);
         let ok = if lower == "so" {
             if listed(SO_ADVERBIAL_PREV, &prev)
-                || listed(SO_ADVERBIAL_NEXT, &next)
+                || listed(SO_ADVERBIAL_NEXT, next)
                 || next.is_empty()
             {
                 false
             } else {
-                comma_before || listed(SO_SUBJECTS, &next) || clause_follows(after)
+                comma_before || listed(SO_SUBJECTS, next) || clause_follows(after)
             }
         } else if lower == "to" {
             // ", to quickly find …": a purpose clause set off by a comma; not the second of
@@ -744,6 +740,27 @@ fn find_marker(text: &str, base: usize, rest: &str, verbal: bool) -> Option<Rang
         }
     }
     weak
+}
+
+/// The words of `s` (a marker, a role) in lower case, single-spaced, and how many there
+/// are: one string, not one per word. The same as lower-casing the joined words: a word
+/// is lower-cased alone, and what a letter becomes (Greek final sigma) depends on its
+/// word only.
+fn lower_words(marker: &str) -> (String, usize) {
+    let mut lower = String::with_capacity(marker.len());
+    let mut words = 0;
+    for word in marker.split_whitespace() {
+        if words > 0 {
+            lower.push(' ');
+        }
+        if word.is_ascii() {
+            lower.extend(word.bytes().map(|b| char::from(b.to_ascii_lowercase())));
+        } else {
+            lower.push_str(&word.to_lowercase());
+        }
+        words += 1;
+    }
+    (lower, words)
 }
 
 /// Auxiliaries and modals that show a clause ("so patrons are able to …").
@@ -1646,6 +1663,23 @@ mod tests {
             let stepwise =
                 connextra_match(text).map(|(role, art, want)| (Some(role), art, Some(want)));
             assert_eq!(stepwise, expected, "{text:?}");
+        }
+    }
+
+    /// Lower-casing word by word is lower-casing the joined words, Greek final sigma too.
+    #[test]
+    fn lower_words_is_the_joined_words_lower_cased() {
+        assert_eq!(lower_words("So \t That"), ("so that".to_owned(), 2));
+        assert_eq!(lower_words(""), (String::new(), 0));
+        for text in [
+            "ΟΔΟΣ ΣΤΟ ΣΠΙΤΙ",
+            "Senior  Dev.  Ops",
+            "Σ Σ",
+            "İstanbul TEAM",
+        ] {
+            let joined = text.split_whitespace().collect::<Vec<_>>().join(" ");
+            let count = text.split_whitespace().count();
+            assert_eq!(lower_words(text), (joined.to_lowercase(), count), "{text}");
         }
     }
 
