@@ -20,15 +20,15 @@ use crate::rules::docs;
 use crate::source::Place;
 
 #[derive(Serialize)]
-struct Document {
+struct Document<'a> {
     version: u32,
-    summary: Summary,
+    summary: Summary<'a>,
     /// Filled as the document is written (see [`write`]).
     findings: [(); 0],
 }
 
 #[derive(Serialize)]
-struct Summary {
+struct Summary<'a> {
     files: usize,
     /// Every issue read, of every type.
     items: usize,
@@ -42,16 +42,16 @@ struct Summary {
     /// The stages and the ready candidates' verdicts; absent when no item is a ready
     /// candidate.
     #[serde(skip_serializing_if = "Option::is_none")]
-    readiness: Option<JsonReadiness>,
+    readiness: Option<JsonReadiness<'a>>,
 }
 
 #[derive(Serialize)]
-struct JsonReadiness {
+struct JsonReadiness<'a> {
     /// Per stage, first the ready candidates': its name, its items, how many are ready.
     stages: Vec<JsonStage>,
     /// The ready candidates in rank order (the unranked after them, in export order),
     /// ready or not, with the rules they fail.
-    candidates: Vec<JsonCandidate>,
+    candidates: Vec<JsonCandidate<'a>>,
     /// The ready candidates that are ready, as points of work.
     ready_work: JsonReadyWork,
     velocity: JsonVelocity,
@@ -93,14 +93,14 @@ struct JsonStage {
 }
 
 #[derive(Serialize)]
-struct JsonCandidate {
-    key: String,
+struct JsonCandidate<'a> {
+    key: &'a str,
     ready: bool,
-    failing: Vec<String>,
+    failing: Vec<&'a str>,
 }
 
 /// The readiness part of the summary, when some item is a ready candidate.
-fn readiness(report: &Report<'_>) -> Option<JsonReadiness> {
+fn readiness<'a>(report: &'a Report<'a>) -> Option<JsonReadiness<'a>> {
     let readiness = &report.readiness;
     readiness.candidates().filter(|c| c.stories > 0)?;
     Some(JsonReadiness {
@@ -116,9 +116,9 @@ fn readiness(report: &Report<'_>) -> Option<JsonReadiness> {
         candidates: readiness
             .candidate_verdicts()
             .map(|v| JsonCandidate {
-                key: report.backlog.key(v.item).to_owned(),
+                key: report.backlog.key(v.item),
                 ready: v.is_ready(),
-                failing: v.failing.iter().map(|r| r.to_string()).collect(),
+                failing: v.failing.iter().map(|rule| &**rule).collect(),
             })
             .collect(),
         ready_work: {
@@ -250,7 +250,7 @@ pub fn write<'a>(report: &'a Report<'a>, out: &mut dyn Write) -> std::io::Result
 }
 
 /// The document with its findings left empty.
-fn document(report: &Report<'_>) -> Document {
+fn document<'a>(report: &'a Report<'a>) -> Document<'a> {
     let health = report.health;
     Document {
         version: 1,
@@ -290,7 +290,7 @@ mod tests {
     #[derive(Serialize)]
     struct Whole<'a> {
         version: u32,
-        summary: Summary,
+        summary: Summary<'a>,
         findings: Vec<JsonFinding<'a>>,
     }
 

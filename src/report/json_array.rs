@@ -50,31 +50,112 @@ fn write_filled_in(
     batch: usize,
     chunk: usize,
 ) -> std::io::Result<()> {
-    let text = serde_json::to_vec_pretty(document)?;
-    let marker = format!("\"{key}\": []");
-    let found = memchr::memmem::find(&text, marker.as_bytes());
-    let (Some(at), false) = (found, count == 0) else {
-        out.write_all(&text)?;
+    if count == 0 {
+        serde_json::to_writer_pretty(&mut *out, document)?;
+        return out.write_all(b"\n");
+    }
+    // The document is passed on as it is serialised, up to the array; what follows the
+    // array is kept to be written after it.
+    let mut split = UpToArray::new(&mut *out, key);
+    serde_json::to_writer_pretty(&mut split, document)?;
+    let Some(array) = split.finish()? else {
         return out.write_all(b"\n");
     };
-    // The array's elements go one level deeper than the line that names it.
-    let line_start = text[..at]
-        .iter()
-        .rposition(|&b| b == b'\n')
-        .map_or(0, |i| i + 1);
-    let depth = (at - line_start) / INDENT.len() + 1;
-    let open = at + marker.len() - 1;
-    out.write_all(&text[..open])?;
     out.write_all(b"\n")?;
     let elements = |range: Range<usize>| {
         let separator = range.start > 0;
-        elements(range, separator, depth, &write)
+        elements(range, separator, array.depth, &write)
     };
     in_parallel::write_chunks_in(out, count, elements, batch, chunk)?;
     out.write_all(b"\n")?;
-    out.write_all(&text[line_start..at])?;
-    out.write_all(&text[open..])?;
+    out.write_all(&array.indent)?;
+    out.write_all(&array.after)?;
     out.write_all(b"\n")
+}
+
+/// A writer that passes a pretty-printed document on to `out` up to the empty array
+/// `"key": []`, stopping after its `[`, and keeps the rest. Only the current line is held
+/// back (the array's name is on one line), so a large document is never held whole.
+struct UpToArray<'o> {
+    out: &'o mut dyn Write,
+    marker: Vec<u8>,
+    /// Not yet passed on: the current line until the array is found, then all after it.
+    held: Vec<u8>,
+    found: Option<Array>,
+}
+
+/// Where the empty array was found.
+struct Array {
+    /// Levels of indent of its elements, one deeper than the line that names it.
+    depth: usize,
+    /// The indent of the line that names it, for its closing `]`.
+    indent: Vec<u8>,
+    /// The document from the array's `]` on.
+    after: Vec<u8>,
+}
+
+impl<'o> UpToArray<'o> {
+    fn new(out: &'o mut dyn Write, key: &str) -> Self {
+        UpToArray {
+            out,
+            marker: format!("\"{key}\": []").into_bytes(),
+            held: Vec::new(),
+            found: None,
+        }
+    }
+
+    /// The array, once the whole document is written; `None` (and the document passed on
+    /// whole) if it has no such array.
+    fn finish(self) -> std::io::Result<Option<Array>> {
+        match self.found {
+            Some(mut array) => {
+                array.after = self.held;
+                Ok(Some(array))
+            }
+            None => {
+                self.out.write_all(&self.held)?;
+                Ok(None)
+            }
+        }
+    }
+}
+
+impl Write for UpToArray<'_> {
+    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+        if self.found.is_some() {
+            self.held.extend_from_slice(buf);
+            return Ok(buf.len());
+        }
+        // The marker may start in what is held: search from as far back as it reaches.
+        let from = self.held.len().saturating_sub(self.marker.len() - 1);
+        self.held.extend_from_slice(buf);
+        if let Some(at) = memchr::memmem::find(&self.held[from..], &self.marker) {
+            let at = from + at;
+            // Held text starts at a line start (see below), so the line is held whole.
+            let line_start = self.held[..at]
+                .iter()
+                .rposition(|&b| b == b'\n')
+                .map_or(0, |i| i + 1);
+            let open = at + self.marker.len() - 1;
+            self.out.write_all(&self.held[..open])?;
+            self.found = Some(Array {
+                depth: (at - line_start) / INDENT.len() + 1,
+                indent: self.held[line_start..at].to_vec(),
+                after: Vec::new(),
+            });
+            self.held.drain(..open);
+        } else if let Some(end) = memchr::memrchr(b'\n', buf) {
+            // Pass on the complete lines; hold the line being written.
+            let line_start = self.held.len() - buf.len() + end + 1;
+            self.out.write_all(&self.held[..line_start])?;
+            self.held.drain(..line_start);
+        }
+        Ok(buf.len())
+    }
+
+    fn flush(&mut self) -> std::io::Result<()> {
+        Ok(())
+    }
 }
 
 /// Elements `range` of the array, pretty-printed at `depth` levels of indent and separated
@@ -276,5 +357,36 @@ mod tests {
             filled(&[], 4, 2),
             serde_json::to_string_pretty(&empty).unwrap() + "\n"
         );
+    }
+
+    #[test]
+    fn the_array_is_found_after_text_that_quotes_its_name() {
+        // The name inside a string is escaped ("\"items\": []"), so it is not the array.
+        #[derive(Serialize)]
+        struct Quoting {
+            note: String,
+            lines: Vec<String>,
+            items: Vec<usize>,
+            after: &'static str,
+        }
+        let note = "\"items\": [] and more ".repeat(1000);
+        let lines: Vec<String> = (0..500).map(|i| format!("line {i}")).collect();
+        let document = Quoting {
+            note: note.clone(),
+            lines: lines.clone(),
+            items: Vec::new(),
+            after: "end",
+        };
+        let whole = Quoting {
+            note,
+            lines,
+            items: vec![4, 5, 6],
+            after: "end",
+        };
+        let mut out = Vec::new();
+        let write = |i: usize, depth: usize, out: &mut Vec<u8>| pretty_at(&(i + 4), depth, out);
+        write_filled_in(&mut out, &document, "items", 3, write, 2, 1).unwrap();
+        let expected = serde_json::to_string_pretty(&whole).unwrap() + "\n";
+        assert_eq!(String::from_utf8(out).unwrap(), expected);
     }
 }

@@ -1,7 +1,8 @@
 //! Runs the selected rules over every item in scope, then the backlog-wide passes, then
 //! the suppressions; findings come out in a stable order (file, position, rule).
 
-use std::sync::Arc;
+use std::collections::HashSet;
+use std::sync::{Arc, Mutex, PoisonError};
 
 use crate::backlog::{Backlog, Field, Item};
 use crate::config::Scope;
@@ -401,14 +402,42 @@ pub const MAX_QUOTED: usize = 120;
 struct Shared {
     id: Arc<str>,
     help: Option<Arc<str>>,
+    /// A help with placeholders, as filled so far: the same text is shared, not copied
+    /// (vague-language's help names the vague word, one of a few, in every finding).
+    filled_helps: Mutex<HashSet<Arc<str>>>,
 }
+
+/// The most filled helps a rule shares; past these (a help quoting a key, say, is new in
+/// every finding), each finding keeps its own.
+const MAX_SHARED_HELPS: usize = 1024;
 
 impl Shared {
     fn of(rule: &Rule) -> Self {
         Shared {
             id: Arc::from(rule.id.as_str()),
             help: (!rule.help.contains('{')).then(|| Arc::from(rule.help.as_str())),
+            filled_helps: Mutex::default(),
         }
+    }
+
+    /// The rule's help with `vars` filled in.
+    fn help(&self, rule: &Rule, vars: &[(&str, &str)]) -> Arc<str> {
+        if let Some(help) = &self.help {
+            return Arc::clone(help);
+        }
+        let text = fill(&rule.help, vars);
+        let mut filled = self
+            .filled_helps
+            .lock()
+            .unwrap_or_else(PoisonError::into_inner);
+        if let Some(help) = filled.get(text.as_str()) {
+            return Arc::clone(help);
+        }
+        let help: Arc<str> = Arc::from(text);
+        if filled.len() < MAX_SHARED_HELPS {
+            filled.insert(Arc::clone(&help));
+        }
+        help
     }
 }
 
@@ -434,10 +463,7 @@ fn finding(rule: &Rule, shared: &Shared, item: usize, key: &str, hit: Hit) -> Fi
         .map(|(k, v)| (k, bounded(v)))
         .collect();
     let vars: Vec<(&str, &str)> = owned.iter().map(|(k, v)| (*k, v.as_str())).collect();
-    let help = match &shared.help {
-        Some(help) => Arc::clone(help),
-        None => Arc::from(fill(&rule.help, &vars)),
-    };
+    let help = shared.help(rule, &vars);
     Finding {
         rule: Arc::clone(&shared.id),
         severity: if hit.as_note {
@@ -455,32 +481,40 @@ fn finding(rule: &Rule, shared: &Shared, item: usize, key: &str, hit: Hit) -> Fi
     }
 }
 
-/// Replaces `{name}` in a template with its value; unknown names stay as written.
+/// Replaces `{name}` in a template with its value; unknown names stay as written. The
+/// text is allocated at its final size: a million findings each keep one.
 pub fn fill(template: &str, vars: &[(&str, &str)]) -> String {
-    let mut out = String::with_capacity(template.len());
+    let mut len = 0;
+    each_piece(template, vars, |piece| len += piece.len());
+    let mut out = String::with_capacity(len);
+    each_piece(template, vars, |piece| out.push_str(piece));
+    out
+}
+
+/// Calls `each` with the pieces of the filled template, in order.
+fn each_piece<'a>(template: &'a str, vars: &[(&str, &'a str)], mut each: impl FnMut(&'a str)) {
     let mut rest = template;
     while let Some(open) = rest.find('{') {
-        out.push_str(&rest[..open]);
+        each(&rest[..open]);
         let after = &rest[open + 1..];
         let replaced = after.find('}').and_then(|close| {
             let name = &after[..close];
             vars.iter()
                 .find(|(k, _)| *k == name)
-                .map(|(_, v)| (v, close))
+                .map(|(_, v)| (*v, close))
         });
         match replaced {
             Some((value, close)) => {
-                out.push_str(value);
+                each(value);
                 rest = &after[close + 1..];
             }
             None => {
-                out.push('{');
+                each("{");
                 rest = after;
             }
         }
     }
-    out.push_str(rest);
-    out
+    each(rest);
 }
 
 #[cfg(test)]
@@ -535,6 +569,29 @@ mod tests {
             .message
             .contains("\"and\" joins two features in \"export reports"));
         assert!(finding.message.contains('…'));
+    }
+
+    #[test]
+    fn findings_with_the_same_filled_help_share_it() {
+        let rule = crate::rules::catalog::builtin_rules()
+            .unwrap()
+            .into_iter()
+            .find(|r| r.id == "vague-language")
+            .unwrap();
+        let shared = Shared::of(&rule);
+        let help_of = |value: &str| {
+            let hit = Hit {
+                span: Span::default(),
+                field: None,
+                vars: vec![("value", value.to_owned())],
+                as_note: false,
+            };
+            finding(&rule, &shared, 0, "K-1", hit).help.unwrap()
+        };
+        let (fast, again, easy) = (help_of("fast"), help_of("fast"), help_of("easy"));
+        assert!(fast.contains("\"fast\""), "{fast}");
+        assert!(Arc::ptr_eq(&fast, &again));
+        assert!(easy.contains("\"easy\"") && !Arc::ptr_eq(&fast, &easy));
     }
 
     #[test]

@@ -22,7 +22,7 @@ pub struct AllChildrenDone {}
 /// the item points (its summary).
 #[derive(Debug, Clone)]
 pub struct Open {
-    parent: Option<String>,
+    parent: Option<Box<str>>,
     place: Option<Place>,
 }
 

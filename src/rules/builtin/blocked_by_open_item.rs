@@ -20,18 +20,28 @@ pub struct BlockedByOpenItem {}
 
 /// An open item's "Blocks" links, inward (its blockers) and outward (the items it blocks),
 /// each with where it stands and the column it stands in. Kept for every open item, so an
-/// item without links costs no allocation (its key is read from the backlog when judged).
+/// item without links costs no allocation (its key is read from the backlog when judged),
+/// and one list of both directions keeps the slot at 16 bytes.
 #[derive(Debug, Clone)]
-pub struct Links {
-    blocked_by: Vec<Link>,
-    blocks: Vec<Link>,
-}
+pub struct Links(Box<[Link]>);
 
 #[derive(Debug, Clone)]
 struct Link {
+    /// Outward ("blocks"), else inward ("is blocked by").
+    outward: bool,
     key: String,
     span: Span,
     column: Arc<str>,
+}
+
+impl Links {
+    fn blocked_by(&self) -> impl Iterator<Item = &Link> {
+        self.0.iter().filter(|link| !link.outward)
+    }
+
+    fn blocks(&self) -> impl Iterator<Item = &Link> {
+        self.0.iter().filter(|link| link.outward)
+    }
 }
 
 impl BacklogCheck for BlockedByOpenItem {
@@ -39,23 +49,21 @@ impl BacklogCheck for BlockedByOpenItem {
     const VARIABLES: &'static [&'static str] = &["value"];
 
     fn observe(&self, cx: &Context<'_>) -> Option<Links> {
-        let links = |field: Field| -> Vec<Link> {
+        let links = |field: Field| {
             cx.item
                 .entries
                 .iter()
-                .filter(|entry| entry.field == Some(field))
+                .filter(move |entry| entry.field == Some(field))
                 .filter(|entry| !entry.value.as_str().trim().is_empty())
-                .map(|entry| Link {
+                .map(move |entry| Link {
+                    outward: field == Field::Blocks,
                     key: entry.value.as_str().trim().to_owned(),
                     span: entry.value.span,
                     column: Arc::clone(&entry.name),
                 })
-                .collect()
         };
-        Some(Links {
-            blocked_by: links(Field::BlockedBy),
-            blocks: links(Field::Blocks),
-        })
+        let both = links(Field::BlockedBy).chain(links(Field::Blocks));
+        Some(Links(both.collect()))
     }
 
     fn finish(&self, observed: Vec<(usize, Links)>, backlog: &Backlog) -> Vec<(usize, Hit)> {
@@ -68,7 +76,7 @@ impl BacklogCheck for BlockedByOpenItem {
         let mut seen: HashSet<(usize, &str)> = HashSet::new();
         let mut hits = Vec::new();
         for (item, links) in &observed {
-            for link in &links.blocked_by {
+            for link in links.blocked_by() {
                 let blocker = link.key.as_str();
                 let itself = blocker == backlog.key(*item);
                 if !itself && open.contains_key(blocker) && seen.insert((*item, blocker)) {
@@ -80,7 +88,7 @@ impl BacklogCheck for BlockedByOpenItem {
         // finding is on the blocked item, pointing at the link in the blocker's row (of the
         // same file, so the place is in the blocked item's file).
         for (item, links) in &observed {
-            for link in &links.blocks {
+            for link in links.blocks() {
                 let Some(&blocked) = open.get(link.key.as_str()) else {
                     continue;
                 };

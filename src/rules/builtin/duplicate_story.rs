@@ -21,7 +21,8 @@ pub struct DuplicateStory {
 /// A story's normalised words (as hashes, see [`word_hashes`]) and where its text is.
 #[derive(Debug, Clone)]
 pub struct Observed {
-    words: Vec<u64>,
+    /// Exact-size: one list per story is kept until the backlog is judged.
+    words: Box<[u64]>,
     place: Place,
 }
 
@@ -38,7 +39,7 @@ impl BacklogCheck for DuplicateStory {
         };
         let words = word_hashes(text.text());
         (!words.is_empty()).then(|| Observed {
-            words,
+            words: words.into_boxed_slice(),
             place: Place::on(&text, text.span()),
         })
     }
@@ -46,7 +47,7 @@ impl BacklogCheck for DuplicateStory {
     fn finish(&self, stories: Vec<(usize, Observed)>, backlog: &Backlog) -> Vec<(usize, Hit)> {
         let (items, observed): (Vec<usize>, Vec<Observed>) = stories.into_iter().unzip();
         let (docs, places): (Vec<Vec<u64>>, Vec<Place>) =
-            observed.into_iter().map(|o| (o.words, o.place)).unzip();
+            observed.into_iter().map(|o| (o.words.into_vec(), o.place)).unzip();
         let key = |doc: usize| backlog.key(items[doc]).to_owned();
         // The exact groups on one thread, the near pairs (parallel inside) on the other.
         let (groups, near) = rayon::join(

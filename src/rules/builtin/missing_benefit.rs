@@ -33,10 +33,10 @@ impl BacklogCheck for MissingBenefit {
         }
         let goal = view.story.goal.clone();
         let value = excerpt(view.text.text().get(goal.clone()).unwrap_or_default(), 60);
-        Some(Some(Departure {
+        Some(Some(Box::new(Departure {
             place: Place::on(&view.text, view.text.span_of(goal)),
             value: value.into(),
-        }))
+        })))
     }
 
     fn finish(&self, stories: Vec<(usize, Observed)>, _backlog: &Backlog) -> Vec<(usize, Hit)> {

@@ -44,10 +44,11 @@ pub trait BacklogCheck {
     ) -> Vec<(usize, Hit)>;
 }
 
-/// The key of the item's parent (its epic, or a sub-task's story), if it names one.
-fn parent_key(cx: &Context<'_>) -> Option<String> {
+/// The key of the item's parent (its epic, or a sub-task's story), if it names one (a
+/// `Box<str>`: kept per open item, 8 bytes smaller than a `String`).
+fn parent_key(cx: &Context<'_>) -> Option<Box<str>> {
     let key = cx.item.text(Field::Parent)?.trim();
-    (!key.is_empty()).then(|| key.to_owned())
+    (!key.is_empty()).then(|| Box::from(key))
 }
 
 /// The registry: one line per built-in check, `module::Type => item` or `=> backlog`. It

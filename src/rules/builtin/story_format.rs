@@ -34,10 +34,10 @@ impl BacklogCheck for StoryFormat {
             return Some(None);
         }
         let summary = field_texts(cx.item, Field::Summary).into_iter().next()?;
-        Some(Some(Departure {
+        Some(Some(Box::new(Departure {
             place: Place::on(&summary, summary.span()),
             value: excerpt(summary.text(), 60).into(),
-        }))
+        })))
     }
 
     fn finish(&self, stories: Vec<(usize, Observed)>, _backlog: &Backlog) -> Vec<(usize, Hit)> {

@@ -22,7 +22,7 @@ pub struct SubtasksExceedEstimate {}
 /// points (its estimate).
 #[derive(Debug, Clone)]
 pub struct Estimated {
-    parent: Option<String>,
+    parent: Option<Box<str>>,
     estimate: Option<(f64, Place)>,
 }
 
@@ -51,7 +51,7 @@ impl BacklogCheck for SubtasksExceedEstimate {
             let (Some(parent), Some((points, _))) = (&estimated.parent, &estimated.estimate) else {
                 continue;
             };
-            let Some(&at) = by_key.get(parent.as_str()) else {
+            let Some(&at) = by_key.get(&**parent) else {
                 continue;
             };
             if backlog.file_of(open[at].0) == backlog.file_of(*item) {
