@@ -46,11 +46,7 @@ const FETCH_AGAIN: &str = "run `backlint pull azure-devops …` again";
 
 /// Sure when the file is a JSON object whose first keys are a work-items response's.
 pub fn claim(sniff: &Sniff<'_>) -> Claim {
-    Claim::sure_if(
-        sniff
-            .first_object_keys('{')
-            .is_some_and(|keys| looks_like(&keys)),
-    )
+    Claim::sure_if(sniff.first_object_keys('{').is_some_and(looks_like))
 }
 
 /// Whether a JSON object with keys `keys` at its top is a work-items response.

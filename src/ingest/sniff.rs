@@ -51,6 +51,8 @@ pub struct Sniff<'a> {
     pub fields: &'a FieldMap,
     header: OnceCell<Header<'a>>,
     markup_head: OnceCell<Vec<u8>>,
+    /// Scanned once for all the JSON readers' claims: up to 64 KiB each time otherwise.
+    object_keys: OnceCell<Vec<&'a str>>,
 }
 
 /// The first line read as a header row.
@@ -76,6 +78,7 @@ impl<'a> Sniff<'a> {
             fields,
             header: OnceCell::new(),
             markup_head: OnceCell::new(),
+            object_keys: OnceCell::new(),
         }
     }
 
@@ -97,9 +100,12 @@ impl<'a> Sniff<'a> {
 
     /// The keys of the file's first JSON object, when the file is a JSON document opening
     /// with `open`: `{` for an object, `[` for an array of objects.
-    pub fn first_object_keys(&self, open: char) -> Option<Vec<&'a str>> {
-        (self.is_json() && self.start.starts_with(open))
-            .then(|| json_head::first_object_keys(self.start))
+    pub fn first_object_keys(&self, open: char) -> Option<&[&'a str]> {
+        (self.is_json() && self.start.starts_with(open)).then(|| {
+            self.object_keys
+                .get_or_init(|| json_head::first_object_keys(self.start))
+                .as_slice()
+        })
     }
 
     /// Markup, where a Markdown file's leading comment is not.

@@ -45,11 +45,7 @@ const EXPORT_AGAIN: &str =
 
 /// Sure when the file is a JSON object whose first keys are a Trello board's.
 pub fn claim(sniff: &Sniff<'_>) -> Claim {
-    Claim::sure_if(
-        sniff
-            .first_object_keys('{')
-            .is_some_and(|keys| looks_like(&keys)),
-    )
+    Claim::sure_if(sniff.first_object_keys('{').is_some_and(looks_like))
 }
 
 /// Whether a JSON object whose first keys are `keys` is a Trello board: its cards and

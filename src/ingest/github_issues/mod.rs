@@ -38,11 +38,7 @@ pub const SIGNATURE: [&str; 3] = ["title", "number", "body"];
 /// Sure when the file is a JSON array whose first object has a GitHub issue's title or
 /// number and no Jira `fields`.
 pub fn claim(sniff: &Sniff<'_>) -> Claim {
-    Claim::sure_if(
-        sniff
-            .first_object_keys('[')
-            .is_some_and(|keys| looks_like(&keys)),
-    )
+    Claim::sure_if(sniff.first_object_keys('[').is_some_and(looks_like))
 }
 
 /// Whether the first object of a JSON file, with keys `keys`, is a GitHub issue: it has a
