@@ -5,6 +5,8 @@
 //! ([`jira_languages`]). `[fields]` in `backlint.toml` replaces the names of a field, for
 //! site-specific custom fields or a language backlint does not know.
 
+use std::cell::OnceCell;
+
 use crate::backlog::Field;
 use crate::ingest::jira_languages::{self, LANGUAGES};
 
@@ -85,12 +87,18 @@ impl FieldMap {
 
     fn lookup_exact(&self, name: &str) -> Option<(Field, usize)> {
         let name = name.trim();
+        // Lower-cased only when a name is not ASCII (where case folding is the ASCII one):
+        // the candidates are hundreds, and a response names every field.
+        let lowered = OnceCell::new();
+        let same = |n: &str| {
+            n.eq_ignore_ascii_case(name)
+                || !(n.is_ascii() && name.is_ascii())
+                    && n.to_lowercase() == *lowered.get_or_init(|| name.to_lowercase())
+        };
         self.candidates.iter().find_map(|(field, names)| {
             names
                 .iter()
-                .position(|n| {
-                    n.eq_ignore_ascii_case(name) || n.to_lowercase() == name.to_lowercase()
-                })
+                .position(|n| same(n))
                 .map(|rank| (*field, rank))
         })
     }
