@@ -543,22 +543,30 @@ mod tests {
         assert_eq!(guarded(&backlog, 0, || 5).unwrap(), 5);
     }
 
+    fn builtin_rule(id: &str) -> Rule {
+        crate::rules::catalog::builtin_rules()
+            .unwrap()
+            .into_iter()
+            .find(|r| r.id == id)
+            .unwrap()
+    }
+
+    fn hit_with(vars: Vec<(&'static str, String)>) -> Hit {
+        Hit {
+            span: Span::default(),
+            field: None,
+            vars,
+            as_note: false,
+        }
+    }
+
     #[test]
     fn quoted_values_are_cut_short() {
         // Found with a 100,000-character summary: non-atomic quoted the whole goal in each
         // of its findings, and the human report ran to megabytes.
-        let rule = crate::rules::catalog::builtin_rules()
-            .unwrap()
-            .into_iter()
-            .find(|r| r.id == "non-atomic")
-            .unwrap();
+        let rule = builtin_rule("non-atomic");
         let goal = "export reports and share them ".repeat(4000);
-        let hit = Hit {
-            span: Span::default(),
-            field: None,
-            vars: vec![("value", "and".to_owned()), ("goal", goal)],
-            as_note: false,
-        };
+        let hit = hit_with(vec![("value", "and".to_owned()), ("goal", goal)]);
         let finding = finding(&rule, &Shared::of(&rule), 0, &"K-1".repeat(100), hit);
         assert!(
             finding.message.chars().count() < 3 * MAX_QUOTED,
@@ -573,19 +581,10 @@ mod tests {
 
     #[test]
     fn findings_with_the_same_filled_help_share_it() {
-        let rule = crate::rules::catalog::builtin_rules()
-            .unwrap()
-            .into_iter()
-            .find(|r| r.id == "vague-language")
-            .unwrap();
+        let rule = builtin_rule("vague-language");
         let shared = Shared::of(&rule);
         let help_of = |value: &str| {
-            let hit = Hit {
-                span: Span::default(),
-                field: None,
-                vars: vec![("value", value.to_owned())],
-                as_note: false,
-            };
+            let hit = hit_with(vec![("value", value.to_owned())]);
             finding(&rule, &shared, 0, "K-1", hit).help.unwrap()
         };
         let (fast, again, easy) = (help_of("fast"), help_of("fast"), help_of("easy"));
