@@ -75,7 +75,7 @@ pub static FORMATS: &[Format] = &[
         name: "concise",
         help: "One line per finding: `file:line:col: severity[rule] KEY: message`",
         for_people: true,
-        emit: |report, _, out| out.write_all(super::concise::render(report).as_bytes()),
+        emit: |report, _, out| super::concise::write(report, out),
     },
     Format {
         name: "json",
