@@ -132,32 +132,41 @@ fn rules_table(out: &mut String, report: &Report<'_>) {
 }
 
 fn items_table(out: &mut String, report: &Report<'_>) {
-    // (item, findings, rules in order of first finding), in order of first finding.
-    let mut items: Vec<(usize, usize, Vec<&str>)> = Vec::new();
-    let mut slot = vec![usize::MAX; report.backlog.len()];
+    // Findings per item, and the items in order of their first finding.
+    let mut counts = vec![0usize; report.backlog.len()];
+    let mut in_order = Vec::new();
     for finding in report.findings {
-        let index = &mut slot[finding.item];
-        if *index == usize::MAX {
-            *index = items.len();
-            items.push((finding.item, 0, Vec::new()));
+        if counts[finding.item] == 0 {
+            in_order.push(finding.item);
         }
-        let (_, count, rules) = &mut items[*index];
-        *count += 1;
-        if !rules.contains(&&*finding.rule) {
-            rules.push(&finding.rule);
-        }
+        counts[finding.item] += 1;
     }
     // Stable: items with as many findings keep report order.
-    items.sort_by_key(|item| std::cmp::Reverse(item.1));
+    in_order.sort_by_key(|&item| std::cmp::Reverse(counts[item]));
+    in_order.truncate(TOP_ITEMS);
+    // Their rules in order of first finding: gathered for the shown items only, since a
+    // list per item costs more than the report at a million findings.
+    let mut rules: Vec<Vec<&str>> = vec![Vec::new(); in_order.len()];
+    for finding in report.findings {
+        if let Some(at) = in_order.iter().position(|&item| item == finding.item) {
+            if !rules[at].contains(&&*finding.rule) {
+                rules[at].push(&finding.rule);
+            }
+        }
+    }
+    let items = in_order
+        .iter()
+        .zip(&rules)
+        .map(|(&item, rules)| (item, counts[item], rules));
     out.push_str(
         "\n### Items with the most findings\n\n| Item | Summary | Findings | Rules |\n|---|---|---:|---|\n",
     );
-    for (index, count, rules) in items.iter().take(TOP_ITEMS) {
-        let summary = report.backlog.text(*index, Field::Summary);
+    for (index, count, rules) in items {
+        let summary = report.backlog.text(index, Field::Summary);
         let _ = writeln!(
             out,
             "| {} | {} | {count} | {} |",
-            escape(&truncate(report.backlog.key(*index), KEY_CHARS)),
+            escape(&truncate(report.backlog.key(index), KEY_CHARS)),
             escape(&truncate(
                 summary.as_deref().unwrap_or_default(),
                 SUMMARY_CHARS
