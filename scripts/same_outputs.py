@@ -1,12 +1,13 @@
 #!/usr/bin/env python3
-"""Check that a build of backlint prints exactly what a reference build prints on JSON input.
+"""Check that a build of backlint prints exactly what a reference build prints.
 
     cargo build --release && cp target/release/backlint /tmp/backlint-ref   # on main, before
     python3 scripts/same_outputs.py /tmp/backlint-ref                        # after a change
     python3 scripts/same_outputs.py /tmp/backlint-ref target/release/backlint --stories 500
 
-For refactorings of the readers that must not change a byte of any output. Every Jira or
-GitHub JSON fixture in fixtures/ (with the fixture's configuration when it has one), and
+For refactorings that must not change a byte of any output. Every Jira or GitHub JSON
+fixture in fixtures/ (with `--all-inputs`, every fixture of any format, and generated CSV:
+the project's rows, short rows, and Windows-1252) (with the fixture's configuration when it has one), and
 generated Jira REST responses (`scripts/generate_export.py --format json`, v2 and v3, with
 and without non-ASCII text: the whole response on one line, pretty-printed, one issue a
 line, and a folder of pages) are run through `check` with every `--format`, `check
@@ -48,11 +49,29 @@ def generated(directory, stories):
     return inputs
 
 
-def fixtures():
-    """(name, paths, configuration or None) of the JSON fixtures."""
+def generated_csv(directory, stories):
+    """(name, paths) of generated CSV exports, written into `directory`."""
+    inputs = []
+    for tag, extra in (("project", []), ("short", ["--short"]), ("accented", ["--non-ascii"])):
+        path = directory / f"{tag}.csv"
+        with open(path, "wb") as out:
+            subprocess.run([sys.executable, str(GENERATOR), "--stories", str(stories), "--format", "csv", *extra],
+                           stdout=out, check=True)
+        inputs.append((path.name, [path]))
+    windows = directory / "windows-1252.csv"
+    windows.write_bytes((directory / "accented.csv").read_text(encoding="utf-8").encode("cp1252"))
+    inputs.append((windows.name, [windows]))
+    return inputs
+
+
+def fixtures(all_inputs):
+    """(name, paths, configuration or None) of the JSON fixtures, or with `all_inputs` of every fixture."""
     found = []
-    for path in sorted((ROOT / "fixtures").rglob("*.json")):
-        config = path.with_name(path.name.split("-search")[0] + ".backlint.toml")
+    pattern = "*" if all_inputs else "*.json"
+    for path in sorted((ROOT / "fixtures").rglob(pattern)):
+        if not path.is_file() or path.suffix in (".toml", ".md") and path.name != "stories.md":
+            continue
+        config = path.with_name(path.stem.split("-search")[0] + ".backlint.toml")
         found.append((str(path.relative_to(ROOT)), [path], config if config.exists() else None))
     v3 = ROOT / "fixtures" / "jira-v3.backlint.toml"
     pages = sorted((ROOT / "fixtures").glob("jira-v3-search-jql-page*.json"))
@@ -89,6 +108,7 @@ def main():
     parser.add_argument("reference", type=Path)
     parser.add_argument("candidate", type=Path, nargs="?", default=ROOT / "target/release/backlint")
     parser.add_argument("--stories", type=int, default=300, help="issues per generated response")
+    parser.add_argument("--all-inputs", action="store_true", help="every fixture and generated CSV too")
     args = parser.parse_args()
     differences = 0
     runs = 0
@@ -97,7 +117,10 @@ def main():
         data = temporary / "data"
         data.mkdir()
         html = temporary / "report.html"
-        cases = fixtures() + [(name, paths, None) for name, paths in generated(data, args.stories)]
+        made = generated(data, args.stories)
+        if args.all_inputs:
+            made += generated_csv(data, args.stories)
+        cases = fixtures(args.all_inputs) + [(name, paths, None) for name, paths in made]
         for name, paths, config in cases:
             configured = ["--config", str(config)] if config else []
             for label, arguments in commands(html):
