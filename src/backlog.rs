@@ -525,6 +525,14 @@ impl FieldOrigin {
     }
 }
 
+/// One file as a reader gave it, to be added to a [`Backlog`] in the order of the files.
+#[derive(Debug)]
+pub struct ReadFile {
+    pub source: Source,
+    pub info: FileInfo,
+    pub items: Vec<Stored>,
+}
+
 /// What reading one file found besides its items.
 #[derive(Debug, Clone)]
 pub struct FileInfo {
@@ -567,12 +575,14 @@ impl Backlog {
         self.items.is_empty()
     }
 
-    /// Adds the items of one file.
-    pub(crate) fn extend(&mut self, items: Vec<Stored>) {
+    /// Adds one file read: its source, what was found besides its items, and its items.
+    pub fn add_file(&mut self, file: ReadFile) {
+        self.sources.push(file.source);
+        self.files.push(file.info);
         if self.items.is_empty() {
-            self.items = items;
+            self.items = file.items;
         } else {
-            self.items.extend(items);
+            self.items.extend(file.items);
         }
     }
 

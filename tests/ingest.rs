@@ -1025,3 +1025,33 @@ fn fields_asked_together_read_as_asked_alone() {
         }
     }
 }
+
+#[test]
+fn files_read_side_by_side_keep_their_order_and_the_first_error() {
+    let paths = [
+        "jira-v3-search-jql-page1.json",
+        "jira-server.csv",
+        "jira-v3-search-jql-page2.json",
+    ];
+    let backlog = read(&paths);
+    let names: Vec<&str> = backlog.sources.iter().map(|s| s.name()).collect();
+    assert_eq!(names, paths.map(|p| format!("fixtures/{p}")));
+    let first_of_each: Vec<usize> = (0..backlog.len())
+        .filter(|&i| i == 0 || backlog.item(i).source != backlog.item(i - 1).source)
+        .map(|i| backlog.item(i).source)
+        .collect();
+    assert_eq!(first_of_each, [0, 1, 2]);
+
+    // Two files that cannot be read: the error is the first one's, whichever core
+    // finished first.
+    let broken = [
+        "fixtures/jira-server.csv",
+        "fixtures/errors/truncated.json",
+        "fixtures/errors/unclosed-quote.csv",
+    ]
+    .map(String::from);
+    for _ in 0..20 {
+        let error = ingest::read_paths(&broken, &ReadOptions::default()).expect_err("refused");
+        assert!(error.to_string().contains("truncated.json"), "{error}");
+    }
+}

@@ -53,14 +53,19 @@ pub fn first_object_keys(text: &str) -> Vec<&str> {
 }
 
 /// Where the string whose content starts at `start` ends (its closing quote), or the end.
+/// Jumps from one quote or backslash to the next: strings (descriptions) are most of a
+/// response's head.
 fn string_end(bytes: &[u8], start: usize) -> usize {
     let mut at = start;
-    while at < bytes.len() {
-        match bytes[at] {
-            b'\\' => at += 2,
-            b'"' => return at,
-            _ => at += 1,
+    while let Some(found) = bytes
+        .get(at..)
+        .and_then(|rest| memchr::memchr2(b'"', b'\\', rest))
+    {
+        at += found;
+        if bytes[at] == b'"' {
+            return at;
         }
+        at += 2;
     }
     bytes.len()
 }
@@ -78,5 +83,9 @@ mod tests {
         assert_eq!(first_object_keys("[[1, 2], {\"a\": 1}]"), ["a"]);
         assert!(first_object_keys("[]").is_empty());
         assert_eq!(first_object_keys("[{\"cut"), ["cut"]);
+        assert_eq!(
+            first_object_keys(r#"{"a\\":1,"b":"\\\"","c\\"#),
+            [r"a\\", "b", r"c\\"]
+        );
     }
 }

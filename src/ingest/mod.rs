@@ -35,7 +35,9 @@ pub mod wiki;
 pub mod xlsx;
 pub mod xml_text;
 
-use crate::backlog::Backlog;
+use rayon::prelude::*;
+
+use crate::backlog::{Backlog, ReadFile};
 use crate::decode::decode;
 use crate::error::Error;
 use crate::limits::Limits;
@@ -70,11 +72,20 @@ impl ReadOptions {
 }
 
 /// Reads every path (`-` is standard input) into one backlog.
+///
+/// The files are loaded and read side by side (a folder of response pages is read on
+/// every core); the backlog takes them in the order given, and when files cannot be read
+/// the error reported is that of the first of them in that order, as if they had been
+/// read one after another.
 pub fn read_paths(paths: &[String], options: &ReadOptions) -> Result<Backlog, Error> {
+    let files: Vec<Result<ReadFile, Error>> = paths
+        .par_iter()
+        .enumerate()
+        .map(|(index, path)| read_source(load_export(path, options)?, index, options))
+        .collect();
     let mut backlog = Backlog::default();
-    for path in paths {
-        let source = load_export(path, options)?;
-        add_source(&mut backlog, source, options)?;
+    for file in files {
+        backlog.add_file(file?);
     }
     Ok(backlog)
 }
@@ -85,6 +96,18 @@ pub fn add_source(
     source: Source,
     options: &ReadOptions,
 ) -> Result<(), Error> {
+    let file = read_source(source, backlog.sources.len(), options)?;
+    backlog.add_file(file);
+    Ok(())
+}
+
+/// Reads `source`, the backlog's source number `source_index`, with the reader its
+/// content or `--input-format` names.
+fn read_source(
+    source: Source,
+    source_index: usize,
+    options: &ReadOptions,
+) -> Result<ReadFile, Error> {
     if source.text().trim().is_empty() {
         return Err(Error::Empty {
             name: source.name().to_owned(),
@@ -95,11 +118,12 @@ pub fn add_source(
         (None, None) => detect::detect(&source, &options.fields)?,
         (format, Some(_)) => detect::sheet_reader(&source, format, &options.fields)?,
     };
-    let (info, items) = reader.read(&source, backlog.sources.len(), options)?;
-    backlog.sources.push(source);
-    backlog.files.push(info);
-    backlog.extend(items);
-    Ok(())
+    let (info, items) = reader.read(&source, source_index, options)?;
+    Ok(ReadFile {
+        source,
+        info,
+        items,
+    })
 }
 
 /// The largest text backlint reads, decoded: offsets into it must fit in 32 bits.

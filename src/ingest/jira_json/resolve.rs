@@ -26,7 +26,9 @@ pub struct Resolved {
 pub struct Resolver {
     options: ReadOptions,
     names: Vec<(String, String)>,
-    numbers: HashMap<Box<str>, u32>,
+    /// Looked up for every property of every issue: hashed with foldhash, not SipHash
+    /// (ids are a few bytes, chosen by the server, and only ever compared).
+    numbers: HashMap<Box<str>, u32, foldhash::fast::FixedState>,
     resolved: Vec<Resolved>,
 }
 
@@ -36,7 +38,7 @@ impl Resolver {
         Resolver {
             options: options.clone(),
             names,
-            numbers: HashMap::new(),
+            numbers: HashMap::default(),
             resolved: Vec::new(),
         }
     }
