@@ -571,7 +571,10 @@ mod tests {
             .collect()
     }
 
-    /// The quick looks of [`Possible`] never rule out a text one of the four patterns
+    /// A pattern, and the flag of [`Possible`] that must be set wherever it matches.
+    type Gated = (&'static Option<Regex>, fn(&Possible) -> bool);
+
+    /// The pass of [`Possible::in_text`] never rules out a text one of the four patterns
     /// matches.
     #[test]
     fn possible_never_misses_a_match() {
@@ -638,7 +641,7 @@ mod tests {
             "2\u{00A0}SP",
             "As a user, I want to log in (P1) so that I can pay. Note: urgent",
         ];
-        let patterns: [(&Option<Regex>, fn(&Possible) -> bool); 4] = [
+        let patterns: [Gated; 4] = [
             (&ELLIPSIS, |p| p.ellipsis),
             (&PRIORITY, |p| p.priority),
             (&NOTE, |p| p.note),
