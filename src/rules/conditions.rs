@@ -9,13 +9,13 @@ use crate::backlog::{Field, Item};
 #[derive(Debug, Clone, Default, Deserialize)]
 #[serde(deny_unknown_fields, default)]
 pub struct Conditions {
-    pub issue_types: Vec<String>,
+    pub issue_types: Names,
     /// Issue types the rule leaves out (epics and sub-tasks, say).
-    pub not_issue_types: Vec<String>,
-    pub statuses: Vec<String>,
-    pub status_categories: Vec<String>,
+    pub not_issue_types: Names,
+    pub statuses: Names,
+    pub status_categories: Names,
     /// The item carries at least one of these labels.
-    pub labels: Vec<String>,
+    pub labels: Names,
     /// The item is (or is not) in a sprint.
     pub in_sprint: Option<bool>,
     pub any: Vec<Conditions>,
@@ -26,13 +26,13 @@ impl Conditions {
         one_of(&self.issue_types, item, Field::IssueType)
             && !item
                 .text(Field::IssueType)
-                .is_some_and(|value| contains(&self.not_issue_types, value))
+                .is_some_and(|value| self.not_issue_types.contains(value))
             && one_of(&self.statuses, item, Field::Status)
             && one_of(&self.status_categories, item, Field::StatusCategory)
             && (self.labels.is_empty()
                 || item
                     .all(Field::Labels)
-                    .any(|l| contains(&self.labels, l.as_str())))
+                    .any(|l| self.labels.contains(l.as_str())))
             && self
                 .in_sprint
                 .is_none_or(|wanted| item.get(Field::Sprint).is_some() == wanted)
@@ -40,8 +40,47 @@ impl Conditions {
     }
 }
 
-fn one_of(list: &[String], item: &Item, field: Field) -> bool {
-    list.is_empty() || item.text(field).is_some_and(|value| contains(list, value))
+fn one_of(list: &Names, item: &Item, field: Field) -> bool {
+    list.is_empty() || item.text(field).is_some_and(|value| list.contains(value))
+}
+
+/// A list of names in `[when]`, trimmed and lower-cased once when the rule file is read:
+/// it is compared with a value of every item, and [`contains`] would fold each name again
+/// each time (the issue type lists hold a dozen names, some not ASCII).
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(from = "Vec<String>")]
+pub struct Names(Vec<Box<str>>);
+
+impl From<Vec<String>> for Names {
+    fn from(list: Vec<String>) -> Names {
+        Names(
+            list.iter()
+                .map(|name| name.trim().chars().flat_map(char::to_lowercase).collect())
+                .collect(),
+        )
+    }
+}
+
+impl Names {
+    pub fn is_empty(&self) -> bool {
+        self.0.is_empty()
+    }
+
+    /// Whether a name is `value`, trimmed and lower-cased as [`contains`] compares them.
+    /// An ASCII value equals only a name whose lower case is the same ASCII, so it is
+    /// compared byte for byte without regard to ASCII case.
+    pub fn contains(&self, value: &str) -> bool {
+        let value = value.trim();
+        if value.is_ascii() {
+            self.0
+                .iter()
+                .any(|name| name.as_bytes().eq_ignore_ascii_case(value.as_bytes()))
+        } else {
+            self.0
+                .iter()
+                .any(|name| name.chars().eq(value.chars().flat_map(char::to_lowercase)))
+        }
+    }
 }
 
 /// Whether `list` holds `value`, compared trimmed and without regard to case. It runs for
@@ -78,5 +117,54 @@ mod tests {
         assert!(!contains(&list, "Termine"));
         assert!(!contains(&list, "Ready"));
         assert!(!contains(&[], "Ready"));
+    }
+
+    /// Folded once, a list finds what [`contains`] finds in the list as written.
+    #[test]
+    fn names_find_what_contains_finds() {
+        let list: Vec<String> = [
+            " Ready for Development ",
+            "Terminé",
+            "Épica",
+            "Sous-tâche",
+            "\u{212A}elvin",
+            "İstanbul",
+            "ΟΔΟΣ",
+            "Sub-Task",
+            "",
+        ]
+        .map(String::from)
+        .to_vec();
+        let names = Names::from(list.clone());
+        for value in [
+            "ready for development",
+            " READY FOR DEVELOPMENT",
+            "TERMINÉ",
+            "terminé ",
+            "Termine",
+            "Ready",
+            "épica",
+            "ÉPICA",
+            "epica",
+            "sous-TÂCHE",
+            "kelvin",
+            "KELVIN",
+            "\u{212A}ELVIN",
+            "i\u{307}stanbul",
+            "istanbul",
+            "İSTANBUL",
+            "οδοσ",
+            "οδος",
+            "ΟΔΟΣ",
+            "sub-task",
+            "SUB-TASK",
+            "Subtask",
+            "",
+            "  ",
+            "Épica\u{301}",
+        ] {
+            assert_eq!(names.contains(value), contains(&list, value), "{value:?}");
+        }
+        assert!(Names::default().is_empty() && !Names::default().contains(""));
     }
 }

@@ -45,6 +45,7 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
+use super::extra_words::Possible;
 use super::Story;
 use crate::text::compile;
 
@@ -147,10 +148,11 @@ pub fn extras(text: &str, story: &Story) -> Vec<(Extra, Range<usize>)> {
     let brackets = bracket_extras(text, story_start);
     found.extend(brackets.iter().cloned());
 
-    if let Some(re) = ELLIPSIS.as_ref() {
+    let possible = Possible::in_text(text);
+    if let Some(re) = ELLIPSIS.as_ref().filter(|_| possible.ellipsis) {
         found.extend(re.find_iter(text).map(|m| (Extra::Ellipsis, m.range())));
     }
-    if let Some(re) = PRIORITY.as_ref() {
+    if let Some(re) = PRIORITY.as_ref().filter(|_| possible.priority) {
         for caps in re.captures_iter(text) {
             let range = match (caps.name("lone"), caps.get(0)) {
                 (Some(m), _) | (None, Some(m)) => m.range(),
@@ -159,7 +161,7 @@ pub fn extras(text: &str, story: &Story) -> Vec<(Extra, Range<usize>)> {
             found.push((Extra::PriorityInText, range));
         }
     }
-    if let Some(re) = NOTE.as_ref() {
+    if let Some(re) = NOTE.as_ref().filter(|_| possible.note) {
         for caps in re.captures_iter(text) {
             let start = match (caps.name("upper"), caps.get(0)) {
                 (Some(m), _) | (None, Some(m)) => m.start(),
@@ -170,7 +172,7 @@ pub fn extras(text: &str, story: &Story) -> Vec<(Extra, Range<usize>)> {
             }
         }
     }
-    if let Some(re) = EXAMPLE.as_ref() {
+    if let Some(re) = EXAMPLE.as_ref().filter(|_| possible.example) {
         let markers: Vec<(Range<usize>, bool)> = re
             .captures_iter(text)
             .filter_map(|c| Some((c.get(0)?.range(), c.name("including").is_some())))
@@ -567,6 +569,91 @@ mod tests {
             .into_iter()
             .map(|(kind, r)| (kind, &text[r]))
             .collect()
+    }
+
+    /// A pattern, and the flag of [`Possible`] that must be set wherever it matches.
+    type Gated = (&'static Option<Regex>, fn(&Possible) -> bool);
+
+    /// The pass of [`Possible::in_text`] never rules out a text one of the four patterns
+    /// matches.
+    #[test]
+    fn possible_never_misses_a_match() {
+        let texts = [
+            "wait…",
+            "wait...",
+            "wait . . . more",
+            "a.\t.\t.b",
+            "Priority: High",
+            "prio - must",
+            "Prio 1",
+            "PRIORITY=low",
+            "MoSCoW: Must",
+            "moscow won't have",
+            "Story points: 5",
+            "3 pts",
+            "2.5 story points",
+            "SP: 3",
+            "5 SP",
+            "Effort = 8",
+            "estimation: 2",
+            "- P1 -",
+            "P0",
+            "| P5",
+            "Note: this",
+            "NOTES : x",
+            "nb: y",
+            "N.B. z",
+            "PS: a",
+            "p.s.: b",
+            "fyi: c",
+            "Remark: d",
+            "hint:e",
+            "TODO: f",
+            "tbd : g",
+            "caveat: h",
+            "side note: i",
+            "Please note that",
+            "PLEASE   NOTE",
+            ". PS I",
+            "(NB more",
+            "FYI the",
+            "e.g. this",
+            "E.G this",
+            "e. g.",
+            "e.\u{2003}g",
+            "i.e. that",
+            "I. E",
+            "eg. x",
+            "EG: y",
+            "ie, z",
+            "for example",
+            "FOR  INSTANCE",
+            "such as",
+            "SUCH\tAS",
+            "including a, b",
+            "INCLUDING x and y",
+            "ſuch as",
+            "moſcow must",
+            "ptſ",
+            "5 \u{212A}",
+            "Note\u{00A0}:",
+            "prio\u{2003}p2",
+            "2\u{00A0}SP",
+            "As a user, I want to log in (P1) so that I can pay. Note: urgent",
+        ];
+        let patterns: [Gated; 4] = [
+            (&ELLIPSIS, |p| p.ellipsis),
+            (&PRIORITY, |p| p.priority),
+            (&NOTE, |p| p.note),
+            (&EXAMPLE, |p| p.example),
+        ];
+        for text in texts {
+            let possible = Possible::in_text(text);
+            for (re, flag) in &patterns {
+                let matches = re.as_ref().is_some_and(|re| re.is_match(text));
+                assert!(!matches || flag(&possible), "{text:?}: {possible:?}");
+            }
+        }
     }
 
     #[test]

@@ -70,6 +70,7 @@
 //! the caller's to strip ([`find`] strips them from a description line).
 
 pub mod atomic;
+mod extra_words;
 mod heading;
 pub mod minimal;
 mod reason;
