@@ -256,17 +256,41 @@ pub(crate) fn run(
         .collect();
     suppressions.apply(backlog, &mut outcome.findings);
     report_unused(backlog, rules, &ids, suppressions, &mut outcome);
-    outcome.findings.par_sort_by(|a, b| {
-        let source = |f: &Finding| backlog.file_of(f.item);
-        (source(a), a.span.start, &a.rule, a.span.end, &a.message).cmp(&(
-            source(b),
-            b.span.start,
-            &b.rule,
-            b.span.end,
-            &b.message,
-        ))
-    });
+    sort_findings(backlog, &mut outcome.findings);
     Ok(outcome)
+}
+
+/// Sorts `findings` by file, position, rule and message, keeping the order of equal ones.
+/// The order is worked out on indices and then applied in place: a stable sort of the
+/// findings themselves would need a second list as large as theirs.
+fn sort_findings(backlog: &Backlog, findings: &mut [Finding]) {
+    let key = |f: &Finding| (backlog.file_of(f.item), f.span.start);
+    let mut order: Vec<usize> = (0..findings.len()).collect();
+    order.par_sort_unstable_by(|&a, &b| {
+        let (x, y) = (&findings[a], &findings[b]);
+        key(x)
+            .cmp(&key(y))
+            .then_with(|| (&x.rule, x.span.end, &x.message).cmp(&(&y.rule, y.span.end, &y.message)))
+            .then(a.cmp(&b))
+    });
+    permute(findings, &mut order);
+}
+
+/// Puts `items[order[k]]` at `k` for every `k`, by swaps along each cycle of `order`
+/// (which is left as `0, 1, 2, …`).
+fn permute<T>(items: &mut [T], order: &mut [usize]) {
+    for start in 0..order.len() {
+        let mut at = start;
+        while order[at] != at {
+            let from = order[at];
+            order[at] = at;
+            if from == start {
+                break;
+            }
+            items.swap(at, from);
+            at = from;
+        }
+    }
 }
 
 /// Gives each finding on a staged item the severity of its stage's Definition of Ready
@@ -591,6 +615,15 @@ mod tests {
         assert!(fast.contains("\"fast\""), "{fast}");
         assert!(Arc::ptr_eq(&fast, &again));
         assert!(easy.contains("\"easy\"") && !Arc::ptr_eq(&fast, &easy));
+    }
+
+    #[test]
+    fn a_permutation_is_applied_in_place() {
+        let mut items = ['a', 'b', 'c', 'd', 'e'];
+        let mut order = [3, 0, 4, 1, 2];
+        permute(&mut items, &mut order);
+        assert_eq!(items, ['d', 'a', 'e', 'b', 'c']);
+        assert_eq!(order, [0, 1, 2, 3, 4]);
     }
 
     #[test]
