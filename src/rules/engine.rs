@@ -1,13 +1,15 @@
 //! Runs the selected rules over every item in scope, then the backlog-wide passes, then
 //! the suppressions; findings come out in a stable order (file, position, rule).
 
+use std::borrow::Borrow;
 use std::collections::HashSet;
+use std::hash::Hash;
 use std::sync::{Arc, Mutex, PoisonError};
 
 use crate::backlog::{Backlog, Field, Item};
 use crate::config::Scope;
 use crate::error::Error;
-use crate::finding::{Finding, Severity};
+use crate::finding::{Finding, Severity, Words};
 
 use rayon::prelude::*;
 
@@ -270,7 +272,9 @@ fn sort_findings(backlog: &Backlog, findings: &mut [Finding]) {
         let (x, y) = (&findings[a], &findings[b]);
         key(x)
             .cmp(&key(y))
-            .then_with(|| (&x.rule, x.span.end, &x.message).cmp(&(&y.rule, y.span.end, &y.message)))
+            .then_with(|| {
+                (&x.rule, x.span.end, x.message()).cmp(&(&y.rule, y.span.end, y.message()))
+            })
             .then(a.cmp(&b))
     });
     permute(findings, &mut order);
@@ -421,47 +425,64 @@ fn report_unused(
 /// key is quoted by its start, not in full in every finding.
 pub const MAX_QUOTED: usize = 120;
 
-/// What every finding of a rule shares: its id, and its help when the help has no
-/// placeholders (most do not), so a million findings do not each copy it.
+/// What every finding of a rule shares: its id, its help when the help has no
+/// placeholders (most do not), and the words of findings that say the same, so a million
+/// findings do not each copy them.
 struct Shared {
     id: Arc<str>,
     help: Option<Arc<str>>,
     /// A help with placeholders, as filled so far: the same text is shared, not copied
     /// (vague-language's help names the vague word, one of a few, in every finding).
-    filled_helps: Mutex<HashSet<Arc<str>>>,
+    filled_helps: Pool<str>,
+    /// The words of the rule's findings so far ("no priority" on every item without one).
+    words: Pool<Words>,
 }
 
-/// The most filled helps a rule shares; past these (a help quoting a key, say, is new in
-/// every finding), each finding keeps its own.
-const MAX_SHARED_HELPS: usize = 1024;
+/// The most values of one kind a rule shares; past these (a message quoting a key, say, is
+/// new in every finding), each finding keeps its own.
+const MAX_SHARED: usize = 1024;
+
+/// Values handed out shared: the same value is one allocation, up to [`MAX_SHARED`].
+struct Pool<T: ?Sized>(Mutex<HashSet<Arc<T>>>);
+
+impl<T: ?Sized + Eq + Hash> Pool<T> {
+    fn new() -> Self {
+        Pool(Mutex::default())
+    }
+
+    /// The shared copy of `value`: one handed out before, else `value` itself.
+    fn share<V: Borrow<T>>(&self, value: V) -> Arc<T>
+    where
+        Arc<T>: From<V>,
+    {
+        let mut pool = self.0.lock().unwrap_or_else(PoisonError::into_inner);
+        if let Some(shared) = pool.get(value.borrow()) {
+            return Arc::clone(shared);
+        }
+        let shared = Arc::from(value);
+        if pool.len() < MAX_SHARED {
+            pool.insert(Arc::clone(&shared));
+        }
+        shared
+    }
+}
 
 impl Shared {
     fn of(rule: &Rule) -> Self {
         Shared {
             id: Arc::from(rule.id.as_str()),
             help: (!rule.help.contains('{')).then(|| Arc::from(rule.help.as_str())),
-            filled_helps: Mutex::default(),
+            filled_helps: Pool::new(),
+            words: Pool::new(),
         }
     }
 
     /// The rule's help with `vars` filled in.
     fn help(&self, rule: &Rule, vars: &[(&str, &str)]) -> Arc<str> {
-        if let Some(help) = &self.help {
-            return Arc::clone(help);
+        match &self.help {
+            Some(help) => Arc::clone(help),
+            None => self.filled_helps.share(fill(&rule.help, vars)),
         }
-        let text = fill(&rule.help, vars);
-        let mut filled = self
-            .filled_helps
-            .lock()
-            .unwrap_or_else(PoisonError::into_inner);
-        if let Some(help) = filled.get(text.as_str()) {
-            return Arc::clone(help);
-        }
-        let help: Arc<str> = Arc::from(text);
-        if filled.len() < MAX_SHARED_HELPS {
-            filled.insert(Arc::clone(&help));
-        }
-        help
     }
 }
 
@@ -487,22 +508,19 @@ fn finding(rule: &Rule, shared: &Shared, item: usize, key: &str, hit: Hit) -> Fi
         .map(|(k, v)| (k, bounded(v)))
         .collect();
     let vars: Vec<(&str, &str)> = owned.iter().map(|(k, v)| (*k, v.as_str())).collect();
-    let help = shared.help(rule, &vars);
-    Finding {
-        rule: Arc::clone(&shared.id),
-        severity: if hit.as_note {
-            Severity::Info
-        } else {
-            rule.severity
-        },
-        message: fill(&rule.message, &vars),
-        help: Some(help),
-        item,
+    let words = shared.words.share(Words {
+        message: fill(&rule.message, &vars).into_boxed_str(),
+        help: Some(shared.help(rule, &vars)),
         field: hit.field,
-        span: hit.span,
-        stage: None,
-        about_backlog: hit.as_note,
-    }
+    });
+    let severity = if hit.as_note {
+        Severity::Info
+    } else {
+        rule.severity
+    };
+    let mut finding = Finding::new(Arc::clone(&shared.id), severity, words, item, hit.span);
+    finding.about_backlog = hit.as_note;
+    finding
 }
 
 /// Replaces `{name}` in a template with its value; unknown names stay as written. The
@@ -593,28 +611,29 @@ mod tests {
         let hit = hit_with(vec![("value", "and".to_owned()), ("goal", goal)]);
         let finding = finding(&rule, &Shared::of(&rule), 0, &"K-1".repeat(100), hit);
         assert!(
-            finding.message.chars().count() < 3 * MAX_QUOTED,
+            finding.message().chars().count() < 3 * MAX_QUOTED,
             "{}",
-            finding.message
+            finding.message()
         );
         assert!(finding
-            .message
+            .message()
             .contains("\"and\" joins two features in \"export reports"));
-        assert!(finding.message.contains('…'));
+        assert!(finding.message().contains('…'));
     }
 
     #[test]
-    fn findings_with_the_same_filled_help_share_it() {
+    fn findings_that_say_the_same_share_their_words() {
         let rule = builtin_rule("vague-language");
         let shared = Shared::of(&rule);
-        let help_of = |value: &str| {
+        let finding_of = |value: &str| {
             let hit = hit_with(vec![("value", value.to_owned())]);
-            finding(&rule, &shared, 0, "K-1", hit).help.unwrap()
+            finding(&rule, &shared, 0, "K-1", hit)
         };
-        let (fast, again, easy) = (help_of("fast"), help_of("fast"), help_of("easy"));
-        assert!(fast.contains("\"fast\""), "{fast}");
-        assert!(Arc::ptr_eq(&fast, &again));
-        assert!(easy.contains("\"easy\"") && !Arc::ptr_eq(&fast, &easy));
+        let (fast, again, easy) = (finding_of("fast"), finding_of("fast"), finding_of("easy"));
+        let help = |f: &Finding| f.help().unwrap_or_default().to_owned();
+        assert!(help(&fast).contains("\"fast\""), "{}", help(&fast));
+        assert!(std::ptr::eq(fast.message(), again.message()));
+        assert!(help(&easy).contains("\"easy\"") && !std::ptr::eq(fast.message(), easy.message()));
     }
 
     #[test]
