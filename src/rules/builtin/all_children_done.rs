@@ -18,12 +18,11 @@ use super::{parent_key, BacklogCheck};
 #[serde(deny_unknown_fields)]
 pub struct AllChildrenDone {}
 
-/// What is kept of each open item: its parent, if it names one, and where a finding on
-/// the item points (its summary).
+/// What is kept of each open item: its parent, if it names one. Where a finding points (the
+/// item's summary) is read again for the few items reported.
 #[derive(Debug, Clone)]
 pub struct Open {
     parent: Option<Box<str>>,
-    place: Option<Place>,
 }
 
 impl BacklogCheck for AllChildrenDone {
@@ -32,10 +31,9 @@ impl BacklogCheck for AllChildrenDone {
     const VARIABLES: &'static [&'static str] = &["count"];
 
     fn observe(&self, cx: &Context<'_>) -> Option<Open> {
-        let parent = parent_key(cx);
-        let summary = field_texts(cx.item, Field::Summary).into_iter().next();
-        let place = summary.map(|text| Place::on(&text, text.span()));
-        Some(Open { parent, place })
+        Some(Open {
+            parent: parent_key(cx),
+        })
     }
 
     /// The open items without an open child are the candidates; the items not observed
@@ -68,15 +66,13 @@ impl BacklogCheck for AllChildrenDone {
         for parent in parents_of_done {
             *done_children.entry(parent).or_default() += 1;
         }
-        let places: HashMap<usize, &Place> = open
-            .iter()
-            .filter_map(|(item, o)| Some((*item, o.place.as_ref()?)))
-            .collect();
         let mut hits: Vec<(usize, Hit)> = done_children
             .into_iter()
-            .filter_map(|(item, count)| {
-                let place = places.get(&item)?;
-                Some((item, place.hit().var("count", count.to_string())))
+            .filter_map(|(index, count)| {
+                let item = backlog.item(index);
+                let summary = field_texts(&item, Field::Summary).into_iter().next()?;
+                let place = Place::on(&summary, summary.span());
+                Some((index, place.hit().var("count", count.to_string())))
             })
             .collect();
         hits.sort_by_key(|(item, _)| *item);
