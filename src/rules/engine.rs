@@ -1,10 +1,7 @@
 //! Runs the selected rules over every item in scope, then the backlog-wide passes, then
 //! the suppressions; findings come out in a stable order (file, position, rule).
 
-use std::borrow::Borrow;
-use std::collections::HashSet;
-use std::hash::Hash;
-use std::sync::{Arc, Mutex, PoisonError};
+use std::sync::Arc;
 
 use crate::backlog::{Backlog, Field, Item};
 use crate::config::Scope;
@@ -19,6 +16,7 @@ use super::check::Check;
 use super::context::{Context, Settings};
 use super::definition::AppliesTo;
 use super::hit::Hit;
+use super::pool::Pool;
 use super::ranks::{RankKey, Ranks};
 use super::readiness::{Health, Readiness};
 use super::sprints::Sprints;
@@ -438,42 +436,13 @@ struct Shared {
     words: Pool<Words>,
 }
 
-/// The most values of one kind a rule shares; past these (a message quoting a key, say, is
-/// new in every finding), each finding keeps its own.
-const MAX_SHARED: usize = 1024;
-
-/// Values handed out shared: the same value is one allocation, up to [`MAX_SHARED`].
-struct Pool<T: ?Sized>(Mutex<HashSet<Arc<T>>>);
-
-impl<T: ?Sized + Eq + Hash> Pool<T> {
-    fn new() -> Self {
-        Pool(Mutex::default())
-    }
-
-    /// The shared copy of `value`: one handed out before, else `value` itself.
-    fn share<V: Borrow<T>>(&self, value: V) -> Arc<T>
-    where
-        Arc<T>: From<V>,
-    {
-        let mut pool = self.0.lock().unwrap_or_else(PoisonError::into_inner);
-        if let Some(shared) = pool.get(value.borrow()) {
-            return Arc::clone(shared);
-        }
-        let shared = Arc::from(value);
-        if pool.len() < MAX_SHARED {
-            pool.insert(Arc::clone(&shared));
-        }
-        shared
-    }
-}
-
 impl Shared {
     fn of(rule: &Rule) -> Self {
         Shared {
             id: Arc::from(rule.id.as_str()),
             help: (!rule.help.contains('{')).then(|| Arc::from(rule.help.as_str())),
-            filled_helps: Pool::new(),
-            words: Pool::new(),
+            filled_helps: Pool::default(),
+            words: Pool::default(),
         }
     }
 

@@ -1,3 +1,4 @@
+use std::sync::Arc;
 use std::collections::{HashMap, HashSet};
 
 use rayon::prelude::*;
@@ -6,6 +7,7 @@ use serde::Deserialize;
 use crate::backlog::{Backlog, Field};
 use crate::rules::context::Context;
 use crate::rules::hit::{Hit, Place};
+use crate::rules::pool::Pool;
 use crate::rules::view::field_texts;
 
 use super::{parent_key, BacklogCheck};
@@ -16,13 +18,17 @@ use super::{parent_key, BacklogCheck};
 /// export does not hold say nothing.
 #[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
-pub struct AllChildrenDone {}
+pub struct AllChildrenDone {
+    /// The parents' keys, shared.
+    #[serde(skip)]
+    parents: Pool<str>,
+}
 
 /// What is kept of each open item: its parent, if it names one. Where a finding points (the
 /// item's summary) is read again for the few items reported.
 #[derive(Debug, Clone)]
 pub struct Open {
-    parent: Option<Box<str>>,
+    parent: Option<Arc<str>>,
 }
 
 impl BacklogCheck for AllChildrenDone {
@@ -32,7 +38,7 @@ impl BacklogCheck for AllChildrenDone {
 
     fn observe(&self, cx: &Context<'_>) -> Option<Open> {
         Some(Open {
-            parent: parent_key(cx),
+            parent: parent_key(cx, &self.parents),
         })
     }
 

@@ -1,3 +1,4 @@
+use std::sync::Arc;
 use std::collections::HashMap;
 
 use serde::Deserialize;
@@ -5,6 +6,7 @@ use serde::Deserialize;
 use crate::backlog::{Backlog, Field, Item};
 use crate::rules::context::Context;
 use crate::rules::hit::{Hit, Place};
+use crate::rules::pool::Pool;
 use crate::rules::kinds::format_number;
 use crate::rules::view::field_texts;
 
@@ -16,13 +18,17 @@ use super::{parent_key, BacklogCheck};
 /// about work still to plan, and reading them would cost a pass over every done item.
 #[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
-pub struct SubtasksExceedEstimate {}
+pub struct SubtasksExceedEstimate {
+    /// The parents' keys, shared.
+    #[serde(skip)]
+    parents: Pool<str>,
+}
 
 /// What is kept of each open item: its parent and its estimate. Where a finding points (the
 /// estimate) is read again for the few items reported.
 #[derive(Debug, Clone)]
 pub struct Estimated {
-    parent: Option<Box<str>>,
+    parent: Option<Arc<str>>,
     estimate: Option<f64>,
 }
 
@@ -32,7 +38,7 @@ impl BacklogCheck for SubtasksExceedEstimate {
     const VARIABLES: &'static [&'static str] = &["value", "total", "count"];
 
     fn observe(&self, cx: &Context<'_>) -> Option<Estimated> {
-        let parent = parent_key(cx);
+        let parent = parent_key(cx, &self.parents);
         let estimate = estimate_of(cx.item).map(|(points, _)| points);
         (parent.is_some() || estimate.is_some()).then_some(Estimated { parent, estimate })
     }
