@@ -97,3 +97,16 @@ impl Finding {
         self.words.field.as_deref()
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    #[cfg(target_pointer_width = "64")]
+    fn a_finding_is_72_bytes() {
+        // Kept for every finding: a million findings are 72 MB (120 bytes each before the
+        // words were shared).
+        assert_eq!(std::mem::size_of::<Finding>(), 72);
+    }
+}
