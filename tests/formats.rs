@@ -5,7 +5,7 @@ use std::path::Path;
 use std::sync::Arc;
 
 use backlint::backlog::{Backlog, Span};
-use backlint::finding::{Finding, Severity};
+use backlint::finding::{Finding, Severity, Words};
 use backlint::ingest::{self, ReadOptions};
 use backlint::report::{
     github, junit, markdown, sarif, Health, Order, Readiness, Report, Velocity,
@@ -90,17 +90,12 @@ fn in_memory(name: &str, text: &str, findings: Vec<Finding>) -> Checked {
 }
 
 fn finding(rule: &str, severity: Severity, message: &str, item: usize, span: Span) -> Finding {
-    Finding {
-        rule: Arc::from(rule),
-        severity,
-        message: message.to_owned(),
+    let words = Words {
+        message: message.into(),
         help: Some("Fix it.".into()),
-        item,
         field: None,
-        span,
-        stage: None,
-        about_backlog: false,
-    }
+    };
+    Finding::new(Arc::from(rule), severity, Arc::new(words), item, span)
 }
 
 /// The span of the first `needle` in `text`.

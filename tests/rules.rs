@@ -90,7 +90,7 @@ fn run_with(rule: &str, rows: &[(&str, &[(&str, &str)])], toml: &str) -> Vec<Str
     outcome
         .findings
         .iter()
-        .map(|f| format!("{}: {}", backlog.key(f.item), f.message))
+        .map(|f| format!("{}: {}", backlog.key(f.item), f.message()))
         .collect()
 }
 

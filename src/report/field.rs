@@ -41,8 +41,7 @@ impl FieldText {
         };
         let named = |entry: &Entry| {
             finding
-                .field
-                .as_deref()
+                .field()
                 .is_some_and(|name| entry.name.eq_ignore_ascii_case(name))
         };
         let entry = item
@@ -119,7 +118,7 @@ fn first_boundary(text: &str, from: usize, holds: impl Fn(usize) -> bool) -> usi
 mod tests {
     use super::*;
     use crate::backlog::{Field, MappedText};
-    use crate::finding::Severity;
+    use crate::finding::{Severity, Words};
     use crate::source::Encoding;
 
     /// An item with a summary cell at 0 and a description cell at 100, whose text was
@@ -162,17 +161,12 @@ mod tests {
     }
 
     fn finding(field: Option<&str>, span: Span) -> Finding {
-        Finding {
-            rule: Arc::from("r"),
-            severity: Severity::Warning,
-            message: String::new(),
+        let words = Words {
+            message: "".into(),
             help: None,
-            item: 0,
             field: field.map(Arc::from),
-            span,
-            stage: None,
-            about_backlog: false,
-        }
+        };
+        Finding::new(Arc::from("r"), Severity::Warning, Arc::new(words), 0, span)
     }
 
     #[test]

@@ -108,7 +108,7 @@ fn annotation(out: &mut String, report: &Report<'_>, finding: &Finding) {
     }
     let _ = write!(properties, ",title={}", escape_property(&title));
     let mut message = report.message(finding).into_owned();
-    if let Some(help) = &finding.help {
+    if let Some(help) = finding.help() {
         message.push_str("\n\n");
         message.push_str(help);
     }

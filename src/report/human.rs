@@ -167,7 +167,7 @@ fn item_heading(key: &str, item: &Item) -> String {
 /// The finding on the text of its field, or on the file where it is on no single field.
 fn diagnostic<'a>(report: &Report<'a>, finding: &'a Finding, item: &Item) -> FindingDiagnostic<'a> {
     let source = report.source(finding);
-    let help = match &finding.help {
+    let help = match finding.help() {
         Some(help) => format!("{help}\n{}", docs::url(&finding.rule)),
         None => docs::url(&finding.rule),
     };
@@ -186,7 +186,7 @@ fn diagnostic<'a>(report: &Report<'a>, finding: &'a Finding, item: &Item) -> Fin
         message: format!("{}: {}", report.key(finding), report.message(finding)),
         help,
         label_span,
-        label: finding.field.as_deref().map(str::to_owned),
+        label: finding.field().map(str::to_owned),
         snippet,
     }
 }

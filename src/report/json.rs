@@ -181,13 +181,13 @@ fn finding<'a>(report: &Report<'a>, f: &'a Finding) -> JsonFinding<'a> {
     JsonFinding {
         rule: &f.rule,
         severity: f.severity.name(),
-        message: &f.message,
-        help: f.help.as_deref(),
+        message: f.message(),
+        help: f.help(),
         docs_url: docs::url(&f.rule),
         file: source.name(),
         key: report.key(f),
         summary: report.text(f, Field::Summary),
-        field: f.field.as_deref(),
+        field: f.field(),
         text: source
             .text()
             .get(f.span.start..f.span.end)

@@ -144,7 +144,7 @@ fn details(report: &Report<'_>, finding: &Finding) -> String {
         report.source(finding).name(),
         at
     );
-    if let Some(help) = &finding.help {
+    if let Some(help) = finding.help() {
         let _ = write!(text, "\nhelp: {help}");
     }
     let _ = write!(text, "\ndocs: {}", docs::url(&finding.rule));

@@ -179,13 +179,21 @@ fn items_table(out: &mut String, report: &Report<'_>) {
 /// Every finding, grouped by file and then item, until the output would pass [`LIMIT`].
 fn findings_list(out: &mut String, report: &Report<'_>) {
     out.push_str("\n### Findings\n");
-    let mut order: Vec<&Finding> = report.findings.iter().collect();
-    // Report order already groups them for a sorted report; this keeps it for any other.
-    order.sort_by_key(|f| (report.file(f), f.item));
+    let grouped = |f: &Finding| (report.file(f), f.item);
+    // Report order already groups them: a sorted copy of every finding (for a list cut
+    // after a few hundred) only for any other order.
+    let in_order: Box<dyn Iterator<Item = &Finding>> = if report.findings.is_sorted_by_key(grouped)
+    {
+        Box::new(report.findings.iter())
+    } else {
+        let mut order: Vec<&Finding> = report.findings.iter().collect();
+        order.sort_by_key(|f| grouped(f));
+        Box::new(order.into_iter())
+    };
     let mut file = None;
     let mut item = None;
     let mut listed = 0;
-    for finding in &order {
+    for finding in in_order {
         let source = report.source(finding);
         let mut chunk = String::new();
         let this_file = report.file(finding);

@@ -111,9 +111,9 @@ impl<'a> Report<'a> {
     pub fn message<'f>(&self, finding: &'f Finding) -> std::borrow::Cow<'f, str> {
         match &finding.stage {
             Some(stage) => {
-                format!("{} (Definition of Ready, stage {stage})", finding.message).into()
+                format!("{} (Definition of Ready, stage {stage})", finding.message()).into()
             }
-            None => finding.message.as_str().into(),
+            None => finding.message().into(),
         }
     }
 

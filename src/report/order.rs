@@ -43,19 +43,21 @@ mod tests {
 
     use super::*;
     use crate::backlog::Span;
+    use crate::finding::Words;
 
     fn finding(item: usize, severity: Severity) -> Finding {
-        Finding {
-            rule: Arc::from(severity.name()),
-            severity,
-            message: String::new(),
+        let words = Words {
+            message: "".into(),
             help: None,
-            item,
             field: None,
-            span: Span::default(),
-            stage: None,
-            about_backlog: false,
-        }
+        };
+        Finding::new(
+            Arc::from(severity.name()),
+            severity,
+            Arc::new(words),
+            item,
+            Span::default(),
+        )
     }
 
     fn items(findings: &[&Finding]) -> Vec<(usize, Severity)> {

@@ -1,13 +1,12 @@
 //! Runs the selected rules over every item in scope, then the backlog-wide passes, then
 //! the suppressions; findings come out in a stable order (file, position, rule).
 
-use std::collections::HashSet;
-use std::sync::{Arc, Mutex, PoisonError};
+use std::sync::Arc;
 
 use crate::backlog::{Backlog, Field, Item};
 use crate::config::Scope;
 use crate::error::Error;
-use crate::finding::{Finding, Severity};
+use crate::finding::{Finding, Severity, Words};
 
 use rayon::prelude::*;
 
@@ -17,6 +16,7 @@ use super::check::Check;
 use super::context::{Context, Settings};
 use super::definition::AppliesTo;
 use super::hit::Hit;
+use super::pool::Pool;
 use super::ranks::{RankKey, Ranks};
 use super::readiness::{Health, Readiness};
 use super::sprints::Sprints;
@@ -256,17 +256,43 @@ pub(crate) fn run(
         .collect();
     suppressions.apply(backlog, &mut outcome.findings);
     report_unused(backlog, rules, &ids, suppressions, &mut outcome);
-    outcome.findings.par_sort_by(|a, b| {
-        let source = |f: &Finding| backlog.file_of(f.item);
-        (source(a), a.span.start, &a.rule, a.span.end, &a.message).cmp(&(
-            source(b),
-            b.span.start,
-            &b.rule,
-            b.span.end,
-            &b.message,
-        ))
-    });
+    sort_findings(backlog, &mut outcome.findings);
     Ok(outcome)
+}
+
+/// Sorts `findings` by file, position, rule and message, keeping the order of equal ones.
+/// The order is worked out on indices and then applied in place: a stable sort of the
+/// findings themselves would need a second list as large as theirs.
+fn sort_findings(backlog: &Backlog, findings: &mut [Finding]) {
+    let key = |f: &Finding| (backlog.file_of(f.item), f.span.start);
+    let mut order: Vec<usize> = (0..findings.len()).collect();
+    order.par_sort_unstable_by(|&a, &b| {
+        let (x, y) = (&findings[a], &findings[b]);
+        key(x)
+            .cmp(&key(y))
+            .then_with(|| {
+                (&x.rule, x.span.end, x.message()).cmp(&(&y.rule, y.span.end, y.message()))
+            })
+            .then(a.cmp(&b))
+    });
+    permute(findings, &mut order);
+}
+
+/// Puts `items[order[k]]` at `k` for every `k`, by swaps along each cycle of `order`
+/// (which is left as `0, 1, 2, …`).
+fn permute<T>(items: &mut [T], order: &mut [usize]) {
+    for start in 0..order.len() {
+        let mut at = start;
+        while order[at] != at {
+            let from = order[at];
+            order[at] = at;
+            if from == start {
+                break;
+            }
+            items.swap(at, from);
+            at = from;
+        }
+    }
 }
 
 /// Gives each finding on a staged item the severity of its stage's Definition of Ready
@@ -397,47 +423,35 @@ fn report_unused(
 /// key is quoted by its start, not in full in every finding.
 pub const MAX_QUOTED: usize = 120;
 
-/// What every finding of a rule shares: its id, and its help when the help has no
-/// placeholders (most do not), so a million findings do not each copy it.
+/// What every finding of a rule shares: its id, its help when the help has no
+/// placeholders (most do not), and the words of findings that say the same, so a million
+/// findings do not each copy them.
 struct Shared {
     id: Arc<str>,
     help: Option<Arc<str>>,
     /// A help with placeholders, as filled so far: the same text is shared, not copied
     /// (vague-language's help names the vague word, one of a few, in every finding).
-    filled_helps: Mutex<HashSet<Arc<str>>>,
+    filled_helps: Pool<str>,
+    /// The words of the rule's findings so far ("no priority" on every item without one).
+    words: Pool<Words>,
 }
-
-/// The most filled helps a rule shares; past these (a help quoting a key, say, is new in
-/// every finding), each finding keeps its own.
-const MAX_SHARED_HELPS: usize = 1024;
 
 impl Shared {
     fn of(rule: &Rule) -> Self {
         Shared {
             id: Arc::from(rule.id.as_str()),
             help: (!rule.help.contains('{')).then(|| Arc::from(rule.help.as_str())),
-            filled_helps: Mutex::default(),
+            filled_helps: Pool::default(),
+            words: Pool::default(),
         }
     }
 
     /// The rule's help with `vars` filled in.
     fn help(&self, rule: &Rule, vars: &[(&str, &str)]) -> Arc<str> {
-        if let Some(help) = &self.help {
-            return Arc::clone(help);
+        match &self.help {
+            Some(help) => Arc::clone(help),
+            None => self.filled_helps.share(fill(&rule.help, vars)),
         }
-        let text = fill(&rule.help, vars);
-        let mut filled = self
-            .filled_helps
-            .lock()
-            .unwrap_or_else(PoisonError::into_inner);
-        if let Some(help) = filled.get(text.as_str()) {
-            return Arc::clone(help);
-        }
-        let help: Arc<str> = Arc::from(text);
-        if filled.len() < MAX_SHARED_HELPS {
-            filled.insert(Arc::clone(&help));
-        }
-        help
     }
 }
 
@@ -463,22 +477,19 @@ fn finding(rule: &Rule, shared: &Shared, item: usize, key: &str, hit: Hit) -> Fi
         .map(|(k, v)| (k, bounded(v)))
         .collect();
     let vars: Vec<(&str, &str)> = owned.iter().map(|(k, v)| (*k, v.as_str())).collect();
-    let help = shared.help(rule, &vars);
-    Finding {
-        rule: Arc::clone(&shared.id),
-        severity: if hit.as_note {
-            Severity::Info
-        } else {
-            rule.severity
-        },
-        message: fill(&rule.message, &vars),
-        help: Some(help),
-        item,
+    let words = shared.words.share(Words {
+        message: fill(&rule.message, &vars).into_boxed_str(),
+        help: Some(shared.help(rule, &vars)),
         field: hit.field,
-        span: hit.span,
-        stage: None,
-        about_backlog: hit.as_note,
-    }
+    });
+    let severity = if hit.as_note {
+        Severity::Info
+    } else {
+        rule.severity
+    };
+    let mut finding = Finding::new(Arc::clone(&shared.id), severity, words, item, hit.span);
+    finding.about_backlog = hit.as_note;
+    finding
 }
 
 /// Replaces `{name}` in a template with its value; unknown names stay as written. The
@@ -569,28 +580,38 @@ mod tests {
         let hit = hit_with(vec![("value", "and".to_owned()), ("goal", goal)]);
         let finding = finding(&rule, &Shared::of(&rule), 0, &"K-1".repeat(100), hit);
         assert!(
-            finding.message.chars().count() < 3 * MAX_QUOTED,
+            finding.message().chars().count() < 3 * MAX_QUOTED,
             "{}",
-            finding.message
+            finding.message()
         );
         assert!(finding
-            .message
+            .message()
             .contains("\"and\" joins two features in \"export reports"));
-        assert!(finding.message.contains('…'));
+        assert!(finding.message().contains('…'));
     }
 
     #[test]
-    fn findings_with_the_same_filled_help_share_it() {
+    fn findings_that_say_the_same_share_their_words() {
         let rule = builtin_rule("vague-language");
         let shared = Shared::of(&rule);
-        let help_of = |value: &str| {
+        let finding_of = |value: &str| {
             let hit = hit_with(vec![("value", value.to_owned())]);
-            finding(&rule, &shared, 0, "K-1", hit).help.unwrap()
+            finding(&rule, &shared, 0, "K-1", hit)
         };
-        let (fast, again, easy) = (help_of("fast"), help_of("fast"), help_of("easy"));
-        assert!(fast.contains("\"fast\""), "{fast}");
-        assert!(Arc::ptr_eq(&fast, &again));
-        assert!(easy.contains("\"easy\"") && !Arc::ptr_eq(&fast, &easy));
+        let (fast, again, easy) = (finding_of("fast"), finding_of("fast"), finding_of("easy"));
+        let help = |f: &Finding| f.help().unwrap_or_default().to_owned();
+        assert!(help(&fast).contains("\"fast\""), "{}", help(&fast));
+        assert!(std::ptr::eq(fast.message(), again.message()));
+        assert!(help(&easy).contains("\"easy\"") && !std::ptr::eq(fast.message(), easy.message()));
+    }
+
+    #[test]
+    fn a_permutation_is_applied_in_place() {
+        let mut items = ['a', 'b', 'c', 'd', 'e'];
+        let mut order = [3, 0, 4, 1, 2];
+        permute(&mut items, &mut order);
+        assert_eq!(items, ['d', 'a', 'e', 'b', 'c']);
+        assert_eq!(order, [0, 1, 2, 3, 4]);
     }
 
     #[test]

@@ -14,6 +14,7 @@ pub mod engine;
 pub mod hit;
 pub mod kinds;
 pub mod linter;
+pub mod pool;
 pub mod ranks;
 pub mod readiness;
 pub mod scope;

@@ -174,13 +174,13 @@ fn push_finding(out: &mut String, report: &Report<'_>, item: &Item, finding: &Fi
     let source = report.source(finding);
     let at = report.location(finding).place;
     let _ = write!(out, "{}:{}", escape(source.name()), escape(&at.to_string()));
-    if let Some(field) = &finding.field {
+    if let Some(field) = finding.field() {
         let _ = write!(out, " · <span class=\"field\">{}</span>", escape(field));
     }
     out.push_str("</figcaption>");
     field_view::push(out, item, finding, source);
     out.push_str("</figure><p class=\"help\">");
-    if let Some(help) = &finding.help {
+    if let Some(help) = finding.help() {
         push_escaped(out, help);
         out.push(' ');
     }

@@ -1,3 +1,4 @@
+use std::sync::Arc;
 use std::collections::{HashMap, HashSet};
 
 use rayon::prelude::*;
@@ -6,6 +7,7 @@ use serde::Deserialize;
 use crate::backlog::{Backlog, Field};
 use crate::rules::context::Context;
 use crate::rules::hit::{Hit, Place};
+use crate::rules::pool::Pool;
 use crate::rules::view::field_texts;
 
 use super::{parent_key, BacklogCheck};
@@ -16,14 +18,17 @@ use super::{parent_key, BacklogCheck};
 /// export does not hold say nothing.
 #[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
-pub struct AllChildrenDone {}
+pub struct AllChildrenDone {
+    /// The parents' keys, shared.
+    #[serde(skip)]
+    parents: Pool<str>,
+}
 
-/// What is kept of each open item: its parent, if it names one, and where a finding on
-/// the item points (its summary).
+/// What is kept of each open item: its parent, if it names one. Where a finding points (the
+/// item's summary) is read again for the few items reported.
 #[derive(Debug, Clone)]
 pub struct Open {
-    parent: Option<Box<str>>,
-    place: Option<Place>,
+    parent: Option<Arc<str>>,
 }
 
 impl BacklogCheck for AllChildrenDone {
@@ -32,10 +37,9 @@ impl BacklogCheck for AllChildrenDone {
     const VARIABLES: &'static [&'static str] = &["count"];
 
     fn observe(&self, cx: &Context<'_>) -> Option<Open> {
-        let parent = parent_key(cx);
-        let summary = field_texts(cx.item, Field::Summary).into_iter().next();
-        let place = summary.map(|text| Place::on(&text, text.span()));
-        Some(Open { parent, place })
+        Some(Open {
+            parent: parent_key(cx, &self.parents),
+        })
     }
 
     /// The open items without an open child are the candidates; the items not observed
@@ -68,15 +72,13 @@ impl BacklogCheck for AllChildrenDone {
         for parent in parents_of_done {
             *done_children.entry(parent).or_default() += 1;
         }
-        let places: HashMap<usize, &Place> = open
-            .iter()
-            .filter_map(|(item, o)| Some((*item, o.place.as_ref()?)))
-            .collect();
         let mut hits: Vec<(usize, Hit)> = done_children
             .into_iter()
-            .filter_map(|(item, count)| {
-                let place = places.get(&item)?;
-                Some((item, place.hit().var("count", count.to_string())))
+            .filter_map(|(index, count)| {
+                let item = backlog.item(index);
+                let summary = field_texts(&item, Field::Summary).into_iter().next()?;
+                let place = Place::on(&summary, summary.span());
+                Some((index, place.hit().var("count", count.to_string())))
             })
             .collect();
         hits.sort_by_key(|(item, _)| *item);

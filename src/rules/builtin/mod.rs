@@ -5,10 +5,13 @@ mod template_share;
 
 use serde::Deserialize;
 
+use std::sync::Arc;
+
 use crate::backlog::{Backlog, Field};
 
 use super::context::Context;
 use super::hit::Hit;
+use super::pool::Pool;
 
 /// A check that judges one item at a time.
 pub trait ItemCheck {
@@ -44,11 +47,11 @@ pub trait BacklogCheck {
     ) -> Vec<(usize, Hit)>;
 }
 
-/// The key of the item's parent (its epic, or a sub-task's story), if it names one (a
-/// `Box<str>`: kept per open item, 8 bytes smaller than a `String`).
-fn parent_key(cx: &Context<'_>) -> Option<Box<str>> {
+/// The key of the item's parent (its epic, or a sub-task's story), if it names one: kept
+/// per open item, and shared through `parents` (a backlog's stories name a few epics).
+fn parent_key(cx: &Context<'_>, parents: &Pool<str>) -> Option<Arc<str>> {
     let key = cx.item.text(Field::Parent)?.trim();
-    (!key.is_empty()).then(|| Box::from(key))
+    (!key.is_empty()).then(|| parents.share(key))
 }
 
 /// The registry: one line per built-in check, `module::Type => item` or `=> backlog`. It

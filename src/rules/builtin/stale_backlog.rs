@@ -1,6 +1,6 @@
 use serde::Deserialize;
 
-use crate::backlog::{Backlog, Field, Span};
+use crate::backlog::{Backlog, Field};
 use crate::rules::hit::Hit;
 use crate::rules::context::Context;
 use super::BacklogCheck;
@@ -20,12 +20,9 @@ pub struct StaleBacklog {
     pub min_items: usize,
 }
 
-/// How many days ago an open item was last updated, and where that date is written.
-#[derive(Debug, Clone)]
-pub struct Updated {
-    days: i32,
-    span: Span,
-}
+/// How many days ago an open item was last updated. Where that date is written is read
+/// again for the item the finding names.
+type Updated = i32;
 
 impl BacklogCheck for StaleBacklog {
     type Observed = Updated;
@@ -36,27 +33,19 @@ impl BacklogCheck for StaleBacklog {
     fn observe(&self, cx: &Context<'_>) -> Option<Updated> {
         let value = cx.item.get(Field::Updated)?;
         let date = value.as_date_time_in(cx.date_order)?.date();
-        Some(Updated {
-            days: (cx.ages_from? - date).get_days(),
-            span: value.span,
-        })
+        Some((cx.ages_from? - date).get_days())
     }
 
     fn finish(&self, observed: Vec<(usize, Updated)>, backlog: &Backlog) -> Vec<(usize, Hit)> {
         let total = observed.len();
         let limit = i32::try_from(self.max_days).unwrap_or(i32::MAX);
-        let stale = observed.iter().filter(|(_, u)| u.days > limit).count();
+        let stale = observed.iter().filter(|(_, days)| *days > limit).count();
         let share = stale as f64 / total.max(1) as f64;
         if total < self.min_items || stale == 0 || share < self.min_share {
             return Vec::new();
         }
         // The first of the oldest, so the finding does not move between equal runs.
-        let Some((oldest, updated)) = observed
-            .iter()
-            .rev()
-            .max_by_key(|(_, u)| u.days)
-            .map(|(item, u)| (*item, u))
-        else {
+        let Some(&(oldest, days)) = observed.iter().rev().max_by_key(|(_, days)| *days) else {
             return Vec::new();
         };
         let problem = format!(
@@ -65,10 +54,14 @@ impl BacklogCheck for StaleBacklog {
             share * 100.0,
             self.max_days,
             backlog.key(oldest),
-            updated.days
+            days
         );
+        // Observed only with a date: where that date is, read again.
+        let Some(span) = backlog.item(oldest).get(Field::Updated).map(|date| date.span) else {
+            return Vec::new();
+        };
         let hit = Hit {
-            span: updated.span,
+            span,
             field: Some(Field::Updated.name().into()),
             vars: vec![("problem", problem)],
             as_note: false,

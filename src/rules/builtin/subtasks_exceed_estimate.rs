@@ -1,10 +1,12 @@
+use std::sync::Arc;
 use std::collections::HashMap;
 
 use serde::Deserialize;
 
-use crate::backlog::{Backlog, Field};
+use crate::backlog::{Backlog, Field, Item};
 use crate::rules::context::Context;
 use crate::rules::hit::{Hit, Place};
+use crate::rules::pool::Pool;
 use crate::rules::kinds::format_number;
 use crate::rules::view::field_texts;
 
@@ -16,14 +18,18 @@ use super::{parent_key, BacklogCheck};
 /// about work still to plan, and reading them would cost a pass over every done item.
 #[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
-pub struct SubtasksExceedEstimate {}
+pub struct SubtasksExceedEstimate {
+    /// The parents' keys, shared.
+    #[serde(skip)]
+    parents: Pool<str>,
+}
 
-/// What is kept of each open item: its parent, its estimate, and where a finding on it
-/// points (its estimate).
+/// What is kept of each open item: its parent and its estimate. Where a finding points (the
+/// estimate) is read again for the few items reported.
 #[derive(Debug, Clone)]
 pub struct Estimated {
-    parent: Option<Box<str>>,
-    estimate: Option<(f64, Place)>,
+    parent: Option<Arc<str>>,
+    estimate: Option<f64>,
 }
 
 impl BacklogCheck for SubtasksExceedEstimate {
@@ -32,10 +38,8 @@ impl BacklogCheck for SubtasksExceedEstimate {
     const VARIABLES: &'static [&'static str] = &["value", "total", "count"];
 
     fn observe(&self, cx: &Context<'_>) -> Option<Estimated> {
-        let parent = parent_key(cx);
-        let estimate = field_texts(cx.item, Field::Estimate)
-            .into_iter()
-            .find_map(|text| Some((text.value.as_number()?, Place::on(&text, text.span()))));
+        let parent = parent_key(cx, &self.parents);
+        let estimate = estimate_of(cx.item).map(|(points, _)| points);
         (parent.is_some() || estimate.is_some()).then_some(Estimated { parent, estimate })
     }
 
@@ -48,7 +52,7 @@ impl BacklogCheck for SubtasksExceedEstimate {
         // Per parent (its place in `open`): the children's points and how many.
         let mut children: HashMap<usize, (f64, usize)> = HashMap::new();
         for (item, estimated) in &open {
-            let (Some(parent), Some((points, _))) = (&estimated.parent, &estimated.estimate) else {
+            let (Some(parent), Some(points)) = (&estimated.parent, &estimated.estimate) else {
                 continue;
             };
             let Some(&at) = by_key.get(&**parent) else {
@@ -63,19 +67,25 @@ impl BacklogCheck for SubtasksExceedEstimate {
         let mut hits: Vec<(usize, Hit)> = children
             .into_iter()
             .filter_map(|(at, (total, count))| {
-                let (item, estimated) = &open[at];
-                let (own, place) = estimated.estimate.as_ref()?;
-                (total > *own).then(|| {
-                    let hit = place
-                        .hit()
-                        .var("value", format_number(*own))
-                        .var("total", format_number(total))
-                        .var("count", count.to_string());
-                    (*item, hit)
-                })
+                let (index, estimated) = &open[at];
+                let own = estimated.estimate.filter(|own| total > *own)?;
+                let (_, place) = estimate_of(&backlog.item(*index))?;
+                let hit = place
+                    .hit()
+                    .var("value", format_number(own))
+                    .var("total", format_number(total))
+                    .var("count", count.to_string());
+                Some((*index, hit))
             })
             .collect();
         hits.sort_by_key(|(item, _)| *item);
         hits
     }
+}
+
+/// An item's estimate: the first of its estimate values that is a number, and where it is.
+fn estimate_of(item: &Item) -> Option<(f64, Place)> {
+    field_texts(item, Field::Estimate)
+        .into_iter()
+        .find_map(|text| Some((text.value.as_number()?, Place::on(&text, text.span()))))
 }

@@ -1,4 +1,5 @@
 use std::collections::HashMap;
+use std::sync::Arc;
 
 use rayon::prelude::*;
 use serde::Deserialize;
@@ -6,6 +7,7 @@ use serde::Deserialize;
 use crate::backlog::Backlog;
 use crate::rules::hit::{Hit, Place};
 use crate::rules::context::Context;
+use crate::rules::pool::Pool;
 use crate::text::story::Shape;
 use super::BacklogCheck;
 
@@ -18,6 +20,9 @@ pub struct TemplateUniformity {
     pub min_share: f64,
     /// Backlogs with fewer parsed stories are not judged.
     pub min_stories: usize,
+    /// The want phrases as written, shared (a backlog uses a few).
+    #[serde(skip)]
+    wants: Pool<str>,
 }
 
 /// A template: the story's shape and its want phrase, normalised ("i want to").
@@ -38,12 +43,12 @@ impl Template {
 }
 
 /// A story's shape, its want phrase as written, and where that is. The phrase is
-/// normalised when the backlog is judged: kept for every story, one string costs less
-/// than two.
+/// normalised when the backlog is judged: kept for every story, one shared string costs
+/// less than two.
 #[derive(Debug, Clone)]
 pub struct Observed {
     shape: Shape,
-    want: Box<str>,
+    want: Arc<str>,
     place: Place,
 }
 
@@ -65,7 +70,7 @@ impl BacklogCheck for TemplateUniformity {
         let want = view.story.want.clone();
         Some(Observed {
             shape: view.story.shape,
-            want: view.text.text()[want.clone()].into(),
+            want: self.wants.share(&view.text.text()[want.clone()]),
             place: Place::on(&view.text, view.text.span_of(want)),
         })
     }

@@ -2,7 +2,7 @@ use std::hash::{DefaultHasher, Hash, Hasher};
 
 use serde::Deserialize;
 
-use crate::backlog::{Backlog, Field, Span};
+use crate::backlog::{Backlog, Field};
 use crate::rules::hit::Hit;
 use crate::rules::context::Context;
 use super::BacklogCheck;
@@ -20,14 +20,10 @@ pub struct UnprioritizedBacklog {
     pub min_items: usize,
 }
 
-/// An item's priority — a hash of its name, lowercased; `None` when it has none — and
-/// where to point. Kept for every open item, so the name itself is read again only for
-/// the one priority a finding quotes.
-#[derive(Debug, Clone)]
-pub struct Priority {
-    name: Option<u64>,
-    span: Span,
-}
+/// An item's priority: a hash of its name, lowercased; `None` when it has none. Kept for
+/// every open item, so the name itself, and where the finding points, are read again only
+/// for the items the finding names.
+type Priority = Option<u64>;
 
 impl BacklogCheck for UnprioritizedBacklog {
     type Observed = Priority;
@@ -35,28 +31,20 @@ impl BacklogCheck for UnprioritizedBacklog {
     const NEEDS: &'static [Field] = &[Field::Priority];
 
     fn observe(&self, cx: &Context<'_>) -> Option<Priority> {
-        Some(match cx.item.get(Field::Priority) {
-            Some(value) => Priority {
-                name: Some(hash_of(value.as_str().trim())),
-                span: value.span,
-            },
-            None => Priority {
-                name: None,
-                span: cx.item.missing(Field::Priority),
-            },
-        })
+        let value = cx.item.get(Field::Priority);
+        Some(value.map(|value| hash_of(value.as_str().trim())))
     }
 
     fn finish(&self, observed: Vec<(usize, Priority)>, backlog: &Backlog) -> Vec<(usize, Hit)> {
         let total = observed.len();
-        let Some((first, first_priority)) = observed.first() else {
+        let Some(&(first, _)) = observed.first() else {
             return Vec::new();
         };
         let mut counts: Vec<(Option<u64>, usize)> = Vec::new();
         for (_, priority) in &observed {
-            match counts.iter_mut().find(|(p, _)| *p == priority.name) {
+            match counts.iter_mut().find(|(p, _)| p == priority) {
                 Some((_, n)) => *n += 1,
-                None => counts.push((priority.name, 1)),
+                None => counts.push((*priority, 1)),
             }
         }
         let Some(&(top, count)) = counts.iter().max_by_key(|(_, n)| *n) else {
@@ -71,7 +59,7 @@ impl BacklogCheck for UnprioritizedBacklog {
         } else {
             let written = observed
                 .iter()
-                .find(|(_, p)| p.name == top)
+                .find(|(_, p)| *p == top)
                 .and_then(|(item, _)| backlog.text(*item, Field::Priority));
             format!("priority \"{}\"", written.as_deref().map_or("", str::trim))
         };
@@ -79,13 +67,16 @@ impl BacklogCheck for UnprioritizedBacklog {
             "{count} of {total} open items ({:.0}%) have {shown}",
             share * 100.0
         );
+        let item = backlog.item(first);
         let hit = Hit {
-            span: first_priority.span,
+            span: item
+                .get(Field::Priority)
+                .map_or_else(|| item.missing(Field::Priority), |value| value.span),
             field: Some(Field::Priority.name().into()),
             vars: vec![("problem", problem), ("value", shown)],
             as_note: false,
         };
-        vec![(*first, hit)]
+        vec![(first, hit)]
     }
 }
 
