@@ -6,8 +6,9 @@
     python3 scripts/same_outputs.py /tmp/backlint-ref target/release/backlint --stories 500
 
 For refactorings that must not change a byte of any output. Every Jira or GitHub JSON
-fixture in fixtures/ (with `--all-inputs`, every fixture of any format, and generated CSV:
-the project's rows, short rows, and Windows-1252) (with the fixture's configuration when it has one), and
+fixture in fixtures/, with the fixture's configuration when it has one (with `--all-inputs`,
+every fixture of any format, and generated CSV: the project's rows, short rows, and
+Windows-1252), and
 generated Jira REST responses (`scripts/generate_export.py --format json`, v2 and v3, with
 and without non-ASCII text: the whole response on one line, pretty-printed, one issue a
 line, and a folder of pages) are run through `check` with every `--format`, `check

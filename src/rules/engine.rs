@@ -260,7 +260,7 @@ pub(crate) fn run(
     Ok(outcome)
 }
 
-/// Sorts `findings` by file, position, rule and message, keeping the order of equal ones.
+/// Sorts `findings` by file, start, rule, end and message, keeping the order of equal ones.
 /// The order is worked out on indices and then applied in place: a stable sort of the
 /// findings themselves would need a second list as large as theirs.
 fn sort_findings(backlog: &Backlog, findings: &mut [Finding]) {

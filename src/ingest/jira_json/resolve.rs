@@ -27,8 +27,9 @@ pub struct Resolver {
     options: ReadOptions,
     names: Vec<(String, String)>,
     /// Looked up for every property of every issue: hashed with foldhash, not SipHash
-    /// (ids are a few bytes, chosen by the server, and only ever compared).
-    numbers: HashMap<Box<str>, u32, foldhash::fast::FixedState>,
+    /// (ids are a few bytes and only ever looked up), seeded at random per run, since the
+    /// ids come from the file and a fixed seed would let a crafted file force collisions.
+    numbers: HashMap<Box<str>, u32, foldhash::fast::RandomState>,
     resolved: Vec<Resolved>,
 }
 
